@@ -1,0 +1,104 @@
+/**
+ * Opens any supported checkpoint path: sniffs the format, dispatches to its reader, reads the
+ * values of 0-dim tensors (they often hold hyperparameters), and turns every failure into a
+ * CheckpointError with a reason a user can act on.
+ */
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { openFileSource, readRange, type ByteSource } from './byte-source.ts'
+import type { Checkpoint } from './checkpoint.ts'
+import { decodeElement, dtypeInfo } from './dtypes.ts'
+import { lfsPointerSize, sniff } from './detect.ts'
+import { CheckpointError, n } from './errors.ts'
+import { readRunDirectory } from './run-directory.ts'
+import { readSafetensors } from './safetensors.ts'
+import { readLegacyTorch, readPlainPickle } from './torch-legacy.ts'
+import { readTorchZip } from './torch-zip.ts'
+import type { GlobalUse } from './pickle/unpickle.ts'
+
+/** At most this many 0-dim tensors get their value read (each is one small read). */
+const MAX_SCALAR_READS = 4096
+
+export async function openCheckpoint(path: string): Promise<Checkpoint> {
+  let info
+  try {
+    info = await stat(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CheckpointError('not-found', `${path}: no such file or directory`)
+    throw new CheckpointError('not-found', `${path}: cannot be opened (${code ?? (error as Error).message})`)
+  }
+  if (info.isDirectory()) return guard(path, () => readRunDirectory(path, openCheckpoint))
+  if (!info.isFile()) throw new CheckpointError('not-a-checkpoint', `${path}: not a regular file`)
+  if (info.size === 0) throw new CheckpointError('empty', `${path}: the file is empty (0 bytes)`)
+
+  let source: ByteSource
+  const globals: GlobalUse[] = []
+  try {
+    source = await openFileSource(path)
+  } catch (error) {
+    throw new CheckpointError('not-found', `${path}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  try {
+    const checkpoint = await guard(path, () => readFile(source, globals)).catch((error: CheckpointError) => {
+      error.globals = globals
+      throw error
+    })
+    await readScalars(checkpoint)
+    return checkpoint
+  } catch (error) {
+    await source.close()
+    throw error
+  }
+}
+
+async function readFile(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
+  const head = await readRange(source, 0, Math.min(source.size, 256), `${source.path}: first bytes`)
+  const kind = sniff(head, source.size, basename(source.path))
+  switch (kind) {
+    case 'lfs-pointer': {
+      const size = lfsPointerSize(head)
+      throw new CheckpointError('lfs-pointer', `${source.path}: this is a Git LFS pointer, not the checkpoint${size === undefined ? '' : ` (the real file has ${n(size)} bytes)`}. Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`)
+    }
+    case 'torch-zip': return readTorchZip(source, globals)
+    case 'safetensors': return readSafetensors(source)
+    case 'torch-legacy': return readLegacyTorch(source, globals)
+    case 'pickle': return readPlainPickle(source, globals)
+    case 'other-zip':
+      throw new CheckpointError('not-a-checkpoint', `${source.path}: a zip archive that does not start with a local file header (first bytes ${hex(head)})`)
+    case 'unknown':
+      throw new CheckpointError('not-a-checkpoint', `${source.path}: not a torch, safetensors or pickle file (first bytes ${hex(head)})`)
+  }
+}
+
+/** Any unexpected exception inside a reader is a property of the input, not a crash. */
+async function guard<T>(path: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (error) {
+    if (error instanceof CheckpointError) throw error
+    const message = error instanceof RangeError ? `structure too deep or too large (${error.message})` : (error as Error)?.message ?? String(error)
+    throw new CheckpointError('corrupt', `${path}: ${message}`)
+  }
+}
+
+/** 0-dim tensors are read eagerly: `kl_beta = torch.tensor(0.1)` is a hyperparameter, not a weight. */
+async function readScalars(checkpoint: Checkpoint): Promise<void> {
+  let reads = 0
+  for (const { tensor } of checkpoint.tensors) {
+    if (tensor.shape.length !== 0 || reads >= MAX_SCALAR_READS) continue
+    const info = dtypeInfo(tensor.dtype)
+    if (info === undefined || info.kind === 'complex' || info.kind === 'opaque' || info.kind === 'quantized') continue
+    reads++
+    const location = await checkpoint.locate(tensor.storage)
+    const at = tensor.offset * info.itemSize
+    if (at + info.itemSize > location.length)
+      throw new CheckpointError('corrupt', `${checkpoint.path}: a 0-dim tensor reads past its storage ${tensor.storage.key}`)
+    const bytes = await readRange(location.source, location.start + at, info.itemSize, `${checkpoint.path}: storage ${tensor.storage.key}`)
+    tensor.scalar = decodeElement(bytes, 0, tensor.dtype, location.littleEndian)
+  }
+}
+
+function hex(head: Uint8Array): string {
+  return [...head.subarray(0, 8)].map(b => b.toString(16).padStart(2, '0')).join(' ')
+}

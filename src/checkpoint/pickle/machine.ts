@@ -1,0 +1,373 @@
+/**
+ * A symbolic pickle machine: it walks the opcodes of a pickle stream (protocols 0 to 5,
+ * https://github.com/python/cpython/blob/main/Lib/pickletools.py) and builds inert values.
+ * It never imports or calls anything: GLOBAL pushes a name, REDUCE/NEWOBJ/BUILD are handed
+ * to the caller's hooks, which only build records.
+ *
+ * Every length read from the stream is checked before use, so each opcode moves the cursor
+ * forward and parsing is linear in the input. Counts of opcodes, stack items and memo entries
+ * are capped.
+ */
+import { CheckpointError, n } from '../errors.ts'
+import { PyDict, PyObject, PySet, PyTuple, toKey, type PyValue } from './values.ts'
+
+export interface PickleHooks {
+  /** GLOBAL, STACK_GLOBAL and INST. `module`/`name` are non-strings only for computed STACK_GLOBAL operands. */
+  findClass(module: PyValue, name: PyValue, offset: number): PyValue
+  /** REDUCE: `func(*args)`. */
+  call(func: PyValue, args: PyValue[], offset: number): PyValue
+  /** NEWOBJ, NEWOBJ_EX, INST, OBJ: `cls.__new__(cls, *args, **kwargs)`. */
+  instantiate(cls: PyValue, args: PyValue[], kwargs: PyDict | undefined, offset: number): PyValue
+  /** BUILD: `obj.__setstate__(state)`. Must not merge state into JS objects. */
+  build(obj: PyValue, state: PyValue, offset: number): void
+  /** PERSID and BINPERSID. */
+  persistentLoad(pid: PyValue, offset: number): PyValue
+}
+
+export interface PickleLimits {
+  maxOpcodes: number
+  maxStackItems: number
+  maxMemo: number
+  maxLineLength: number
+}
+
+export const DEFAULT_PICKLE_LIMITS: PickleLimits = {
+  maxOpcodes: 50_000_000,
+  maxStackItems: 5_000_000,
+  maxMemo: 10_000_000,
+  maxLineLength: 64 * 1024,
+}
+
+/** Thrown when the buffer ends before STOP but the caller said more bytes exist: read more and retry. */
+export class NeedMoreBytes extends Error {}
+
+export interface PickleResult {
+  value: PyValue
+  /** Offset just past the STOP opcode. */
+  end: number
+  protocol: number
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+const latin1 = new TextDecoder('latin1')
+
+/**
+ * Runs one pickle starting at `start` of `bytes`, up to its STOP opcode.
+ * `complete` says whether `bytes` ends where the stream ends (else running off the end throws NeedMoreBytes).
+ */
+export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, what: string,
+                          complete = true, limits: PickleLimits = DEFAULT_PICKLE_LIMITS): PickleResult {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let pos = start
+  let opStart = start
+  let stack: PyValue[] = []
+  const metastack: PyValue[][] = []
+  let stackItems = 0
+  const memo = new Map<number, PyValue>()
+  let protocol = 0
+  let frameEnd = -1
+
+  const fail = (message: string): never => {
+    throw new CheckpointError('corrupt', `${what}: ${message} at byte ${n(opStart)}`)
+  }
+  const need = (count: number): void => {
+    if (count < 0 || !Number.isSafeInteger(count)) fail(`invalid length ${count}`)
+    if (pos + count > bytes.length) {
+      if (!complete) throw new NeedMoreBytes()
+      throw new CheckpointError('truncated', `${what}: the pickle needs ${n(count)} bytes at byte ${n(pos)} but the stream ends at ${n(bytes.length)}`)
+    }
+  }
+  const take = (count: number): Uint8Array => {
+    need(count)
+    const out = bytes.subarray(pos, pos + count)
+    pos += count
+    return out
+  }
+  const u8 = (): number => { need(1); return bytes[pos++]! }
+  const u16 = (): number => { need(2); const v = view.getUint16(pos, true); pos += 2; return v }
+  const u32 = (): number => { need(4); const v = view.getUint32(pos, true); pos += 4; return v }
+  const i32 = (): number => { need(4); const v = view.getInt32(pos, true); pos += 4; return v }
+  const u64 = (): number => {
+    need(8)
+    const v = view.getBigUint64(pos, true)
+    pos += 8
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) fail(`8-byte length ${v} is beyond any real file`)
+    return Number(v)
+  }
+  const line = (): string => {
+    const limit = Math.min(bytes.length, pos + limits.maxLineLength)
+    for (let i = pos; i < limit; i++) {
+      if (bytes[i] === 0x0a) {
+        const text = latin1.decode(bytes.subarray(pos, i))
+        pos = i + 1
+        return text
+      }
+    }
+    if (limit === bytes.length && bytes.length - pos < limits.maxLineLength) need(bytes.length - pos + 1)
+    return fail(`text line longer than ${n(limits.maxLineLength)} bytes`)
+  }
+  const utf8Line = (): string => {
+    const text = line()
+    try { return utf8.decode(Uint8Array.from(text, c => c.charCodeAt(0))) } catch { return fail('name is not valid UTF-8') }
+  }
+  const decodeUtf8 = (raw: Uint8Array): string => {
+    try { return utf8.decode(raw) } catch { return fail('string is not valid UTF-8') }
+  }
+  const push = (value: PyValue): void => {
+    if (++stackItems > limits.maxStackItems) fail(`more than ${n(limits.maxStackItems)} stack items`)
+    stack.push(value)
+  }
+  const pop = (): PyValue => {
+    if (stack.length === 0) fail('stack underflow')
+    stackItems--
+    return stack.pop()!
+  }
+  const top = (): PyValue => {
+    if (stack.length === 0) fail('stack underflow')
+    return stack[stack.length - 1]!
+  }
+  const popMark = (): PyValue[] => {
+    const items = stack
+    const previous = metastack.pop()
+    if (previous === undefined) return fail('MARK underflow')
+    stack = previous
+    stackItems -= items.length
+    return items
+  }
+  const memoGet = (index: number): PyValue => {
+    if (!memo.has(index)) fail(`memo slot ${index} was never set`)
+    return memo.get(index)!
+  }
+  const memoPut = (index: number): void => {
+    if (memo.size >= limits.maxMemo && !memo.has(index)) fail(`more than ${n(limits.maxMemo)} memo entries`)
+    memo.set(index, top())
+  }
+  const signedLittleEndian = (raw: Uint8Array): number | bigint => {
+    if (raw.length === 0) return 0
+    let value = 0n
+    for (let i = raw.length - 1; i >= 0; i--) value = (value << 8n) | BigInt(raw[i]!)
+    if (raw[raw.length - 1]! & 0x80) value -= 1n << BigInt(raw.length * 8)
+    return toNumber(value)
+  }
+  const setItems = (target: PyValue, pairs: PyValue[]): void => {
+    if (pairs.length % 2 !== 0) fail('SETITEMS with an odd number of items')
+    const map = mapOf(target)
+    if (map === undefined) return fail(`SETITEM on a ${typeName(target)}`)
+    for (let i = 0; i < pairs.length; i += 2) map.set(toKey(pairs[i]!), pairs[i + 1]!)
+  }
+  const appendItems = (target: PyValue, items: PyValue[]): void => {
+    const list = listOf(target)
+    if (list === undefined) return fail(`APPEND on a ${typeName(target)}`)
+    for (const item of items) list.push(item)
+  }
+
+  for (let opcodes = 0; ; opcodes++) {
+    if (opcodes >= limits.maxOpcodes) fail(`more than ${n(limits.maxOpcodes)} opcodes`)
+    if (frameEnd >= 0 && pos >= frameEnd) {
+      if (pos > frameEnd) fail('an opcode straddles the end of its FRAME')
+      frameEnd = -1
+    }
+    opStart = pos
+    const op = u8()
+    switch (op) {
+      case 0x80: { // PROTO
+        const version = u8()
+        if (version > 5) fail(`unsupported pickle protocol ${version}`)
+        protocol = version
+        break
+      }
+      case 0x95: { // FRAME: an 8-byte length; frames may not nest or be cut by an opcode
+        const length = u64()
+        if (frameEnd >= 0) fail('FRAME inside a FRAME')
+        need(length)
+        frameEnd = pos + length
+        break
+      }
+      case 0x2e: { // STOP
+        const value = pop()
+        return { value, end: pos, protocol }
+      }
+      case 0x28: metastack.push(stack); stack = []; if (metastack.length > 100_000) fail('MARKs nested deeper than 100,000'); break // MARK
+      case 0x30: if (stack.length > 0) pop(); else popMark(); break // POP
+      case 0x31: popMark(); break // POP_MARK
+      case 0x32: push(top()); break // DUP
+      case 0x4e: push(null); break // NONE
+      case 0x88: push(true); break // NEWTRUE
+      case 0x89: push(false); break // NEWFALSE
+      case 0x4a: push(i32()); break // BININT
+      case 0x4b: push(u8()); break // BININT1
+      case 0x4d: push(u16()); break // BININT2
+      case 0x8a: push(signedLittleEndian(take(u8()))); break // LONG1
+      case 0x8b: { // LONG4
+        const length = i32()
+        if (length < 0) fail(`negative LONG4 length ${length}`)
+        push(signedLittleEndian(take(length)))
+        break
+      }
+      case 0x49: { // INT (text); "00"/"01" are False/True in protocol 0
+        const text = line().trim()
+        if (text === '00') push(false)
+        else if (text === '01') push(true)
+        else push(parseIntText(text, fail))
+        break
+      }
+      case 0x4c: push(parseIntText(line().trim().replace(/L$/, ''), fail)); break // LONG (text)
+      case 0x46: { // FLOAT (text)
+        const value = Number(line().trim())
+        if (Number.isNaN(value) && !/nan/i.test(String(value))) fail('FLOAT is not a number')
+        push(value)
+        break
+      }
+      case 0x47: { need(8); push(view.getFloat64(pos, false)); pos += 8; break } // BINFLOAT, big-endian
+      case 0x53: push(unquotePythonString(line(), fail)); break // STRING (text, quoted)
+      case 0x54: { // BINSTRING: signed 4-byte length
+        const length = i32()
+        if (length < 0) fail(`negative BINSTRING length ${length}`)
+        push(latin1.decode(take(length)))
+        break
+      }
+      case 0x55: push(latin1.decode(take(u8()))); break // SHORT_BINSTRING
+      case 0x56: push(rawUnicodeEscape(line())); break // UNICODE (text)
+      case 0x58: push(decodeUtf8(take(u32()))); break // BINUNICODE
+      case 0x8c: push(decodeUtf8(take(u8()))); break // SHORT_BINUNICODE
+      case 0x8d: push(decodeUtf8(take(u64()))); break // BINUNICODE8
+      case 0x42: push(take(u32()).slice()); break // BINBYTES
+      case 0x43: push(take(u8()).slice()); break // SHORT_BINBYTES
+      case 0x8e: push(take(u64()).slice()); break // BINBYTES8
+      case 0x96: push(take(u64()).slice()); break // BYTEARRAY8
+      case 0x97: case 0x98: fail('out-of-band buffers (protocol 5 NEXT_BUFFER/READONLY_BUFFER) are not supported'); break
+      case 0x29: push(new PyTuple([])); break // EMPTY_TUPLE
+      case 0x74: push(new PyTuple(popMark())); break // TUPLE
+      case 0x85: push(new PyTuple([pop()])); break // TUPLE1
+      case 0x86: { const b = pop(); const a = pop(); push(new PyTuple([a, b])); break } // TUPLE2
+      case 0x87: { const c = pop(); const b = pop(); const a = pop(); push(new PyTuple([a, b, c])); break } // TUPLE3
+      case 0x5d: push([]); break // EMPTY_LIST
+      case 0x6c: push(popMark()); break // LIST
+      case 0x7d: push(new PyDict()); break // EMPTY_DICT
+      case 0x64: { const dict = new PyDict(); setItems(dict, popMark()); push(dict); break } // DICT
+      case 0x8f: push(new PySet([], false)); break // EMPTY_SET
+      case 0x91: push(new PySet(popMark(), true)); break // FROZENSET
+      case 0x90: { // ADDITEMS
+        const items = popMark()
+        const target = top()
+        if (!(target instanceof PySet)) fail(`ADDITEMS on a ${typeName(target)}`)
+        ;(target as PySet).items.push(...items.slice(0, 1_000_000))
+        break
+      }
+      case 0x61: { const value = pop(); appendItems(top(), [value]); break } // APPEND
+      case 0x65: { const items = popMark(); appendItems(top(), items); break } // APPENDS
+      case 0x73: { const value = pop(); const key = pop(); setItems(top(), [key, value]); break } // SETITEM
+      case 0x75: { const items = popMark(); setItems(top(), items); break } // SETITEMS
+      case 0x70: memoPut(parseIntStrict(line(), fail)); break // PUT (text)
+      case 0x71: memoPut(u8()); break // BINPUT
+      case 0x72: memoPut(u32()); break // LONG_BINPUT
+      case 0x94: memoPut(memo.size); break // MEMOIZE
+      case 0x67: push(memoGet(parseIntStrict(line(), fail))); break // GET (text)
+      case 0x68: push(memoGet(u8())); break // BINGET
+      case 0x6a: push(memoGet(u32())); break // LONG_BINGET
+      case 0x63: { const module = utf8Line(); const name = utf8Line(); push(hooks.findClass(module, name, opStart)); break } // GLOBAL
+      case 0x93: { const name = pop(); const module = pop(); push(hooks.findClass(module, name, opStart)); break } // STACK_GLOBAL
+      case 0x69: { // INST: class by name, arguments since the MARK
+        const module = utf8Line()
+        const name = utf8Line()
+        const args = popMark()
+        const cls = hooks.findClass(module, name, opStart)
+        push(hooks.instantiate(cls, args, undefined, opStart))
+        break
+      }
+      case 0x6f: { // OBJ: class and arguments since the MARK
+        const items = popMark()
+        if (items.length === 0) fail('OBJ without a class')
+        push(hooks.instantiate(items[0]!, items.slice(1), undefined, opStart))
+        break
+      }
+      case 0x81: { const args = pop(); const cls = pop(); push(hooks.instantiate(cls, tupleItems(args, 'NEWOBJ', fail), undefined, opStart)); break } // NEWOBJ
+      case 0x92: { // NEWOBJ_EX
+        const kwargs = pop()
+        const args = pop()
+        const cls = pop()
+        push(hooks.instantiate(cls, tupleItems(args, 'NEWOBJ_EX', fail), kwargs instanceof PyDict ? kwargs : undefined, opStart))
+        break
+      }
+      case 0x52: { // REDUCE
+        const args = pop()
+        const func = pop()
+        push(hooks.call(func, tupleItems(args, 'REDUCE', fail), opStart))
+        break
+      }
+      case 0x62: { const state = pop(); hooks.build(top(), state, opStart); break } // BUILD
+      case 0x50: push(hooks.persistentLoad(line(), opStart)); break // PERSID
+      case 0x51: { const pid = pop(); push(hooks.persistentLoad(pid, opStart)); break } // BINPERSID
+      case 0x82: case 0x83: case 0x84: fail('extension codes (EXT1/EXT2/EXT4) are not registered'); break
+      default:
+        fail(`unknown opcode 0x${op.toString(16).padStart(2, '0')}`)
+    }
+  }
+}
+
+function toNumber(value: bigint): number | bigint {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value
+}
+
+function parseIntText(text: string, fail: (m: string) => never): number | bigint {
+  if (!/^[+-]?\d+$/.test(text)) fail(`INT/LONG is not an integer: ${JSON.stringify(text.slice(0, 40))}`)
+  return toNumber(BigInt(text))
+}
+
+function parseIntStrict(text: string, fail: (m: string) => never): number {
+  const value = Number(text)
+  if (!Number.isSafeInteger(value) || value < 0) fail(`bad memo index ${JSON.stringify(text.slice(0, 40))}`)
+  return value
+}
+
+function tupleItems(value: PyValue, opcode: string, fail: (m: string) => never): PyValue[] {
+  if (value instanceof PyTuple) return value.items
+  if (Array.isArray(value)) return value
+  return fail(`${opcode} arguments are a ${typeName(value)}, not a tuple`)
+}
+
+/** Where SETITEM(S) stores: a dict, or the dict part of an object (dict subclasses). */
+function mapOf(target: PyValue): Map<unknown, PyValue> | undefined {
+  if (target instanceof PyDict) return target.entries
+  if (target instanceof PyObject) {
+    target.items ??= new Map()
+    return target.items
+  }
+  return undefined
+}
+
+/** Where APPEND(S) stores: a list, or the list part of an object (list subclasses). */
+function listOf(target: PyValue): PyValue[] | undefined {
+  if (Array.isArray(target)) return target
+  if (target instanceof PyObject) {
+    target.list ??= []
+    return target.list
+  }
+  return undefined
+}
+
+export function typeName(value: PyValue): string {
+  if (value === null) return 'None'
+  if (Array.isArray(value)) return 'list'
+  if (value instanceof Uint8Array) return 'bytes'
+  if (typeof value === 'object') return value.constructor.name
+  return typeof value
+}
+
+/** Decodes a protocol-0 STRING argument: a Python repr with quotes and backslash escapes. */
+function unquotePythonString(text: string, fail: (m: string) => never): string {
+  const quote = text[0]
+  if (text.length < 2 || (quote !== "'" && quote !== '"') || text[text.length - 1] !== quote) fail('STRING is not quoted')
+  const body = text.slice(1, -1)
+  return body.replace(/\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|.)/g, (_, esc: string) => {
+    if (esc[0] === 'x') return String.fromCharCode(parseInt(esc.slice(1), 16))
+    if (/^[0-7]/.test(esc)) return String.fromCharCode(parseInt(esc, 8))
+    return ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<string, string>)[esc] ?? '\\' + esc
+  })
+}
+
+/** Decodes a protocol-0 UNICODE argument (raw-unicode-escape). */
+function rawUnicodeEscape(text: string): string {
+  return text.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short?: string, long?: string) =>
+    String.fromCodePoint(Math.min(parseInt((short ?? long)!, 16), 0x10ffff)))
+}

@@ -1,0 +1,87 @@
+/**
+ * Hugging Face and Lightning run directories: hyperparameters spread over several files
+ * (training_args.bin, trainer_state.json, config.json, adapter_config.json, hparams.yaml) and
+ * weights in one safetensors/bin file or a sharded index.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import type { Checkpoint, MetadataRoot, NamedTensor } from './checkpoint.ts'
+import { CheckpointError, n } from './errors.ts'
+import { fromJson } from './json-value.ts'
+import type { GlobalUse } from './pickle/unpickle.ts'
+import { PyDict, type StorageRef } from './pickle/values.ts'
+
+const PICKLED_FILES = ['training_args.bin']
+const TEXT_FILES = ['trainer_state.json', 'config.json', 'adapter_config.json', 'hparams.yaml']
+const WEIGHT_INDEXES = ['model.safetensors.index.json', 'pytorch_model.bin.index.json']
+const WEIGHT_FILES = ['model.safetensors', 'adapter_model.safetensors', 'pytorch_model.bin', 'adapter_model.bin']
+/** JSON/YAML side files are small; a bigger one is not what we think it is. */
+const TEXT_CAP = 16 * 1024 * 1024
+
+export async function readRunDirectory(path: string, open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
+  const names = new Set(await readdir(path))
+  const parts: Checkpoint[] = []
+  const roots: MetadataRoot[] = []
+  const globals: GlobalUse[] = []
+  const notices: string[] = []
+  const tensors: NamedTensor[] = []
+  const owner = new Map<StorageRef, Checkpoint>()
+  const closeAll = async (): Promise<void> => { await Promise.all(parts.map(p => p.close())) }
+
+  try {
+    const include = (file: string, part: Checkpoint, withTensors: boolean): void => {
+      parts.push(part)
+      for (const root of part.roots) roots.push({ file, value: root.value })
+      globals.push(...part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
+      notices.push(...part.notices.map(m => `${file}: ${m}`))
+      if (withTensors) for (const t of part.tensors) {
+        tensors.push(t)
+        owner.set(t.tensor.storage, part)
+      }
+    }
+    for (const file of PICKLED_FILES) if (names.has(file)) include(file, await open(join(path, file)), false)
+    for (const file of TEXT_FILES) if (names.has(file)) roots.push({ file, value: await readText(join(path, file), file) })
+
+    const index = WEIGHT_INDEXES.find(f => names.has(f))
+    const weightFiles = index !== undefined ? await shardsOf(path, index) : WEIGHT_FILES.filter(f => names.has(f))
+    for (const file of weightFiles) include(file, await open(join(path, file)), true)
+
+    if (roots.length === 0 && tensors.length === 0)
+      throw new CheckpointError('not-a-checkpoint', `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`)
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
+  const size = (await Promise.all([...names].map(f => stat(join(path, f)).then(s => (s.isFile() ? s.size : 0), () => 0)))).reduce((a, b) => a + b, 0)
+  return {
+    path, format: 'run-dir', sizeBytes: size, roots, tensors, globals, notices,
+    locate: storage => owner.get(storage)!.locate(storage),
+    close: closeAll,
+  }
+}
+
+async function readText(path: string, file: string): Promise<PyDict> {
+  const info = await stat(path)
+  if (info.size > TEXT_CAP) throw new CheckpointError('too-large', `${path}: ${n(info.size)} bytes; the limit for ${file} is ${n(TEXT_CAP)}`)
+  const text = await readFile(path, 'utf8')
+  try {
+    const value = fromJson(file.endsWith('.yaml') ? parseYaml(text, { maxAliasCount: 1000 }) : JSON.parse(text))
+    return value instanceof PyDict ? value : new PyDict()
+  } catch (error) {
+    throw new CheckpointError('corrupt', `${path}: ${file} does not parse: ${(error as Error).message}`)
+  }
+}
+
+/** The shard files a `*.index.json` names, in order, each once. */
+async function shardsOf(dir: string, index: string): Promise<string[]> {
+  const value = await readText(join(dir, index), index)
+  const map = value.entries.get('weight_map')
+  if (!(map instanceof PyDict)) throw new CheckpointError('corrupt', `${join(dir, index)}: no weight_map object`)
+  const files = [...new Set([...map.entries.values()].map(String))]
+  for (const file of files) {
+    if (file.includes('/') || file.includes('\\') || file.startsWith('.'))
+      throw new CheckpointError('corrupt', `${join(dir, index)}: shard name ${JSON.stringify(file)} leaves the directory`)
+  }
+  return files
+}

@@ -1,0 +1,141 @@
+/**
+ * Pickle-stream files: torch's legacy format (before 1.6, or `_use_new_zipfile_serialization=False`)
+ * and plain pickles of hyperparameters.
+ *
+ * Legacy layout (torch/serialization.py `_legacy_save`, PICKLE-SAFETY.md §5.2): five pickles
+ * (magic number, protocol 1001, sys_info, the object, the storage keys), then for each key in
+ * that order an int64 element count followed by the raw elements. There is no index: a storage
+ * is found by walking the counts before it.
+ */
+import { readRange, type ByteSource } from './byte-source.ts'
+import type { Checkpoint, StorageLocation } from './checkpoint.ts'
+import { dtypeInfo } from './dtypes.ts'
+import { CheckpointError, n } from './errors.ts'
+import { NeedMoreBytes } from './pickle/machine.ts'
+import { unpickle, storageTypeDtype, type GlobalUse } from './pickle/unpickle.ts'
+import { PyDict, PyTuple, StorageRef, repr, type PyValue } from './pickle/values.ts'
+import { collectTensors } from './tensor-walk.ts'
+import { PICKLE_CAP } from './torch-zip.ts'
+
+/** `80 02 8a 0a` + the 10-byte LONG1 0x1950A86A20F9469CFC6C: the legacy magic number at protocol 2. */
+export const LEGACY_MAGIC = Uint8Array.from([0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e])
+const MAGIC_VALUE = 0x1950a86a20f9469cfc6cn
+
+/**
+ * Reads pickles back to back from the start of the file. The stream's length is unknown until
+ * parsed, so the window grows from 1 MiB until every pickle fits (bounded by PICKLE_CAP).
+ */
+async function readPickles(source: ByteSource, count: number, globals: GlobalUse[],
+                           persistentLoad: ((pid: PyValue, offset: number) => PyValue) | undefined): Promise<{ values: PyValue[], end: number }> {
+  for (let window = Math.min(source.size, 1 << 20); ; window = Math.min(source.size, window * 4)) {
+    const bytes = await readRange(source, 0, window, `${source.path}: pickle stream`, PICKLE_CAP)
+    const complete = window === source.size
+    const seen: GlobalUse[] = []
+    const values: PyValue[] = []
+    let at = 0
+    try {
+      for (let i = 0; i < count && (i === 0 || at < bytes.length || !complete); i++) {
+        const result = unpickle(bytes, seen, { where: source.path, persistentLoad, complete, start: at })
+        values.push(result.value)
+        at = result.end
+      }
+      globals.push(...seen)
+      return { values, end: at }
+    } catch (error) {
+      if (!(error instanceof NeedMoreBytes)) {
+        globals.push(...seen) // a payload followed by a broken tail is still reported
+        throw error
+      }
+      if (window >= PICKLE_CAP) throw new CheckpointError('too-large', `${source.path}: the pickle stream is longer than ${n(PICKLE_CAP)} bytes`)
+    }
+  }
+}
+
+export function isLegacyTorch(head: Uint8Array): boolean {
+  return head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)
+}
+
+export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
+  const storages = new Map<string, StorageRef>()
+  const persistentLoad = (pid: PyValue, offset: number): PyValue => {
+    const items = pid instanceof PyTuple ? pid.items : []
+    const [tag, type, key, location, numel] = items
+    if (tag !== 'storage' || typeof key !== 'string' || typeof numel !== 'number' || !Number.isSafeInteger(numel) || numel < 0)
+      throw new CheckpointError('corrupt', `${source.path}: persistent id ${repr(pid)} at byte ${n(offset)} is not a torch storage reference`)
+    const dtype = storageTypeDtype(type ?? null)
+    if (dtype === undefined) throw new CheckpointError('corrupt', `${source.path}: unknown storage type ${repr(type ?? null)} for storage ${key}`)
+    const known = storages.get(key) ?? new StorageRef(key, dtype, numel, typeof location === 'string' ? location : 'cpu')
+    storages.set(key, known)
+    return known
+  }
+  const { values, end } = await readPickles(source, 5, globals, persistentLoad)
+  const [magic, protocol, sysInfo, object, keys] = values
+  if (magic !== MAGIC_VALUE) throw new CheckpointError('corrupt', `${source.path}: legacy magic number is ${repr(magic ?? null)}, not 0x1950a86a20f9469cfc6c`)
+  if (protocol !== 1001) throw new CheckpointError('corrupt', `${source.path}: legacy protocol version is ${repr(protocol ?? null)}, not 1001`)
+  const littleEndian = !(sysInfo instanceof PyDict) || sysInfo.entries.get('little_endian') !== false
+  if (!Array.isArray(keys) || keys.some(k => typeof k !== 'string'))
+    throw new CheckpointError('corrupt', `${source.path}: the legacy storage key list is ${repr(keys ?? null)}`)
+
+  /** Walks the count headers once, checking every length against the file. */
+  const buildTable = async (): Promise<Map<string, StorageLocation>> => {
+    const out = new Map<string, StorageLocation>()
+    let at = end
+    for (const key of keys as string[]) {
+      const storage = storages.get(key)
+      if (storage === undefined) throw new CheckpointError('corrupt', `${source.path}: storage key ${key} is listed but no tensor uses it`)
+      const header = await readRange(source, at, 8, `${source.path}: count of storage ${key}`)
+      const count = new DataView(header.buffer, header.byteOffset, 8).getBigInt64(0, littleEndian)
+      const length = Number(count) * dtypeInfo(storage.dtype)!.itemSize
+      if (count < 0n || !Number.isSafeInteger(length) || at + 8 + length > source.size)
+        throw new CheckpointError('truncated', `${source.path}: storage ${key} overflows the file: ${n(at + 8)} + ${n(count)} × ${dtypeInfo(storage.dtype)!.itemSize} > ${n(source.size)}`)
+      if (Number(count) < storage.numel)
+        throw new CheckpointError('corrupt', `${source.path}: storage ${key} holds ${n(count)} elements but the object needs ${n(storage.numel)}`)
+      out.set(key, { source, start: at + 8, length, littleEndian })
+      at += 8 + length
+    }
+    return out
+  }
+  const table = await buildTable() // one 8-byte read per storage: finds truncation at open time
+  return {
+    path: source.path, format: 'torch-legacy', sizeBytes: source.size,
+    roots: [{ file: undefined, value: object ?? null }],
+    tensors: collectTensors(object ?? null), globals, notices: [],
+    async locate(storage) {
+      const location = table.get(storage.key)
+      if (location === undefined) throw new CheckpointError('corrupt', `${source.path}: storage ${storage.key} is not in the key list`)
+      return location
+    },
+    close: () => source.close(),
+  }
+}
+
+/** A plain pickle file. Pickles stacked after the first are scanned for globals too (a classic hiding place). */
+export async function readPlainPickle(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
+  const { values, end } = await readPickles(source, 1, globals, undefined)
+  const notices: string[] = []
+  if (end < source.size) {
+    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode; they were scanned as further pickles`)
+    await scanTrailing(source, end, globals)
+  }
+  return {
+    path: source.path, format: 'pickle', sizeBytes: source.size,
+    roots: [{ file: undefined, value: values[0] ?? null }],
+    tensors: collectTensors(values[0] ?? null), globals, notices,
+    locate: async () => { throw new CheckpointError('corrupt', `${source.path}: a plain pickle has no tensor storages`) },
+    close: () => source.close(),
+  }
+}
+
+/** Scans pickles that follow the first one, keeping only their globals. */
+async function scanTrailing(source: ByteSource, start: number, globals: GlobalUse[]): Promise<void> {
+  const length = Math.min(source.size - start, PICKLE_CAP)
+  const bytes = await readRange(source, start, length, `${source.path}: trailing bytes`, PICKLE_CAP)
+  let at = 0
+  for (let i = 0; i < 64 && at < bytes.length && bytes[at] === 0x80; i++) {
+    try {
+      at = unpickle(bytes, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end
+    } catch {
+      return
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * torch.save's zip format (torch >= 1.6): `<prefix>/data.pkl` holds the object, storages are
+ * `<prefix>/data/<key>`, and `<prefix>` is the first entry's folder (the file stem, or
+ * `archive` when saved through a buffer). Reference: torch/serialization.py `_load`,
+ * caffe2/serialize/inline_container.cc, PICKLE-SAFETY.md §5.1.
+ */
+import { type ByteSource } from './byte-source.ts'
+import type { Checkpoint, StorageLocation } from './checkpoint.ts'
+import { dtypeInfo } from './dtypes.ts'
+import { CheckpointError, n } from './errors.ts'
+import { unpickle, storageTypeDtype, type GlobalUse } from './pickle/unpickle.ts'
+import { PyTuple, StorageRef, repr, type PyValue } from './pickle/values.ts'
+import { collectTensors } from './tensor-walk.ts'
+import { openZip, type ZipArchive, type ZipEntry } from './zip-archive.ts'
+
+/** data.pkl and other pickles are read whole, under this cap (PICKLE-SAFETY §7.5). */
+export const PICKLE_CAP = 256 * 1024 * 1024
+/** Other pickle-looking members are scanned for globals under this cap. */
+const SIDE_PICKLE_CAP = 16 * 1024 * 1024
+
+export async function readTorchZip(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
+  const zip = await openZip(source)
+  const first = zip.entries[0]
+  if (first === undefined) throw new CheckpointError('not-a-checkpoint', `${source.path}: the zip archive is empty`)
+  const slash = first.name.indexOf('/')
+  if (slash <= 0) throw new CheckpointError('not-a-checkpoint', `${source.path}: zip entries are not in a top folder, so this is not a torch.save archive (first entry: ${first.name})`)
+  const prefix = first.name.slice(0, slash)
+  const dataPkl = zip.find(`${prefix}/data.pkl`)
+  if (dataPkl === undefined) {
+    const names = zip.entries.slice(0, 5).map(e => e.name).join(', ')
+    throw new CheckpointError('not-a-checkpoint', `${source.path}: a zip without ${prefix}/data.pkl is not a torch checkpoint (entries: ${names}${zip.entries.length > 5 ? ', …' : ''})`)
+  }
+  const notices: string[] = []
+  const byteorder = zip.find(`${prefix}/byteorder`)
+  const littleEndian = byteorder === undefined ? true : new TextDecoder().decode(await zip.read(byteorder, 16)).trim() !== 'big'
+  if (zip.find(`${prefix}/constants.pkl`) !== undefined) notices.push('TorchScript archive (constants.pkl): only the pickles are read')
+  const duplicates = zip.entries.filter(e => e.name === dataPkl.name)
+  if (duplicates.length > 1) notices.push(`${dataPkl.name} appears ${duplicates.length} times; torch loads the last copy, every copy was scanned`)
+
+  // every copy of data.pkl and every other pickle-looking member is scanned for globals
+  for (const entry of zip.entries) {
+    if (entry === dataPkl || entry.name.startsWith(`${prefix}/data/`)) continue
+    if (entry.name === dataPkl.name || entry.name.endsWith('.pkl') || entry.name.endsWith('.pickle'))
+      await scanSidePickle(zip, entry, globals, notices)
+  }
+
+  const storages = new Map<string, StorageRef>()
+  const persistentLoad = (pid: PyValue, offset: number): PyValue => storageFromPid(pid, offset, zip, prefix, storages, source.path)
+  const bytes = await zip.read(dataPkl, PICKLE_CAP)
+  const result = unpickle(bytes, globals, { where: dataPkl.name, persistentLoad })
+  if (result.end < bytes.length) notices.push(`${dataPkl.name} has ${n(bytes.length - result.end)} bytes after its STOP opcode`)
+
+  const locate = async (storage: StorageRef): Promise<StorageLocation> => {
+    const entry = zip.find(`${prefix}/data/${storage.key}`)!
+    if (entry.method !== 0) throw new CheckpointError('corrupt', `${source.path}: storage ${entry.name} is compressed; torch writes storages uncompressed`)
+    return { source, start: await zip.dataStart(entry), length: entry.uncompressedSize, littleEndian }
+  }
+  return {
+    path: source.path, format: 'torch-zip', sizeBytes: source.size,
+    roots: [{ file: undefined, value: result.value }],
+    tensors: collectTensors(result.value), globals, notices, locate,
+    close: () => source.close(),
+  }
+}
+
+/** `('storage', storage_type, key, location, numel)` → a storage whose record exists and is large enough. */
+function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: string,
+                        storages: Map<string, StorageRef>, path: string): StorageRef {
+  const items = pid instanceof PyTuple ? pid.items : []
+  const [tag, type, key, location, numel] = items
+  if (tag !== 'storage' || typeof key !== 'string' || typeof numel !== 'number' || !Number.isSafeInteger(numel) || numel < 0)
+    throw new CheckpointError('corrupt', `${path}: persistent id ${repr(pid)} at byte ${n(offset)} is not a torch storage reference`)
+  const dtype = storageTypeDtype(type ?? null)
+  if (dtype === undefined) throw new CheckpointError('corrupt', `${path}: unknown storage type ${repr(type ?? null)} for storage ${key}`)
+  const known = storages.get(key)
+  if (known !== undefined) return known
+  const entry = zip.find(`${prefix}/data/${key}`)
+  if (entry === undefined) throw new CheckpointError('corrupt', `${path}: data.pkl refers to storage ${key}, but ${prefix}/data/${key} is missing`)
+  const needed = numel * dtypeInfo(dtype)!.itemSize
+  if (entry.uncompressedSize < needed)
+    throw new CheckpointError('corrupt', `${path}: storage ${prefix}/data/${key} has ${n(entry.uncompressedSize)} bytes but data.pkl needs ${n(numel)} × ${dtypeInfo(dtype)!.itemSize} = ${n(needed)}`)
+  const storage = new StorageRef(key, dtype, numel, typeof location === 'string' ? location : 'cpu')
+  storages.set(key, storage)
+  return storage
+}
+
+/** Members other than data.pkl that look like pickles can hide payloads; only their globals are kept. */
+async function scanSidePickle(zip: ZipArchive, entry: ZipEntry, globals: GlobalUse[], notices: string[]): Promise<void> {
+  try {
+    const bytes = await zip.read(entry, SIDE_PICKLE_CAP)
+    unpickle(bytes, globals, { where: entry.name, persistentLoad: () => null })
+  } catch (error) {
+    notices.push(`${entry.name}: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,41 @@
+/** Terminal rendering of `ckpt-audit inspect`. Pure. */
+import type { InspectResult } from '../audit/inspect.ts'
+import { formatBytes, formatCount, formatValue } from './format.ts'
+
+/** Control characters from a file never reach the terminal raw (no escape-sequence injection). */
+function safe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => r[i]!.length)))
+  return rows.map(r => '  ' + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd())
+}
+
+export function renderInspectText(result: InspectResult): string {
+  const lines: string[] = []
+  if (result.error !== null) {
+    lines.push(`${safe(result.path)}: unreadable (${result.error.reason})`, `  ${safe(result.error.message)}`)
+  } else {
+    lines.push(`${safe(result.path)}  ${result.format}  ${formatBytes(result.size_bytes ?? 0)}`)
+    lines.push('', 'Hyperparameters')
+    const rows = Object.entries(result.hparams).map(([key, h]) => [
+      key, safe(formatValue(h.value)) + (h.dtype ? ` (${h.dtype})` : ''),
+      safe(h.source) + (h.current_lr ? '  (current lr from the optimizer; a scheduler may have changed it)' : ''),
+    ])
+    lines.push(...(rows.length > 0 ? table(rows) : ['  none of kl_beta, lr, epoch, phase, global_step found']))
+    for (const [key, h] of Object.entries(result.hparams))
+      for (const c of h.conflicts ?? []) lines.push(`  ⚠ ${key} also stored as ${safe(formatValue(c.value))} at ${safe(c.source)}`)
+    const metadata = Object.entries(result.metadata)
+    lines.push('', `Metadata (${metadata.length})`)
+    lines.push(...(metadata.length > 0 ? table(metadata.map(([k, v]) => [safe(k), safe(formatValue(v))])) : ['  none']))
+    const t = result.tensors
+    const dtypes = Object.entries(t.dtypes).map(([d, c]) => `${d} ×${c}`).join(', ')
+    lines.push('', `Tensors: ${formatCount(t.count)} (${formatCount(t.elements)} elements, ${formatBytes(t.bytes)})${dtypes ? `: ${dtypes}` : ''}`)
+    lines.push(`Globals: ${result.globals.length > 0 ? result.globals.map(safe).join(', ') : 'none'}`)
+  }
+  if (result.unsafe_globals.length > 0)
+    lines.push(`UNSAFE globals (code-running; nothing was executed): ${result.unsafe_globals.map(safe).join(', ')}`)
+  for (const notice of result.notices) lines.push(`note: ${safe(notice)}`)
+  return lines.join('\n') + '\n'
+}
