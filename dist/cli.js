@@ -10859,7 +10859,7 @@ var MAX_SAFETENSORS_HEADER = 1e8;
 function looksLikeSafetensors(head, size) {
   if (head.length < 9 || head[8] !== 123) return false;
   const length = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
-  return length > 0n && length < BigInt(size) + BigInt(MAX_SAFETENSORS_HEADER);
+  return length > 0n && length < 1n << 53n && size > 8;
 }
 async function readSafetensors(source) {
   const prefix = await readRange(source, 0, 8, `${source.path}: safetensors header length`);
@@ -11150,7 +11150,7 @@ function formatCount(value) {
 function formatValue(value) {
   if (value === null) return "None";
   if (typeof value === "string") return /^[\w.\-/:+@ ]*$/.test(value) && value !== "" && value.trim() === value ? value : JSON.stringify(value);
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value);
   return String(value);
 }
 

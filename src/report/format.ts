@@ -19,6 +19,7 @@ export function formatCount(value: number): string {
 export function formatValue(value: string | number | boolean | null | bigint): string {
   if (value === null) return 'None'
   if (typeof value === 'string') return /^[\w.\-/:+@ ]*$/.test(value) && value !== '' && value.trim() === value ? value : JSON.stringify(value)
-  if (typeof value === 'number') return String(value)
+  // 5e-5 reads better than 0.00005 for learning rates and KL coefficients
+  if (typeof value === 'number') return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value)
   return String(value)
 }
