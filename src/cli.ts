@@ -4,18 +4,28 @@
  * unreadable/unsafe file for `inspect`; 2 usage or manifest error.
  */
 import { realpathSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { stat, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { inspectCheckpoint, inspectFailure, type InspectResult } from './audit/inspect.ts'
 import { CheckpointError } from './checkpoint/errors.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
 import { renderInspectText } from './report/inspect-text.ts'
+import { checkManifest } from './check.ts'
+import { ManifestError } from './manifest/errors.ts'
+import { DEFAULT_MANIFESTS, findManifest } from './manifest/paths.ts'
+import { WEIGHT_MODES, type WeightsMode } from './manifest/types.ts'
+import { renderCheckText } from './report/check-text.ts'
+import { toCheckJson } from './report/json.ts'
+import { renderReport } from './report/markdown.ts'
 
 const USAGE = `Usage:
+  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never]
+                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml)
   ckpt-audit inspect PATH [--json]        what a checkpoint holds, no manifest needed
 
-Exit codes: 0 ok, 1 unreadable or unsafe checkpoint, 2 usage error.`
+Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
+2 usage or manifest error.`
 
 export class UsageError extends Error {}
 
@@ -43,12 +53,42 @@ async function inspectCommand(args: string[], out: (text: string) => void): Prom
   return result.error !== null || result.unsafe_globals.length > 0 ? 1 : 0
 }
 
+async function checkCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { json: { type: 'string' }, markdown: { type: 'string' }, 'fail-on': { type: 'string' }, weights: { type: 'string' } },
+  })
+  if (positionals.length > 1) throw new UsageError('check takes at most one MANIFEST')
+  if (values.json === '-' && values.markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)')
+  if (values.weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(values.weights))
+    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${values.weights}'`)
+  const failOn = values['fail-on']?.split(',').map(k => k.trim()).filter(Boolean)
+  const manifest = positionals[0] ?? findManifest(process.cwd())
+  if (manifest === undefined) throw new UsageError(`no manifest given and none found (${DEFAULT_MANIFESTS.join(', ')})`)
+
+  let result
+  try {
+    result = await checkManifest(manifest, { failOn, weights: values.weights as WeightsMode | undefined })
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error
+    err(`${error.message}\n`)
+    return 2
+  }
+  const report = renderReport(result, { manifest })
+  const json = JSON.stringify(toCheckJson(result), null, 2) + '\n'
+  if (values.json !== undefined && values.json !== '-') await writeFile(values.json, json)
+  if (values.markdown !== undefined && values.markdown !== '-') await writeFile(values.markdown, report.summary)
+  out(values.json === '-' ? json : values.markdown === '-' ? report.summary : renderCheckText(result))
+  return result.status === 'fail' ? 1 : 0
+}
+
 /** Runs one command line; returns the exit code. `out` receives stdout text. */
 export async function main(argv: string[], out: (text: string) => void = t => process.stdout.write(t),
                            err: (text: string) => void = t => process.stderr.write(t)): Promise<number> {
   const [command, ...rest] = argv
   try {
     switch (command) {
+      case 'check': return await checkCommand(rest, out, err)
       case 'inspect': return await inspectCommand(rest, out)
       case '--help': case '-h': case 'help': out(USAGE + '\n'); return 0
       case undefined: throw new UsageError('a command is required')

@@ -41,3 +41,12 @@ export function parseNumericString(text: string): number | undefined {
 export function jsonScalar(value: ScalarValue): string | number | boolean | null {
   return typeof value === 'bigint' ? value.toString() : value
 }
+
+/** A stored or recorded value as a user wrote it: strings quoted only when they could be misread. */
+export function formatValue(value: string | number | boolean | null | bigint): string {
+  if (value === null) return 'None'
+  if (typeof value === 'string') return /^[\w.\-/:+@ ]*$/.test(value) && value !== '' && value.trim() === value ? value : JSON.stringify(value)
+  // 5e-5 reads better than 0.00005 for learning rates and KL coefficients
+  if (typeof value === 'number') return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value)
+  return String(value)
+}

@@ -1,11 +1,9 @@
 /** Terminal rendering of `ckpt-audit inspect`. Pure. */
 import type { InspectResult } from '../audit/inspect.ts'
 import { formatBytes, formatCount, formatValue } from './format.ts'
+import { terminalSafe } from './terminal.ts'
 
-/** Control characters from a file never reach the terminal raw (no escape-sequence injection). */
-function safe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-}
+const safe = terminalSafe
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => r[i]!.length)))

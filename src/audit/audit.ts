@@ -1,0 +1,143 @@
+/**
+ * Turns a manifest plus its opened checkpoints into findings. File access comes in through
+ * `AuditIO`, so this is pure given its inputs; each checkpoint file is opened once, however many
+ * experiments name it, and an unreadable one never stops the audit of the others.
+ */
+import type { Checkpoint } from '../checkpoint/checkpoint.ts'
+import { CheckpointError } from '../checkpoint/errors.ts'
+import { aliasTable } from '../hparams/aliases.ts'
+import { flatten, type Leaf } from '../hparams/flatten.ts'
+import { jsonScalar } from '../hparams/scalar.ts'
+import type { Checks, Manifest, WeightsMode } from '../manifest/types.ts'
+import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity } from './findings.ts'
+import { auditHparams, type HparamRow } from './hparam-audit.ts'
+import type { JsonScalar } from './inspect.ts'
+
+export interface AuditIO {
+  /** Opens a checkpoint; throws CheckpointError when it cannot be read. */
+  open(path: string): Promise<Checkpoint>
+  sha256(path: string): Promise<string>
+}
+
+export interface AuditOptions {
+  /** Overrides the manifest's checks.fail_on (CLI --fail-on, Action fail-on). */
+  readonly failOn?: readonly string[]
+  readonly weights?: WeightsMode
+}
+
+export interface ExperimentResult {
+  readonly name: string
+  readonly checkpoint: string
+  readonly format: string | null
+  readonly hparams: readonly HparamRow[]
+  readonly metrics: ReadonlyArray<{ key: string, value: JsonScalar }>
+  readonly error: { reason: string, message: string } | null
+}
+
+export interface PairResult {
+  readonly a: string
+  readonly b: string
+  readonly mean_abs_diff: number | null
+  readonly identical: boolean
+}
+
+export interface AuditResult {
+  readonly manifest: string
+  readonly status: 'pass' | 'fail'
+  readonly counts: Record<Severity, number>
+  /** The checks in force after overrides. */
+  readonly checks: Checks
+  readonly experiments: readonly ExperimentResult[]
+  readonly pairs: readonly PairResult[]
+  readonly findings: readonly Finding[]
+}
+
+type Opened = { checkpoint: Checkpoint, leaves: Leaf[] } | { error: CheckpointError }
+
+/** Opens each distinct path once; later requests share the first. */
+export class CheckpointCache {
+  readonly #io: AuditIO
+  readonly #opened = new Map<string, Promise<Opened>>()
+  constructor(io: AuditIO) { this.#io = io }
+  get(path: string): Promise<Opened> {
+    let entry = this.#opened.get(path)
+    if (entry === undefined) {
+      entry = this.#io.open(path).then(
+        checkpoint => ({ checkpoint, leaves: flatten(checkpoint.roots) }),
+        (error: unknown) => {
+          if (error instanceof CheckpointError) return { error }
+          throw error
+        })
+      this.#opened.set(path, entry)
+    }
+    return entry
+  }
+  async closeAll(): Promise<void> {
+    for (const entry of this.#opened.values()) {
+      const opened = await entry.catch(() => undefined)
+      if (opened !== undefined && 'checkpoint' in opened) await opened.checkpoint.close()
+    }
+  }
+}
+
+export async function auditManifest(manifest: Manifest, io: AuditIO, options: AuditOptions = {}): Promise<AuditResult> {
+  const checks: Checks = {
+    ...manifest.checks,
+    ...(options.failOn !== undefined ? { failOn: options.failOn } : {}),
+    ...(options.weights !== undefined ? { weights: options.weights } : {}),
+  }
+  const aliases = aliasTable(manifest.aliases)
+  const cache = new CheckpointCache(io)
+  const findings: Finding[] = []
+  const experiments: ExperimentResult[] = []
+  const reportedFiles = new Set<string>()
+  try {
+    for (const experiment of manifest.experiments) {
+      const path = experiment.checkpoint.resolved
+      const display = experiment.checkpoint.display
+      const opened = await cache.get(path)
+      const firstTime = !reportedFiles.has(path)
+      reportedFiles.add(path)
+      const where = { experiment: experiment.name, checkpoint: display, location: experiment.checkpoint.location }
+
+      const globals = 'error' in opened ? opened.error.globals : opened.checkpoint.globals
+      const unsafe = [...new Set(globals.filter(g => g.verdict === 'unsafe').map(g => g.qualified))]
+      if (unsafe.length > 0 && firstTime)
+        findings.push({ ...where, code: 'unsafe-pickle', severity: 'error', message: `${display} names code-running globals (nothing was executed): ${unsafe.join(', ')}` })
+
+      if (experiment.sha256 !== undefined) {
+        let actual: string
+        try {
+          actual = await io.sha256(path)
+        } catch (error) {
+          actual = `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`
+        }
+        if (actual !== experiment.sha256.value)
+          findings.push({ ...where, location: experiment.sha256.location, code: 'sha256-mismatch', severity: 'error', message: `${display} has sha256 ${actual}, the manifest pins ${experiment.sha256.value}` })
+      }
+
+      if ('error' in opened) {
+        findings.push({ ...where, code: 'unreadable', severity: 'error', message: `${display}: ${opened.error.reason}: ${opened.error.message}` })
+        experiments.push({
+          name: experiment.name, checkpoint: display, format: null,
+          hparams: experiment.hparams.map(h => ({ key: h.key, recorded: jsonScalar(h.value), stored: null, source: null, status: 'missing', location: h.location })),
+          metrics: experiment.metrics.map(m => ({ key: m.key, value: jsonScalar(m.value) })),
+          error: { reason: opened.error.reason, message: opened.error.message },
+        })
+        continue
+      }
+      const audit = auditHparams(experiment, opened.leaves, checks, aliases, display)
+      findings.push(...audit.findings)
+      experiments.push({
+        name: experiment.name, checkpoint: display, format: opened.checkpoint.format, hparams: audit.rows,
+        metrics: experiment.metrics.map(m => ({ key: m.key, value: jsonScalar(m.value) })), error: null,
+      })
+    }
+  } finally {
+    await cache.closeAll()
+  }
+  const order = new Map(manifest.experiments.map((e, i) => [e.name, i]))
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.experiment) ?? 0) - (order.get(b.experiment) ?? 0))
+  const counts = countBySeverity(findings)
+  return { manifest: manifest.file, status: counts.error > 0 ? 'fail' : 'pass', counts, checks, experiments, pairs: [], findings }
+}

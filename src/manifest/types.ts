@@ -1,0 +1,68 @@
+/** The manifest as the rest of ckpt-audit sees it: validated, defaults applied, paths resolved. */
+import type { Tolerance } from '../hparams/compare.ts'
+import type { ScalarValue } from '../hparams/scalar.ts'
+
+/** Where a manifest node is, for messages and annotations. 1-based. */
+export interface SourceLocation {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+}
+
+export const WEIGHT_MODES = ['auto', 'always', 'never'] as const
+export type WeightsMode = (typeof WEIGHT_MODES)[number]
+
+export interface Checks {
+  /** Keys whose mismatch or absence is an error. */
+  readonly failOn: readonly string[]
+  readonly tolerance: Tolerance
+  /** What the stored epoch counter reads for recorded epoch 1. */
+  readonly epochBase: 0 | 1
+  readonly weights: WeightsMode
+}
+
+/** A path as written in the manifest and where it resolves. */
+export interface ManifestPath {
+  readonly written: string
+  /** Absolute path. */
+  readonly resolved: string
+  /** Path relative to the manifest's root, for reports. */
+  readonly display: string
+  readonly location: SourceLocation
+}
+
+export interface RecordedValue {
+  readonly key: string
+  readonly value: ScalarValue
+  /** Explicit stored location (`at:`), when given. */
+  readonly at: string | undefined
+  readonly location: SourceLocation
+}
+
+export interface Experiment {
+  readonly name: string
+  readonly location: SourceLocation
+  readonly checkpoint: ManifestPath
+  readonly twins: readonly ManifestPath[]
+  /** An experiment name or a checkpoint path. */
+  readonly parent: { readonly experiment: string | undefined, readonly path: ManifestPath | undefined, readonly location: SourceLocation } | undefined
+  readonly frozen: readonly string[]
+  readonly trained: readonly string[]
+  readonly sha256: { readonly value: string, readonly location: SourceLocation } | undefined
+  readonly hparams: readonly RecordedValue[]
+  readonly metrics: ReadonlyArray<{ readonly key: string, readonly value: ScalarValue }>
+}
+
+export interface Manifest {
+  /** The manifest file as given (for messages and the sticky-comment marker). */
+  readonly file: string
+  /** Absolute folder checkpoint paths are relative to. */
+  readonly root: string
+  /** Absolute workspace folder no path may leave. */
+  readonly workspace: string
+  readonly checks: Checks
+  readonly aliases: Readonly<Record<string, readonly string[]>>
+  readonly experiments: readonly Experiment[]
+}
+
+export const DEFAULT_FAIL_ON: readonly string[] = ['kl_beta']

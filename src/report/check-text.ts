@@ -1,0 +1,30 @@
+/** Terminal rendering of `ckpt-audit check`. Pure. */
+import type { AuditResult } from '../audit/audit.ts'
+import type { HparamRow } from '../audit/hparam-audit.ts'
+import { formatValue } from './format.ts'
+import { verdict } from './markdown.ts'
+import { terminalSafe } from './terminal.ts'
+
+const MARK: Readonly<Record<HparamRow['status'], string>> = { match: 'ok', mismatch: 'MISMATCH', missing: 'missing', ambiguous: 'ambiguous' }
+
+export function renderCheckText(result: AuditResult): string {
+  const lines = [terminalSafe(verdict(result)), '']
+  for (const e of result.experiments) {
+    lines.push(`${terminalSafe(e.name)}  ${terminalSafe(e.checkpoint)}${e.format !== null ? `  (${e.format})` : ''}`)
+    if (e.error !== null) lines.push(`  unreadable (${e.error.reason}): ${terminalSafe(e.error.message)}`)
+    const rows = e.hparams.map(h => [h.key, formatValue(h.recorded), h.stored === null ? '-' : formatValue(h.stored), h.source ?? '-', MARK[h.status] + (h.note ? ` (${h.note})` : '')].map(terminalSafe))
+    if (rows.length > 0) {
+      const all = [['key', 'recorded', 'stored', 'source', 'status'], ...rows]
+      const widths = all[0]!.map((_, i) => Math.max(...all.map(r => r[i]!.length)))
+      for (const r of all) lines.push('  ' + r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd())
+    }
+    lines.push('')
+  }
+  const { error, warning, notice } = result.counts
+  lines.push(`${error} error(s), ${warning} warning(s), ${notice} notice(s)`)
+  for (const f of result.findings) {
+    const at = f.location !== undefined ? `${f.location.file}:${f.location.line}:${f.location.column}: ` : ''
+    lines.push(`${at}${f.severity}: [${f.code}] ${terminalSafe(f.experiment)}: ${terminalSafe(f.message)}`)
+  }
+  return lines.join('\n') + '\n'
+}

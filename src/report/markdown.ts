@@ -1,0 +1,134 @@
+/**
+ * Findings → the Markdown of the PR comment and job summary (DESIGN §8). Pure: a result in,
+ * strings out. Every manifest or checkpoint value goes through escape.ts.
+ */
+import { markdownTable } from 'markdown-table'
+import type { AuditResult, ExperimentResult } from '../audit/audit.ts'
+import type { Finding, Severity } from '../audit/findings.ts'
+import type { HparamRow } from '../audit/hparam-audit.ts'
+import type { JsonScalar } from '../audit/inspect.ts'
+import { cellCode, code, marker, text } from './escape.ts'
+import { formatValue } from './format.ts'
+
+export interface ReportOptions {
+  /** The manifest path as the user passes it to the CLI (for the reproduce command and the marker). */
+  readonly manifest: string
+}
+
+export interface RenderedReport {
+  /** Sticky PR comment body, marker first. */
+  readonly comment: string
+  /** Job summary (same report, no marker). */
+  readonly summary: string
+  /** One line for logs and setFailed. */
+  readonly verdictLine: string
+}
+
+const ICON: Readonly<Record<HparamRow['status'], string>> = { match: '✅', mismatch: '❌', missing: '⚠️', ambiguous: '⚠️' }
+const SEVERITY_ICON: Readonly<Record<Severity, string>> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
+const SEVERITY_TITLE: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', notice: 'Notices' }
+
+const v = (value: JsonScalar): string => formatValue(value)
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`
+}
+
+/** Error findings about a recorded key: the "failing keys" the verdict leads with. */
+function failingKeys(result: AuditResult): Finding[] {
+  return result.findings.filter(f => f.severity === 'error' && f.key !== undefined)
+}
+
+/** The verdict as plain text (logs, setFailed, terminal). */
+export function verdict(result: AuditResult): string {
+  const keys = failingKeys(result)
+  if (keys.length > 0) {
+    const first = keys[0]!
+    const detail = first.code === 'hparam-missing'
+      ? `${first.key} recorded ${v(first.recorded ?? null)}, not found in ${first.checkpoint}`
+      : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`
+    const more = keys.length > 1 ? ` (+${keys.length - 1} more)` : ''
+    return `❌ ${plural(keys.length, 'failing key')}: ${detail}${more}`
+  }
+  if (result.counts.error > 0) {
+    const first = result.findings[0]!
+    return `❌ ${plural(result.counts.error, 'error')}: ${first.message}`
+  }
+  const warnings = result.counts.warning > 0 ? ` (${plural(result.counts.warning, 'warning')})` : ''
+  return `✅ ${plural(result.experiments.length, 'experiment')} match their records${warnings}`
+}
+
+/** The verdict in Markdown: the same facts, values escaped and set as code. */
+function verdictMarkdown(result: AuditResult): string {
+  const keys = failingKeys(result)
+  if (keys.length > 0) {
+    const first = keys[0]!
+    const where = first.location !== undefined ? ` — ${code(first.experiment)}, ${text(`${first.location.file} line ${first.location.line}`)}` : ''
+    const detail = first.code === 'hparam-missing'
+      ? `**${text(first.key!)}** recorded ${code(v(first.recorded ?? null))}, not found in ${code(first.checkpoint ?? '')}`
+      : `**${text(first.key!)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? '')} (${code(first.source ?? '')})`
+    const more = keys.length > 1 ? ` and ${plural(keys.length - 1, 'more failing key')}` : ''
+    return `## ❌ ckpt-audit: ${plural(keys.length, 'failing key')}\n\n${detail}${where}${more}`
+  }
+  if (result.counts.error > 0) return `## ❌ ckpt-audit: ${plural(result.counts.error, 'error')}\n\n${text(result.findings[0]!.message)}`
+  return `## ✅ ckpt-audit: ${plural(result.experiments.length, 'experiment')} match their records`
+}
+
+function findingLine(finding: Finding): string {
+  const at = finding.location !== undefined ? ` (${text(`${finding.location.file}:${finding.location.line}`)})` : ''
+  return `- ${SEVERITY_ICON[finding.severity]} ${code(finding.experiment)} ${code(finding.code)}: ${text(finding.message)}${at}`
+}
+
+function hparamTable(rows: readonly HparamRow[]): string {
+  const body = rows.map(row => [
+    text(row.key),
+    cellCode(v(row.recorded)),
+    row.stored === null ? '—' : cellCode(v(row.stored)),
+    row.source === null ? '—' : cellCode(row.source),
+    [ICON[row.status], row.status === 'match' ? '' : row.status,
+     row.note !== undefined ? text(row.note) : '',
+     ...(row.conflicts ?? []).map(c => `also ${cellCode(v(c.value))} at ${cellCode(c.source)}`)].filter(Boolean).join(' '),
+  ])
+  return markdownTable([['key', 'recorded', 'stored', 'source', ''], ...body], { alignDelimiters: false })
+}
+
+function experimentSection(e: ExperimentResult): string {
+  const ok = e.error === null && e.hparams.every(r => r.status === 'match')
+  const title = `${code(e.name)} — ${code(e.checkpoint)}${e.format !== null ? ` (${text(e.format)})` : ''}`
+  const parts: string[] = []
+  if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`)
+  else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams))
+  else parts.push('No hyperparameters recorded.')
+  if (e.metrics.length > 0) parts.push(`Metrics (recorded, not checked): ${e.metrics.map(m => `${text(m.key)} ${code(v(m.value))}`).join(', ')}`)
+  const body = parts.join('\n\n')
+  return ok
+    ? `<details><summary>✅ ${title}</summary>\n\n${body}\n\n</details>`
+    : `#### ${e.error !== null || e.hparams.some(r => r.status === 'mismatch') ? '❌' : '⚠️'} ${title}\n\n${body}`
+}
+
+function renderBody(result: AuditResult, options: ReportOptions): string {
+  const sections: string[] = [verdictMarkdown(result)]
+  const { error, warning, notice } = result.counts
+  sections.push(`${plural(result.experiments.length, 'experiment')} · ${plural(error, 'error')} · ${plural(warning, 'warning')} · ${plural(notice, 'notice')}`)
+  if (result.findings.length > 0) {
+    const groups = (['error', 'warning', 'notice'] as const).map(severity => {
+      const list = result.findings.filter(f => f.severity === severity)
+      return list.length === 0 ? '' : `**${SEVERITY_TITLE[severity]}**\n\n${list.map(findingLine).join('\n')}`
+    }).filter(Boolean)
+    sections.push(`### Findings\n\n${groups.join('\n\n')}`)
+  }
+  sections.push(`### Experiments\n\n${result.experiments.map(experimentSection).join('\n\n')}`)
+  sections.push(`### Reproduce locally\n\n\`\`\`sh\nnpx ckpt-audit check ${shellQuote(options.manifest)}\n\`\`\``)
+  return sections.join('\n\n') + '\n'
+}
+
+/** A manifest path as one safe shell word (it lands inside a fenced block, so no Markdown escaping). */
+function shellQuote(path: string): string {
+  const flat = path.replace(/[\r\n`]/g, '')
+  return /^[\w./-]+$/.test(flat) ? flat : `'${flat.replaceAll("'", "'\\''")}'`
+}
+
+export function renderReport(result: AuditResult, options: ReportOptions): RenderedReport {
+  const body = renderBody(result, options)
+  return { comment: `${marker(options.manifest)}\n${body}`, summary: body, verdictLine: verdict(result) }
+}
