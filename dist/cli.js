@@ -17470,11 +17470,31 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 import { Readable } from "node:stream";
 import { inflateRawSync } from "node:zlib";
 var MAX_ZIP_ENTRIES = 2e5;
+var READ_WINDOW = 256 * 1024;
 var SourceReader = class extends import_yauzl.default.RandomAccessReader {
   source;
+  #window;
   constructor(source) {
     super();
     this.source = source;
+  }
+  read(buffer, offset, length, position, callback) {
+    const window = this.#window;
+    if (window !== void 0 && position >= window.start && position + length <= window.start + window.bytes.length) {
+      buffer.set(window.bytes.subarray(position - window.start, position - window.start + length), offset);
+      callback(null);
+      return;
+    }
+    const size = Math.min(this.source.size - position, Math.max(length, READ_WINDOW));
+    this.source.read(position, size).then((bytes) => {
+      if (length <= READ_WINDOW) this.#window = { start: position, bytes };
+      buffer.set(bytes.subarray(0, length), offset);
+      callback(null);
+    }, (error) => callback(error));
+  }
+  /** The window only serves the central-directory walk; later reads are ranges of their own. */
+  dropWindow() {
+    this.#window = void 0;
   }
   _readStreamForRange(start, end) {
     const source = this.source;
@@ -17493,9 +17513,10 @@ function zipError(error, source) {
 }
 async function openZip(source) {
   let zipfile;
+  const reader = new SourceReader(source);
   try {
     zipfile = await new Promise((resolve3, reject) => import_yauzl.default.fromRandomAccessReader(
-      new SourceReader(source),
+      reader,
       source.size,
       { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false },
       (err, zf) => err ? reject(err) : resolve3(zf)
@@ -17529,6 +17550,7 @@ async function openZip(source) {
   } catch (error) {
     throw error instanceof CheckpointError ? error : zipError(error, source);
   }
+  reader.dropWindow();
   const byName2 = /* @__PURE__ */ new Map();
   for (const entry of entries) byName2.set(entry.name, entry);
   const starts = /* @__PURE__ */ new Map();
@@ -18574,7 +18596,7 @@ function build(raw, file, workspace, where, problems) {
       const target = names.has(twin) ? raw.experiments[twin].checkpoint : twin;
       const path = pathOf(target, at, `twin '${twin}'`);
       if (path === void 0) continue;
-      if (!existsSync2(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file under ${relative2(process.cwd(), root) || "."}` });
+      if (!existsSync2(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file in root '${raw.root ?? "."}'` });
       else twins.push({ ...path, written: twin });
     }
     let parent;
@@ -18799,12 +18821,15 @@ function text(value) {
   const escaped = value.replaceAll("\\", "\\\\").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/[|`*_[\]~!()]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "<br>");
   return defuse(escaped);
 }
+function html(value) {
+  return defuse(value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replace(/\r\n|\r|\n/g, " "));
+}
 function code(value, inTable = false) {
   const flat = value.replace(/\r\n|\r|\n/g, " ");
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") || flat === "" ? " " : "";
-  const body = inTable ? flat.replaceAll("|", "\\|") : flat;
+  const body = inTable ? flat.replace(/(\\*)\|/g, (_, slashes) => `${slashes}${slashes}\\|`) : flat;
   return defuse(`${fence}${pad}${body}${pad}${fence}`);
 }
 function cellCode(value) {
@@ -18877,18 +18902,18 @@ function hparamTable(rows) {
 }
 function experimentSection(e) {
   const ok = e.error === null && e.hparams.every((r) => r.status === "match");
-  const title = `${code(e.name)} — ${code(e.checkpoint)}${e.format !== null ? ` (${text(e.format)})` : ""}`;
+  const format = e.format !== null ? ` (${e.format})` : "";
   const parts = [];
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`);
   else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams));
   else parts.push("No hyperparameters recorded.");
   if (e.metrics.length > 0) parts.push(`Metrics (recorded, not checked): ${e.metrics.map((m) => `${text(m.key)} ${code(v(m.value))}`).join(", ")}`);
   const body = parts.join("\n\n");
-  return ok ? `<details><summary>✅ ${title}</summary>
+  return ok ? `<details><summary>✅ <code>${html(e.name)}</code> — <code>${html(e.checkpoint)}</code>${html(format)}</summary>
 
 ${body}
 
-</details>` : `#### ${e.error !== null || e.hparams.some((r) => r.status === "mismatch") ? "❌" : "⚠️"} ${title}
+</details>` : `#### ${e.error !== null || e.hparams.some((r) => r.status === "mismatch") ? "❌" : "⚠️"} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}
 
 ${body}`;
 }

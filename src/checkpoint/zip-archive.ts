@@ -32,13 +32,33 @@ export interface ZipArchive {
   dataStart(entry: ZipEntry): Promise<number>
 }
 
+/** Central-directory reads are many and tiny (46 + name + extra bytes per entry): serve them from one window. */
+const READ_WINDOW = 256 * 1024
+
 /** yauzl's reader interface over our ByteSource. */
 class SourceReader extends (yauzl.RandomAccessReader as unknown as new () => yauzl.RandomAccessReader) {
   readonly source: ByteSource
+  #window: { start: number, bytes: Uint8Array } | undefined
   constructor(source: ByteSource) {
     super()
     this.source = source
   }
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    const window = this.#window
+    if (window !== undefined && position >= window.start && position + length <= window.start + window.bytes.length) {
+      buffer.set(window.bytes.subarray(position - window.start, position - window.start + length), offset)
+      callback(null)
+      return
+    }
+    const size = Math.min(this.source.size - position, Math.max(length, READ_WINDOW))
+    this.source.read(position, size).then(bytes => {
+      if (length <= READ_WINDOW) this.#window = { start: position, bytes }
+      buffer.set(bytes.subarray(0, length), offset)
+      callback(null)
+    }, (error: Error) => callback(error))
+  }
+  /** The window only serves the central-directory walk; later reads are ranges of their own. */
+  dropWindow(): void { this.#window = undefined }
   override _readStreamForRange(start: number, end: number): Readable {
     const source = this.source
     return Readable.from((async function* () {
@@ -56,9 +76,10 @@ function zipError(error: unknown, source: ByteSource): CheckpointError {
 
 export async function openZip(source: ByteSource): Promise<ZipArchive> {
   let zipfile: yauzl.ZipFile
+  const reader = new SourceReader(source)
   try {
     zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.fromRandomAccessReader(new SourceReader(source), source.size,
+      yauzl.fromRandomAccessReader(reader, source.size,
         { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false },
         (err, zf) => (err ? reject(err) : resolve(zf))))
   } catch (error) {
@@ -87,6 +108,7 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
     throw error instanceof CheckpointError ? error : zipError(error, source)
   }
 
+  reader.dropWindow()
   const byName = new Map<string, ZipEntry>()
   for (const entry of entries) byName.set(entry.name, entry)
   const starts = new Map<ZipEntry, number>()

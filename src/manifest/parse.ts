@@ -190,7 +190,7 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
       const target = names.has(twin) ? raw.experiments[twin]!.checkpoint : twin
       const path = pathOf(target, at, `twin '${twin}'`)
       if (path === undefined) continue
-      if (!existsSync(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file under ${relative(process.cwd(), root) || '.'}` })
+      if (!existsSync(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file in root '${raw.root ?? '.'}'` })
       else twins.push({ ...path, written: twin })
     }
     let parent: Experiment['parent']

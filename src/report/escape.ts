@@ -19,14 +19,20 @@ export function text(value: string): string {
   return defuse(escaped)
 }
 
+/** Text inside raw HTML (a `<summary>` line): Markdown is not parsed there, so only entities work. */
+export function html(value: string): string {
+  return defuse(value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replace(/\r\n|\r|\n/g, ' '))
+}
+
 /** Inline code; the fence is one backtick longer than the longest run inside. */
 export function code(value: string, inTable = false): string {
   const flat = value.replace(/\r\n|\r|\n/g, ' ')
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map(m => m[0].length))
   const fence = '`'.repeat(longest + 1)
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : ''
-  // a pipe splits a GFM table cell even inside a code span, unless escaped
-  const body = inTable ? flat.replaceAll('|', '\\|') : flat
+  // a pipe splits a GFM table cell even inside a code span, unless escaped; backslashes right
+  // before it are doubled, since the table scanner reads `\\` as a pair (cmark-gfm scan_table_cell)
+  const body = inTable ? flat.replace(/(\\*)\|/g, (_, slashes: string) => `${slashes}${slashes}\\|`) : flat
   return defuse(`${fence}${pad}${body}${pad}${fence}`)
 }
 

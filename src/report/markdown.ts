@@ -7,7 +7,7 @@ import type { AuditResult, ExperimentResult } from '../audit/audit.ts'
 import type { Finding, Severity } from '../audit/findings.ts'
 import type { HparamRow } from '../audit/hparam-audit.ts'
 import type { JsonScalar } from '../audit/inspect.ts'
-import { cellCode, code, marker, text } from './escape.ts'
+import { cellCode, code, html, marker, text } from './escape.ts'
 import { formatValue } from './format.ts'
 
 export interface ReportOptions {
@@ -94,16 +94,17 @@ function hparamTable(rows: readonly HparamRow[]): string {
 
 function experimentSection(e: ExperimentResult): string {
   const ok = e.error === null && e.hparams.every(r => r.status === 'match')
-  const title = `${code(e.name)} — ${code(e.checkpoint)}${e.format !== null ? ` (${text(e.format)})` : ''}`
+  const format = e.format !== null ? ` (${e.format})` : ''
   const parts: string[] = []
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`)
   else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams))
   else parts.push('No hyperparameters recorded.')
   if (e.metrics.length > 0) parts.push(`Metrics (recorded, not checked): ${e.metrics.map(m => `${text(m.key)} ${code(v(m.value))}`).join(', ')}`)
   const body = parts.join('\n\n')
+  // a <summary> line is raw HTML, where only entities escape; headings are Markdown
   return ok
-    ? `<details><summary>✅ ${title}</summary>\n\n${body}\n\n</details>`
-    : `#### ${e.error !== null || e.hparams.some(r => r.status === 'mismatch') ? '❌' : '⚠️'} ${title}\n\n${body}`
+    ? `<details><summary>✅ <code>${html(e.name)}</code> — <code>${html(e.checkpoint)}</code>${html(format)}</summary>\n\n${body}\n\n</details>`
+    : `#### ${e.error !== null || e.hparams.some(r => r.status === 'mismatch') ? '❌' : '⚠️'} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}\n\n${body}`
 }
 
 function renderBody(result: AuditResult, options: ReportOptions): string {

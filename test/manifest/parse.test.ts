@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, test } from 'node:test'
+import { ManifestError } from '../../src/manifest/errors.ts'
+import { loadManifest, parseManifest } from '../../src/manifest/parse.ts'
+
+const workspace = mkdtempSync(join(tmpdir(), 'ckpt-audit-ws-'))
+mkdirSync(join(workspace, 'ckpts'))
+writeFileSync(join(workspace, 'ckpts', 'a.pt'), 'x')
+writeFileSync(join(workspace, 'ckpts', 'b.pt'), 'x')
+const file = join(workspace, 'ckpt-audit.yml')
+
+function problems(text: string): string[] {
+  try {
+    parseManifest(text, file, workspace)
+  } catch (error) {
+    assert.ok(error instanceof ManifestError, String(error))
+    return error.problems.map(p => `${p.location.line}:${p.location.column} ${p.message}`)
+  }
+  assert.fail('expected a ManifestError')
+}
+const parse = (text: string) => parseManifest(text, file, workspace)
+
+test('a valid manifest: defaults and recorded locations', () => {
+  const m = parse('version: 1\nroot: ckpts\nexperiments:\n  a:\n    checkpoint: a.pt\n    hparams:\n      kl_beta: 0.15\n      data: {value: x.json, at: args.DATA}\n')
+  assert.deepEqual(m.checks, { failOn: ['kl_beta'], tolerance: { rel: 1e-6, abs: 0 }, epochBase: 1, weights: 'auto' })
+  const [e] = m.experiments
+  assert.equal(e!.checkpoint.resolved, join(workspace, 'ckpts', 'a.pt'))
+  assert.deepEqual(e!.hparams.map(h => [h.key, h.value, h.at, h.location.line, h.location.column]), [
+    ['kl_beta', 0.15, undefined, 7, 16], ['data', 'x.json', 'args.DATA', 8, 21]])
+})
+
+describe('every manifest error names line:column', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['unknown top-level key, with a suggestion', 'version: 1\nexperiment:\n  a: {checkpoint: ckpts/a.pt}\n',
+      ["1:1 the manifest is missing the required key 'experiments'", "2:1 unknown key 'experiment' in the manifest; did you mean 'experiments'?"]],
+    ['unknown experiment key', 'version: 1\nexperiments:\n  a:\n    checkpoint: ckpts/a.pt\n    hparam: {lr: 1}\n',
+      ["5:5 unknown key 'hparam' in experiments.a; did you mean 'hparams'?"]],
+    ['unknown checks key', 'version: 1\nchecks:\n  failon: [lr]\nexperiments:\n  a: {checkpoint: ckpts/a.pt}\n',
+      ["3:3 unknown key 'failon' in checks; did you mean 'fail_on'?"]],
+    ['duplicate key', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt}\n  a: {checkpoint: ckpts/b.pt}\n',
+      ['4:3 duplicate key: each key may appear once in a mapping']],
+    ['wrong type', 'version: 1\nchecks:\n  tolerance: {rel: high}\nexperiments:\n  a: {checkpoint: ckpts/a.pt}\n',
+      ['3:20 checks.tolerance.rel must be number, got string "high"']],
+    ['wrong choice', 'version: 1\nchecks: {weights: sometimes}\nexperiments:\n  a: {checkpoint: ckpts/a.pt}\n',
+      ['2:19 checks.weights must be one of "auto", "always", "never", got string "sometimes"']],
+    ['unknown version', 'version: 2\nexperiments:\n  a: {checkpoint: ckpts/a.pt}\n',
+      ['1:10 unsupported manifest version 2; this ckpt-audit reads version 1']],
+    ['missing checkpoint', 'version: 1\nexperiments:\n  a: {hparams: {lr: 1}}\n',
+      ["3:6 experiments.a is missing the required key 'checkpoint'"]],
+    ['bad recorded value', 'version: 1\nexperiments:\n  a:\n    checkpoint: ckpts/a.pt\n    hparams: {lr: [1, 2], kl: {at: x}}\n',
+      ['5:19 experiments.a.hparams.lr must be number or string or boolean or null, got a list',
+       "5:31 experiments.a.hparams.kl is missing the required key 'value'"]],
+    ['bad sha256', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt, sha256: abc}\n',
+      ['3:39 experiments.a.sha256 must be 64 hexadecimal digits (a sha256), got string "abc"']],
+    ['parent that is nothing', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt, parent: bb}\n  b: {checkpoint: ckpts/b.pt}\n',
+      ["3:39 parent 'bb' is neither an experiment nor a file; did you mean 'b'?"]],
+    ['twin that is nothing', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt, twins: [ckpts/zz.pt]}\n',
+      []],
+    ['own parent', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt, parent: a}\n',
+      ["3:39 experiment 'a' cannot be its own parent"]],
+    ['parent loop', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt, parent: b}\n  b: {checkpoint: ckpts/b.pt, parent: a}\n',
+      ["3:39 parent chain of 'a' loops back to 'a'", "4:39 parent chain of 'b' loops back to 'b'"]],
+    ['frozen without parent', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt, frozen: [x.*]}\n',
+      ["3:31 frozen compares tensors with the parent's, but experiment 'a' has no parent"]],
+    ['absolute path', 'version: 1\nexperiments:\n  a: {checkpoint: /etc/passwd}\n',
+      ["3:19 experiments.a.checkpoint: '/etc/passwd' is an absolute path; write it relative to the manifest's root"]],
+    ['path out of the workspace', 'version: 1\nexperiments:\n  a: {checkpoint: ../../x.pt}\n',
+      [`3:19 experiments.a.checkpoint: '../../x.pt' leaves the workspace (${workspace})`]],
+    ['YAML syntax error', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt\n', ['4:1 Flow map in block collection must be sufficiently indented and end with a }']],
+    ['all problems at once', 'version: 1\nchecks: {weights: x, epoch_base: 2}\nexperiments:\n  a: {checkpoint: ckpts/a.pt, bogus: 1}\n',
+      ['2:19 checks.weights must be one of "auto", "always", "never", got string "x"',
+       '2:34 checks.epoch_base must be one of 0, 1, got number 2', "4:31 unknown key 'bogus' in experiments.a; expected one of: checkpoint, twins, parent, frozen, trained, sha256, hparams, metrics"]],
+  ]
+  for (const [what, text, expected] of cases) {
+    test(what, () => {
+      const got = problems(text)
+      if (what === 'twin that is nothing') {
+        assert.equal(got.length, 1)
+        assert.match(got[0]!, /^3:39 twin 'ckpts\/zz.pt' is neither an experiment nor a file in root '.'$/)
+        return
+      }
+      assert.deepEqual(got, expected)
+    })
+  }
+})
+
+test('a symbolic link out of the workspace is refused', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'ckpt-audit-outside-'))
+  writeFileSync(join(outside, 'secret.pt'), 'x')
+  symlinkSync(join(outside, 'secret.pt'), join(workspace, 'ckpts', 'link.pt'))
+  const got = problems('version: 1\nexperiments:\n  a: {checkpoint: ckpts/link.pt}\n')
+  assert.match(got[0]!, /^3:19 experiments\.a\.checkpoint: 'ckpts\/link\.pt' is a symbolic link to .*secret\.pt, outside the workspace$/)
+})
+
+test('YAML alias bombs are bounded', () => {
+  const bomb = ['version: 1', 'a: &a [x, x, x, x, x, x, x, x, x, x]']
+  for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)
+  bomb.push('experiments: {}')
+  const started = Date.now()
+  const got = problems(bomb.join('\n'))
+  assert.ok(Date.now() - started < 2000)
+  assert.match(got[0]!, /^1:1 YAML aliases expand too much/)
+})
+
+test('loadManifest: a missing file is a manifest error (exit 2), not a crash', async () => {
+  await assert.rejects(loadManifest(join(workspace, 'nope.yml'), workspace), (e: unknown) => e instanceof ManifestError && /cannot read the manifest: ENOENT/.test(e.message))
+})
