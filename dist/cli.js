@@ -3724,9 +3724,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i = n2.indexOf(".");
@@ -3766,8 +3766,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -4206,8 +4206,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -4409,23 +4409,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n2) => n2;
+      let num2 = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n2) => BigInt(n2);
+        num2 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -15794,16 +15794,16 @@ var BUILTIN_ALIASES = {
   global_step: ["global_step", "step"]
 };
 function aliasTable(extra = {}) {
-  const table3 = /* @__PURE__ */ new Map();
+  const table4 = /* @__PURE__ */ new Map();
   for (const [key, names] of [...Object.entries(BUILTIN_ALIASES), ...Object.entries(extra)]) {
-    const list = table3.get(key) ?? [key.toLowerCase()];
+    const list = table4.get(key) ?? [key.toLowerCase()];
     for (const name of names) if (!list.includes(name.toLowerCase())) list.push(name.toLowerCase());
-    table3.set(key, list);
+    table4.set(key, list);
   }
-  return table3;
+  return table4;
 }
-function namesFor(key, table3) {
-  return table3.get(key) ?? [key.toLowerCase()];
+function namesFor(key, table4) {
+  return table4.get(key) ?? [key.toLowerCase()];
 }
 
 // src/checkpoint/pickle/values.ts
@@ -17739,7 +17739,7 @@ async function readLegacyTorch(source, globals) {
     }
     return out;
   };
-  const table3 = await buildTable();
+  const table4 = await buildTable();
   return {
     path: source.path,
     format: "torch-legacy",
@@ -17749,7 +17749,7 @@ async function readLegacyTorch(source, globals) {
     globals,
     notices: [],
     async locate(storage) {
-      const location = table3.get(storage.key);
+      const location = table4.get(storage.key);
       if (location === void 0) throw new CheckpointError("corrupt", `${source.path}: storage ${storage.key} is not in the key list`);
       return location;
     },
@@ -18674,7 +18674,7 @@ async function checkManifest(manifestPath, options2 = {}, workspace) {
 function defaultStringLength(value) {
   return value.length;
 }
-function markdownTable(table3, options2) {
+function markdownTable(table4, options2) {
   const settings = options2 || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -18684,15 +18684,15 @@ function markdownTable(table3, options2) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table3.length) {
+  while (++rowIndex < table4.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table3[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table3[rowIndex].length;
+    if (table4[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table4[rowIndex].length;
     }
-    while (++columnIndex2 < table3[rowIndex].length) {
-      const cell = serialize(table3[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table4[rowIndex].length) {
+      const cell = serialize(table4[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -19001,11 +19001,251 @@ function toCheckJson(result) {
   };
 }
 
+// src/report/diff-text.ts
+var num = (value) => value === null ? "-" : value === 0 ? "0" : value.toExponential(3);
+function renderDiffText(diff, all = false, limit = 20) {
+  const lines = [`${terminalSafe(diff.a)}  vs  ${terminalSafe(diff.b)}`, ""];
+  const sorted = [...diff.tensors].sort((x, y) => y.mean_abs_diff - x.mean_abs_diff || x.name.localeCompare(y.name));
+  const shown = all ? sorted : sorted.slice(0, limit);
+  const rows = [
+    ["tensor", "dtype", "elements", "mean |a-b|", "max |a-b|", ""],
+    ...shown.map((t) => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), t.identical ? "identical" : ""])
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) lines.push("  " + r.map((c, i) => i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd());
+  if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`);
+  const identical = diff.tensors.filter((t) => t.identical).length;
+  lines.push("", `overall: mean |a-b| ${num(diff.mean_abs_diff)} over ${formatCount(diff.elements)} floating elements; max ${num(diff.max_abs_diff)}`);
+  lines.push(`${identical} of ${diff.tensors.length} tensors bit-identical${diff.identical ? " (the weights are identical)" : ""}`);
+  if (diff.only_in_a.length > 0) lines.push(`only in A (${diff.only_in_a.length}): ${diff.only_in_a.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_a.length > 10 ? ", …" : ""}`);
+  if (diff.only_in_b.length > 0) lines.push(`only in B (${diff.only_in_b.length}): ${diff.only_in_b.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_b.length > 10 ? ", …" : ""}`);
+  if (diff.shape_mismatch.length > 0) lines.push(`different shapes (${diff.shape_mismatch.length}): ${diff.shape_mismatch.slice(0, 10).map(terminalSafe).join(", ")}`);
+  return lines.join("\n") + "\n";
+}
+
+// src/weights/align.ts
+var WEIGHT_CONTAINERS = ["state_dict", "model_state_dict", "model", "module", "net", "weights"];
+var NOT_WEIGHTS = /* @__PURE__ */ new Set(["optimizer", "optimizer_state_dict", "optimizer_states", "lr_schedulers", "scheduler", "scaler", "ema", "ema_state_dict"]);
+var WRAPPERS = ["model.", "module.", "net.", "_orig_mod."];
+function alignTensors(tensors) {
+  const container = WEIGHT_CONTAINERS.find((c) => tensors.some((t) => t.name.startsWith(`${c}.`)));
+  let chosen = container !== void 0 ? tensors.filter((t) => t.name.startsWith(`${container}.`)).map((t) => ({ ...t, name: t.name.slice(container.length + 1) })) : tensors.filter((t) => !NOT_WEIGHTS.has(t.name.split(".")[0]));
+  for (let changed = true; changed && chosen.length > 0; ) {
+    changed = false;
+    for (const wrapper of WRAPPERS) {
+      if (chosen.every((t) => t.name.startsWith(wrapper) && t.name.length > wrapper.length)) {
+        chosen = chosen.map((t) => ({ ...t, name: t.name.slice(wrapper.length) }));
+        changed = true;
+      }
+    }
+  }
+  while (chosen.length > 1) {
+    const first = chosen[0].name.split(".")[0];
+    if (!chosen.every((t) => t.name.startsWith(`${first}.`))) break;
+    chosen = chosen.map((t) => ({ ...t, name: t.name.slice(first.length + 1) }));
+  }
+  return new Map(chosen.map((t) => [t.name, t]));
+}
+
+// src/weights/element-reader.ts
+var HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var halfTable;
+var bf16Table;
+function table3(kind) {
+  if (kind === "float16") return halfTable ??= Float32Array.from({ length: 65536 }, (_, i) => halfToNumber(i));
+  return bf16Table ??= Float32Array.from({ length: 65536 }, (_, i) => bfloat16ToNumber(i));
+}
+function decodeChunk(bytes, dtype, littleEndian) {
+  const aligned = new Uint8Array(bytes.length);
+  aligned.set(bytes);
+  const size = { float64: 8, float32: 4, int64: 8, uint64: 8, int32: 4, uint32: 4, int16: 2, uint16: 2, float16: 2, bfloat16: 2 }[dtype] ?? 1;
+  if (littleEndian !== HOST_LITTLE_ENDIAN && size > 1)
+    for (let i = 0; i < aligned.length; i += size) aligned.subarray(i, i + size).reverse();
+  const buffer = aligned.buffer;
+  switch (dtype) {
+    case "float64":
+      return new Float64Array(buffer);
+    case "float32":
+      return new Float32Array(buffer);
+    case "int64":
+      return new BigInt64Array(buffer);
+    case "uint64":
+      return new BigUint64Array(buffer);
+    case "int32":
+      return new Int32Array(buffer);
+    case "uint32":
+      return new Uint32Array(buffer);
+    case "int16":
+      return new Int16Array(buffer);
+    case "uint16":
+      return new Uint16Array(buffer);
+    case "int8":
+      return new Int8Array(buffer);
+    case "uint8":
+    case "bool":
+      return new Uint8Array(buffer);
+    case "float16":
+    case "bfloat16": {
+      const bits = new Uint16Array(buffer);
+      const lookup = table3(dtype);
+      const out = new Float32Array(bits.length);
+      for (let i = 0; i < bits.length; i++) out[i] = lookup[bits[i]];
+      return out;
+    }
+    default:
+      throw new Error(`no numeric decoding for ${dtype}`);
+  }
+}
+
+// src/weights/tensor-diff.ts
+var CHUNK_ELEMENTS = 1 << 20;
+var MAX_VIEW_SPAN_BYTES = 256 * 1024 * 1024;
+var ROUNDING = { bfloat16: 2 ** -8, float16: 2 ** -10, float32: 2 ** -23, float64: 2 ** -52 };
+function isContiguous(tensor) {
+  let expected = 1;
+  for (let d = tensor.shape.length - 1; d >= 0; d--) {
+    if (tensor.shape[d] !== 1 && tensor.stride[d] !== expected) return false;
+    expected *= tensor.shape[d];
+  }
+  return true;
+}
+async function chunkReader(side) {
+  const { checkpoint, tensor } = side;
+  const size = dtypeInfo(tensor.dtype).itemSize;
+  const location = await checkpoint.locate(tensor.storage);
+  const what = `${checkpoint.path}: storage ${tensor.storage.key}`;
+  if (isContiguous(tensor)) {
+    if ((tensor.offset + tensor.numel) * size > location.length)
+      throw new CheckpointError("corrupt", `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`);
+    return (start, count) => readRange(location.source, location.start + (tensor.offset + start) * size, count * size, what);
+  }
+  const last = tensor.offset + tensor.shape.reduce((acc, s, d) => acc + (s - 1) * tensor.stride[d], 0);
+  const spanBytes = (last - tensor.offset + 1) * size;
+  if (spanBytes > MAX_VIEW_SPAN_BYTES)
+    throw new CheckpointError("too-large", `${what}: a non-contiguous view spanning ${n(spanBytes)} bytes (the limit for views is ${n(MAX_VIEW_SPAN_BYTES)})`);
+  if (last * size + size > location.length) throw new CheckpointError("corrupt", `${what}: the view reaches past its storage`);
+  const span = await readRange(location.source, location.start + tensor.offset * size, spanBytes, what);
+  const gathered = new Uint8Array(tensor.numel * size);
+  const index = new Array(tensor.shape.length).fill(0);
+  for (let i = 0; i < tensor.numel; i++) {
+    let element = 0;
+    for (let d = 0; d < index.length; d++) element += index[d] * tensor.stride[d];
+    gathered.set(span.subarray(element * size, element * size + size), i * size);
+    for (let d = index.length - 1; d >= 0; d--) {
+      if (++index[d] < tensor.shape[d]) break;
+      index[d] = 0;
+    }
+  }
+  return async (start, count) => gathered.subarray(start * size, (start + count) * size);
+}
+function equalBytes(a, b) {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+}
+async function tensorStats(a, b) {
+  const numel = a.tensor.numel;
+  const readA = await chunkReader(a);
+  const readB = await chunkReader(b);
+  const [locA, locB] = await Promise.all([a.checkpoint.locate(a.tensor.storage), b.checkpoint.locate(b.tensor.storage)]);
+  const sameDtype = a.tensor.dtype === b.tensor.dtype;
+  const rel = sameDtype ? 0 : Math.max(ROUNDING[a.tensor.dtype] ?? 0, ROUNDING[b.tensor.dtype] ?? 0);
+  let identical = sameDtype;
+  let sum = 0;
+  let max = 0;
+  let beyond = 0;
+  for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
+    const count = Math.min(CHUNK_ELEMENTS, numel - start);
+    const [bytesA, bytesB] = await Promise.all([readA(start, count), readB(start, count)]);
+    if (sameDtype && locA.littleEndian === locB.littleEndian && equalBytes(bytesA, bytesB)) continue;
+    identical = false;
+    const x = decodeChunk(bytesA, a.tensor.dtype, locA.littleEndian);
+    const y = decodeChunk(bytesB, b.tensor.dtype, locB.littleEndian);
+    if (x instanceof BigInt64Array || x instanceof BigUint64Array || y instanceof BigInt64Array || y instanceof BigUint64Array) {
+      for (let i = 0; i < count; i++) {
+        const d = Math.abs(Number(x[i]) - Number(y[i]));
+        sum += d;
+        if (d > max) max = d;
+        if (d > 0) beyond++;
+      }
+      continue;
+    }
+    for (let i = 0; i < count; i++) {
+      const p = x[i];
+      const q = y[i];
+      const d = p === q || p !== p && q !== q ? 0 : Math.abs(p - q);
+      sum += d;
+      if (d > max) max = d;
+      if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + 1e-30) beyond++;
+    }
+  }
+  return { elements: numel, identical, sumAbsDiff: sum, maxAbsDiff: max, beyondRounding: beyond };
+}
+
+// src/weights/diff.ts
+function isFloating(dtype) {
+  return dtypeInfo(dtype)?.kind === "float";
+}
+async function diffCheckpoints(a, b, progress) {
+  const left = alignTensors(a.tensors);
+  const right = alignTensors(b.tensors);
+  const onlyInA = [...left.keys()].filter((k) => !right.has(k)).sort();
+  const onlyInB = [...right.keys()].filter((k) => !left.has(k)).sort();
+  const shapeMismatch = [];
+  const pairs = [];
+  for (const [name, ta] of left) {
+    const tb = right.get(name);
+    if (tb === void 0) continue;
+    if (ta.tensor.shape.join(",") !== tb.tensor.shape.join(",")) shapeMismatch.push(name);
+    else pairs.push([name, ta, tb]);
+  }
+  pairs.sort((x, y) => x[0].localeCompare(y[0]));
+  const total = pairs.reduce((acc, [, ta]) => acc + ta.tensor.numel, 0);
+  let done = 0;
+  const tensors = [];
+  let weighted = 0;
+  let floatElements = 0;
+  let max = null;
+  for (const [name, ta, tb] of pairs) {
+    const numeric = (d) => ["float", "int", "uint", "bool"].includes(dtypeInfo(d)?.kind ?? "");
+    if (!numeric(ta.tensor.dtype) || !numeric(tb.tensor.dtype)) continue;
+    const stats = await tensorStats({ checkpoint: a, tensor: ta.tensor }, { checkpoint: b, tensor: tb.tensor });
+    tensors.push({
+      name,
+      dtype: ta.tensor.dtype === tb.tensor.dtype ? ta.tensor.dtype : `${ta.tensor.dtype}/${tb.tensor.dtype}`,
+      elements: stats.elements,
+      identical: stats.identical,
+      mean_abs_diff: stats.elements === 0 ? 0 : stats.sumAbsDiff / stats.elements,
+      max_abs_diff: stats.maxAbsDiff,
+      beyond_rounding: stats.beyondRounding
+    });
+    if (isFloating(ta.tensor.dtype) && isFloating(tb.tensor.dtype)) {
+      weighted += stats.sumAbsDiff;
+      floatElements += stats.elements;
+      max = Math.max(max ?? 0, stats.maxAbsDiff);
+    }
+    done += ta.tensor.numel;
+    progress?.(done, total);
+  }
+  return {
+    a: a.path,
+    b: b.path,
+    mean_abs_diff: floatElements === 0 ? null : weighted / floatElements,
+    max_abs_diff: max,
+    elements: floatElements,
+    identical: onlyInA.length === 0 && onlyInB.length === 0 && shapeMismatch.length === 0 && tensors.every((t) => t.identical),
+    only_in_a: onlyInA,
+    only_in_b: onlyInB,
+    shape_mismatch: shapeMismatch.sort(),
+    tensors
+  };
+}
+
 // src/cli.ts
 var USAGE = `Usage:
   ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never]
                                           audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml)
   ckpt-audit inspect PATH [--json]        what a checkpoint holds, no manifest needed
+  ckpt-audit diff A B [--json] [--tensors]
+                                          weight difference statistics between two checkpoints
 
 Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
 2 usage or manifest error.`;
@@ -19062,6 +19302,34 @@ async function checkCommand(args, out, err) {
   out(values.json === "-" ? json : values.markdown === "-" ? report.summary : renderCheckText(result));
   return result.status === "fail" ? 1 : 0;
 }
+async function diffCommand(args, out, err) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: "boolean" }, tensors: { type: "boolean" } } });
+  if (positionals.length !== 2) throw new UsageError("diff takes two checkpoints, A and B");
+  const opened = [];
+  try {
+    for (const path of positionals) {
+      try {
+        opened.push(await openCheckpoint(path));
+      } catch (error) {
+        if (!(error instanceof CheckpointError)) throw error;
+        const failure = { code: "unreadable", reason: error.reason, message: error.message };
+        out(values.json ? JSON.stringify({ a: positionals[0], b: positionals[1], error: failure }, null, 2) + "\n" : "");
+        if (!values.json) err(`ckpt-audit: ${error.message}
+`);
+        return 1;
+      }
+    }
+    const progress = process.stderr.isTTY ? (done, total) => {
+      process.stderr.write(`\rcomparing: ${Math.round(100 * done / Math.max(total, 1))}%`);
+    } : void 0;
+    const diff = await diffCheckpoints(opened[0], opened[1], progress);
+    if (progress !== void 0) process.stderr.write("\r\x1B[K");
+    out(values.json ? JSON.stringify(diff, null, 2) + "\n" : renderDiffText(diff, values.tensors));
+    return 0;
+  } finally {
+    for (const c of opened) await c.close();
+  }
+}
 async function main(argv, out = (t) => process.stdout.write(t), err = (t) => process.stderr.write(t)) {
   const [command, ...rest] = argv;
   try {
@@ -19070,6 +19338,8 @@ async function main(argv, out = (t) => process.stdout.write(t), err = (t) => pro
         return await checkCommand(rest, out, err);
       case "inspect":
         return await inspectCommand(rest, out);
+      case "diff":
+        return await diffCommand(rest, out, err);
       case "--help":
       case "-h":
       case "help":

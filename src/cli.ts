@@ -18,11 +18,16 @@ import { WEIGHT_MODES, type WeightsMode } from './manifest/types.ts'
 import { renderCheckText } from './report/check-text.ts'
 import { toCheckJson } from './report/json.ts'
 import { renderReport } from './report/markdown.ts'
+import type { Checkpoint } from './checkpoint/checkpoint.ts'
+import { renderDiffText } from './report/diff-text.ts'
+import { diffCheckpoints } from './weights/diff.ts'
 
 const USAGE = `Usage:
   ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never]
                                           audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml)
   ckpt-audit inspect PATH [--json]        what a checkpoint holds, no manifest needed
+  ckpt-audit diff A B [--json] [--tensors]
+                                          weight difference statistics between two checkpoints
 
 Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
 2 usage or manifest error.`
@@ -82,6 +87,32 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
   return result.status === 'fail' ? 1 : 0
 }
 
+async function diffCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, tensors: { type: 'boolean' } } })
+  if (positionals.length !== 2) throw new UsageError('diff takes two checkpoints, A and B')
+  const opened: Checkpoint[] = []
+  try {
+    for (const path of positionals) {
+      try {
+        opened.push(await openCheckpoint(path))
+      } catch (error) {
+        if (!(error instanceof CheckpointError)) throw error
+        const failure = { code: 'unreadable', reason: error.reason, message: error.message }
+        out(values.json ? JSON.stringify({ a: positionals[0], b: positionals[1], error: failure }, null, 2) + '\n' : '')
+        if (!values.json) err(`ckpt-audit: ${error.message}\n`)
+        return 1
+      }
+    }
+    const progress = process.stderr.isTTY ? (done: number, total: number) => { process.stderr.write(`\rcomparing: ${Math.round((100 * done) / Math.max(total, 1))}%`) } : undefined
+    const diff = await diffCheckpoints(opened[0]!, opened[1]!, progress)
+    if (progress !== undefined) process.stderr.write('\r\x1b[K')
+    out(values.json ? JSON.stringify(diff, null, 2) + '\n' : renderDiffText(diff, values.tensors))
+    return 0
+  } finally {
+    for (const c of opened) await c.close()
+  }
+}
+
 /** Runs one command line; returns the exit code. `out` receives stdout text. */
 export async function main(argv: string[], out: (text: string) => void = t => process.stdout.write(t),
                            err: (text: string) => void = t => process.stderr.write(t)): Promise<number> {
@@ -90,6 +121,7 @@ export async function main(argv: string[], out: (text: string) => void = t => pr
     switch (command) {
       case 'check': return await checkCommand(rest, out, err)
       case 'inspect': return await inspectCommand(rest, out)
+      case 'diff': return await diffCommand(rest, out, err)
       case '--help': case '-h': case 'help': out(USAGE + '\n'); return 0
       case undefined: throw new UsageError('a command is required')
       default: throw new UsageError(`unknown command '${command}'`)

@@ -12,11 +12,16 @@ import type { Checks, Manifest, WeightsMode } from '../manifest/types.ts'
 import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity } from './findings.ts'
 import { auditHparams, type HparamRow } from './hparam-audit.ts'
 import type { JsonScalar } from './inspect.ts'
+import type { DiffResult } from '../weights/diff.ts'
+import { auditWeights, type LineageEdge, type PairResult, type TensorDetail, type WeightAudit } from './weight-audit.ts'
+export type { PairResult } from './weight-audit.ts'
 
 export interface AuditIO {
   /** Opens a checkpoint; throws CheckpointError when it cannot be read. */
   open(path: string): Promise<Checkpoint>
   sha256(path: string): Promise<string>
+  /** Weight statistics of two opened checkpoints. */
+  diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
 }
 
 export interface AuditOptions {
@@ -34,12 +39,6 @@ export interface ExperimentResult {
   readonly error: { reason: string, message: string } | null
 }
 
-export interface PairResult {
-  readonly a: string
-  readonly b: string
-  readonly mean_abs_diff: number | null
-  readonly identical: boolean
-}
 
 export interface AuditResult {
   readonly manifest: string
@@ -49,17 +48,22 @@ export interface AuditResult {
   readonly checks: Checks
   readonly experiments: readonly ExperimentResult[]
   readonly pairs: readonly PairResult[]
+  /** Declared and inferred parents, for the lineage graph. */
+  readonly lineage: readonly LineageEdge[]
+  /** Per-tensor statistics behind the twin and parent checks. */
+  readonly details: readonly TensorDetail[]
   readonly findings: readonly Finding[]
 }
 
-type Opened = { checkpoint: Checkpoint, leaves: Leaf[] } | { error: CheckpointError }
+
+type OpenedCheckpoint = { checkpoint: Checkpoint, leaves: Leaf[] } | { error: CheckpointError }
 
 /** Opens each distinct path once; later requests share the first. */
 export class CheckpointCache {
   readonly #io: AuditIO
-  readonly #opened = new Map<string, Promise<Opened>>()
+  readonly #opened = new Map<string, Promise<OpenedCheckpoint>>()
   constructor(io: AuditIO) { this.#io = io }
-  get(path: string): Promise<Opened> {
+  get(path: string): Promise<OpenedCheckpoint> {
     let entry = this.#opened.get(path)
     if (entry === undefined) {
       entry = this.#io.open(path).then(
@@ -91,6 +95,7 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
   const findings: Finding[] = []
   const experiments: ExperimentResult[] = []
   const reportedFiles = new Set<string>()
+  let weights: WeightAudit | undefined
   try {
     for (const experiment of manifest.experiments) {
       const path = experiment.checkpoint.resolved
@@ -133,11 +138,16 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
         metrics: experiment.metrics.map(m => ({ key: m.key, value: jsonScalar(m.value) })), error: null,
       })
     }
+    weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b) })
+    findings.push(...weights.findings)
   } finally {
     await cache.closeAll()
   }
   const order = new Map(manifest.experiments.map((e, i) => [e.name, i]))
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.experiment) ?? 0) - (order.get(b.experiment) ?? 0))
   const counts = countBySeverity(findings)
-  return { manifest: manifest.file, status: counts.error > 0 ? 'fail' : 'pass', counts, checks, experiments, pairs: [], findings }
+  return {
+    manifest: manifest.file, status: counts.error > 0 ? 'fail' : 'pass', counts, checks, experiments,
+    pairs: weights?.pairs ?? [], lineage: weights?.lineage ?? [], details: weights?.details ?? [], findings,
+  }
 }

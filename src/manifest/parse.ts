@@ -154,7 +154,7 @@ interface RawExperiment {
 interface RawManifest {
   version: 1
   root?: string
-  checks?: { fail_on?: string[], tolerance?: { rel?: number, abs?: number }, epoch_base?: 0 | 1, weights?: 'auto' | 'always' | 'never' }
+  checks?: { fail_on?: string[], tolerance?: { rel?: number, abs?: number }, epoch_base?: 0 | 1, weights?: 'auto' | 'always' | 'never', near_duplicate_ratio?: number }
   aliases?: Record<string, string[]>
   experiments: Record<string, RawExperiment>
 }
@@ -245,6 +245,7 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
       tolerance: { rel: raw.checks?.tolerance?.rel ?? 1e-6, abs: raw.checks?.tolerance?.abs ?? 0 },
       epochBase: raw.checks?.epoch_base ?? 1,
       weights: raw.checks?.weights ?? 'auto',
+      nearDuplicateRatio: raw.checks?.near_duplicate_ratio ?? 0.1,
     },
     aliases: raw.aliases ?? {},
     experiments,

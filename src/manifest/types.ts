@@ -19,6 +19,8 @@ export interface Checks {
   /** What the stored epoch counter reads for recorded epoch 1. */
   readonly epochBase: 0 | 1
   readonly weights: WeightsMode
+  /** A pair is a near-duplicate at or below this fraction of the median pair distance. */
+  readonly nearDuplicateRatio: number
 }
 
 /** A path as written in the manifest and where it resolves. */

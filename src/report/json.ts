@@ -15,6 +15,7 @@ export interface CheckJson {
     hparams: Array<{ key: string, recorded: JsonScalar, stored: JsonScalar, source: string | null, status: string, note?: string }>
   }>
   pairs: Array<{ a: string, b: string, mean_abs_diff: number | null, identical: boolean }>
+  lineage: AuditResult['lineage']
   findings: Finding[]
 }
 
@@ -31,6 +32,7 @@ export function toCheckJson(result: AuditResult): CheckJson {
       })),
     })),
     pairs: result.pairs.map(p => ({ ...p })),
+    lineage: result.lineage.map(l => ({ ...l })),
     findings: result.findings.map(f => ({ ...f })),
   }
 }

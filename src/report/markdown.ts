@@ -9,6 +9,7 @@ import type { HparamRow } from '../audit/hparam-audit.ts'
 import type { JsonScalar } from '../audit/inspect.ts'
 import { cellCode, code, html, marker, text } from './escape.ts'
 import { formatValue } from './format.ts'
+import { weightsSection } from './weights-markdown.ts'
 
 export interface ReportOptions {
   /** The manifest path as the user passes it to the CLI (for the reproduce command and the marker). */
@@ -119,6 +120,8 @@ function renderBody(result: AuditResult, options: ReportOptions): string {
     sections.push(`### Findings\n\n${groups.join('\n\n')}`)
   }
   sections.push(`### Experiments\n\n${result.experiments.map(experimentSection).join('\n\n')}`)
+  const weights = weightsSection(result)
+  if (weights !== '') sections.push(weights)
   sections.push(`### Reproduce locally\n\n\`\`\`sh\nnpx ckpt-audit check ${shellQuote(options.manifest)}\n\`\`\``)
   return sections.join('\n\n') + '\n'
 }

@@ -10,7 +10,7 @@ import { assertGolden } from '../support/golden.ts'
 
 const EXAMPLE = 'examples/okvqa/ckpt-audit.yml'
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url)
-const checks = { failOn: ['kl_beta'], tolerance: DEFAULT_TOLERANCE, epochBase: 1 as const, weights: 'auto' as const }
+const checks = { failOn: ['kl_beta'], tolerance: DEFAULT_TOLERANCE, epochBase: 1 as const, weights: 'auto' as const, nearDuplicateRatio: 0.1 }
 
 test('okvqa example: Markdown comment (golden)', async () => {
   const result = await checkManifest(EXAMPLE)
@@ -22,7 +22,7 @@ test('okvqa example: Markdown comment (golden)', async () => {
 
 test('okvqa example: check --json (golden, stable shape)', async () => {
   const json = toCheckJson(await checkManifest(EXAMPLE))
-  assert.deepEqual(Object.keys(json), ['version', 'status', 'counts', 'experiments', 'pairs', 'findings'])
+  assert.deepEqual(Object.keys(json), ['version', 'status', 'counts', 'experiments', 'pairs', 'lineage', 'findings'])
   assert.deepEqual(Object.keys(json.experiments[0]!.hparams[0]!), ['key', 'recorded', 'stored', 'source', 'status'])
   await assertGolden(JSON.stringify(json, null, 2) + '\n', golden('okvqa.json'))
 })
@@ -32,7 +32,7 @@ function hostileResult(): AuditResult {
   const evil = 'a|b\\|c `x` </details><script>alert(1)</script> @org/team #123\nsecond line [link](http://x)'
   const location = { file: 'ckpt-audit.yml', line: 3, column: 5 }
   return {
-    manifest: 'ckpt-audit.yml', status: 'fail', counts: { error: 1, warning: 0, notice: 0 }, checks, pairs: [],
+    manifest: 'ckpt-audit.yml', status: 'fail', counts: { error: 1, warning: 0, notice: 0 }, checks, pairs: [], lineage: [], details: [],
     experiments: [{
       name: evil, checkpoint: `runs/${evil}.pt`, format: 'torch-zip', error: null, metrics: [{ key: evil, value: evil }],
       hparams: [{ key: evil, recorded: evil, stored: '``', source: `args.${evil}`, status: 'mismatch', location }],
@@ -75,7 +75,7 @@ test('escape primitives', () => {
 
 test('a passing result leads with the verdict and folds the tables', () => {
   const result: AuditResult = {
-    manifest: 'm.yml', status: 'pass', counts: { error: 0, warning: 0, notice: 0 }, checks, pairs: [], findings: [],
+    manifest: 'm.yml', status: 'pass', counts: { error: 0, warning: 0, notice: 0 }, checks, pairs: [], lineage: [], details: [], findings: [],
     experiments: [{ name: 'a', checkpoint: 'a.pt', format: 'torch-zip', error: null, metrics: [],
                     hparams: [{ key: 'kl_beta', recorded: 0.1, stored: 0.1, source: 'args.KL_BETA', status: 'match', location: { file: 'm.yml', line: 1, column: 1 } }] }],
   }

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { main } from '../../src/cli.ts'
+import { openCheckpoint } from '../../src/checkpoint/open.ts'
+import { alignTensors } from '../../src/weights/align.ts'
+import { diffCheckpoints } from '../../src/weights/diff.ts'
+import { expectedOf, fixture } from '../support/fixtures.ts'
+
+const truth = expectedOf('pairs')
+const okvqa = JSON.parse((await import('node:fs')).readFileSync('examples/okvqa/expected.json', 'utf8'))
+const close = (actual: number | null, expected: number, what: string) =>
+  assert.ok(actual !== null && Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-300), `${what}: ${actual} vs torch ${expected}`)
+
+async function diff(a: string, b: string) {
+  const [x, y] = await Promise.all([openCheckpoint(a), openCheckpoint(b)])
+  try {
+    return await diffCheckpoints(x, y)
+  } finally {
+    await Promise.all([x.close(), y.close()])
+  }
+}
+
+describe('per-tensor and overall mean |a−b| match torch to 1e-9 relative; identical flags exact', () => {
+  for (const [pair, want] of Object.entries<any>(truth)) {
+    test(pair, async () => {
+      const [a, b] = pair.split('|')
+      const got = await diff(fixture(`pairs/${a}`), fixture(`pairs/${b}`))
+      if (want.mean_abs_diff === 0) assert.equal(got.mean_abs_diff, 0)
+      else close(got.mean_abs_diff, want.mean_abs_diff, 'overall')
+      assert.equal(got.elements, want.elements)
+      assert.deepEqual(got.only_in_a, want.only_in_a)
+      assert.deepEqual(got.only_in_b, want.only_in_b)
+      for (const [name, t] of Object.entries<any>(want.tensors)) {
+        const mine = got.tensors.find(x => x.name === name)!
+        assert.ok(mine, name)
+        assert.equal(mine.identical, t.identical, `${name} identical`)
+        assert.equal(mine.elements, t.elements)
+        if (t.mean_abs_diff === 0) assert.equal(mine.mean_abs_diff, 0, name)
+        else {
+          close(mine.mean_abs_diff, t.mean_abs_diff, `${name} mean`)
+          close(mine.max_abs_diff, t.max_abs_diff, `${name} max`)
+        }
+      }
+    })
+  }
+})
+
+test('a bf16 twin is equal within bfloat16 rounding, and not bit-identical', async () => {
+  const got = await diff(fixture('pairs/base.pt'), fixture('pairs/bf16.pt'))
+  assert.equal(got.identical, false)
+  for (const t of got.tensors) assert.equal(t.beyond_rounding, 0, t.name)
+  const moved = await diff(fixture('pairs/base.pt'), fixture('pairs/moved.pt'))
+  assert.ok(moved.tensors.find(t => t.name === 'head.b')!.beyond_rounding > 0)
+})
+
+test('names align across containers and wrappers', async () => {
+  for (const [file, container] of [['pairs/base.pt', 'state_dict'], ['pairs/moved.pt', 'model'], ['pairs/bf16.pt', 'module']]) {
+    const c = await openCheckpoint(fixture(file!))
+    assert.deepEqual([...alignTensors(c.tensors).keys()].sort(), ['backbone.b', 'backbone.w', 'head.b', 'head.w', 'steps'], container)
+    await c.close()
+  }
+  const lightning = await openCheckpoint(fixture('modern/lightning.ckpt'))
+  assert.deepEqual([...alignTensors(lightning.tensors).keys()].sort(), ['bias', 'weight'], 'common prefix input_proj. stripped')
+  await lightning.close()
+})
+
+test('the okvqa pairs match the seed story computed by torch', async () => {
+  const root = 'examples/okvqa/results/okvqa/model_cpk'
+  const files: Record<string, string> = { v3_k64_grpo: 'v3_k64_grpo/grpo_epoch1.pt', kl012_frozen: 'kl012_frozen/grpo_epoch1.pt', kl015_unfrozen: 'kl015_unfrozen/grpo_epoch1.pt', kl018_frozen: 'kl018_frozen/grpo_epoch1.pt', rce_epoch2: 'rce/rce_epoch2.pt', rce_epoch5: 'kl012/rce_epoch5.pt' }
+  for (const [pair, value] of Object.entries<number>(okvqa.mean_abs_diff)) {
+    const [a, b] = pair.split(' vs ')
+    close((await diff(`${root}/${files[a!]}`, `${root}/${files[b!]}`)).mean_abs_diff, value, pair)
+  }
+})
+
+test('diff --json shape; unreadable input gives JSON with error and exit 1', async () => {
+  let out = ''
+  assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('pairs/moved.pt'), '--json'], t => { out += t }), 0)
+  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'tensors'])
+  out = ''
+  assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('broken/empty.pt'), '--json'], t => { out += t }), 1)
+  assert.equal(JSON.parse(out).error.reason, 'empty')
+  out = ''
+  assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('pairs/moved.pt')], t => { out += t }), 0)
+  assert.match(out, /head\.b\s+float32\s+8\s+\S+/)
+  assert.match(out, /3 of 5 tensors bit-identical/)
+})
