@@ -15191,11 +15191,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const fmt4 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt4}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt4];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -18203,6 +18203,216 @@ function auditHparams(experiment, leaves, checks, aliases, checkpoint) {
   return { rows, findings };
 }
 
+// src/audit/weight-audit.ts
+var NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3;
+var CLEARLY = 10;
+var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x.toExponential(2);
+function groupNames(names) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const head = name.includes(".") ? `${name.split(".")[0]}.*` : name;
+    groups.set(head, (groups.get(head) ?? 0) + 1);
+  }
+  return [...groups.keys()].join(", ");
+}
+function globToRegExp(glob) {
+  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+}
+function recordedDifferences(a, b, checks) {
+  const out = [];
+  for (const ra of a.hparams) {
+    const rb = b.hparams.find((h) => h.key === ra.key);
+    if (rb !== void 0 && !valuesMatch(ra.value, { value: rb.value }, checks.tolerance))
+      out.push(`${ra.key} ${formatValue(ra.value)} vs ${formatValue(rb.value)}`);
+  }
+  return out;
+}
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+async function auditWeights(input) {
+  const { manifest, checks } = input;
+  const audit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false };
+  if (checks.weights === "never") return audit;
+  const aliases = aliasTable(manifest.aliases);
+  const byName2 = new Map(manifest.experiments.map((e) => [e.name, e]));
+  const diffs = /* @__PURE__ */ new Map();
+  const weightsOf = async (path) => {
+    const opened = await input.open(path);
+    return "checkpoint" in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : void 0;
+  };
+  const diffPaths = async (a, b) => {
+    const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)]);
+    if (ca === void 0 || cb === void 0) return void 0;
+    const key = [a, b].sort().join("\0");
+    let entry = diffs.get(key);
+    if (entry === void 0) {
+      entry = a <= b ? input.diff(ca, cb) : input.diff(cb, ca);
+      diffs.set(key, entry);
+    }
+    return entry;
+  };
+  const recordPair = (a, b, diff) => {
+    if (!audit.pairs.some((p) => p.a === a && p.b === b || p.a === b && p.b === a))
+      audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical });
+  };
+  for (const e of manifest.experiments) {
+    for (const twin of e.twins) {
+      const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: twin.location };
+      const twinOpened = await input.open(twin.resolved);
+      const mainOpened = await input.open(e.checkpoint.resolved);
+      if ("error" in twinOpened) {
+        audit.findings.push({ ...where, code: "twin-mismatch", severity: "error", message: `twin ${twin.display} cannot be read (${twinOpened.error.reason}): ${twinOpened.error.message}` });
+        continue;
+      }
+      if ("error" in mainOpened) continue;
+      const problems = [];
+      const diff = await diffPaths(e.checkpoint.resolved, twin.resolved);
+      if (diff !== void 0) {
+        const differing = diff.tensors.filter((t) => t.dtype.includes("/") ? t.beyond_rounding > 0 : !t.identical);
+        if (differing.length > 0) problems.push(`${differing.length} of ${diff.tensors.length} tensors differ (${groupNames(differing.map((t) => t.name))}; mean |a−b| ${fmt2(diff.mean_abs_diff)})`);
+        if (diff.only_in_a.length + diff.only_in_b.length > 0) problems.push(`tensor names differ (${diff.only_in_a.length} only in ${e.checkpoint.display}, ${diff.only_in_b.length} only in ${twin.display})`);
+        if (diff.shape_mismatch.length > 0) problems.push(`shapes differ for ${groupNames(diff.shape_mismatch)}`);
+        audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}`, tensors: diff.tensors });
+      }
+      const mine = new Map(discoverAll(mainOpened.leaves, aliases).map((d) => [d.key, d.found]));
+      for (const theirs of discoverAll(twinOpened.leaves, aliases)) {
+        const own = mine.get(theirs.key);
+        if (own !== void 0 && !valuesMatch(own.value.value, theirs.found.value, checks.tolerance))
+          problems.push(`${theirs.key} is ${formatValue(own.value.value)} (${own.source}) here but ${formatValue(theirs.found.value.value)} (${theirs.found.source}) in the twin`);
+      }
+      if (problems.length > 0)
+        audit.findings.push({ ...where, code: "twin-mismatch", severity: "error", message: `${e.checkpoint.display} and its twin ${twin.display} disagree: ${problems.join("; ")}` });
+    }
+  }
+  const parentNames = new Set(manifest.experiments.map((e) => e.parent?.experiment).filter((p) => p !== void 0));
+  const candidates = manifest.experiments.filter((e) => parentNames.has(e.name) || e.parent === void 0);
+  const descendantsOf = (name) => {
+    const out = /* @__PURE__ */ new Set();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of manifest.experiments)
+        if (e.parent?.experiment !== void 0 && (e.parent.experiment === name || out.has(e.parent.experiment)) && !out.has(e.name)) {
+          out.add(e.name);
+          grew = true;
+        }
+    }
+    return out;
+  };
+  const related = /* @__PURE__ */ new Set();
+  const relate = (a, b) => {
+    related.add(`${a}\0${b}`);
+    related.add(`${b}\0${a}`);
+  };
+  for (const e of manifest.experiments) {
+    if (e.parent === void 0) continue;
+    if (e.parent.experiment !== void 0) relate(e.name, e.parent.experiment);
+    if (await weightsOf(e.checkpoint.resolved) === void 0) continue;
+    const excluded = descendantsOf(e.name);
+    const evidence = [];
+    for (const c of candidates) {
+      if (c.name === e.name || excluded.has(c.name)) continue;
+      const diff = await diffPaths(e.checkpoint.resolved, c.checkpoint.resolved);
+      if (diff !== void 0) {
+        evidence.push({ name: c.name, diff });
+        recordPair(e.name, c.name, diff);
+      }
+    }
+    const declaredName = e.parent.experiment ?? e.parent.path.display;
+    const declaredPath = e.parent.experiment !== void 0 ? byName2.get(e.parent.experiment).checkpoint.resolved : e.parent.path.resolved;
+    const declaredDiff = evidence.find((x) => x.name === declaredName)?.diff ?? await diffPaths(e.checkpoint.resolved, declaredPath);
+    const identicalCount = (d) => d.tensors.filter((t) => t.identical).length;
+    const best = [...evidence].sort((x, y) => identicalCount(y.diff) - identicalCount(x.diff) || (x.diff.mean_abs_diff ?? Infinity) - (y.diff.mean_abs_diff ?? Infinity))[0];
+    let mismatch = false;
+    if (best !== void 0 && declaredDiff !== void 0 && best.name !== declaredName) {
+      const [bi, di] = [identicalCount(best.diff), identicalCount(declaredDiff)];
+      const [bm, dm] = [best.diff.mean_abs_diff ?? Infinity, declaredDiff.mean_abs_diff ?? Infinity];
+      mismatch = bi > di || bi === di && bm * CLEARLY < dm;
+      if (mismatch) {
+        relate(e.name, best.name);
+        const same = best.diff.tensors.filter((t) => t.identical).map((t) => t.name);
+        const bestFile = byName2.get(best.name).checkpoint.display;
+        const declaredFile = e.parent.experiment !== void 0 ? byName2.get(e.parent.experiment).checkpoint.display : declaredName;
+        audit.findings.push({
+          experiment: e.name,
+          checkpoint: e.checkpoint.display,
+          location: e.parent.location,
+          code: "parent-mismatch",
+          severity: "warning",
+          message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declaredName} (${declaredFile}): ${bi} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${same.length > 0 ? ` (${groupNames(same)})` : ""}, mean |a−b| ${fmt2(best.diff.mean_abs_diff)}; ${di} bit-identical to ${declaredName}, mean |a−b| ${fmt2(declaredDiff.mean_abs_diff)}`
+        });
+      }
+    }
+    const shown = mismatch ? best : { name: declaredName, diff: declaredDiff };
+    audit.lineage.push({
+      child: e.name,
+      declared: declaredName,
+      inferred: best?.name ?? null,
+      identical_tensors: shown.diff === void 0 ? 0 : identicalCount(shown.diff),
+      total_tensors: shown.diff?.tensors.length ?? 0,
+      mean_abs_diff: shown.diff?.mean_abs_diff ?? null,
+      mismatch
+    });
+    if (declaredDiff !== void 0) {
+      audit.details.push({ title: `${e.name} vs declared parent ${declaredName}`, tensors: declaredDiff.tensors });
+      for (const [kind, globs] of [["frozen", e.frozen], ["trained", e.trained]]) {
+        for (const glob of globs) {
+          const pattern = globToRegExp(glob);
+          const matching = declaredDiff.tensors.filter((t) => pattern.test(t.name));
+          const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent.location };
+          if (matching.length === 0) {
+            audit.findings.push({ ...where, code: kind === "frozen" ? "frozen-changed" : "trained-unchanged", severity: "notice", message: `${kind} glob '${glob}' matches no tensor of ${e.checkpoint.display}` });
+            continue;
+          }
+          const bad = matching.filter((t) => kind === "frozen" ? !t.identical : t.identical);
+          if (bad.length === 0) continue;
+          const worst = Math.max(...bad.map((t) => t.mean_abs_diff));
+          audit.findings.push(kind === "frozen" ? { ...where, code: "frozen-changed", severity: "warning", message: `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${declaredName} (largest mean |a−b| ${fmt2(worst)}: ${bad.slice(0, 3).map((t) => t.name).join(", ")}${bad.length > 3 ? ", …" : ""})` } : { ...where, code: "trained-unchanged", severity: "warning", message: `trained '${glob}': ${bad.length} of ${matching.length} tensors are bit-identical to ${declaredName} (${bad.slice(0, 3).map((t) => t.name).join(", ")}${bad.length > 3 ? ", …" : ""}): they were not trained` });
+        }
+      }
+    }
+  }
+  const withWeights = [];
+  for (const e of manifest.experiments) if (await weightsOf(e.checkpoint.resolved) !== void 0) withWeights.push(e);
+  const unrelated = [];
+  for (let i = 0; i < withWeights.length; i++)
+    for (let j = i + 1; j < withWeights.length; j++)
+      if (!related.has(`${withWeights[i].name}\0${withWeights[j].name}`)) unrelated.push([withWeights[i], withWeights[j]]);
+  let cost = 0;
+  for (const [a, b] of unrelated) cost += (await weightsOf(a.checkpoint.resolved)).sizeBytes + (await weightsOf(b.checkpoint.resolved)).sizeBytes;
+  if (checks.weights === "auto" && cost > NEAR_DUPLICATE_BUDGET_BYTES) {
+    audit.findings.push({ experiment: "(all)", code: "near-duplicate", severity: "notice", message: `near-duplicate check skipped: comparing every pair would read ${(cost / 1024 ** 3).toFixed(1)} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it` });
+    return audit;
+  }
+  const measured = [];
+  for (const [a, b] of unrelated) {
+    const diff = await diffPaths(a.checkpoint.resolved, b.checkpoint.resolved);
+    if (diff === void 0) continue;
+    measured.push({ a, b, diff });
+    recordPair(a.name, b.name, diff);
+  }
+  audit.nearDuplicatesChecked = true;
+  const spread = median(measured.map((m) => m.diff.mean_abs_diff).filter((x) => x !== null && x > 0));
+  for (const { a, b, diff } of measured) {
+    const differences = recordedDifferences(a, b, checks);
+    if (differences.length === 0 || diff.mean_abs_diff === null) continue;
+    const near = diff.identical || diff.mean_abs_diff <= checks.nearDuplicateRatio * spread;
+    if (!near) continue;
+    const how = diff.identical ? "bit-identical weights" : diff.mean_abs_diff === 0 ? "the same values in every shared tensor" : `near-identical weights (mean |a−b| ${fmt2(diff.mean_abs_diff)}, ${Math.round(spread / diff.mean_abs_diff)}× below the median pair distance ${fmt2(spread)})`;
+    audit.findings.push({
+      experiment: a.name,
+      checkpoint: a.checkpoint.display,
+      location: a.location,
+      code: "near-duplicate",
+      severity: "warning",
+      message: `${a.name} and ${b.name} have ${how} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
+    });
+  }
+  return audit;
+}
+
 // src/audit/audit.ts
 var CheckpointCache = class {
   #io;
@@ -18242,6 +18452,7 @@ async function auditManifest(manifest, io, options2 = {}) {
   const findings = [];
   const experiments = [];
   const reportedFiles = /* @__PURE__ */ new Set();
+  let weights;
   try {
     for (const experiment of manifest.experiments) {
       const path = experiment.checkpoint.resolved;
@@ -18287,13 +18498,25 @@ async function auditManifest(manifest, io, options2 = {}) {
         error: null
       });
     }
+    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b) });
+    findings.push(...weights.findings);
   } finally {
     await cache.closeAll();
   }
   const order = new Map(manifest.experiments.map((e, i) => [e.name, i]));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.experiment) ?? 0) - (order.get(b.experiment) ?? 0));
   const counts = countBySeverity(findings);
-  return { manifest: manifest.file, status: counts.error > 0 ? "fail" : "pass", counts, checks, experiments, pairs: [], findings };
+  return {
+    manifest: manifest.file,
+    status: counts.error > 0 ? "fail" : "pass",
+    counts,
+    checks,
+    experiments,
+    pairs: weights?.pairs ?? [],
+    lineage: weights?.lineage ?? [],
+    details: weights?.details ?? [],
+    findings
+  };
 }
 
 // src/checkpoint/sha256.ts
@@ -18338,7 +18561,8 @@ var ckpt_audit_schema_default = {
           }
         },
         epoch_base: { enum: [0, 1], description: "First value of the stored epoch counter when the recorded epoch is 1. 0: recorded 'epoch: 1' matches stored 0. Default 1 (compare as written)." },
-        weights: { enum: ["auto", "always", "never"], description: "Weight-level checks (twins, parent, frozen, trained, near-duplicates). Default auto." }
+        weights: { enum: ["auto", "always", "never"], description: "Weight-level checks (twins, parent, frozen, trained, near-duplicates). auto: all of them, but near-duplicates only while every pair together reads at most 16 GiB. Default auto." },
+        near_duplicate_ratio: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Experiments with different records are near-duplicates when their weight distance is at most this fraction of the median distance between experiments. Default 0.1." }
       }
     },
     aliases: {
@@ -18656,371 +18880,12 @@ function build(raw, file, workspace, where, problems) {
       failOn: raw.checks?.fail_on ?? DEFAULT_FAIL_ON,
       tolerance: { rel: raw.checks?.tolerance?.rel ?? 1e-6, abs: raw.checks?.tolerance?.abs ?? 0 },
       epochBase: raw.checks?.epoch_base ?? 1,
-      weights: raw.checks?.weights ?? "auto"
+      weights: raw.checks?.weights ?? "auto",
+      nearDuplicateRatio: raw.checks?.near_duplicate_ratio ?? 0.1
     },
     aliases: raw.aliases ?? {},
     experiments
   };
-}
-
-// src/check.ts
-var fileIO = { open: openCheckpoint, sha256: sha256File };
-async function checkManifest(manifestPath, options2 = {}, workspace) {
-  const manifest = await loadManifest(manifestPath, workspace);
-  return auditManifest(manifest, fileIO, options2);
-}
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table4, options2) {
-  const settings = options2 || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table4.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table4[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table4[rowIndex].length;
-    }
-    while (++columnIndex2 < table4[rowIndex].length) {
-      const cell = serialize(table4[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code2 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code2;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code2 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code2 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code2 === 108) {
-      before = ":";
-    } else if (code2 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code2 = alignments[columnIndex];
-        if (code2 === 114) {
-          before = " ".repeat(size);
-        } else if (code2 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
-}
-
-// src/report/escape.ts
-function defuse(text2) {
-  return text2.replaceAll("@", "@​").replace(/#(?=\d)/g, "#​");
-}
-function text(value) {
-  const escaped = value.replaceAll("\\", "\\\\").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/[|`*_[\]~!()]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "<br>");
-  return defuse(escaped);
-}
-function html(value) {
-  return defuse(value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replace(/\r\n|\r|\n/g, " "));
-}
-function code(value, inTable = false) {
-  const flat = value.replace(/\r\n|\r|\n/g, " ");
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") || flat === "" ? " " : "";
-  const body = inTable ? flat.replace(/(\\*)\|/g, (_, slashes) => `${slashes}${slashes}\\|`) : flat;
-  return defuse(`${fence}${pad}${body}${pad}${fence}`);
-}
-function cellCode(value) {
-  return code(value, true);
-}
-function marker(manifest) {
-  return `<!-- ckpt-audit:${manifest.replace(/--+/g, "-").replace(/[<>]/g, "_")} -->`;
-}
-
-// src/report/markdown.ts
-var ICON = { match: "✅", mismatch: "❌", missing: "⚠️", ambiguous: "⚠️" };
-var SEVERITY_ICON = { error: "❌", warning: "⚠️", notice: "ℹ️" };
-var SEVERITY_TITLE = { error: "Errors", warning: "Warnings", notice: "Notices" };
-var v = (value) => formatValue(value);
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-function failingKeys(result) {
-  return result.findings.filter((f) => f.severity === "error" && f.key !== void 0);
-}
-function verdict(result) {
-  const keys = failingKeys(result);
-  if (keys.length > 0) {
-    const first = keys[0];
-    const detail = first.code === "hparam-missing" ? `${first.key} recorded ${v(first.recorded ?? null)}, not found in ${first.checkpoint}` : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`;
-    const more = keys.length > 1 ? ` (+${keys.length - 1} more)` : "";
-    return `❌ ${plural(keys.length, "failing key")}: ${detail}${more}`;
-  }
-  if (result.counts.error > 0) {
-    const first = result.findings[0];
-    return `❌ ${plural(result.counts.error, "error")}: ${first.message}`;
-  }
-  const warnings = result.counts.warning > 0 ? ` (${plural(result.counts.warning, "warning")})` : "";
-  return `✅ ${plural(result.experiments.length, "experiment")} match their records${warnings}`;
-}
-function verdictMarkdown(result) {
-  const keys = failingKeys(result);
-  if (keys.length > 0) {
-    const first = keys[0];
-    const where = first.location !== void 0 ? ` — ${code(first.experiment)}, ${text(`${first.location.file} line ${first.location.line}`)}` : "";
-    const detail = first.code === "hparam-missing" ? `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, not found in ${code(first.checkpoint ?? "")}` : `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? "")} (${code(first.source ?? "")})`;
-    const more = keys.length > 1 ? ` and ${plural(keys.length - 1, "more failing key")}` : "";
-    return `## ❌ ckpt-audit: ${plural(keys.length, "failing key")}
-
-${detail}${where}${more}`;
-  }
-  if (result.counts.error > 0) return `## ❌ ckpt-audit: ${plural(result.counts.error, "error")}
-
-${text(result.findings[0].message)}`;
-  return `## ✅ ckpt-audit: ${plural(result.experiments.length, "experiment")} match their records`;
-}
-function findingLine(finding) {
-  const at = finding.location !== void 0 ? ` (${text(`${finding.location.file}:${finding.location.line}`)})` : "";
-  return `- ${SEVERITY_ICON[finding.severity]} ${code(finding.experiment)} ${code(finding.code)}: ${text(finding.message)}${at}`;
-}
-function hparamTable(rows) {
-  const body = rows.map((row) => [
-    text(row.key),
-    cellCode(v(row.recorded)),
-    row.stored === null ? "—" : cellCode(v(row.stored)),
-    row.source === null ? "—" : cellCode(row.source),
-    [
-      ICON[row.status],
-      row.status === "match" ? "" : row.status,
-      row.note !== void 0 ? text(row.note) : "",
-      ...(row.conflicts ?? []).map((c) => `also ${cellCode(v(c.value))} at ${cellCode(c.source)}`)
-    ].filter(Boolean).join(" ")
-  ]);
-  return markdownTable([["key", "recorded", "stored", "source", ""], ...body], { alignDelimiters: false });
-}
-function experimentSection(e) {
-  const ok = e.error === null && e.hparams.every((r) => r.status === "match");
-  const format = e.format !== null ? ` (${e.format})` : "";
-  const parts = [];
-  if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`);
-  else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams));
-  else parts.push("No hyperparameters recorded.");
-  if (e.metrics.length > 0) parts.push(`Metrics (recorded, not checked): ${e.metrics.map((m) => `${text(m.key)} ${code(v(m.value))}`).join(", ")}`);
-  const body = parts.join("\n\n");
-  return ok ? `<details><summary>✅ <code>${html(e.name)}</code> — <code>${html(e.checkpoint)}</code>${html(format)}</summary>
-
-${body}
-
-</details>` : `#### ${e.error !== null || e.hparams.some((r) => r.status === "mismatch") ? "❌" : "⚠️"} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}
-
-${body}`;
-}
-function renderBody(result, options2) {
-  const sections = [verdictMarkdown(result)];
-  const { error, warning, notice } = result.counts;
-  sections.push(`${plural(result.experiments.length, "experiment")} · ${plural(error, "error")} · ${plural(warning, "warning")} · ${plural(notice, "notice")}`);
-  if (result.findings.length > 0) {
-    const groups = ["error", "warning", "notice"].map((severity) => {
-      const list = result.findings.filter((f) => f.severity === severity);
-      return list.length === 0 ? "" : `**${SEVERITY_TITLE[severity]}**
-
-${list.map(findingLine).join("\n")}`;
-    }).filter(Boolean);
-    sections.push(`### Findings
-
-${groups.join("\n\n")}`);
-  }
-  sections.push(`### Experiments
-
-${result.experiments.map(experimentSection).join("\n\n")}`);
-  sections.push(`### Reproduce locally
-
-\`\`\`sh
-npx ckpt-audit check ${shellQuote(options2.manifest)}
-\`\`\``);
-  return sections.join("\n\n") + "\n";
-}
-function shellQuote(path) {
-  const flat = path.replace(/[\r\n`]/g, "");
-  return /^[\w./-]+$/.test(flat) ? flat : `'${flat.replaceAll("'", "'\\''")}'`;
-}
-function renderReport(result, options2) {
-  const body = renderBody(result, options2);
-  return { comment: `${marker(options2.manifest)}
-${body}`, summary: body, verdictLine: verdict(result) };
-}
-
-// src/report/check-text.ts
-var MARK = { match: "ok", mismatch: "MISMATCH", missing: "missing", ambiguous: "ambiguous" };
-function renderCheckText(result) {
-  const lines = [terminalSafe(verdict(result)), ""];
-  for (const e of result.experiments) {
-    lines.push(`${terminalSafe(e.name)}  ${terminalSafe(e.checkpoint)}${e.format !== null ? `  (${e.format})` : ""}`);
-    if (e.error !== null) lines.push(`  unreadable (${e.error.reason}): ${terminalSafe(e.error.message)}`);
-    const rows = e.hparams.map((h) => [h.key, formatValue(h.recorded), h.stored === null ? "-" : formatValue(h.stored), h.source ?? "-", MARK[h.status] + (h.note ? ` (${h.note})` : "")].map(terminalSafe));
-    if (rows.length > 0) {
-      const all = [["key", "recorded", "stored", "source", "status"], ...rows];
-      const widths = all[0].map((_, i) => Math.max(...all.map((r) => r[i].length)));
-      for (const r of all) lines.push("  " + r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
-    }
-    lines.push("");
-  }
-  const { error, warning, notice } = result.counts;
-  lines.push(`${error} error(s), ${warning} warning(s), ${notice} notice(s)`);
-  for (const f of result.findings) {
-    const at = f.location !== void 0 ? `${f.location.file}:${f.location.line}:${f.location.column}: ` : "";
-    lines.push(`${at}${f.severity}: [${f.code}] ${terminalSafe(f.experiment)}: ${terminalSafe(f.message)}`);
-  }
-  return lines.join("\n") + "\n";
-}
-
-// src/report/json.ts
-function toCheckJson(result) {
-  return {
-    version: 1,
-    status: result.status,
-    counts: { ...result.counts },
-    experiments: result.experiments.map((e) => ({
-      name: e.name,
-      checkpoint: e.checkpoint,
-      format: e.format,
-      error: e.error,
-      hparams: e.hparams.map((h) => ({
-        key: h.key,
-        recorded: h.recorded,
-        stored: h.stored,
-        source: h.source,
-        status: h.status,
-        ...h.note !== void 0 ? { note: h.note } : {}
-      }))
-    })),
-    pairs: result.pairs.map((p) => ({ ...p })),
-    findings: result.findings.map((f) => ({ ...f }))
-  };
-}
-
-// src/report/diff-text.ts
-var num = (value) => value === null ? "-" : value === 0 ? "0" : value.toExponential(3);
-function renderDiffText(diff, all = false, limit = 20) {
-  const lines = [`${terminalSafe(diff.a)}  vs  ${terminalSafe(diff.b)}`, ""];
-  const sorted = [...diff.tensors].sort((x, y) => y.mean_abs_diff - x.mean_abs_diff || x.name.localeCompare(y.name));
-  const shown = all ? sorted : sorted.slice(0, limit);
-  const rows = [
-    ["tensor", "dtype", "elements", "mean |a-b|", "max |a-b|", ""],
-    ...shown.map((t) => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), t.identical ? "identical" : ""])
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) lines.push("  " + r.map((c, i) => i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd());
-  if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`);
-  const identical = diff.tensors.filter((t) => t.identical).length;
-  lines.push("", `overall: mean |a-b| ${num(diff.mean_abs_diff)} over ${formatCount(diff.elements)} floating elements; max ${num(diff.max_abs_diff)}`);
-  lines.push(`${identical} of ${diff.tensors.length} tensors bit-identical${diff.identical ? " (the weights are identical)" : ""}`);
-  if (diff.only_in_a.length > 0) lines.push(`only in A (${diff.only_in_a.length}): ${diff.only_in_a.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_a.length > 10 ? ", …" : ""}`);
-  if (diff.only_in_b.length > 0) lines.push(`only in B (${diff.only_in_b.length}): ${diff.only_in_b.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_b.length > 10 ? ", …" : ""}`);
-  if (diff.shape_mismatch.length > 0) lines.push(`different shapes (${diff.shape_mismatch.length}): ${diff.shape_mismatch.slice(0, 10).map(terminalSafe).join(", ")}`);
-  return lines.join("\n") + "\n";
 }
 
 // src/weights/align.ts
@@ -19237,6 +19102,427 @@ async function diffCheckpoints(a, b, progress) {
     shape_mismatch: shapeMismatch.sort(),
     tensors
   };
+}
+
+// src/check.ts
+var fileIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) };
+async function checkManifest(manifestPath, options2 = {}, workspace) {
+  const manifest = await loadManifest(manifestPath, workspace);
+  return auditManifest(manifest, fileIO, options2);
+}
+
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table4, options2) {
+  const settings = options2 || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table4.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table4[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table4[rowIndex].length;
+    }
+    while (++columnIndex2 < table4[rowIndex].length) {
+      const cell = serialize(table4[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code2 = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code2;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code2 = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code2 === 99) {
+      before = ":";
+      after = ":";
+    } else if (code2 === 108) {
+      before = ":";
+    } else if (code2 === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code2 = alignments[columnIndex];
+        if (code2 === 114) {
+          before = " ".repeat(size);
+        } else if (code2 === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
+}
+
+// src/report/escape.ts
+function defuse(text2) {
+  return text2.replaceAll("@", "@​").replace(/#(?=\d)/g, "#​");
+}
+function text(value) {
+  const escaped = value.replaceAll("\\", "\\\\").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/[|`*_[\]~!()]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "<br>");
+  return defuse(escaped);
+}
+function html(value) {
+  return defuse(value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replace(/\r\n|\r|\n/g, " "));
+}
+function code(value, inTable = false) {
+  const flat = value.replace(/\r\n|\r|\n/g, " ");
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") || flat === "" ? " " : "";
+  const body = inTable ? flat.replace(/(\\*)\|/g, (_, slashes) => `${slashes}${slashes}\\|`) : flat;
+  return defuse(`${fence}${pad}${body}${pad}${fence}`);
+}
+function cellCode(value) {
+  return code(value, true);
+}
+function marker(manifest) {
+  return `<!-- ckpt-audit:${manifest.replace(/--+/g, "-").replace(/[<>]/g, "_")} -->`;
+}
+
+// src/report/weights-markdown.ts
+var fmt3 = (x) => x === null ? "—" : x === 0 ? "0" : x.toExponential(2);
+var MAX_DETAIL_ROWS = 40;
+function distanceMatrix(result) {
+  const names = result.experiments.map((e) => e.name).filter((n2) => result.pairs.some((p) => p.a === n2 || p.b === n2));
+  if (names.length < 2) return "";
+  const cell = (a, b) => {
+    if (a === b) return "·";
+    const pair = result.pairs.find((p) => p.a === a && p.b === b || p.a === b && p.b === a);
+    return pair === void 0 ? "" : pair.identical ? "**identical**" : fmt3(pair.mean_abs_diff);
+  };
+  const rows = names.map((a) => [cellCode(a), ...names.map((b) => cell(a, b))]);
+  return `Mean |a−b| over floating tensors:
+
+${markdownTable([["", ...names.map((n2) => cellCode(n2))], ...rows], { alignDelimiters: false })}`;
+}
+function mermaidLabel(name) {
+  return name.replace(/["`<>\\\r\n[\]{}|#;&]/g, "_");
+}
+function lineageGraph(result) {
+  if (result.lineage.length === 0) return "";
+  const ids = /* @__PURE__ */ new Map();
+  const id = (name) => {
+    if (!ids.has(name)) ids.set(name, `n${ids.size}`);
+    return ids.get(name);
+  };
+  const edges = [];
+  for (const edge of result.lineage) {
+    if (edge.declared !== null) edges.push(`  ${id(edge.child)} -->|declared| ${id(edge.declared)}`);
+    if (edge.mismatch && edge.inferred !== null) edges.push(`  ${id(edge.child)} -.->|"weights: ${edge.identical_tensors}/${edge.total_tensors} identical"| ${id(edge.inferred)}`);
+  }
+  const nodes = [...ids].map(([name, nodeId]) => `  ${nodeId}["${mermaidLabel(name)}"]`);
+  return ["```mermaid", "graph BT", ...nodes, ...edges, "```"].join("\n");
+}
+function tensorDetails(result) {
+  return result.details.map((detail) => {
+    const rows = [...detail.tensors].sort((a, b) => b.mean_abs_diff - a.mean_abs_diff).slice(0, MAX_DETAIL_ROWS);
+    const table4 = markdownTable([
+      ["tensor", "dtype", "elements", "mean \\|a−b\\|", "max \\|a−b\\|", ""],
+      ...rows.map((t) => [cellCode(t.name), text(t.dtype), String(t.elements), fmt3(t.mean_abs_diff), fmt3(t.max_abs_diff), t.identical ? "identical" : ""])
+    ], { alignDelimiters: false });
+    const more = detail.tensors.length > rows.length ? `
+
+… and ${detail.tensors.length - rows.length} more tensors` : "";
+    return `<details><summary>${html(detail.title)}</summary>
+
+${table4}${more}
+
+</details>`;
+  }).join("\n\n");
+}
+function weightsSection(result) {
+  const parts = [lineageGraph(result), distanceMatrix(result), tensorDetails(result)].filter(Boolean);
+  return parts.length === 0 ? "" : `### Weights
+
+${parts.join("\n\n")}`;
+}
+
+// src/report/markdown.ts
+var ICON = { match: "✅", mismatch: "❌", missing: "⚠️", ambiguous: "⚠️" };
+var SEVERITY_ICON = { error: "❌", warning: "⚠️", notice: "ℹ️" };
+var SEVERITY_TITLE = { error: "Errors", warning: "Warnings", notice: "Notices" };
+var v = (value) => formatValue(value);
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function failingKeys(result) {
+  return result.findings.filter((f) => f.severity === "error" && f.key !== void 0);
+}
+function verdict(result) {
+  const keys = failingKeys(result);
+  if (keys.length > 0) {
+    const first = keys[0];
+    const detail = first.code === "hparam-missing" ? `${first.key} recorded ${v(first.recorded ?? null)}, not found in ${first.checkpoint}` : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`;
+    const more = keys.length > 1 ? ` (+${keys.length - 1} more)` : "";
+    return `❌ ${plural(keys.length, "failing key")}: ${detail}${more}`;
+  }
+  if (result.counts.error > 0) {
+    const first = result.findings[0];
+    return `❌ ${plural(result.counts.error, "error")}: ${first.message}`;
+  }
+  const warnings = result.counts.warning > 0 ? ` (${plural(result.counts.warning, "warning")})` : "";
+  return `✅ ${plural(result.experiments.length, "experiment")} match their records${warnings}`;
+}
+function verdictMarkdown(result) {
+  const keys = failingKeys(result);
+  if (keys.length > 0) {
+    const first = keys[0];
+    const where = first.location !== void 0 ? ` — ${code(first.experiment)}, ${text(`${first.location.file} line ${first.location.line}`)}` : "";
+    const detail = first.code === "hparam-missing" ? `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, not found in ${code(first.checkpoint ?? "")}` : `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? "")} (${code(first.source ?? "")})`;
+    const more = keys.length > 1 ? ` and ${plural(keys.length - 1, "more failing key")}` : "";
+    return `## ❌ ckpt-audit: ${plural(keys.length, "failing key")}
+
+${detail}${where}${more}`;
+  }
+  if (result.counts.error > 0) return `## ❌ ckpt-audit: ${plural(result.counts.error, "error")}
+
+${text(result.findings[0].message)}`;
+  return `## ✅ ckpt-audit: ${plural(result.experiments.length, "experiment")} match their records`;
+}
+function findingLine(finding) {
+  const at = finding.location !== void 0 ? ` (${text(`${finding.location.file}:${finding.location.line}`)})` : "";
+  return `- ${SEVERITY_ICON[finding.severity]} ${code(finding.experiment)} ${code(finding.code)}: ${text(finding.message)}${at}`;
+}
+function hparamTable(rows) {
+  const body = rows.map((row) => [
+    text(row.key),
+    cellCode(v(row.recorded)),
+    row.stored === null ? "—" : cellCode(v(row.stored)),
+    row.source === null ? "—" : cellCode(row.source),
+    [
+      ICON[row.status],
+      row.status === "match" ? "" : row.status,
+      row.note !== void 0 ? text(row.note) : "",
+      ...(row.conflicts ?? []).map((c) => `also ${cellCode(v(c.value))} at ${cellCode(c.source)}`)
+    ].filter(Boolean).join(" ")
+  ]);
+  return markdownTable([["key", "recorded", "stored", "source", ""], ...body], { alignDelimiters: false });
+}
+function experimentSection(e) {
+  const ok = e.error === null && e.hparams.every((r) => r.status === "match");
+  const format = e.format !== null ? ` (${e.format})` : "";
+  const parts = [];
+  if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`);
+  else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams));
+  else parts.push("No hyperparameters recorded.");
+  if (e.metrics.length > 0) parts.push(`Metrics (recorded, not checked): ${e.metrics.map((m) => `${text(m.key)} ${code(v(m.value))}`).join(", ")}`);
+  const body = parts.join("\n\n");
+  return ok ? `<details><summary>✅ <code>${html(e.name)}</code> — <code>${html(e.checkpoint)}</code>${html(format)}</summary>
+
+${body}
+
+</details>` : `#### ${e.error !== null || e.hparams.some((r) => r.status === "mismatch") ? "❌" : "⚠️"} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}
+
+${body}`;
+}
+function renderBody(result, options2) {
+  const sections = [verdictMarkdown(result)];
+  const { error, warning, notice } = result.counts;
+  sections.push(`${plural(result.experiments.length, "experiment")} · ${plural(error, "error")} · ${plural(warning, "warning")} · ${plural(notice, "notice")}`);
+  if (result.findings.length > 0) {
+    const groups = ["error", "warning", "notice"].map((severity) => {
+      const list = result.findings.filter((f) => f.severity === severity);
+      return list.length === 0 ? "" : `**${SEVERITY_TITLE[severity]}**
+
+${list.map(findingLine).join("\n")}`;
+    }).filter(Boolean);
+    sections.push(`### Findings
+
+${groups.join("\n\n")}`);
+  }
+  sections.push(`### Experiments
+
+${result.experiments.map(experimentSection).join("\n\n")}`);
+  const weights = weightsSection(result);
+  if (weights !== "") sections.push(weights);
+  sections.push(`### Reproduce locally
+
+\`\`\`sh
+npx ckpt-audit check ${shellQuote(options2.manifest)}
+\`\`\``);
+  return sections.join("\n\n") + "\n";
+}
+function shellQuote(path) {
+  const flat = path.replace(/[\r\n`]/g, "");
+  return /^[\w./-]+$/.test(flat) ? flat : `'${flat.replaceAll("'", "'\\''")}'`;
+}
+function renderReport(result, options2) {
+  const body = renderBody(result, options2);
+  return { comment: `${marker(options2.manifest)}
+${body}`, summary: body, verdictLine: verdict(result) };
+}
+
+// src/report/check-text.ts
+var MARK = { match: "ok", mismatch: "MISMATCH", missing: "missing", ambiguous: "ambiguous" };
+function renderCheckText(result) {
+  const lines = [terminalSafe(verdict(result)), ""];
+  for (const e of result.experiments) {
+    lines.push(`${terminalSafe(e.name)}  ${terminalSafe(e.checkpoint)}${e.format !== null ? `  (${e.format})` : ""}`);
+    if (e.error !== null) lines.push(`  unreadable (${e.error.reason}): ${terminalSafe(e.error.message)}`);
+    const rows = e.hparams.map((h) => [h.key, formatValue(h.recorded), h.stored === null ? "-" : formatValue(h.stored), h.source ?? "-", MARK[h.status] + (h.note ? ` (${h.note})` : "")].map(terminalSafe));
+    if (rows.length > 0) {
+      const all = [["key", "recorded", "stored", "source", "status"], ...rows];
+      const widths = all[0].map((_, i) => Math.max(...all.map((r) => r[i].length)));
+      for (const r of all) lines.push("  " + r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
+    }
+    lines.push("");
+  }
+  const { error, warning, notice } = result.counts;
+  lines.push(`${error} error(s), ${warning} warning(s), ${notice} notice(s)`);
+  for (const f of result.findings) {
+    const at = f.location !== void 0 ? `${f.location.file}:${f.location.line}:${f.location.column}: ` : "";
+    lines.push(`${at}${f.severity}: [${f.code}] ${terminalSafe(f.experiment)}: ${terminalSafe(f.message)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+// src/report/json.ts
+function toCheckJson(result) {
+  return {
+    version: 1,
+    status: result.status,
+    counts: { ...result.counts },
+    experiments: result.experiments.map((e) => ({
+      name: e.name,
+      checkpoint: e.checkpoint,
+      format: e.format,
+      error: e.error,
+      hparams: e.hparams.map((h) => ({
+        key: h.key,
+        recorded: h.recorded,
+        stored: h.stored,
+        source: h.source,
+        status: h.status,
+        ...h.note !== void 0 ? { note: h.note } : {}
+      }))
+    })),
+    pairs: result.pairs.map((p) => ({ ...p })),
+    lineage: result.lineage.map((l) => ({ ...l })),
+    findings: result.findings.map((f) => ({ ...f }))
+  };
+}
+
+// src/report/diff-text.ts
+var num = (value) => value === null ? "-" : value === 0 ? "0" : value.toExponential(3);
+function renderDiffText(diff, all = false, limit = 20) {
+  const lines = [`${terminalSafe(diff.a)}  vs  ${terminalSafe(diff.b)}`, ""];
+  const sorted = [...diff.tensors].sort((x, y) => y.mean_abs_diff - x.mean_abs_diff || x.name.localeCompare(y.name));
+  const shown = all ? sorted : sorted.slice(0, limit);
+  const rows = [
+    ["tensor", "dtype", "elements", "mean |a-b|", "max |a-b|", ""],
+    ...shown.map((t) => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), t.identical ? "identical" : ""])
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) lines.push("  " + r.map((c, i) => i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd());
+  if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`);
+  const identical = diff.tensors.filter((t) => t.identical).length;
+  lines.push("", `overall: mean |a-b| ${num(diff.mean_abs_diff)} over ${formatCount(diff.elements)} floating elements; max ${num(diff.max_abs_diff)}`);
+  lines.push(`${identical} of ${diff.tensors.length} tensors bit-identical${diff.identical ? " (the weights are identical)" : ""}`);
+  if (diff.only_in_a.length > 0) lines.push(`only in A (${diff.only_in_a.length}): ${diff.only_in_a.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_a.length > 10 ? ", …" : ""}`);
+  if (diff.only_in_b.length > 0) lines.push(`only in B (${diff.only_in_b.length}): ${diff.only_in_b.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_b.length > 10 ? ", …" : ""}`);
+  if (diff.shape_mismatch.length > 0) lines.push(`different shapes (${diff.shape_mismatch.length}): ${diff.shape_mismatch.slice(0, 10).map(terminalSafe).join(", ")}`);
+  return lines.join("\n") + "\n";
 }
 
 // src/cli.ts

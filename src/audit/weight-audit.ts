@@ -268,7 +268,7 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
     if (differences.length === 0 || diff.mean_abs_diff === null) continue
     const near = diff.identical || diff.mean_abs_diff <= checks.nearDuplicateRatio * spread
     if (!near) continue
-    const how = diff.identical ? 'bit-identical weights' : `near-identical weights (mean |a−b| ${fmt(diff.mean_abs_diff)}, ${Math.round(spread / diff.mean_abs_diff)}× below the median pair distance ${fmt(spread)})`
+    const how = diff.identical ? 'bit-identical weights' : diff.mean_abs_diff === 0 ? 'the same values in every shared tensor' : `near-identical weights (mean |a−b| ${fmt(diff.mean_abs_diff)}, ${Math.round(spread / diff.mean_abs_diff)}× below the median pair distance ${fmt(spread)})`
     audit.findings.push({
       experiment: a.name, checkpoint: a.checkpoint.display, location: a.location, code: 'near-duplicate', severity: 'warning',
       message: `${a.name} and ${b.name} have ${how} although their records differ (${differences.join('; ')}): the differing setting had no effect on the weights`,
