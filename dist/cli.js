@@ -18692,8 +18692,8 @@ function validate(data) {
   validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(ckpt_audit_schema_default);
   return validator(data) ? [] : [...validator.errors ?? []];
 }
-async function loadManifest(file, workspace = findWorkspace(file)) {
-  const at1 = { file, line: 1, column: 1 };
+async function loadManifest(file, workspace = findWorkspace(file), display = file) {
+  const at1 = { file: display, line: 1, column: 1 };
   let text2;
   try {
     const size = statSync(file).size;
@@ -18703,14 +18703,14 @@ async function loadManifest(file, workspace = findWorkspace(file)) {
     if (error instanceof ManifestError) throw error;
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${error.code ?? error.message}` }]);
   }
-  return parseManifest(text2, file, workspace);
+  return parseManifest(text2, file, workspace, display);
 }
-function parseManifest(text2, file, workspace) {
+function parseManifest(text2, file, workspace, display = file) {
   const lines = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const locate = (offset) => {
     const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
+    return { file: display, line, column: col };
   };
   const problems = doc.errors.map((e) => ({ location: locate(e.pos[0]), message: yamlMessage(e.message) }));
   if (problems.length > 0) throw new ManifestError(problems);
@@ -18726,7 +18726,7 @@ function parseManifest(text2, file, workspace) {
     if (problem !== void 0 && !problems.some((p) => p.message === problem.message && p.location.line === problem.location.line)) problems.push(problem);
   }
   if (problems.length > 0) throw new ManifestError(problems);
-  const manifest = build(data, file, workspace, where, problems);
+  const manifest = { ...build(data, file, workspace, where, problems), file: display };
   if (problems.length > 0) throw new ManifestError(problems);
   return manifest;
 }
@@ -19106,8 +19106,8 @@ async function diffCheckpoints(a, b, progress) {
 
 // src/check.ts
 var fileIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) };
-async function checkManifest(manifestPath, options2 = {}, workspace) {
-  const manifest = await loadManifest(manifestPath, workspace);
+async function checkManifest(manifestPath, options2 = {}, workspace, display) {
+  const manifest = await loadManifest(manifestPath, workspace, display);
   return auditManifest(manifest, fileIO, options2);
 }
 

@@ -8,7 +8,7 @@ import { diffCheckpoints } from './weights/diff.ts'
 export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) }
 
 /** Throws ManifestError for a bad manifest; everything about checkpoints is in the result. */
-export async function checkManifest(manifestPath: string, options: AuditOptions = {}, workspace?: string): Promise<AuditResult> {
-  const manifest = await loadManifest(manifestPath, workspace)
+export async function checkManifest(manifestPath: string, options: AuditOptions = {}, workspace?: string, display?: string): Promise<AuditResult> {
+  const manifest = await loadManifest(manifestPath, workspace, display)
   return auditManifest(manifest, fileIO, options)
 }

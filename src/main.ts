@@ -1,8 +1,41 @@
-/**
- * The Action. Until the GitHub integration lands (issue D) it runs `inspect` on the
- * `manifest`-independent input `checkpoint` and fails on unreadable or unsafe files.
- */
-export async function run(): Promise<void> {
-  process.stdout.write('ckpt-audit: the GitHub Action integration is not implemented yet; use the CLI (npx ckpt-audit).\n')
-  process.exitCode = 1
+/** The Action: settings → the same audit as the CLI → report → comment, summary, annotations, outputs. */
+import { checkManifest } from './check.ts'
+import { annotationsOf } from './github/annotations.ts'
+import { actionsIO, type GitHubIO } from './github/io.ts'
+import { readSettings } from './github/inputs.ts'
+import { ManifestError } from './manifest/errors.ts'
+import { marker, text } from './report/escape.ts'
+import { COMMENT_LIMIT_BYTES, fitToLimit, SUMMARY_LIMIT_BYTES } from './report/fit.ts'
+import { toCheckJson } from './report/json.ts'
+import { renderReport } from './report/markdown.ts'
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+export async function run(io: GitHubIO = actionsIO()): Promise<void> {
+  let summary = '## ckpt-audit\n\nThe audit did not run.'
+  try {
+    const settings = readSettings(io.getInput, io.workspace)
+    const result = await checkManifest(settings.manifestPath, { failOn: settings.failOn, weights: settings.weights }, settings.workspace, settings.manifest)
+    const report = renderReport(result, { manifest: settings.manifest })
+    summary = fitToLimit(report.summary, SUMMARY_LIMIT_BYTES, 'The full report is in the JSON output `report-json`.').body
+    const reportJson = await io.writeReportJson(JSON.stringify(toCheckJson(result), null, 2) + '\n')
+    if (settings.comment === 'always' || (settings.comment === 'on-failure' && result.status === 'fail')) {
+      const comment = fitToLimit(report.comment, COMMENT_LIMIT_BYTES, `The full report is in the [job summary](${io.runUrl}).`)
+      await io.upsertComment(marker(settings.manifest), comment.body, settings.commentAuthor, settings.token)
+    }
+    for (const annotation of annotationsOf(result.findings)) io.annotate(annotation)
+    io.setOutputs({ status: result.status, errors: String(result.counts.error), warnings: String(result.counts.warning), 'report-json': reportJson })
+    io.info(report.verdictLine)
+    if (result.status === 'fail') io.setFailed(report.verdictLine)
+  } catch (error) {
+    if (error instanceof ManifestError) {
+      for (const p of error.problems) io.annotate({ level: 'error', title: 'ckpt-audit manifest', message: p.message, file: p.location.file, line: p.location.line, column: p.location.column })
+      summary = `## ❌ ckpt-audit: the manifest is invalid\n\n${error.problems.map(p => `- ${text(`${p.location.file}:${p.location.line}:${p.location.column}: ${p.message}`)}`).join('\n')}\n`
+    } else summary += `\n\n**Error:** ${text(messageOf(error))}\n`
+    io.setFailed(messageOf(error)) // fails for any thrown value, not only Error
+  } finally {
+    await io.writeSummary(summary)
+  }
 }

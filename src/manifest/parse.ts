@@ -28,9 +28,12 @@ function validate(data: unknown): ErrorObject[] {
 
 type Segment = string | number
 
-/** Reads and parses a manifest file. Throws ManifestError (exit code 2). */
-export async function loadManifest(file: string, workspace = findWorkspace(file)): Promise<Manifest> {
-  const at1 = { file, line: 1, column: 1 }
+/**
+ * Reads and parses a manifest file. Throws ManifestError (exit code 2). `display` names the file
+ * in messages and locations (the Action passes the workspace-relative path).
+ */
+export async function loadManifest(file: string, workspace = findWorkspace(file), display = file): Promise<Manifest> {
+  const at1 = { file: display, line: 1, column: 1 }
   let text: string
   try {
     const size = statSync(file).size
@@ -40,16 +43,16 @@ export async function loadManifest(file: string, workspace = findWorkspace(file)
     if (error instanceof ManifestError) throw error
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }])
   }
-  return parseManifest(text, file, workspace)
+  return parseManifest(text, file, workspace, display)
 }
 
 /** Parses manifest text. `file` names it in messages; relative paths resolve from its folder. */
-export function parseManifest(text: string, file: string, workspace: string): Manifest {
+export function parseManifest(text: string, file: string, workspace: string, display = file): Manifest {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
   const locate = (offset: number): SourceLocation => {
     const { line, col } = lines.linePos(offset)
-    return { file, line, column: col }
+    return { file: display, line, column: col }
   }
   const problems: ManifestProblem[] = doc.errors.map(e => ({ location: locate(e.pos[0]), message: yamlMessage(e.message) }))
   if (problems.length > 0) throw new ManifestError(problems)
@@ -67,7 +70,7 @@ export function parseManifest(text: string, file: string, workspace: string): Ma
   }
   if (problems.length > 0) throw new ManifestError(problems)
 
-  const manifest = build(data as RawManifest, file, workspace, where, problems)
+  const manifest = { ...build(data as RawManifest, file, workspace, where, problems), file: display }
   if (problems.length > 0) throw new ManifestError(problems)
   return manifest
 }

@@ -1,0 +1,40 @@
+/** Reads typed settings from Action inputs: a function of a getter, so tests pass a Map and mock no modules. */
+import { isAbsolute, relative, resolve } from 'node:path'
+import { isInside } from '../manifest/paths.ts'
+import { WEIGHT_MODES } from '../manifest/types.ts'
+import { COMMENT_MODES, type ActionSettings } from './settings.ts'
+
+export class InputError extends Error {}
+
+function choice<T extends string>(getInput: (name: string) => string, name: string, allowed: readonly T[]): T | undefined {
+  const value = getInput(name).trim()
+  if (value === '') return undefined
+  if (!(allowed as readonly string[]).includes(value)) throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`)
+  return value as T
+}
+
+/** `kl_beta, lr` or one key per line. */
+function parseList(value: string): string[] | undefined {
+  const items = value.split(/[,\n]/).map(s => s.trim()).filter(Boolean)
+  return value.trim() === '' ? undefined : items
+}
+
+export function readSettings(getInput: (name: string) => string, workspace: string): ActionSettings {
+  const root = resolve(workspace)
+  const directory = resolve(root, getInput('working-directory').trim() || '.')
+  if (!isInside(root, directory)) throw new InputError(`Input 'working-directory' leaves the workspace: ${getInput('working-directory')}`)
+  const written = getInput('manifest').trim() || 'ckpt-audit.yml'
+  if (isAbsolute(written)) throw new InputError(`Input 'manifest' must be relative to the workspace; got '${written}'.`)
+  const manifestPath = resolve(directory, written)
+  if (!isInside(root, manifestPath)) throw new InputError(`Input 'manifest' leaves the workspace: ${written}`)
+  return {                                  // one literal: a forgotten field is a compile error
+    manifest: relative(root, manifestPath) || written,
+    manifestPath,
+    workspace: root,
+    failOn: parseList(getInput('fail-on')),
+    weights: choice(getInput, 'weights', WEIGHT_MODES),
+    comment: choice(getInput, 'comment', COMMENT_MODES) ?? 'always',
+    token: getInput('github-token'),
+    commentAuthor: getInput('comment-author').trim() || 'github-actions[bot]',
+  }
+}

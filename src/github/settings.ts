@@ -1,0 +1,21 @@
+/** Everything the Action takes from `with:`, parsed and checked once (DESIGN §7). */
+import type { WeightsMode } from '../manifest/types.ts'
+
+export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
+
+export interface ActionSettings {
+  /** Manifest path as the user wrote it, relative to the workspace (for messages and the marker). */
+  readonly manifest: string
+  /** Absolute manifest path, confined to the workspace. */
+  readonly manifestPath: string
+  /** Absolute workspace (GITHUB_WORKSPACE). */
+  readonly workspace: string
+  /** Keys whose mismatch fails the build; undefined means the manifest's checks.fail_on. */
+  readonly failOn: readonly string[] | undefined
+  readonly weights: WeightsMode | undefined
+  readonly comment: CommentMode
+  readonly token: string
+  /** Login whose comments may be edited: the token's identity (github-actions[bot] for GITHUB_TOKEN). */
+  readonly commentAuthor: string
+}
