@@ -33,7 +33,7 @@ const server = createServer(async (req, res) => {
   assert.equal(req.headers.authorization, `token ${TOKEN}`)
   const forced = api.failures.findIndex(f => f.method === req.method || f.method === '*')
   if (forced >= 0) {
-    const [{ status }] = api.failures.splice(forced, 1) as [{ status: number }]
+    const { status } = api.failures.splice(forced, 1)[0]!
     return send(res, status, { message: `forced ${status}` })
   }
   const url = new URL(req.url!, 'http://x')
