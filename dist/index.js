@@ -44117,6 +44117,7 @@ async function run(io = actionsIO()) {
   let summary2 = "## ckpt-audit\n\nThe audit did not run.";
   try {
     const settings = readSettings(io.getInput, io.workspace);
+    io.info(`ckpt-audit: auditing ${settings.manifest}`);
     const result = await checkManifest(settings.manifestPath, { failOn: settings.failOn, weights: settings.weights }, settings.workspace, settings.manifest);
     const report = renderReport(result, { manifest: settings.manifest });
     summary2 = fitToLimit(report.summary, SUMMARY_LIMIT_BYTES, "The full report is in the JSON output `report-json`.").body;

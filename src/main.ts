@@ -17,6 +17,7 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
   let summary = '## ckpt-audit\n\nThe audit did not run.'
   try {
     const settings = readSettings(io.getInput, io.workspace)
+    io.info(`ckpt-audit: auditing ${settings.manifest}`)
     const result = await checkManifest(settings.manifestPath, { failOn: settings.failOn, weights: settings.weights }, settings.workspace, settings.manifest)
     const report = renderReport(result, { manifest: settings.manifest })
     summary = fitToLimit(report.summary, SUMMARY_LIMIT_BYTES, 'The full report is in the JSON output `report-json`.').body
