@@ -17569,6 +17569,7 @@ async function openZip(source) {
     return start;
   };
   return {
+    path: source.path,
     entries,
     find: (name) => byName2.get(name),
     dataStart,
@@ -17625,7 +17626,7 @@ async function readTorchZip(source, globals) {
   const storages = /* @__PURE__ */ new Map();
   const persistentLoad = (pid, offset) => storageFromPid(pid, offset, zip, prefix, storages, source.path);
   const bytes = await zip.read(dataPkl, PICKLE_CAP);
-  const result = unpickle(bytes, globals, { where: dataPkl.name, persistentLoad });
+  const result = unpickle(bytes, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad });
   if (result.end < bytes.length) notices.push(`${dataPkl.name} has ${n(bytes.length - result.end)} bytes after its STOP opcode`);
   const locate = async (storage) => {
     const entry = zip.find(`${prefix}/data/${storage.key}`);
@@ -17665,7 +17666,7 @@ function storageFromPid(pid, offset, zip, prefix, storages, path) {
 async function scanSidePickle(zip, entry, globals, notices) {
   try {
     const bytes = await zip.read(entry, SIDE_PICKLE_CAP);
-    unpickle(bytes, globals, { where: entry.name, persistentLoad: () => null });
+    unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null });
   } catch (error) {
     notices.push(`${entry.name}: ${error.message}`);
   }
@@ -18249,7 +18250,13 @@ async function auditWeights(input) {
     const key = [a, b].sort().join("\0");
     let entry = diffs.get(key);
     if (entry === void 0) {
-      entry = a <= b ? input.diff(ca, cb) : input.diff(cb, ca);
+      entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error) => {
+        const reason = error.reason;
+        if (typeof reason !== "string") throw error;
+        const who = manifest.experiments.find((e) => e.checkpoint.resolved === a || e.checkpoint.resolved === b);
+        audit.findings.push({ experiment: who?.name ?? "(all)", code: "unreadable", severity: "error", message: `tensor data could not be compared (${reason}): ${error.message}` });
+        return void 0;
+      });
       diffs.set(key, entry);
     }
     return entry;
@@ -19592,26 +19599,23 @@ async function diffCommand(args, out, err) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: "boolean" }, tensors: { type: "boolean" } } });
   if (positionals.length !== 2) throw new UsageError("diff takes two checkpoints, A and B");
   const opened = [];
+  const progress = process.stderr.isTTY ? (done, total) => {
+    process.stderr.write(`\rcomparing: ${Math.round(100 * done / Math.max(total, 1))}%`);
+  } : void 0;
   try {
-    for (const path of positionals) {
-      try {
-        opened.push(await openCheckpoint(path));
-      } catch (error) {
-        if (!(error instanceof CheckpointError)) throw error;
-        const failure = { code: "unreadable", reason: error.reason, message: error.message };
-        out(values.json ? JSON.stringify({ a: positionals[0], b: positionals[1], error: failure }, null, 2) + "\n" : "");
-        if (!values.json) err(`ckpt-audit: ${error.message}
-`);
-        return 1;
-      }
-    }
-    const progress = process.stderr.isTTY ? (done, total) => {
-      process.stderr.write(`\rcomparing: ${Math.round(100 * done / Math.max(total, 1))}%`);
-    } : void 0;
+    for (const path of positionals) opened.push(await openCheckpoint(path));
     const diff = await diffCheckpoints(opened[0], opened[1], progress);
     if (progress !== void 0) process.stderr.write("\r\x1B[K");
     out(values.json ? JSON.stringify(diff, null, 2) + "\n" : renderDiffText(diff, values.tensors));
     return 0;
+  } catch (error) {
+    if (!(error instanceof CheckpointError)) throw error;
+    if (progress !== void 0) process.stderr.write("\r\x1B[K");
+    const failure = { code: "unreadable", reason: error.reason, message: error.message };
+    if (values.json) out(JSON.stringify({ a: positionals[0], b: positionals[1], error: failure }, null, 2) + "\n");
+    else err(`ckpt-audit: ${error.message}
+`);
+    return 1;
   } finally {
     for (const c of opened) await c.close();
   }

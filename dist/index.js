@@ -35956,7 +35956,13 @@ async function auditWeights(input) {
     const key = [a, b].sort().join("\0");
     let entry = diffs.get(key);
     if (entry === void 0) {
-      entry = a <= b ? input.diff(ca, cb) : input.diff(cb, ca);
+      entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error2) => {
+        const reason = error2.reason;
+        if (typeof reason !== "string") throw error2;
+        const who = manifest.experiments.find((e) => e.checkpoint.resolved === a || e.checkpoint.resolved === b);
+        audit.findings.push({ experiment: who?.name ?? "(all)", code: "unreadable", severity: "error", message: `tensor data could not be compared (${reason}): ${error2.message}` });
+        return void 0;
+      });
       diffs.set(key, entry);
     }
     return entry;
@@ -37784,6 +37790,7 @@ async function openZip(source) {
     return start;
   };
   return {
+    path: source.path,
     entries,
     find: (name) => byName2.get(name),
     dataStart,
@@ -37840,7 +37847,7 @@ async function readTorchZip(source, globals) {
   const storages = /* @__PURE__ */ new Map();
   const persistentLoad = (pid, offset) => storageFromPid(pid, offset, zip, prefix, storages, source.path);
   const bytes2 = await zip.read(dataPkl, PICKLE_CAP);
-  const result = unpickle(bytes2, globals, { where: dataPkl.name, persistentLoad });
+  const result = unpickle(bytes2, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad });
   if (result.end < bytes2.length) notices.push(`${dataPkl.name} has ${n(bytes2.length - result.end)} bytes after its STOP opcode`);
   const locate = async (storage) => {
     const entry = zip.find(`${prefix}/data/${storage.key}`);
@@ -37880,7 +37887,7 @@ function storageFromPid(pid, offset, zip, prefix, storages, path) {
 async function scanSidePickle(zip, entry, globals, notices) {
   try {
     const bytes2 = await zip.read(entry, SIDE_PICKLE_CAP);
-    unpickle(bytes2, globals, { where: entry.name, persistentLoad: () => null });
+    unpickle(bytes2, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null });
   } catch (error2) {
     notices.push(`${entry.name}: ${error2.message}`);
   }

@@ -91,23 +91,21 @@ async function diffCommand(args: string[], out: (text: string) => void, err: (te
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, tensors: { type: 'boolean' } } })
   if (positionals.length !== 2) throw new UsageError('diff takes two checkpoints, A and B')
   const opened: Checkpoint[] = []
+  const progress = process.stderr.isTTY ? (done: number, total: number) => { process.stderr.write(`\rcomparing: ${Math.round((100 * done) / Math.max(total, 1))}%`) } : undefined
   try {
-    for (const path of positionals) {
-      try {
-        opened.push(await openCheckpoint(path))
-      } catch (error) {
-        if (!(error instanceof CheckpointError)) throw error
-        const failure = { code: 'unreadable', reason: error.reason, message: error.message }
-        out(values.json ? JSON.stringify({ a: positionals[0], b: positionals[1], error: failure }, null, 2) + '\n' : '')
-        if (!values.json) err(`ckpt-audit: ${error.message}\n`)
-        return 1
-      }
-    }
-    const progress = process.stderr.isTTY ? (done: number, total: number) => { process.stderr.write(`\rcomparing: ${Math.round((100 * done) / Math.max(total, 1))}%`) } : undefined
+    for (const path of positionals) opened.push(await openCheckpoint(path))
     const diff = await diffCheckpoints(opened[0]!, opened[1]!, progress)
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
     out(values.json ? JSON.stringify(diff, null, 2) + '\n' : renderDiffText(diff, values.tensors))
     return 0
+  } catch (error) {
+    // an unreadable file, or tensor data that turns out broken while streaming: a result, not a crash
+    if (!(error instanceof CheckpointError)) throw error
+    if (progress !== undefined) process.stderr.write('\r\x1b[K')
+    const failure = { code: 'unreadable', reason: error.reason, message: error.message }
+    if (values.json) out(JSON.stringify({ a: positionals[0], b: positionals[1], error: failure }, null, 2) + '\n')
+    else err(`ckpt-audit: ${error.message}\n`)
+    return 1
   } finally {
     for (const c of opened) await c.close()
   }

@@ -101,7 +101,7 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
   if (checks.weights === 'never') return audit
   const aliases: AliasTable = aliasTable(manifest.aliases)
   const byName = new Map(manifest.experiments.map(e => [e.name, e]))
-  const diffs = new Map<string, Promise<DiffResult>>()
+  const diffs = new Map<string, Promise<DiffResult | undefined>>()
 
   /** The opened checkpoint of a path, when it is readable and holds tensors. */
   const weightsOf = async (path: string): Promise<Checkpoint | undefined> => {
@@ -115,7 +115,14 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
     const key = [a, b].sort().join('\0')
     let entry = diffs.get(key)
     if (entry === undefined) {
-      entry = a <= b ? input.diff(ca, cb) : input.diff(cb, ca)
+      entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error: unknown) => {
+        // tensor data that breaks while streaming (truncated storage, bad local header) is a finding, once per pair
+        const reason = (error as { reason?: unknown }).reason
+        if (typeof reason !== 'string') throw error
+        const who = manifest.experiments.find(e => e.checkpoint.resolved === a || e.checkpoint.resolved === b)
+        audit.findings.push({ experiment: who?.name ?? '(all)', code: 'unreadable', severity: 'error', message: `tensor data could not be compared (${reason}): ${(error as Error).message}` })
+        return undefined
+      })
       diffs.set(key, entry)
     }
     return entry

@@ -47,7 +47,7 @@ export async function readTorchZip(source: ByteSource, globals: GlobalUse[]): Pr
   const storages = new Map<string, StorageRef>()
   const persistentLoad = (pid: PyValue, offset: number): PyValue => storageFromPid(pid, offset, zip, prefix, storages, source.path)
   const bytes = await zip.read(dataPkl, PICKLE_CAP)
-  const result = unpickle(bytes, globals, { where: dataPkl.name, persistentLoad })
+  const result = unpickle(bytes, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad })
   if (result.end < bytes.length) notices.push(`${dataPkl.name} has ${n(bytes.length - result.end)} bytes after its STOP opcode`)
 
   const locate = async (storage: StorageRef): Promise<StorageLocation> => {
@@ -88,7 +88,7 @@ function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: s
 async function scanSidePickle(zip: ZipArchive, entry: ZipEntry, globals: GlobalUse[], notices: string[]): Promise<void> {
   try {
     const bytes = await zip.read(entry, SIDE_PICKLE_CAP)
-    unpickle(bytes, globals, { where: entry.name, persistentLoad: () => null })
+    unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null })
   } catch (error) {
     notices.push(`${entry.name}: ${(error as Error).message}`)
   }

@@ -23,6 +23,8 @@ export interface ZipEntry {
 }
 
 export interface ZipArchive {
+  /** The file, for messages. */
+  readonly path: string
   readonly entries: readonly ZipEntry[]
   /** Last entry of that name: like torch, a duplicate name loads the last copy. */
   find(name: string): ZipEntry | undefined
@@ -129,6 +131,7 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
   }
 
   return {
+    path: source.path,
     entries,
     find: name => byName.get(name),
     dataStart,

@@ -85,3 +85,25 @@ test('diff --json shape; unreadable input gives JSON with error and exit 1', asy
   assert.match(out, /head\.b\s+float32\s+8\s+\S+/)
   assert.match(out, /3 of 5 tensors bit-identical/)
 })
+
+test('tensor data that breaks while streaming: diff reports it (exit 1, JSON), the audit makes it a finding', async () => {
+  // found by the fuzz test: a storage whose local header is damaged crashed `diff` and the weight checks
+  let out = ''
+  const code = await main(['diff', '--json', fixture('malformed/ok--minimal-torch-zip.pt'), fixture('malformed/ok--storage-local-header-broken.pt')], t => { out += t }, () => {})
+  assert.equal(code, 1)
+  assert.equal(JSON.parse(out).error.reason, 'corrupt')
+  const { mkdtempSync, copyFileSync, writeFileSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const { tmpdir } = await import('node:os')
+  const { auditManifest } = await import('../../src/audit/audit.ts')
+  const { fileIO } = await import('../../src/check.ts')
+  const { parseManifest } = await import('../../src/manifest/parse.ts')
+  const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-broken-'))
+  copyFileSync(fixture('malformed/ok--minimal-torch-zip.pt'), join(ws, 'a.pt'))
+  copyFileSync(fixture('malformed/ok--storage-local-header-broken.pt'), join(ws, 'b.pt'))
+  const text = 'version: 1\nexperiments:\n  a: {checkpoint: a.pt, twins: [b.pt]}\n'
+  writeFileSync(join(ws, 'm.yml'), text)
+  const result = await auditManifest(parseManifest(text, join(ws, 'm.yml'), ws), fileIO)
+  assert.deepEqual(result.findings.map(f => `${f.severity}:${f.code}`), ['error:unreadable'])
+  assert.match(result.findings[0]!.message, /tensor data could not be compared \(corrupt\)/)
+})
