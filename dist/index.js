@@ -36437,7 +36437,7 @@ function bfloat16ToNumber(bits) {
 var DEFAULT_PICKLE_LIMITS = {
   maxOpcodes: 5e7,
   maxStackItems: 5e6,
-  maxMemo: 1e7,
+  maxMemo: 2e6,
   maxLineLength: 64 * 1024
 };
 var NeedMoreBytes = class extends Error {

@@ -108,3 +108,9 @@ test('YAML alias bombs are bounded', () => {
 test('loadManifest: a missing file is a manifest error (exit 2), not a crash', async () => {
   await assert.rejects(loadManifest(join(workspace, 'nope.yml'), workspace), (e: unknown) => e instanceof ManifestError && /cannot read the manifest: ENOENT/.test(e.message))
 })
+
+test('a manifest over 4 MiB is refused before parsing', async () => {
+  const path = join(workspace, 'huge.yml')
+  writeFileSync(path, `version: 1\n# ${'x'.repeat(4 * 1024 * 1024)}\nexperiments: {}\n`)
+  await assert.rejects(loadManifest(path, workspace), (e: unknown) => e instanceof ManifestError && /huge\.yml:1:1: the manifest is 4194\d{3} bytes; the limit is 4194304$/.test(e.message))
+})

@@ -34,7 +34,7 @@ export interface PickleLimits {
 export const DEFAULT_PICKLE_LIMITS: PickleLimits = {
   maxOpcodes: 50_000_000,
   maxStackItems: 5_000_000,
-  maxMemo: 10_000_000,
+  maxMemo: 2_000_000,
   maxLineLength: 64 * 1024,
 }
 
