@@ -17435,6 +17435,16 @@ function storageTypeDtype(token) {
   return void 0;
 }
 
+// src/checkpoint/storage-pid.ts
+function parseStoragePid(pid, offset, path) {
+  const [tag, type, key, location, numel] = pid instanceof PyTuple ? pid.items : [];
+  if (tag !== "storage" || typeof key !== "string" || typeof numel !== "number" || !Number.isSafeInteger(numel) || numel < 0)
+    throw new CheckpointError("corrupt", `${path}: persistent id ${repr(pid)} at byte ${n(offset)} is not a torch storage reference`);
+  const dtype = storageTypeDtype(type ?? null);
+  if (dtype === void 0) throw new CheckpointError("corrupt", `${path}: unknown storage type ${repr(type ?? null)} for storage ${key}`);
+  return { key, dtype, numel, location: typeof location === "string" ? location : "cpu" };
+}
+
 // src/checkpoint/tensor-walk.ts
 function collectTensors(root, prefix = "", limit = 1e6) {
   const out = [];
@@ -17646,12 +17656,7 @@ async function readTorchZip(source, globals) {
   };
 }
 function storageFromPid(pid, offset, zip, prefix, storages, path) {
-  const items = pid instanceof PyTuple ? pid.items : [];
-  const [tag, type, key, location, numel] = items;
-  if (tag !== "storage" || typeof key !== "string" || typeof numel !== "number" || !Number.isSafeInteger(numel) || numel < 0)
-    throw new CheckpointError("corrupt", `${path}: persistent id ${repr(pid)} at byte ${n(offset)} is not a torch storage reference`);
-  const dtype = storageTypeDtype(type ?? null);
-  if (dtype === void 0) throw new CheckpointError("corrupt", `${path}: unknown storage type ${repr(type ?? null)} for storage ${key}`);
+  const { key, dtype, numel, location } = parseStoragePid(pid, offset, path);
   const known = storages.get(key);
   if (known !== void 0) return known;
   const entry = zip.find(`${prefix}/data/${key}`);
@@ -17659,7 +17664,7 @@ function storageFromPid(pid, offset, zip, prefix, storages, path) {
   const needed = numel * dtypeInfo(dtype).itemSize;
   if (entry.uncompressedSize < needed)
     throw new CheckpointError("corrupt", `${path}: storage ${prefix}/data/${key} has ${n(entry.uncompressedSize)} bytes but data.pkl needs ${n(numel)} × ${dtypeInfo(dtype).itemSize} = ${n(needed)}`);
-  const storage = new StorageRef(key, dtype, numel, typeof location === "string" ? location : "cpu");
+  const storage = new StorageRef(key, dtype, numel, location);
   storages.set(key, storage);
   return storage;
 }
@@ -17705,13 +17710,8 @@ function isLegacyTorch(head) {
 async function readLegacyTorch(source, globals) {
   const storages = /* @__PURE__ */ new Map();
   const persistentLoad = (pid, offset) => {
-    const items = pid instanceof PyTuple ? pid.items : [];
-    const [tag, type, key, location, numel] = items;
-    if (tag !== "storage" || typeof key !== "string" || typeof numel !== "number" || !Number.isSafeInteger(numel) || numel < 0)
-      throw new CheckpointError("corrupt", `${source.path}: persistent id ${repr(pid)} at byte ${n(offset)} is not a torch storage reference`);
-    const dtype = storageTypeDtype(type ?? null);
-    if (dtype === void 0) throw new CheckpointError("corrupt", `${source.path}: unknown storage type ${repr(type ?? null)} for storage ${key}`);
-    const known = storages.get(key) ?? new StorageRef(key, dtype, numel, typeof location === "string" ? location : "cpu");
+    const { key, dtype, numel, location } = parseStoragePid(pid, offset, source.path);
+    const known = storages.get(key) ?? new StorageRef(key, dtype, numel, location);
     storages.set(key, known);
     return known;
   };
@@ -18250,6 +18250,7 @@ async function auditWeights(input) {
     const key = [a, b].sort().join("\0");
     let entry = diffs.get(key);
     if (entry === void 0) {
+      input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`);
       entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error) => {
         const reason = error.reason;
         if (typeof reason !== "string") throw error;
@@ -18505,7 +18506,7 @@ async function auditManifest(manifest, io, options2 = {}) {
         error: null
       });
     }
-    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b) });
+    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options2.progress });
     findings.push(...weights.findings);
   } finally {
     await cache.closeAll();
@@ -19581,7 +19582,11 @@ async function checkCommand(args, out, err) {
   if (manifest === void 0) throw new UsageError(`no manifest given and none found (${DEFAULT_MANIFESTS.join(", ")})`);
   let result;
   try {
-    result = await checkManifest(manifest, { failOn, weights: values.weights });
+    const progress = process.stderr.isTTY ? (message) => {
+      process.stderr.write(`\r\x1B[K${terminalSafe(message).slice(0, (process.stderr.columns ?? 80) - 1)}`);
+    } : void 0;
+    result = await checkManifest(manifest, { failOn, weights: values.weights, progress });
+    if (progress !== void 0) process.stderr.write("\r\x1B[K");
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error;
     err(`${error.message}

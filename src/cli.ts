@@ -20,6 +20,7 @@ import { toCheckJson } from './report/json.ts'
 import { renderReport } from './report/markdown.ts'
 import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
+import { terminalSafe } from './report/terminal.ts'
 import { diffCheckpoints } from './weights/diff.ts'
 
 const USAGE = `Usage:
@@ -73,7 +74,9 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
 
   let result
   try {
-    result = await checkManifest(manifest, { failOn, weights: values.weights as WeightsMode | undefined })
+    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${terminalSafe(message).slice(0, (process.stderr.columns ?? 80) - 1)}`) } : undefined
+    result = await checkManifest(manifest, { failOn, weights: values.weights as WeightsMode | undefined, progress })
+    if (progress !== undefined) process.stderr.write('\r\x1b[K')
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error
     err(`${error.message}\n`)

@@ -28,6 +28,8 @@ export interface AuditOptions {
   /** Overrides the manifest's checks.fail_on (CLI --fail-on, Action fail-on). */
   readonly failOn?: readonly string[]
   readonly weights?: WeightsMode
+  /** Progress of long work (weight comparisons), for a terminal. */
+  readonly progress?: (message: string) => void
 }
 
 export interface ExperimentResult {
@@ -138,7 +140,7 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
         metrics: experiment.metrics.map(m => ({ key: m.key, value: jsonScalar(m.value) })), error: null,
       })
     }
-    weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b) })
+    weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options.progress })
     findings.push(...weights.findings)
   } finally {
     await cache.closeAll()

@@ -21,6 +21,8 @@ export interface WeightInputs {
   readonly checks: Checks
   open(path: string): Promise<Opened>
   diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
+  /** Told before each weight comparison starts (the CLI shows it on a terminal). */
+  progress?(message: string): void
 }
 
 export interface PairResult {
@@ -115,6 +117,7 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
     const key = [a, b].sort().join('\0')
     let entry = diffs.get(key)
     if (entry === undefined) {
+      input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`)
       entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error: unknown) => {
         // tensor data that breaks while streaming (truncated storage, bad local header) is a finding, once per pair
         const reason = (error as { reason?: unknown }).reason

@@ -12,8 +12,9 @@ import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
 import { CheckpointError, n } from './errors.ts'
 import { NeedMoreBytes } from './pickle/machine.ts'
-import { unpickle, storageTypeDtype, type GlobalUse } from './pickle/unpickle.ts'
-import { PyDict, PyTuple, StorageRef, repr, type PyValue } from './pickle/values.ts'
+import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
+import { PyDict, StorageRef, repr, type PyValue } from './pickle/values.ts'
+import { parseStoragePid } from './storage-pid.ts'
 import { collectTensors } from './tensor-walk.ts'
 import { PICKLE_CAP } from './torch-zip.ts'
 
@@ -58,13 +59,8 @@ export function isLegacyTorch(head: Uint8Array): boolean {
 export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
   const storages = new Map<string, StorageRef>()
   const persistentLoad = (pid: PyValue, offset: number): PyValue => {
-    const items = pid instanceof PyTuple ? pid.items : []
-    const [tag, type, key, location, numel] = items
-    if (tag !== 'storage' || typeof key !== 'string' || typeof numel !== 'number' || !Number.isSafeInteger(numel) || numel < 0)
-      throw new CheckpointError('corrupt', `${source.path}: persistent id ${repr(pid)} at byte ${n(offset)} is not a torch storage reference`)
-    const dtype = storageTypeDtype(type ?? null)
-    if (dtype === undefined) throw new CheckpointError('corrupt', `${source.path}: unknown storage type ${repr(type ?? null)} for storage ${key}`)
-    const known = storages.get(key) ?? new StorageRef(key, dtype, numel, typeof location === 'string' ? location : 'cpu')
+    const { key, dtype, numel, location } = parseStoragePid(pid, offset, source.path)
+    const known = storages.get(key) ?? new StorageRef(key, dtype, numel, location)
     storages.set(key, known)
     return known
   }

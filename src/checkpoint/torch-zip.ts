@@ -8,8 +8,9 @@ import { type ByteSource } from './byte-source.ts'
 import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
 import { CheckpointError, n } from './errors.ts'
-import { unpickle, storageTypeDtype, type GlobalUse } from './pickle/unpickle.ts'
-import { PyTuple, StorageRef, repr, type PyValue } from './pickle/values.ts'
+import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
+import { StorageRef, type PyValue } from './pickle/values.ts'
+import { parseStoragePid } from './storage-pid.ts'
 import { collectTensors } from './tensor-walk.ts'
 import { openZip, type ZipArchive, type ZipEntry } from './zip-archive.ts'
 
@@ -66,12 +67,7 @@ export async function readTorchZip(source: ByteSource, globals: GlobalUse[]): Pr
 /** `('storage', storage_type, key, location, numel)` → a storage whose record exists and is large enough. */
 function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: string,
                         storages: Map<string, StorageRef>, path: string): StorageRef {
-  const items = pid instanceof PyTuple ? pid.items : []
-  const [tag, type, key, location, numel] = items
-  if (tag !== 'storage' || typeof key !== 'string' || typeof numel !== 'number' || !Number.isSafeInteger(numel) || numel < 0)
-    throw new CheckpointError('corrupt', `${path}: persistent id ${repr(pid)} at byte ${n(offset)} is not a torch storage reference`)
-  const dtype = storageTypeDtype(type ?? null)
-  if (dtype === undefined) throw new CheckpointError('corrupt', `${path}: unknown storage type ${repr(type ?? null)} for storage ${key}`)
+  const { key, dtype, numel, location } = parseStoragePid(pid, offset, path)
   const known = storages.get(key)
   if (known !== undefined) return known
   const entry = zip.find(`${prefix}/data/${key}`)
@@ -79,7 +75,7 @@ function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: s
   const needed = numel * dtypeInfo(dtype)!.itemSize
   if (entry.uncompressedSize < needed)
     throw new CheckpointError('corrupt', `${path}: storage ${prefix}/data/${key} has ${n(entry.uncompressedSize)} bytes but data.pkl needs ${n(numel)} × ${dtypeInfo(dtype)!.itemSize} = ${n(needed)}`)
-  const storage = new StorageRef(key, dtype, numel, typeof location === 'string' ? location : 'cpu')
+  const storage = new StorageRef(key, dtype, numel, location)
   storages.set(key, storage)
   return storage
 }

@@ -177,3 +177,18 @@ describe('torch 2.x, Lightning, transformers and safetensors fixtures', () => {
     assert.equal(result.metadata['args.OUT'], '/tmp/run')
   })
 })
+
+test('Lightning log directory: hparams.yaml, weights from a safetensors file', async () => {
+  const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const { tmpdir } = await import('node:os')
+  const dir = mkdtempSync(join(tmpdir(), 'ckpt-audit-lightning-'))
+  writeFileSync(join(dir, 'hparams.yaml'), 'kl_beta: 0.12\noptim:\n  lr: 3.0e-5\nphase: grpo\n')
+  copyFileSync(fixture('modern/weights.safetensors'), join(dir, 'model.safetensors'))
+  const result = await inspectPath(dir)
+  assert.equal(result.format, 'run-dir')
+  // the weights file's __metadata__ says 0.1: reported as a conflict, not silently resolved
+  assert.deepEqual(result.hparams.kl_beta, { value: 0.12, source: 'hparams.yaml:kl_beta', conflicts: [{ value: 0.1, source: 'model.safetensors:__metadata__.kl_beta' }] })
+  assert.deepEqual(result.hparams.lr, { value: 3e-5, source: 'hparams.yaml:optim.lr' })
+  assert.equal(result.tensors.count, 2)
+})

@@ -114,3 +114,14 @@ test('a manifest over 4 MiB is refused before parsing', async () => {
   writeFileSync(path, `version: 1\n# ${'x'.repeat(4 * 1024 * 1024)}\nexperiments: {}\n`)
   await assert.rejects(loadManifest(path, workspace), (e: unknown) => e instanceof ManifestError && /huge\.yml:1:1: the manifest is 4194\d{3} bytes; the limit is 4194304$/.test(e.message))
 })
+
+test('default manifest discovery: ckpt-audit.yml, then .github/ckpt-audit.yml', async () => {
+  const { findManifest } = await import('../../src/manifest/paths.ts')
+  const dir = mkdtempSync(join(tmpdir(), 'ckpt-audit-find-'))
+  assert.equal(findManifest(dir), undefined)
+  mkdirSync(join(dir, '.github'))
+  writeFileSync(join(dir, '.github', 'ckpt-audit.yml'), 'x')
+  assert.equal(findManifest(dir), join(dir, '.github', 'ckpt-audit.yml'))
+  writeFileSync(join(dir, 'ckpt-audit.yml'), 'x')
+  assert.equal(findManifest(dir), join(dir, 'ckpt-audit.yml'))
+})
