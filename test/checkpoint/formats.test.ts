@@ -189,6 +189,6 @@ test('Lightning log directory: hparams.yaml, weights from a safetensors file', a
   assert.equal(result.format, 'run-dir')
   // the weights file's __metadata__ says 0.1: reported as a conflict, not silently resolved
   assert.deepEqual(result.hparams.kl_beta, { value: 0.12, source: 'hparams.yaml:kl_beta', conflicts: [{ value: 0.1, source: 'model.safetensors:__metadata__.kl_beta' }] })
-  assert.deepEqual(result.hparams.lr, { value: 3e-5, source: 'hparams.yaml:optim.lr' })
+  assert.deepEqual(result.hparams.lr, { value: 3e-5, source: 'hparams.yaml:optim.lr', conflicts: [{ value: 5e-5, source: 'model.safetensors:__metadata__.lr' }] })
   assert.equal(result.tensors.count, 2)
 })
