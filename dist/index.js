@@ -36785,7 +36785,7 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
         const items = popMark();
         const target = top();
         if (!(target instanceof PySet)) fail(`ADDITEMS on a ${typeName(target)}`);
-        target.items.push(...items.slice(0, 1e6));
+        for (const item of items) target.items.push(item);
         break;
       }
       case 97: {
@@ -44025,8 +44025,12 @@ function verdict(result) {
     const first = result.findings[0];
     return `❌ ${plural(result.counts.error, "error")}: ${first.message}`;
   }
+  return `✅ ${passLine(result)}`;
+}
+function passLine(result) {
+  const count = result.experiments.length;
   const warnings = result.counts.warning > 0 ? ` (${plural(result.counts.warning, "warning")})` : "";
-  return `✅ ${plural(result.experiments.length, "experiment")} match their records${warnings}`;
+  return `${plural(count, "experiment")} ${count === 1 ? "matches its record" : "match their records"}${warnings}`;
 }
 function verdictMarkdown(result) {
   const keys = failingKeys(result);
@@ -44042,7 +44046,7 @@ ${detail}${where}${more}`;
   if (result.counts.error > 0) return `## ❌ ckpt-audit: ${plural(result.counts.error, "error")}
 
 ${text(result.findings[0].message)}`;
-  return `## ✅ ckpt-audit: ${plural(result.experiments.length, "experiment")} match their records`;
+  return `## ✅ ckpt-audit: ${passLine(result)}`;
 }
 function findingLine(finding) {
   const at = finding.location !== void 0 ? ` (${text(`${finding.location.file}:${finding.location.line}`)})` : "";

@@ -55,8 +55,14 @@ export function verdict(result: AuditResult): string {
     const first = result.findings[0]!
     return `❌ ${plural(result.counts.error, 'error')}: ${first.message}`
   }
+  return `✅ ${passLine(result)}`
+}
+
+/** `6 experiments match their records (3 warnings)`. */
+function passLine(result: AuditResult): string {
+  const count = result.experiments.length
   const warnings = result.counts.warning > 0 ? ` (${plural(result.counts.warning, 'warning')})` : ''
-  return `✅ ${plural(result.experiments.length, 'experiment')} match their records${warnings}`
+  return `${plural(count, 'experiment')} ${count === 1 ? 'matches its record' : 'match their records'}${warnings}`
 }
 
 /** The verdict in Markdown: the same facts, values escaped and set as code. */
@@ -72,7 +78,7 @@ function verdictMarkdown(result: AuditResult): string {
     return `## ❌ ckpt-audit: ${plural(keys.length, 'failing key')}\n\n${detail}${where}${more}`
   }
   if (result.counts.error > 0) return `## ❌ ckpt-audit: ${plural(result.counts.error, 'error')}\n\n${text(result.findings[0]!.message)}`
-  return `## ✅ ckpt-audit: ${plural(result.experiments.length, 'experiment')} match their records`
+  return `## ✅ ckpt-audit: ${passLine(result)}`
 }
 
 function findingLine(finding: Finding): string {

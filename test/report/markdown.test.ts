@@ -80,7 +80,7 @@ test('a passing result leads with the verdict and folds the tables', () => {
                     hparams: [{ key: 'kl_beta', recorded: 0.1, stored: 0.1, source: 'args.KL_BETA', status: 'match', location: { file: 'm.yml', line: 1, column: 1 } }] }],
   }
   const report = renderReport(result, { manifest: 'm.yml' })
-  assert.equal(report.verdictLine, '✅ 1 experiment match their records')
-  assert.match(report.comment, /^<!-- ckpt-audit:m\.yml -->\n## ✅ ckpt-audit: 1 experiment match their records\n/)
+  assert.equal(report.verdictLine, '✅ 1 experiment matches its record')
+  assert.match(report.comment, /^<!-- ckpt-audit:m\.yml -->\n## ✅ ckpt-audit: 1 experiment matches its record\n/)
   assert.match(report.comment, /<details><summary>✅ <code>a<\/code> — <code>a\.pt<\/code> \(torch-zip\)<\/summary>/)
 })

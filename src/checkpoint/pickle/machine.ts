@@ -251,7 +251,7 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
         const items = popMark()
         const target = top()
         if (!(target instanceof PySet)) fail(`ADDITEMS on a ${typeName(target)}`)
-        ;(target as PySet).items.push(...items.slice(0, 1_000_000))
+        for (const item of items) (target as PySet).items.push(item) // no spread: a million arguments overflow the call stack
         break
       }
       case 0x61: { const value = pop(); appendItems(top(), [value]); break } // APPEND
