@@ -35939,39 +35939,55 @@ function median(values) {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-async function auditWeights(input) {
-  const { manifest, checks } = input;
-  const audit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false };
-  if (checks.weights === "never") return audit;
-  const aliases = aliasTable(manifest.aliases);
-  const byName2 = new Map(manifest.experiments.map((e) => [e.name, e]));
+function createContext(input, audit) {
+  const { manifest } = input;
   const diffs = /* @__PURE__ */ new Map();
   const weightsOf = async (path) => {
     const opened = await input.open(path);
     return "checkpoint" in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : void 0;
   };
-  const diffPaths = async (a, b) => {
-    const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)]);
-    if (ca === void 0 || cb === void 0) return void 0;
-    const key = [a, b].sort().join("\0");
-    let entry = diffs.get(key);
-    if (entry === void 0) {
-      input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`);
-      entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error2) => {
-        const reason = error2.reason;
-        if (typeof reason !== "string") throw error2;
-        const who = manifest.experiments.find((e) => e.checkpoint.resolved === a || e.checkpoint.resolved === b);
-        audit.findings.push({ experiment: who?.name ?? "(all)", code: "unreadable", severity: "error", message: `tensor data could not be compared (${reason}): ${error2.message}` });
-        return void 0;
-      });
-      diffs.set(key, entry);
+  return {
+    input,
+    audit,
+    weightsOf,
+    aliases: aliasTable(manifest.aliases),
+    byName: new Map(manifest.experiments.map((e) => [e.name, e])),
+    async diffPaths(a, b) {
+      const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)]);
+      if (ca === void 0 || cb === void 0) return void 0;
+      const key = [a, b].sort().join("\0");
+      let entry = diffs.get(key);
+      if (entry === void 0) {
+        input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`);
+        entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error2) => {
+          const reason = error2.reason;
+          if (typeof reason !== "string") throw error2;
+          const who = manifest.experiments.find((e) => e.checkpoint.resolved === a || e.checkpoint.resolved === b);
+          audit.findings.push({ experiment: who?.name ?? "(all)", code: "unreadable", severity: "error", message: `tensor data could not be compared (${reason}): ${error2.message}` });
+          return void 0;
+        });
+        diffs.set(key, entry);
+      }
+      return entry;
+    },
+    recordPair(a, b, diff) {
+      if (!audit.pairs.some((p) => p.a === a && p.b === b || p.a === b && p.b === a))
+        audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical });
     }
-    return entry;
   };
-  const recordPair = (a, b, diff) => {
-    if (!audit.pairs.some((p) => p.a === a && p.b === b || p.a === b && p.b === a))
-      audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical });
-  };
+}
+async function auditWeights(input) {
+  const audit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false };
+  if (input.checks.weights === "never") return audit;
+  const ctx = createContext(input, audit);
+  await auditTwins(ctx);
+  const related = await auditLineage(ctx);
+  await auditNearDuplicates(ctx, related);
+  return audit;
+}
+async function auditTwins(ctx) {
+  const { input, audit, aliases, diffPaths } = ctx;
+  const { manifest, checks } = input;
   for (const e of manifest.experiments) {
     for (const twin of e.twins) {
       const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: twin.location };
@@ -36001,6 +36017,10 @@ async function auditWeights(input) {
         audit.findings.push({ ...where, code: "twin-mismatch", severity: "error", message: `${e.checkpoint.display} and its twin ${twin.display} disagree: ${problems.join("; ")}` });
     }
   }
+}
+async function auditLineage(ctx) {
+  const { input, audit, byName: byName2, weightsOf, diffPaths, recordPair } = ctx;
+  const { manifest } = input;
   const parentNames = new Set(manifest.experiments.map((e) => e.parent?.experiment).filter((p) => p !== void 0));
   const candidates = manifest.experiments.filter((e) => parentNames.has(e.name) || e.parent === void 0);
   const descendantsOf = (name) => {
@@ -36088,6 +36108,11 @@ async function auditWeights(input) {
       }
     }
   }
+  return related;
+}
+async function auditNearDuplicates(ctx, related) {
+  const { input, audit, weightsOf, diffPaths, recordPair } = ctx;
+  const { manifest, checks } = input;
   const withWeights = [];
   for (const e of manifest.experiments) if (await weightsOf(e.checkpoint.resolved) !== void 0) withWeights.push(e);
   const unrelated = [];
@@ -36098,7 +36123,7 @@ async function auditWeights(input) {
   for (const [a, b] of unrelated) cost += (await weightsOf(a.checkpoint.resolved)).sizeBytes + (await weightsOf(b.checkpoint.resolved)).sizeBytes;
   if (checks.weights === "auto" && cost > NEAR_DUPLICATE_BUDGET_BYTES) {
     audit.findings.push({ experiment: "(all)", code: "near-duplicate", severity: "notice", message: `near-duplicate check skipped: comparing every pair would read ${(cost / 1024 ** 3).toFixed(1)} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it` });
-    return audit;
+    return;
   }
   const measured = [];
   for (const [a, b] of unrelated) {
@@ -36124,7 +36149,6 @@ async function auditWeights(input) {
       message: `${a.name} and ${b.name} have ${how} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
     });
   }
-  return audit;
 }
 
 // src/audit/audit.ts

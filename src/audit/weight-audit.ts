@@ -97,45 +97,71 @@ function median(values: readonly number[]): number {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
-  const { manifest, checks } = input
-  const audit: WeightAudit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false }
-  if (checks.weights === 'never') return audit
-  const aliases: AliasTable = aliasTable(manifest.aliases)
-  const byName = new Map(manifest.experiments.map(e => [e.name, e]))
-  const diffs = new Map<string, Promise<DiffResult | undefined>>()
-
+/** What the three weight checks share: the inputs, the findings so far, and each pair's diff, computed once. */
+interface Context {
+  readonly input: WeightInputs
+  readonly audit: WeightAudit
+  readonly aliases: AliasTable
+  readonly byName: ReadonlyMap<string, Experiment>
   /** The opened checkpoint of a path, when it is readable and holds tensors. */
+  weightsOf(path: string): Promise<Checkpoint | undefined>
+  /** Diff of two paths, computed once per unordered pair; undefined when either has no readable weights. */
+  diffPaths(a: string, b: string): Promise<DiffResult | undefined>
+  /** Adds a pair to the distance matrix (once). */
+  recordPair(a: string, b: string, diff: DiffResult): void
+}
+
+function createContext(input: WeightInputs, audit: WeightAudit): Context {
+  const { manifest } = input
+  const diffs = new Map<string, Promise<DiffResult | undefined>>()
   const weightsOf = async (path: string): Promise<Checkpoint | undefined> => {
     const opened = await input.open(path)
     return 'checkpoint' in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : undefined
   }
-  /** Diff of two paths, computed once per unordered pair. */
-  const diffPaths = async (a: string, b: string): Promise<DiffResult | undefined> => {
-    const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
-    if (ca === undefined || cb === undefined) return undefined
-    const key = [a, b].sort().join('\0')
-    let entry = diffs.get(key)
-    if (entry === undefined) {
-      input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`)
-      entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error: unknown) => {
-        // tensor data that breaks while streaming (truncated storage, bad local header) is a finding, once per pair
-        const reason = (error as { reason?: unknown }).reason
-        if (typeof reason !== 'string') throw error
-        const who = manifest.experiments.find(e => e.checkpoint.resolved === a || e.checkpoint.resolved === b)
-        audit.findings.push({ experiment: who?.name ?? '(all)', code: 'unreadable', severity: 'error', message: `tensor data could not be compared (${reason}): ${(error as Error).message}` })
-        return undefined
-      })
-      diffs.set(key, entry)
-    }
-    return entry
+  return {
+    input, audit, weightsOf,
+    aliases: aliasTable(manifest.aliases),
+    byName: new Map(manifest.experiments.map(e => [e.name, e])),
+    async diffPaths(a, b) {
+      const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
+      if (ca === undefined || cb === undefined) return undefined
+      const key = [a, b].sort().join('\0')
+      let entry = diffs.get(key)
+      if (entry === undefined) {
+        input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`)
+        entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error: unknown) => {
+          // tensor data that breaks while streaming (truncated storage, bad local header) is a finding, once per pair
+          const reason = (error as { reason?: unknown }).reason
+          if (typeof reason !== 'string') throw error
+          const who = manifest.experiments.find(e => e.checkpoint.resolved === a || e.checkpoint.resolved === b)
+          audit.findings.push({ experiment: who?.name ?? '(all)', code: 'unreadable', severity: 'error', message: `tensor data could not be compared (${reason}): ${(error as Error).message}` })
+          return undefined
+        })
+        diffs.set(key, entry)
+      }
+      return entry
+    },
+    recordPair(a, b, diff) {
+      if (!audit.pairs.some(p => (p.a === a && p.b === b) || (p.a === b && p.b === a)))
+        audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical })
+    },
   }
-  const recordPair = (a: string, b: string, diff: DiffResult): void => {
-    if (!audit.pairs.some(p => (p.a === a && p.b === b) || (p.a === b && p.b === a)))
-      audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical })
-  }
+}
 
-  // twins: same tensors (within the coarser dtype's rounding) and the same stored hyperparameters
+export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
+  const audit: WeightAudit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false }
+  if (input.checks.weights === 'never') return audit
+  const ctx = createContext(input, audit)
+  await auditTwins(ctx)
+  const related = await auditLineage(ctx)
+  await auditNearDuplicates(ctx, related)
+  return audit
+}
+
+/** Twins: the same tensors (within the coarser dtype's rounding) and the same stored hyperparameters. */
+async function auditTwins(ctx: Context): Promise<void> {
+  const { input, audit, aliases, diffPaths } = ctx
+  const { manifest, checks } = input
   for (const e of manifest.experiments) {
     for (const twin of e.twins) {
       const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: twin.location }
@@ -166,7 +192,13 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
     }
   }
 
-  // lineage: candidates are the experiments named as parents, and the roots; never itself or its descendants
+}
+
+/** Parents, declared and inferred, and the frozen/trained globs. Returns the pairs that are parent and child. */
+async function auditLineage(ctx: Context): Promise<Set<string>> {
+  const { input, audit, byName, weightsOf, diffPaths, recordPair } = ctx
+  const { manifest } = input
+  // candidates are the experiments named as parents, and the roots; never itself or its descendants
   const parentNames = new Set(manifest.experiments.map(e => e.parent?.experiment).filter((p): p is string => p !== undefined))
   const candidates = manifest.experiments.filter(e => parentNames.has(e.name) || e.parent === undefined)
   const descendantsOf = (name: string): Set<string> => {
@@ -251,7 +283,13 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
     }
   }
 
-  // near-duplicates: experiments recorded as different whose weights are (nearly) the same
+  return related
+}
+
+/** Experiments recorded as different whose weights are (nearly) the same. */
+async function auditNearDuplicates(ctx: Context, related: ReadonlySet<string>): Promise<void> {
+  const { input, audit, weightsOf, diffPaths, recordPair } = ctx
+  const { manifest, checks } = input
   const withWeights: Experiment[] = []
   for (const e of manifest.experiments) if (await weightsOf(e.checkpoint.resolved) !== undefined) withWeights.push(e)
   const unrelated: Array<[Experiment, Experiment]> = []
@@ -262,7 +300,7 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
   for (const [a, b] of unrelated) cost += ((await weightsOf(a.checkpoint.resolved))!.sizeBytes + (await weightsOf(b.checkpoint.resolved))!.sizeBytes)
   if (checks.weights === 'auto' && cost > NEAR_DUPLICATE_BUDGET_BYTES) {
     audit.findings.push({ experiment: '(all)', code: 'near-duplicate', severity: 'notice', message: `near-duplicate check skipped: comparing every pair would read ${(cost / 1024 ** 3).toFixed(1)} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it` })
-    return audit
+    return
   }
   const measured: Array<{ a: Experiment, b: Experiment, diff: DiffResult }> = []
   for (const [a, b] of unrelated) {
@@ -284,5 +322,4 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
       message: `${a.name} and ${b.name} have ${how} although their records differ (${differences.join('; ')}): the differing setting had no effect on the weights`,
     })
   }
-  return audit
 }
