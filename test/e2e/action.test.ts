@@ -152,6 +152,13 @@ test('a 500 then success: the comment lands after a retry', async () => {
   assert.deepEqual(api.requests.slice(origin).map(x => x.split('?')[0]), ['GET /repos/o/r/issues/7/comments', 'POST /repos/o/r/issues/7/comments', 'POST /repos/o/r/issues/7/comments'])
 })
 
+test('pull_request_target comments like pull_request', async () => {
+  reset()
+  const r = await runAction(workspace('ckpt-audit.fixed.yml'), {}, 'pull_request_target')
+  assert.equal(r.code, 0)
+  assert.equal(api.comments.length, 1)
+})
+
 test('push events skip the comment and say so; comment: never posts nothing', async () => {
   reset()
   const r = await runAction(workspace('ckpt-audit.fixed.yml'), {}, 'push')
