@@ -24,3 +24,9 @@ test('the README quotes the example exactly as the CLI prints it', async () => {
   const quoted = readme.slice(readme.indexOf('$ npx ckpt-audit check examples/okvqa/ckpt-audit.yml\n') + 54).split('```')[0]!
   for (const line of quoted.split('\n').filter(l => l !== '' && l !== '…')) assert.ok(out.includes(line), `README line not in the output: ${line}`)
 })
+
+test('docs/pr-comment.html (the source of the README screenshot) is the current golden comment', async () => {
+  const { commentHtml } = await import('../scripts/comment-html.ts')
+  const expected = await commentHtml(readFileSync('test/report/golden/okvqa.md', 'utf8'))
+  assert.equal(readFileSync('docs/pr-comment.html', 'utf8'), expected, 'stale: run npx node scripts/render-comment.ts')
+})
