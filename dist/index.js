@@ -36283,6 +36283,15 @@ async function openFileSource(path) {
     close: () => handle.close()
   };
 }
+function memorySource(path, bytes2) {
+  return {
+    path,
+    size: bytes2.length,
+    read: async (offset, length) => bytes2.subarray(offset, offset + length),
+    close: async () => {
+    }
+  };
+}
 async function readRange(src, offset, length, what, cap = DEFAULT_READ_CAP) {
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0)
     throw new CheckpointError("corrupt", `${what}: invalid range ${offset} + ${length}`);
@@ -37481,6 +37490,7 @@ function classifyGlobal(module, name) {
 }
 
 // src/checkpoint/pickle/unpickle.ts
+var LOAD_FROM_BYTES = "torch.storage._load_from_bytes";
 var DICT_CLASSES = /* @__PURE__ */ new Set([
   "collections.OrderedDict",
   "collections.defaultdict",
@@ -37568,8 +37578,17 @@ function unpickle(bytes2, uses, options2) {
       case "copyreg.__newobj__":
       case "copyreg.__newobj_ex__":
         return hooks.instantiate(args[0] ?? null, sequence(args[1] ?? new PyTuple([])), void 0, offset);
+      case LOAD_FROM_BYTES: {
+        if (!(args[0] instanceof Uint8Array)) {
+          flag(LOAD_FROM_BYTES, "loads a computed argument as a checkpoint", offset);
+          return new PyObject(func, []);
+        }
+        options2.embedded?.push(args[0]);
+        return new PyObject(func, []);
+      }
       case "torch._utils._rebuild_tensor":
       case "torch._utils._rebuild_tensor_v2":
+        if (args[0] instanceof PyObject && args[0].qualified === LOAD_FROM_BYTES) return new PyObject(func, []);
         return rebuildTensor(args[0], args[1], args[2], args[3], args[4], void 0, fail);
       case "torch._utils._rebuild_tensor_v3": {
         const dtype = args[6] instanceof PyGlobal ? torchDtype(args[6].name) : void 0;
@@ -37721,6 +37740,125 @@ function collectTensors(root, prefix = "", limit = 1e6) {
   return out;
 }
 
+// src/checkpoint/safetensors.ts
+var MAX_SAFETENSORS_HEADER = 1e8;
+function looksLikeSafetensors(head, size) {
+  if (head.length < 9 || head[8] !== 123) return false;
+  const length = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
+  return length > 0n && length < 1n << 53n && size > 8;
+}
+async function readSafetensors(source) {
+  const prefix = await readRange(source, 0, 8, `${source.path}: safetensors header length`);
+  const declared = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
+  if (declared === 0n || declared > BigInt(MAX_SAFETENSORS_HEADER))
+    throw new CheckpointError("too-large", `${source.path}: safetensors header length is ${n(declared)} bytes; it must be between 1 and ${n(MAX_SAFETENSORS_HEADER)}`);
+  const headerLength = Number(declared);
+  if (8 + headerLength > source.size)
+    throw new CheckpointError("truncated", `${source.path}: safetensors header overflows the file: 8 + ${n(headerLength)} > ${n(source.size)}`);
+  const raw = await readRange(source, 8, headerLength, `${source.path}: safetensors header`);
+  let header;
+  try {
+    header = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+  } catch (error2) {
+    throw new CheckpointError("corrupt", `${source.path}: safetensors header is not UTF-8 JSON: ${error2.message}`);
+  }
+  if (header === null || typeof header !== "object" || Array.isArray(header))
+    throw new CheckpointError("corrupt", `${source.path}: safetensors header is not a JSON object`);
+  const dataStart = 8 + headerLength;
+  const metadata = new PyDict();
+  const tensors = [];
+  const spans = [];
+  for (const [name, spec] of Object.entries(header)) {
+    if (name === "__metadata__") {
+      if (spec === null || typeof spec !== "object" || Array.isArray(spec)) throw new CheckpointError("corrupt", `${source.path}: __metadata__ is not an object`);
+      for (const [key, value] of Object.entries(spec)) {
+        if (typeof value !== "string") throw new CheckpointError("corrupt", `${source.path}: __metadata__.${key} is not a string`);
+        metadata.entries.set(key, value);
+      }
+      continue;
+    }
+    const { dtype: dtypeName, shape, data_offsets: offsets } = spec ?? {};
+    const dtype = typeof dtypeName === "string" ? safetensorsDtype(dtypeName) : void 0;
+    if (dtype === void 0) throw new CheckpointError("corrupt", `${source.path}: tensor ${name} has unknown dtype ${JSON.stringify(dtypeName)}`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0))
+      throw new CheckpointError("corrupt", `${source.path}: tensor ${name} has an invalid shape ${JSON.stringify(shape)}`);
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0) || offsets[0] > offsets[1])
+      throw new CheckpointError("corrupt", `${source.path}: tensor ${name} has invalid data_offsets ${JSON.stringify(offsets)}`);
+    const numel = shape.reduce((a, b) => a * b, 1);
+    const bytes2 = numel * dtypeInfo(dtype).itemSize;
+    const [begin, end] = offsets;
+    if (!Number.isSafeInteger(bytes2) || end - begin !== bytes2)
+      throw new CheckpointError("corrupt", `${source.path}: tensor ${name} spans ${n(end - begin)} bytes but ${dtypeName} × [${shape.join(", ")}] needs ${n(bytes2)}`);
+    spans.push({ name, begin, end });
+    const storage = new StorageRef(name, dtype, numel, "cpu");
+    const stride = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
+    tensors.push({ name, tensor: new TensorRef(storage, dtype, 0, shape, stride, false) });
+  }
+  spans.sort((a, b) => a.begin - b.begin || a.end - b.end);
+  let cursor = 0;
+  for (const span of spans) {
+    if (span.begin !== cursor)
+      throw new CheckpointError("corrupt", `${source.path}: tensor ${span.name} starts at ${n(span.begin)} but the previous tensor ends at ${n(cursor)}`);
+    cursor = span.end;
+  }
+  if (dataStart + cursor > source.size)
+    throw new CheckpointError("truncated", `${source.path}: tensor data overflows the file: ${n(dataStart)} + ${n(cursor)} > ${n(source.size)}`);
+  if (dataStart + cursor < source.size)
+    throw new CheckpointError("corrupt", `${source.path}: ${n(source.size - dataStart - cursor)} bytes follow the last tensor`);
+  const byName2 = new Map(spans.map((s) => [s.name, s]));
+  const root = new PyDict();
+  if (metadata.entries.size > 0) root.entries.set("__metadata__", metadata);
+  return {
+    path: source.path,
+    format: "safetensors",
+    sizeBytes: source.size,
+    roots: [{ file: void 0, value: root }],
+    tensors,
+    globals: [],
+    notices: [],
+    async locate(storage) {
+      const span = byName2.get(storage.key);
+      return { source, start: dataStart + span.begin, length: span.end - span.begin, littleEndian: true };
+    },
+    close: () => source.close()
+  };
+}
+
+// src/checkpoint/embedded.ts
+var MAX_EMBEDDING_DEPTH = 2;
+async function scanEmbedded(blobs, outer, depth, globals, notices) {
+  for (const [i, blob] of blobs.entries()) {
+    const where = `${outer} (embedded checkpoint ${i + 1})`;
+    if (depth >= MAX_EMBEDDING_DEPTH) {
+      globals.push({ qualified: "torch.storage._load_from_bytes", verdict: "unsafe", reason: `checkpoints embedded deeper than ${MAX_EMBEDDING_DEPTH}`, offset: 0, where });
+      continue;
+    }
+    const source = memorySource(where, blob);
+    const seen = [];
+    try {
+      switch (sniff(blob.subarray(0, 256), blob.length, "embedded.pt")) {
+        case "torch-zip":
+          await readTorchZip(source, seen, depth + 1);
+          break;
+        case "torch-legacy":
+          await readLegacyTorch(source, seen, depth + 1);
+          break;
+        case "pickle":
+          await readPlainPickle(source, seen, depth + 1);
+          break;
+        case "safetensors":
+          await readSafetensors(source);
+          break;
+        default:
+          notices.push(`${where}: not a checkpoint, not scanned further`);
+      }
+    } catch (error2) {
+      notices.push(`${where}: ${error2.message}`);
+    }
+    globals.push(...seen);
+  }
+}
+
 // src/checkpoint/zip-archive.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 import { Readable } from "node:stream";
@@ -37856,7 +37994,7 @@ async function openZip(source) {
 // src/checkpoint/torch-zip.ts
 var PICKLE_CAP = 256 * 1024 * 1024;
 var SIDE_PICKLE_CAP = 16 * 1024 * 1024;
-async function readTorchZip(source, globals) {
+async function readTorchZip(source, globals, depth = 0) {
   const zip = await openZip(source);
   const first = zip.entries[0];
   if (first === void 0) throw new CheckpointError("not-a-checkpoint", `${source.path}: the zip archive is empty`);
@@ -37882,7 +38020,9 @@ async function readTorchZip(source, globals) {
   const storages = /* @__PURE__ */ new Map();
   const persistentLoad = (pid, offset) => storageFromPid(pid, offset, zip, prefix, storages, source.path);
   const bytes2 = await zip.read(dataPkl, PICKLE_CAP);
-  const result = unpickle(bytes2, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad });
+  const embedded = [];
+  const result = unpickle(bytes2, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad, embedded });
+  await scanEmbedded(embedded, source.path, depth, globals, notices);
   if (result.end < bytes2.length) notices.push(`${dataPkl.name} has ${n(bytes2.length - result.end)} bytes after its STOP opcode`);
   const locate = async (storage) => {
     const entry = zip.find(`${prefix}/data/${storage.key}`);
@@ -37926,20 +38066,22 @@ async function scanSidePickle(zip, entry, globals, notices) {
 // src/checkpoint/torch-legacy.ts
 var LEGACY_MAGIC = Uint8Array.from([128, 2, 138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25, 46]);
 var MAGIC_VALUE = 0x1950a86a20f9469cfc6cn;
-async function readPickles(source, count, globals, persistentLoad) {
+async function readPickles(source, count, globals, persistentLoad, embedded = []) {
   for (let window = Math.min(source.size, 1 << 20); ; window = Math.min(source.size, window * 4)) {
     const bytes2 = await readRange(source, 0, window, `${source.path}: pickle stream`, PICKLE_CAP);
     const complete = window === source.size;
     const seen = [];
+    const found = [];
     const values = [];
     let at = 0;
     try {
       for (let i = 0; i < count && (i === 0 || at < bytes2.length || !complete); i++) {
-        const result = unpickle(bytes2, seen, { where: source.path, persistentLoad, complete, start: at });
+        const result = unpickle(bytes2, seen, { where: source.path, persistentLoad, complete, start: at, embedded: found });
         values.push(result.value);
         at = result.end;
       }
       globals.push(...seen);
+      embedded.push(...found);
       return { values, end: at };
     } catch (error2) {
       if (!(error2 instanceof NeedMoreBytes)) {
@@ -37953,7 +38095,7 @@ async function readPickles(source, count, globals, persistentLoad) {
 function isLegacyTorch(head) {
   return head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b);
 }
-async function readLegacyTorch(source, globals) {
+async function readLegacyTorch(source, globals, depth = 0) {
   const storages = /* @__PURE__ */ new Map();
   const persistentLoad = (pid, offset) => {
     const { key, dtype, numel, location } = parseStoragePid(pid, offset, source.path);
@@ -37961,7 +38103,10 @@ async function readLegacyTorch(source, globals) {
     storages.set(key, known);
     return known;
   };
-  const { values, end } = await readPickles(source, 5, globals, persistentLoad);
+  const embedded = [];
+  const { values, end } = await readPickles(source, 5, globals, persistentLoad, embedded);
+  const notices = [];
+  await scanEmbedded(embedded, source.path, depth, globals, notices);
   const [magic, protocol, sysInfo, object, keys] = values;
   if (magic !== MAGIC_VALUE) throw new CheckpointError("corrupt", `${source.path}: legacy magic number is ${repr(magic ?? null)}, not 0x1950a86a20f9469cfc6c`);
   if (protocol !== 1001) throw new CheckpointError("corrupt", `${source.path}: legacy protocol version is ${repr(protocol ?? null)}, not 1001`);
@@ -37994,7 +38139,7 @@ async function readLegacyTorch(source, globals) {
     roots: [{ file: void 0, value: object ?? null }],
     tensors: collectTensors(object ?? null),
     globals,
-    notices: [],
+    notices,
     async locate(storage) {
       const location = table3.get(storage.key);
       if (location === void 0) throw new CheckpointError("corrupt", `${source.path}: storage ${storage.key} is not in the key list`);
@@ -38003,9 +38148,11 @@ async function readLegacyTorch(source, globals) {
     close: () => source.close()
   };
 }
-async function readPlainPickle(source, globals) {
-  const { values, end } = await readPickles(source, 1, globals, void 0);
+async function readPlainPickle(source, globals, depth = 0) {
+  const embedded = [];
+  const { values, end } = await readPickles(source, 1, globals, void 0, embedded);
   const notices = [];
+  await scanEmbedded(embedded, source.path, depth, globals, notices);
   if (end < source.size) {
     notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode; they were scanned as further pickles`);
     await scanTrailing(source, end, globals);
@@ -38035,90 +38182,6 @@ async function scanTrailing(source, start, globals) {
       return;
     }
   }
-}
-
-// src/checkpoint/safetensors.ts
-var MAX_SAFETENSORS_HEADER = 1e8;
-function looksLikeSafetensors(head, size) {
-  if (head.length < 9 || head[8] !== 123) return false;
-  const length = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
-  return length > 0n && length < 1n << 53n && size > 8;
-}
-async function readSafetensors(source) {
-  const prefix = await readRange(source, 0, 8, `${source.path}: safetensors header length`);
-  const declared = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
-  if (declared === 0n || declared > BigInt(MAX_SAFETENSORS_HEADER))
-    throw new CheckpointError("too-large", `${source.path}: safetensors header length is ${n(declared)} bytes; it must be between 1 and ${n(MAX_SAFETENSORS_HEADER)}`);
-  const headerLength = Number(declared);
-  if (8 + headerLength > source.size)
-    throw new CheckpointError("truncated", `${source.path}: safetensors header overflows the file: 8 + ${n(headerLength)} > ${n(source.size)}`);
-  const raw = await readRange(source, 8, headerLength, `${source.path}: safetensors header`);
-  let header;
-  try {
-    header = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
-  } catch (error2) {
-    throw new CheckpointError("corrupt", `${source.path}: safetensors header is not UTF-8 JSON: ${error2.message}`);
-  }
-  if (header === null || typeof header !== "object" || Array.isArray(header))
-    throw new CheckpointError("corrupt", `${source.path}: safetensors header is not a JSON object`);
-  const dataStart = 8 + headerLength;
-  const metadata = new PyDict();
-  const tensors = [];
-  const spans = [];
-  for (const [name, spec] of Object.entries(header)) {
-    if (name === "__metadata__") {
-      if (spec === null || typeof spec !== "object" || Array.isArray(spec)) throw new CheckpointError("corrupt", `${source.path}: __metadata__ is not an object`);
-      for (const [key, value] of Object.entries(spec)) {
-        if (typeof value !== "string") throw new CheckpointError("corrupt", `${source.path}: __metadata__.${key} is not a string`);
-        metadata.entries.set(key, value);
-      }
-      continue;
-    }
-    const { dtype: dtypeName, shape, data_offsets: offsets } = spec ?? {};
-    const dtype = typeof dtypeName === "string" ? safetensorsDtype(dtypeName) : void 0;
-    if (dtype === void 0) throw new CheckpointError("corrupt", `${source.path}: tensor ${name} has unknown dtype ${JSON.stringify(dtypeName)}`);
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0))
-      throw new CheckpointError("corrupt", `${source.path}: tensor ${name} has an invalid shape ${JSON.stringify(shape)}`);
-    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0) || offsets[0] > offsets[1])
-      throw new CheckpointError("corrupt", `${source.path}: tensor ${name} has invalid data_offsets ${JSON.stringify(offsets)}`);
-    const numel = shape.reduce((a, b) => a * b, 1);
-    const bytes2 = numel * dtypeInfo(dtype).itemSize;
-    const [begin, end] = offsets;
-    if (!Number.isSafeInteger(bytes2) || end - begin !== bytes2)
-      throw new CheckpointError("corrupt", `${source.path}: tensor ${name} spans ${n(end - begin)} bytes but ${dtypeName} × [${shape.join(", ")}] needs ${n(bytes2)}`);
-    spans.push({ name, begin, end });
-    const storage = new StorageRef(name, dtype, numel, "cpu");
-    const stride = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
-    tensors.push({ name, tensor: new TensorRef(storage, dtype, 0, shape, stride, false) });
-  }
-  spans.sort((a, b) => a.begin - b.begin || a.end - b.end);
-  let cursor = 0;
-  for (const span of spans) {
-    if (span.begin !== cursor)
-      throw new CheckpointError("corrupt", `${source.path}: tensor ${span.name} starts at ${n(span.begin)} but the previous tensor ends at ${n(cursor)}`);
-    cursor = span.end;
-  }
-  if (dataStart + cursor > source.size)
-    throw new CheckpointError("truncated", `${source.path}: tensor data overflows the file: ${n(dataStart)} + ${n(cursor)} > ${n(source.size)}`);
-  if (dataStart + cursor < source.size)
-    throw new CheckpointError("corrupt", `${source.path}: ${n(source.size - dataStart - cursor)} bytes follow the last tensor`);
-  const byName2 = new Map(spans.map((s) => [s.name, s]));
-  const root = new PyDict();
-  if (metadata.entries.size > 0) root.entries.set("__metadata__", metadata);
-  return {
-    path: source.path,
-    format: "safetensors",
-    sizeBytes: source.size,
-    roots: [{ file: void 0, value: root }],
-    tensors,
-    globals: [],
-    notices: [],
-    async locate(storage) {
-      const span = byName2.get(storage.key);
-      return { source, start: dataStart + span.begin, length: span.end - span.begin, littleEndian: true };
-    },
-    close: () => source.close()
-  };
 }
 
 // src/checkpoint/detect.ts

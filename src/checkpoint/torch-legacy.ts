@@ -17,6 +17,7 @@ import { PyDict, StorageRef, repr, type PyValue } from './pickle/values.ts'
 import { parseStoragePid } from './storage-pid.ts'
 import { collectTensors } from './tensor-walk.ts'
 import { PICKLE_CAP } from './torch-zip.ts'
+import { scanEmbedded } from './embedded.ts'
 
 /** `80 02 8a 0a` + the 10-byte LONG1 0x1950A86A20F9469CFC6C: the legacy magic number at protocol 2. */
 export const LEGACY_MAGIC = Uint8Array.from([0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e])
@@ -27,20 +28,23 @@ const MAGIC_VALUE = 0x1950a86a20f9469cfc6cn
  * parsed, so the window grows from 1 MiB until every pickle fits (bounded by PICKLE_CAP).
  */
 async function readPickles(source: ByteSource, count: number, globals: GlobalUse[],
-                           persistentLoad: ((pid: PyValue, offset: number) => PyValue) | undefined): Promise<{ values: PyValue[], end: number }> {
+                           persistentLoad: ((pid: PyValue, offset: number) => PyValue) | undefined,
+                           embedded: Uint8Array[] = []): Promise<{ values: PyValue[], end: number }> {
   for (let window = Math.min(source.size, 1 << 20); ; window = Math.min(source.size, window * 4)) {
     const bytes = await readRange(source, 0, window, `${source.path}: pickle stream`, PICKLE_CAP)
     const complete = window === source.size
     const seen: GlobalUse[] = []
+    const found: Uint8Array[] = [] // per attempt: a window too short is read again
     const values: PyValue[] = []
     let at = 0
     try {
       for (let i = 0; i < count && (i === 0 || at < bytes.length || !complete); i++) {
-        const result = unpickle(bytes, seen, { where: source.path, persistentLoad, complete, start: at })
+        const result = unpickle(bytes, seen, { where: source.path, persistentLoad, complete, start: at, embedded: found })
         values.push(result.value)
         at = result.end
       }
       globals.push(...seen)
+      embedded.push(...found)
       return { values, end: at }
     } catch (error) {
       if (!(error instanceof NeedMoreBytes)) {
@@ -56,7 +60,7 @@ export function isLegacyTorch(head: Uint8Array): boolean {
   return head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)
 }
 
-export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
+export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {
   const storages = new Map<string, StorageRef>()
   const persistentLoad = (pid: PyValue, offset: number): PyValue => {
     const { key, dtype, numel, location } = parseStoragePid(pid, offset, source.path)
@@ -64,7 +68,10 @@ export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[]):
     storages.set(key, known)
     return known
   }
-  const { values, end } = await readPickles(source, 5, globals, persistentLoad)
+  const embedded: Uint8Array[] = []
+  const { values, end } = await readPickles(source, 5, globals, persistentLoad, embedded)
+  const notices: string[] = []
+  await scanEmbedded(embedded, source.path, depth, globals, notices)
   const [magic, protocol, sysInfo, object, keys] = values
   if (magic !== MAGIC_VALUE) throw new CheckpointError('corrupt', `${source.path}: legacy magic number is ${repr(magic ?? null)}, not 0x1950a86a20f9469cfc6c`)
   if (protocol !== 1001) throw new CheckpointError('corrupt', `${source.path}: legacy protocol version is ${repr(protocol ?? null)}, not 1001`)
@@ -95,7 +102,7 @@ export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[]):
   return {
     path: source.path, format: 'torch-legacy', sizeBytes: source.size,
     roots: [{ file: undefined, value: object ?? null }],
-    tensors: collectTensors(object ?? null), globals, notices: [],
+    tensors: collectTensors(object ?? null), globals, notices,
     async locate(storage) {
       const location = table.get(storage.key)
       if (location === undefined) throw new CheckpointError('corrupt', `${source.path}: storage ${storage.key} is not in the key list`)
@@ -106,9 +113,11 @@ export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[]):
 }
 
 /** A plain pickle file. Pickles stacked after the first are scanned for globals too (a classic hiding place). */
-export async function readPlainPickle(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
-  const { values, end } = await readPickles(source, 1, globals, undefined)
+export async function readPlainPickle(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {
+  const embedded: Uint8Array[] = []
+  const { values, end } = await readPickles(source, 1, globals, undefined, embedded)
   const notices: string[] = []
+  await scanEmbedded(embedded, source.path, depth, globals, notices)
   if (end < source.size) {
     notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode; they were scanned as further pickles`)
     await scanTrailing(source, end, globals)

@@ -11,6 +11,7 @@ import { CheckpointError, n } from './errors.ts'
 import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
 import { StorageRef, type PyValue } from './pickle/values.ts'
 import { parseStoragePid } from './storage-pid.ts'
+import { scanEmbedded } from './embedded.ts'
 import { collectTensors } from './tensor-walk.ts'
 import { openZip, type ZipArchive, type ZipEntry } from './zip-archive.ts'
 
@@ -19,7 +20,7 @@ export const PICKLE_CAP = 256 * 1024 * 1024
 /** Other pickle-looking members are scanned for globals under this cap. */
 const SIDE_PICKLE_CAP = 16 * 1024 * 1024
 
-export async function readTorchZip(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
+export async function readTorchZip(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {
   const zip = await openZip(source)
   const first = zip.entries[0]
   if (first === undefined) throw new CheckpointError('not-a-checkpoint', `${source.path}: the zip archive is empty`)
@@ -48,7 +49,9 @@ export async function readTorchZip(source: ByteSource, globals: GlobalUse[]): Pr
   const storages = new Map<string, StorageRef>()
   const persistentLoad = (pid: PyValue, offset: number): PyValue => storageFromPid(pid, offset, zip, prefix, storages, source.path)
   const bytes = await zip.read(dataPkl, PICKLE_CAP)
-  const result = unpickle(bytes, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad })
+  const embedded: Uint8Array[] = []
+  const result = unpickle(bytes, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad, embedded })
+  await scanEmbedded(embedded, source.path, depth, globals, notices)
   if (result.end < bytes.length) notices.push(`${dataPkl.name} has ${n(bytes.length - result.end)} bytes after its STOP opcode`)
 
   const locate = async (storage: StorageRef): Promise<StorageLocation> => {

@@ -30,7 +30,11 @@ export interface UnpickleOptions {
   /** False when `bytes` may be a prefix of the stream (legacy files are read in growing windows). */
   complete?: boolean
   start?: number
+  /** Receives the bytes of checkpoints embedded with `torch.storage._load_from_bytes`, for the caller to scan. */
+  embedded?: Uint8Array[]
 }
+
+const LOAD_FROM_BYTES = 'torch.storage._load_from_bytes'
 
 /** Dict-like classes whose instances are built as PyDict (their SETITEMS become entries). */
 const DICT_CLASSES: ReadonlySet<string> = new Set([
@@ -116,7 +120,18 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       case 'copyreg._reconstructor': return new PyObject(args[0] instanceof PyGlobal ? args[0] : null, args.slice(1))
       case 'copyreg.__newobj__': case 'copyreg.__newobj_ex__':
         return hooks.instantiate(args[0] ?? null, sequence(args[1] ?? new PyTuple([])), undefined, offset)
+      case LOAD_FROM_BYTES: {
+        // pickle.dumps(tensor) embeds a whole torch file; it is scanned by the caller, never loaded
+        if (!(args[0] instanceof Uint8Array)) {
+          flag(LOAD_FROM_BYTES, 'loads a computed argument as a checkpoint', offset)
+          return new PyObject(func, [])
+        }
+        options.embedded?.push(args[0])
+        return new PyObject(func, [])
+      }
       case 'torch._utils._rebuild_tensor': case 'torch._utils._rebuild_tensor_v2':
+        // a tensor over an embedded storage has no bytes in this file: an inert record, not a weight
+        if (args[0] instanceof PyObject && args[0].qualified === LOAD_FROM_BYTES) return new PyObject(func, [])
         return rebuildTensor(args[0], args[1], args[2], args[3], args[4], undefined, fail)
       case 'torch._utils._rebuild_tensor_v3': {
         const dtype = args[6] instanceof PyGlobal ? torchDtype(args[6].name) : undefined

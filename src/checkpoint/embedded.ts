@@ -1,0 +1,38 @@
+/**
+ * Checkpoints embedded in a pickle through `torch.storage._load_from_bytes` (how `pickle.dumps`
+ * writes a tensor): torch would load them, so their pickles are scanned like the outer file's,
+ * to a depth of 2. Their globals join the outer file's; their values stay out of the metadata.
+ */
+import { memorySource } from './byte-source.ts'
+import { sniff } from './detect.ts'
+import type { GlobalUse } from './pickle/unpickle.ts'
+import { readSafetensors } from './safetensors.ts'
+import { readLegacyTorch, readPlainPickle } from './torch-legacy.ts'
+import { readTorchZip } from './torch-zip.ts'
+
+export const MAX_EMBEDDING_DEPTH = 2
+
+export async function scanEmbedded(blobs: readonly Uint8Array[], outer: string, depth: number,
+                                   globals: GlobalUse[], notices: string[]): Promise<void> {
+  for (const [i, blob] of blobs.entries()) {
+    const where = `${outer} (embedded checkpoint ${i + 1})`
+    if (depth >= MAX_EMBEDDING_DEPTH) {
+      globals.push({ qualified: 'torch.storage._load_from_bytes', verdict: 'unsafe', reason: `checkpoints embedded deeper than ${MAX_EMBEDDING_DEPTH}`, offset: 0, where })
+      continue
+    }
+    const source = memorySource(where, blob)
+    const seen: GlobalUse[] = []
+    try {
+      switch (sniff(blob.subarray(0, 256), blob.length, 'embedded.pt')) {
+        case 'torch-zip': await readTorchZip(source, seen, depth + 1); break
+        case 'torch-legacy': await readLegacyTorch(source, seen, depth + 1); break
+        case 'pickle': await readPlainPickle(source, seen, depth + 1); break
+        case 'safetensors': await readSafetensors(source); break
+        default: notices.push(`${where}: not a checkpoint, not scanned further`)
+      }
+    } catch (error) {
+      notices.push(`${where}: ${(error as Error).message}`)
+    }
+    globals.push(...seen)
+  }
+}
