@@ -17718,6 +17718,7 @@ async function openZip(source) {
   };
   return {
     path: source.path,
+    source,
     entries,
     find: (name) => byName2.get(name),
     dataStart,
@@ -17768,7 +17769,7 @@ async function readTorchZip(source, globals, depth = 0) {
   if (duplicates.length > 1) notices.push(`${dataPkl.name} appears ${duplicates.length} times; torch loads the last copy, every copy was scanned`);
   for (const entry of zip.entries) {
     if (entry === dataPkl || entry.name.startsWith(`${prefix}/data/`)) continue;
-    if (entry.name === dataPkl.name || entry.name.endsWith(".pkl") || entry.name.endsWith(".pickle"))
+    if (entry.name === dataPkl.name || /\.(pkl|pickle)$/.test(entry.name) || await startsLikePickle(zip, entry))
       await scanSidePickle(zip, entry, globals, notices);
   }
   const storages = /* @__PURE__ */ new Map();
@@ -17807,6 +17808,15 @@ function storageFromPid(pid, offset, zip, prefix, storages, path) {
   const storage = new StorageRef(key, dtype, numel, location);
   storages.set(key, storage);
   return storage;
+}
+async function startsLikePickle(zip, entry) {
+  if (entry.method !== 0 || entry.uncompressedSize < 2) return entry.method === 8 && entry.uncompressedSize <= SIDE_PICKLE_CAP;
+  try {
+    const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`);
+    return head[0] === 128 && head[1] <= 5;
+  } catch {
+    return false;
+  }
 }
 async function scanSidePickle(zip, entry, globals, notices) {
   try {

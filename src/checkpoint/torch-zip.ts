@@ -4,7 +4,7 @@
  * `archive` when saved through a buffer). Reference: torch/serialization.py `_load`,
  * caffe2/serialize/inline_container.cc, PICKLE-SAFETY.md §5.1.
  */
-import { type ByteSource } from './byte-source.ts'
+import { readRange, type ByteSource } from './byte-source.ts'
 import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
 import { CheckpointError, n } from './errors.ts'
@@ -39,10 +39,11 @@ export async function readTorchZip(source: ByteSource, globals: GlobalUse[], dep
   const duplicates = zip.entries.filter(e => e.name === dataPkl.name)
   if (duplicates.length > 1) notices.push(`${dataPkl.name} appears ${duplicates.length} times; torch loads the last copy, every copy was scanned`)
 
-  // every copy of data.pkl and every other pickle-looking member is scanned for globals
+  // every copy of data.pkl and every other pickle-looking member (by name, or by a PROTO opcode
+  // at its start) is scanned for globals; storages under data/ are weights, not pickles
   for (const entry of zip.entries) {
     if (entry === dataPkl || entry.name.startsWith(`${prefix}/data/`)) continue
-    if (entry.name === dataPkl.name || entry.name.endsWith('.pkl') || entry.name.endsWith('.pickle'))
+    if (entry.name === dataPkl.name || /\.(pkl|pickle)$/.test(entry.name) || await startsLikePickle(zip, entry))
       await scanSidePickle(zip, entry, globals, notices)
   }
 
@@ -81,6 +82,17 @@ function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: s
   const storage = new StorageRef(key, dtype, numel, location)
   storages.set(key, storage)
   return storage
+}
+
+/** A stored member whose first bytes are a PROTO opcode (`80 00`–`80 05`). */
+async function startsLikePickle(zip: ZipArchive, entry: ZipEntry): Promise<boolean> {
+  if (entry.method !== 0 || entry.uncompressedSize < 2) return entry.method === 8 && entry.uncompressedSize <= SIDE_PICKLE_CAP
+  try {
+    const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`)
+    return head[0] === 0x80 && head[1]! <= 5
+  } catch {
+    return false
+  }
 }
 
 /** Members other than data.pkl that look like pickles can hide payloads; only their globals are kept. */

@@ -25,6 +25,7 @@ export interface ZipEntry {
 export interface ZipArchive {
   /** The file, for messages. */
   readonly path: string
+  readonly source: ByteSource
   readonly entries: readonly ZipEntry[]
   /** Last entry of that name: like torch, a duplicate name loads the last copy. */
   find(name: string): ZipEntry | undefined
@@ -132,6 +133,7 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
 
   return {
     path: source.path,
+    source,
     entries,
     find: name => byName.get(name),
     dataStart,
