@@ -17,6 +17,14 @@ test('preference: top level beats containers beats elsewhere', () => {
   assert.deepEqual(d.candidates.map(c => c.source), ['lr', 'hparams.lr', 'misc.lr'])
 })
 
+test('every named container is preferred over elsewhere: hyper_parameters, hparams, args, config, cfg, training_args', () => {
+  for (const container of ['hyper_parameters', 'hparams', 'args', 'config', 'cfg', 'training_args']) {
+    const d = findKey(leavesOf({ zz: { lr: 9 }, [container]: { optim: { lr: 1 } } }), 'lr', aliases)
+    assert.equal(d.found?.source, `${container}.optim.lr`, container)
+    assert.equal(d.found?.tier, 2)
+  }
+})
+
 test('aliases are case-insensitive and found at any depth', () => {
   const d = findKey(leavesOf({ args: { KL_BETA: 0.1 } }), 'kl_beta', aliases)
   assert.deepEqual([d.found?.source, d.found?.value.value], ['args.KL_BETA', 0.1])
