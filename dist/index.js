@@ -37175,6 +37175,14 @@ var DENIED_NAMES = {
   "transformers.models.auto.auto_factory.getattribute_from_module": "call-gadget",
   "uuid._get_command_stdout": "process"
 };
+var TORCHSCRIPT_HELPERS = /* @__PURE__ */ new Set([
+  "torch.jit._pickle.build_intlist",
+  "torch.jit._pickle.build_tensorlist",
+  "torch.jit._pickle.build_doublelist",
+  "torch.jit._pickle.build_boollist",
+  "torch.jit._pickle.build_complexlist",
+  "torch.jit._pickle.restore_type_tag"
+]);
 var SAFE_BUILTINS = /* @__PURE__ */ new Set([
   "set",
   "frozenset",
@@ -37448,6 +37456,7 @@ function candidateForms(module, name) {
 }
 function deniedFamily(module, name) {
   const qualified = `${module}.${name}`;
+  if (TORCHSCRIPT_HELPERS.has(qualified)) return void 0;
   if (DENIED_NAMES[qualified] !== void 0) return DENIED_NAMES[qualified];
   if (module === "builtins") return SAFE_BUILTINS.has(name) ? void 0 : "builtins";
   if (module === "pandas" && /^read_/.test(name)) return "nested-loader";
@@ -37459,7 +37468,9 @@ function deniedFamily(module, name) {
   }
   return void 0;
 }
-function classifyGlobal(module, name) {
+function classifyGlobal(module, name, torchScript = false) {
+  if (torchScript && (module === "__torch__" || module.startsWith("__torch__.")) && !name.split(".").some((c) => DUNDER.test(c)))
+    return { module, name, qualified: `${module}.${name}`, verdict: "unknown" };
   const forms = candidateForms(module, name);
   const [mainModule, mainName] = forms[forms.length - 1];
   const qualified = `${mainModule}.${mainName}`;
@@ -37478,7 +37489,7 @@ function classifyGlobal(module, name) {
   }
   for (const [m, nm] of forms) {
     const full = `${m}.${nm}`;
-    if (RECONSTRUCT.has(full) || m === "builtins" && SAFE_BUILTINS.has(nm)) return { module: m, name: nm, qualified: full, verdict: "reconstruct" };
+    if (RECONSTRUCT.has(full) || TORCHSCRIPT_HELPERS.has(full) || m === "builtins" && SAFE_BUILTINS.has(nm)) return { module: m, name: nm, qualified: full, verdict: "reconstruct" };
     if (METADATA_NAMES.has(full) || METADATA_MODULE_PREFIXES.some((p) => m === p || m.startsWith(p + ".")))
       return { module: m, name: nm, qualified: full, verdict: "metadata" };
     if (m === "torch" && nm.endsWith("Storage")) return { module: m, name: nm, qualified: full, verdict: "reconstruct" };
@@ -37516,7 +37527,7 @@ function unpickle(bytes2, uses, options2) {
         flag(qualified, "computed global: STACK_GLOBAL operands are not literal strings", offset);
         return new PyGlobal("<computed>", qualified);
       }
-      const verdict2 = classifyGlobal(module, name);
+      const verdict2 = classifyGlobal(module, name, options2.torchScript);
       uses.push({ qualified: verdict2.qualified, verdict: verdict2.verdict, reason: verdict2.reason, offset, where });
       return new PyGlobal(verdict2.module, verdict2.name);
     },
@@ -37607,6 +37618,13 @@ function unpickle(bytes2, uses, options2) {
       }
       case "torch.Size":
         return new PyTuple(sequence(args[0] ?? null));
+      case "torch.jit._pickle.build_intlist":
+      case "torch.jit._pickle.build_tensorlist":
+      case "torch.jit._pickle.build_doublelist":
+      case "torch.jit._pickle.build_boollist":
+      case "torch.jit._pickle.build_complexlist":
+      case "torch.jit._pickle.restore_type_tag":
+        return args[0] ?? null;
       case "torch.device":
         return args.map((a) => String(a)).join(":");
       case "torch.torch_version.TorchVersion":
@@ -38010,19 +38028,20 @@ async function readTorchZip(source, globals, depth = 0) {
   const notices = [];
   const byteorder = zip.find(`${prefix}/byteorder`);
   const littleEndian = byteorder === void 0 ? true : new TextDecoder().decode(await zip.read(byteorder, 16)).trim() !== "big";
-  if (zip.find(`${prefix}/constants.pkl`) !== void 0) notices.push("TorchScript archive (constants.pkl): only the pickles are read");
+  const torchScript = zip.find(`${prefix}/constants.pkl`) !== void 0;
+  if (torchScript) notices.push("TorchScript archive (constants.pkl): only the pickles are read, never the code");
   const duplicates = zip.entries.filter((e) => e.name === dataPkl.name);
   if (duplicates.length > 1) notices.push(`${dataPkl.name} appears ${duplicates.length} times; torch loads the last copy, every copy was scanned`);
   for (const entry of zip.entries) {
     if (entry === dataPkl || entry.name.startsWith(`${prefix}/data/`)) continue;
-    if (entry.name === dataPkl.name || /\.(pkl|pickle)$/.test(entry.name) || await startsLikePickle(zip, entry))
-      await scanSidePickle(zip, entry, globals, notices);
+    const byName2 = entry.name === dataPkl.name || /\.(pkl|pickle)$/.test(entry.name);
+    await scanSidePickle(zip, entry, byName2, torchScript, globals, notices);
   }
   const storages = /* @__PURE__ */ new Map();
   const persistentLoad = (pid, offset) => storageFromPid(pid, offset, zip, prefix, storages, source.path);
   const bytes2 = await zip.read(dataPkl, PICKLE_CAP);
   const embedded = [];
-  const result = unpickle(bytes2, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad, embedded });
+  const result = unpickle(bytes2, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad, embedded, torchScript });
   await scanEmbedded(embedded, source.path, depth, globals, notices);
   if (result.end < bytes2.length) notices.push(`${dataPkl.name} has ${n(bytes2.length - result.end)} bytes after its STOP opcode`);
   const locate = async (storage) => {
@@ -38055,19 +38074,16 @@ function storageFromPid(pid, offset, zip, prefix, storages, path) {
   storages.set(key, storage);
   return storage;
 }
-async function startsLikePickle(zip, entry) {
-  if (entry.method !== 0 || entry.uncompressedSize < 2) return entry.method === 8 && entry.uncompressedSize <= SIDE_PICKLE_CAP;
+async function scanSidePickle(zip, entry, byName2, torchScript, globals, notices) {
   try {
-    const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`);
-    return head[0] === 128 && head[1] <= 5;
-  } catch {
-    return false;
-  }
-}
-async function scanSidePickle(zip, entry, globals, notices) {
-  try {
+    if (!byName2 && entry.method === 0) {
+      if (entry.uncompressedSize < 2) return;
+      const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`);
+      if (head[0] !== 128 || head[1] > 5) return;
+    }
     const bytes2 = await zip.read(entry, SIDE_PICKLE_CAP);
-    unpickle(bytes2, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null });
+    if (!byName2 && (bytes2[0] !== 128 || bytes2[1] > 5)) return;
+    unpickle(bytes2, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript });
   } catch (error2) {
     notices.push(`${entry.name}: ${error2.message}`);
   }

@@ -35,7 +35,8 @@ export async function readTorchZip(source: ByteSource, globals: GlobalUse[], dep
   const notices: string[] = []
   const byteorder = zip.find(`${prefix}/byteorder`)
   const littleEndian = byteorder === undefined ? true : new TextDecoder().decode(await zip.read(byteorder, 16)).trim() !== 'big'
-  if (zip.find(`${prefix}/constants.pkl`) !== undefined) notices.push('TorchScript archive (constants.pkl): only the pickles are read')
+  const torchScript = zip.find(`${prefix}/constants.pkl`) !== undefined
+  if (torchScript) notices.push('TorchScript archive (constants.pkl): only the pickles are read, never the code')
   const duplicates = zip.entries.filter(e => e.name === dataPkl.name)
   if (duplicates.length > 1) notices.push(`${dataPkl.name} appears ${duplicates.length} times; torch loads the last copy, every copy was scanned`)
 
@@ -43,15 +44,15 @@ export async function readTorchZip(source: ByteSource, globals: GlobalUse[], dep
   // at its start) is scanned for globals; storages under data/ are weights, not pickles
   for (const entry of zip.entries) {
     if (entry === dataPkl || entry.name.startsWith(`${prefix}/data/`)) continue
-    if (entry.name === dataPkl.name || /\.(pkl|pickle)$/.test(entry.name) || await startsLikePickle(zip, entry))
-      await scanSidePickle(zip, entry, globals, notices)
+    const byName = entry.name === dataPkl.name || /\.(pkl|pickle)$/.test(entry.name)
+    await scanSidePickle(zip, entry, byName, torchScript, globals, notices)
   }
 
   const storages = new Map<string, StorageRef>()
   const persistentLoad = (pid: PyValue, offset: number): PyValue => storageFromPid(pid, offset, zip, prefix, storages, source.path)
   const bytes = await zip.read(dataPkl, PICKLE_CAP)
   const embedded: Uint8Array[] = []
-  const result = unpickle(bytes, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad, embedded })
+  const result = unpickle(bytes, globals, { where: `${source.path}: ${dataPkl.name}`, persistentLoad, embedded, torchScript })
   await scanEmbedded(embedded, source.path, depth, globals, notices)
   if (result.end < bytes.length) notices.push(`${dataPkl.name} has ${n(bytes.length - result.end)} bytes after its STOP opcode`)
 
@@ -84,22 +85,21 @@ function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: s
   return storage
 }
 
-/** A stored member whose first bytes are a PROTO opcode (`80 00`–`80 05`). */
-async function startsLikePickle(zip: ZipArchive, entry: ZipEntry): Promise<boolean> {
-  if (entry.method !== 0 || entry.uncompressedSize < 2) return entry.method === 8 && entry.uncompressedSize <= SIDE_PICKLE_CAP
+/**
+ * Members other than data.pkl can hide payloads: those named like pickles, and any other whose
+ * first bytes are a PROTO opcode (`80 00`–`80 05`), are scanned; only their globals are kept.
+ */
+async function scanSidePickle(zip: ZipArchive, entry: ZipEntry, byName: boolean, torchScript: boolean,
+                              globals: GlobalUse[], notices: string[]): Promise<void> {
   try {
-    const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`)
-    return head[0] === 0x80 && head[1]! <= 5
-  } catch {
-    return false
-  }
-}
-
-/** Members other than data.pkl that look like pickles can hide payloads; only their globals are kept. */
-async function scanSidePickle(zip: ZipArchive, entry: ZipEntry, globals: GlobalUse[], notices: string[]): Promise<void> {
-  try {
+    if (!byName && entry.method === 0) {
+      if (entry.uncompressedSize < 2) return
+      const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`)
+      if (head[0] !== 0x80 || head[1]! > 5) return
+    }
     const bytes = await zip.read(entry, SIDE_PICKLE_CAP)
-    unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null })
+    if (!byName && (bytes[0] !== 0x80 || bytes[1]! > 5)) return // a deflated member: judged once inflated
+    unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript })
   } catch (error) {
     notices.push(`${entry.name}: ${(error as Error).message}`)
   }

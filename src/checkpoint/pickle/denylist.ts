@@ -67,6 +67,15 @@ export const DENIED_NAMES: Readonly<Record<string, string>> = {
   'uuid._get_command_stdout': 'process',
 }
 
+/**
+ * TorchScript's own list and tag helpers: identity functions on their argument (torch/jit/_pickle.py),
+ * allowed although the rest of `torch.jit` is denied.
+ */
+export const TORCHSCRIPT_HELPERS: ReadonlySet<string> = new Set([
+  'torch.jit._pickle.build_intlist', 'torch.jit._pickle.build_tensorlist', 'torch.jit._pickle.build_doublelist',
+  'torch.jit._pickle.build_boollist', 'torch.jit._pickle.build_complexlist', 'torch.jit._pickle.restore_type_tag',
+])
+
 /** The only `builtins` names a checkpoint may use: plain constructors (PICKLE-SAFETY §7.4). */
 export const SAFE_BUILTINS: ReadonlySet<string> = new Set([
   'set', 'frozenset', 'complex', 'bytearray', 'bytes', 'slice', 'range', 'object', 'dict', 'list', 'tuple',

@@ -4,7 +4,7 @@
  * an `unknown` notice. Only names and structure decide; nothing is imported.
  */
 import {
-  COMPAT_MODULES, COMPAT_NAMES, DENIED_MODULE_FAMILIES, DENIED_NAMES, ESCAPE_COMPONENTS, RISKY_VERBS, SAFE_BUILTINS,
+  COMPAT_MODULES, COMPAT_NAMES, DENIED_MODULE_FAMILIES, DENIED_NAMES, ESCAPE_COMPONENTS, RISKY_VERBS, SAFE_BUILTINS, TORCHSCRIPT_HELPERS,
 } from './denylist.ts'
 
 export type GlobalVerdict = 'reconstruct' | 'metadata' | 'unknown' | 'unsafe'
@@ -87,6 +87,7 @@ function candidateForms(module: string, name: string): Array<[string, string]> {
 
 function deniedFamily(module: string, name: string): string | undefined {
   const qualified = `${module}.${name}`
+  if (TORCHSCRIPT_HELPERS.has(qualified)) return undefined
   if (DENIED_NAMES[qualified] !== undefined) return DENIED_NAMES[qualified]
   if (module === 'builtins') return SAFE_BUILTINS.has(name) ? undefined : 'builtins'
   if (module === 'pandas' && /^read_/.test(name)) return 'nested-loader'
@@ -100,8 +101,13 @@ function deniedFamily(module: string, name: string): string | undefined {
   return undefined
 }
 
-/** Decides what one global is. */
-export function classifyGlobal(module: string, name: string): GlobalClass {
+/**
+ * Decides what one global is. In a TorchScript archive (`torchScript`), the scripted classes under
+ * `__torch__` are the model's own types: unknown records, not dunder escapes.
+ */
+export function classifyGlobal(module: string, name: string, torchScript = false): GlobalClass {
+  if (torchScript && (module === '__torch__' || module.startsWith('__torch__.')) && !name.split('.').some(c => DUNDER.test(c)))
+    return { module, name, qualified: `${module}.${name}`, verdict: 'unknown' }
   const forms = candidateForms(module, name)
   const [mainModule, mainName] = forms[forms.length - 1]!
   const qualified = `${mainModule}.${mainName}`
@@ -121,7 +127,7 @@ export function classifyGlobal(module: string, name: string): GlobalClass {
   }
   for (const [m, nm] of forms) {
     const full = `${m}.${nm}`
-    if (RECONSTRUCT.has(full) || (m === 'builtins' && SAFE_BUILTINS.has(nm))) return { module: m, name: nm, qualified: full, verdict: 'reconstruct' }
+    if (RECONSTRUCT.has(full) || TORCHSCRIPT_HELPERS.has(full) || (m === 'builtins' && SAFE_BUILTINS.has(nm))) return { module: m, name: nm, qualified: full, verdict: 'reconstruct' }
     if (METADATA_NAMES.has(full) || METADATA_MODULE_PREFIXES.some(p => m === p || m.startsWith(p + '.')))
       return { module: m, name: nm, qualified: full, verdict: 'metadata' }
     if (m === 'torch' && nm.endsWith('Storage')) return { module: m, name: nm, qualified: full, verdict: 'reconstruct' }

@@ -30,6 +30,8 @@ export interface UnpickleOptions {
   /** False when `bytes` may be a prefix of the stream (legacy files are read in growing windows). */
   complete?: boolean
   start?: number
+  /** A TorchScript archive: its `__torch__` classes are the model's own types. */
+  torchScript?: boolean
   /** Receives the bytes of checkpoints embedded with `torch.storage._load_from_bytes`, for the caller to scan. */
   embedded?: Uint8Array[]
 }
@@ -63,7 +65,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
         flag(qualified, 'computed global: STACK_GLOBAL operands are not literal strings', offset)
         return new PyGlobal('<computed>', qualified)
       }
-      const verdict = classifyGlobal(module, name)
+      const verdict = classifyGlobal(module, name, options.torchScript)
       uses.push({ qualified: verdict.qualified, verdict: verdict.verdict, reason: verdict.reason, offset, where })
       return new PyGlobal(verdict.module, verdict.name)
     },
@@ -148,6 +150,9 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
         return reconstruct(inner, sequence(innerArgs ?? null), offset)
       }
       case 'torch.Size': return new PyTuple(sequence(args[0] ?? null))
+      case 'torch.jit._pickle.build_intlist': case 'torch.jit._pickle.build_tensorlist': case 'torch.jit._pickle.build_doublelist':
+      case 'torch.jit._pickle.build_boollist': case 'torch.jit._pickle.build_complexlist': case 'torch.jit._pickle.restore_type_tag':
+        return args[0] ?? null
       case 'torch.device': return args.map(a => String(a)).join(':')
       case 'torch.torch_version.TorchVersion': return typeof args[0] === 'string' ? args[0] : repr(args[0] ?? null)
       case 'numpy.core.multiarray.scalar': case 'numpy._core.multiarray.scalar':
