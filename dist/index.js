@@ -38560,6 +38560,7 @@ function findWorkspace(manifestFile, env = process.env) {
     folder = up;
   }
 }
+var DEFAULT_MANIFESTS = ["ckpt-audit.yml", ".github/ckpt-audit.yml"];
 
 // src/manifest/types.ts
 var WEIGHT_MODES = ["auto", "always", "never"];
@@ -43790,6 +43791,7 @@ function actionsIO(env = process.env) {
 
 // src/github/inputs.ts
 import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
 
 // src/github/settings.ts
 var COMMENT_MODES = ["always", "on-failure", "never"];
@@ -43807,11 +43809,12 @@ function parseList(value) {
   const items = value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
   return value.trim() === "" ? void 0 : items;
 }
-function readSettings(getInput2, workspace) {
+function readSettings(getInput2, workspace, exists2 = existsSync5) {
   const root = resolve3(workspace);
   const directory = resolve3(root, getInput2("working-directory").trim() || ".");
   if (!isInside(root, directory)) throw new InputError(`Input 'working-directory' leaves the workspace: ${getInput2("working-directory")}`);
-  const written = getInput2("manifest").trim() || "ckpt-audit.yml";
+  const given = getInput2("manifest").trim();
+  const written = given !== "" ? given : DEFAULT_MANIFESTS.find((name) => exists2(resolve3(directory, name))) ?? DEFAULT_MANIFESTS[0];
   if (isAbsolute2(written)) throw new InputError(`Input 'manifest' must be relative to the workspace; got '${written}'.`);
   const manifestPath = resolve3(directory, written);
   if (!isInside(root, manifestPath)) throw new InputError(`Input 'manifest' leaves the workspace: ${written}`);

@@ -1,6 +1,7 @@
 /** Reads typed settings from Action inputs: a function of a getter, so tests pass a Map and mock no modules. */
 import { isAbsolute, relative, resolve } from 'node:path'
-import { isInside } from '../manifest/paths.ts'
+import { existsSync } from 'node:fs'
+import { DEFAULT_MANIFESTS, isInside } from '../manifest/paths.ts'
 import { WEIGHT_MODES } from '../manifest/types.ts'
 import { COMMENT_MODES, type ActionSettings } from './settings.ts'
 
@@ -19,11 +20,18 @@ function parseList(value: string): string[] | undefined {
   return value.trim() === '' ? undefined : items
 }
 
-export function readSettings(getInput: (name: string) => string, workspace: string): ActionSettings {
+/**
+ * `exists` lets tests run without files: with no `manifest` input, ckpt-audit.yml is used, or
+ * .github/ckpt-audit.yml when only that one exists (DESIGN §2).
+ */
+export function readSettings(getInput: (name: string) => string, workspace: string,
+                             exists: (path: string) => boolean = existsSync): ActionSettings {
   const root = resolve(workspace)
   const directory = resolve(root, getInput('working-directory').trim() || '.')
   if (!isInside(root, directory)) throw new InputError(`Input 'working-directory' leaves the workspace: ${getInput('working-directory')}`)
-  const written = getInput('manifest').trim() || 'ckpt-audit.yml'
+  const given = getInput('manifest').trim()
+  const written = given !== '' ? given
+    : DEFAULT_MANIFESTS.find(name => exists(resolve(directory, name))) ?? DEFAULT_MANIFESTS[0]
   if (isAbsolute(written)) throw new InputError(`Input 'manifest' must be relative to the workspace; got '${written}'.`)
   const manifestPath = resolve(directory, written)
   if (!isInside(root, manifestPath)) throw new InputError(`Input 'manifest' leaves the workspace: ${written}`)

@@ -17,6 +17,13 @@ test('settings: defaults, lists, choices', () => {
   assert.deepEqual([t.manifest, t.manifestPath, t.weights, t.comment, t.commentAuthor], ['ml/exp.yml', '/ws/ml/exp.yml', 'never', 'on-failure', 'my-app[bot]'])
 })
 
+test('settings: with no manifest input, .github/ckpt-audit.yml is found when ckpt-audit.yml is absent', () => {
+  const only = (existing: string) => (path: string) => path === existing
+  assert.equal(readSettings(inputs({}), '/ws', only('/ws/.github/ckpt-audit.yml')).manifest, '.github/ckpt-audit.yml')
+  assert.equal(readSettings(inputs({}), '/ws', () => true).manifest, 'ckpt-audit.yml')
+  assert.equal(readSettings(inputs({}), '/ws', () => false).manifest, 'ckpt-audit.yml')
+})
+
 test('settings: bad choices and paths out of the workspace throw one clear message', () => {
   assert.throws(() => readSettings(inputs({ comment: 'sometimes' }), '/ws'), new InputError("Input 'comment' must be one of always, on-failure, never; got 'sometimes'."))
   assert.throws(() => readSettings(inputs({ weights: 'all' }), '/ws'), /Input 'weights' must be one of auto, always, never/)
