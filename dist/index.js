@@ -38857,7 +38857,7 @@ function isContiguous(tensor) {
   }
   return true;
 }
-async function chunkReader(side) {
+async function tensorReader(side) {
   const { checkpoint, tensor } = side;
   const size = dtypeInfo(tensor.dtype).itemSize;
   const location = await checkpoint.locate(tensor.storage);
@@ -38865,7 +38865,10 @@ async function chunkReader(side) {
   if (isContiguous(tensor)) {
     if ((tensor.offset + tensor.numel) * size > location.length)
       throw new CheckpointError("corrupt", `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`);
-    return (start, count) => readRange(location.source, location.start + (tensor.offset + start) * size, count * size, what);
+    return {
+      littleEndian: location.littleEndian,
+      read: (start, count) => readRange(location.source, location.start + (tensor.offset + start) * size, count * size, what)
+    };
   }
   const last = tensor.offset + tensor.shape.reduce((acc, s, d) => acc + (s - 1) * tensor.stride[d], 0);
   const spanBytes = (last - tensor.offset + 1) * size;
@@ -38884,16 +38887,14 @@ async function chunkReader(side) {
       index[d] = 0;
     }
   }
-  return async (start, count) => gathered.subarray(start * size, (start + count) * size);
+  return { littleEndian: location.littleEndian, read: async (start, count) => gathered.subarray(start * size, (start + count) * size) };
 }
 function equalBytes(a, b) {
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 }
 async function tensorStats(a, b) {
   const numel = a.tensor.numel;
-  const readA = await chunkReader(a);
-  const readB = await chunkReader(b);
-  const [locA, locB] = await Promise.all([a.checkpoint.locate(a.tensor.storage), b.checkpoint.locate(b.tensor.storage)]);
+  const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)]);
   const sameDtype = a.tensor.dtype === b.tensor.dtype;
   const rel = sameDtype ? 0 : Math.max(ROUNDING[a.tensor.dtype] ?? 0, ROUNDING[b.tensor.dtype] ?? 0);
   let identical = sameDtype;
@@ -38902,11 +38903,11 @@ async function tensorStats(a, b) {
   let beyond = 0;
   for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
     const count = Math.min(CHUNK_ELEMENTS, numel - start);
-    const [bytesA, bytesB] = await Promise.all([readA(start, count), readB(start, count)]);
-    if (sameDtype && locA.littleEndian === locB.littleEndian && equalBytes(bytesA, bytesB)) continue;
+    const [bytesA, bytesB] = await Promise.all([readerA.read(start, count), readerB.read(start, count)]);
+    if (sameDtype && readerA.littleEndian === readerB.littleEndian && equalBytes(bytesA, bytesB)) continue;
     identical = false;
-    const x = decodeChunk(bytesA, a.tensor.dtype, locA.littleEndian);
-    const y = decodeChunk(bytesB, b.tensor.dtype, locB.littleEndian);
+    const x = decodeChunk(bytesA, a.tensor.dtype, readerA.littleEndian);
+    const y = decodeChunk(bytesB, b.tensor.dtype, readerB.littleEndian);
     if (x instanceof BigInt64Array || x instanceof BigUint64Array || y instanceof BigInt64Array || y instanceof BigUint64Array) {
       for (let i = 0; i < count; i++) {
         const d = Math.abs(Number(x[i]) - Number(y[i]));
@@ -38929,6 +38930,9 @@ async function tensorStats(a, b) {
 }
 
 // src/weights/diff.ts
+function isNumeric(dtype) {
+  return ["float", "int", "uint", "bool"].includes(dtypeInfo(dtype)?.kind ?? "");
+}
 function isFloating(dtype) {
   return dtypeInfo(dtype)?.kind === "float";
 }
@@ -38953,8 +38957,7 @@ async function diffCheckpoints(a, b, progress) {
   let floatElements = 0;
   let max = null;
   for (const [name, ta, tb] of pairs) {
-    const numeric = (d) => ["float", "int", "uint", "bool"].includes(dtypeInfo(d)?.kind ?? "");
-    if (!numeric(ta.tensor.dtype) || !numeric(tb.tensor.dtype)) continue;
+    if (!isNumeric(ta.tensor.dtype) || !isNumeric(tb.tensor.dtype)) continue;
     const stats = await tensorStats({ checkpoint: a, tensor: ta.tensor }, { checkpoint: b, tensor: tb.tensor });
     tensors.push({
       name,

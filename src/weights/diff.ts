@@ -35,6 +35,10 @@ export interface DiffProgress {
   (done: number, total: number): void
 }
 
+function isNumeric(dtype: string): boolean {
+  return ['float', 'int', 'uint', 'bool'].includes(dtypeInfo(dtype)?.kind ?? '')
+}
+
 function isFloating(dtype: string): boolean {
   return dtypeInfo(dtype)?.kind === 'float'
 }
@@ -60,8 +64,7 @@ export async function diffCheckpoints(a: Checkpoint, b: Checkpoint, progress?: D
   let floatElements = 0
   let max: number | null = null
   for (const [name, ta, tb] of pairs) {
-    const numeric = (d: string) => ['float', 'int', 'uint', 'bool'].includes(dtypeInfo(d)?.kind ?? '')
-    if (!numeric(ta.tensor.dtype) || !numeric(tb.tensor.dtype)) continue
+    if (!isNumeric(ta.tensor.dtype) || !isNumeric(tb.tensor.dtype)) continue
     const stats = await tensorStats({ checkpoint: a, tensor: ta.tensor }, { checkpoint: b, tensor: tb.tensor })
     tensors.push({
       name, dtype: ta.tensor.dtype === tb.tensor.dtype ? ta.tensor.dtype : `${ta.tensor.dtype}/${tb.tensor.dtype}`,

@@ -42,10 +42,13 @@ function isContiguous(tensor: TensorRef): boolean {
   return true
 }
 
-/** Raw bytes of elements [start, start + count) of a tensor, in row-major order. */
-type ChunkReader = (start: number, count: number) => Promise<Uint8Array>
+/** Reads raw bytes of elements [start, start + count) of a tensor, in row-major order. */
+export interface TensorReader {
+  read(start: number, count: number): Promise<Uint8Array>
+  readonly littleEndian: boolean
+}
 
-async function chunkReader(side: Side): Promise<ChunkReader> {
+export async function tensorReader(side: Side): Promise<TensorReader> {
   const { checkpoint, tensor } = side
   const size = dtypeInfo(tensor.dtype)!.itemSize
   const location: StorageLocation = await checkpoint.locate(tensor.storage)
@@ -53,7 +56,10 @@ async function chunkReader(side: Side): Promise<ChunkReader> {
   if (isContiguous(tensor)) {
     if ((tensor.offset + tensor.numel) * size > location.length)
       throw new CheckpointError('corrupt', `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`)
-    return (start, count) => readRange(location.source, location.start + (tensor.offset + start) * size, count * size, what)
+    return {
+      littleEndian: location.littleEndian,
+      read: (start, count) => readRange(location.source, location.start + (tensor.offset + start) * size, count * size, what),
+    }
   }
   // a strided view: read the span it touches once, then pick its elements in row-major order
   const last = tensor.offset + tensor.shape.reduce((acc, s, d) => acc + (s - 1) * tensor.stride[d]!, 0)
@@ -73,7 +79,7 @@ async function chunkReader(side: Side): Promise<ChunkReader> {
       index[d] = 0
     }
   }
-  return async (start, count) => gathered.subarray(start * size, (start + count) * size)
+  return { littleEndian: location.littleEndian, read: async (start, count) => gathered.subarray(start * size, (start + count) * size) }
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -83,9 +89,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** Statistics of |a − b| over all elements of two tensors of equal shape, in float64. */
 export async function tensorStats(a: Side, b: Side): Promise<TensorStats> {
   const numel = a.tensor.numel
-  const readA = await chunkReader(a)
-  const readB = await chunkReader(b)
-  const [locA, locB] = await Promise.all([a.checkpoint.locate(a.tensor.storage), b.checkpoint.locate(b.tensor.storage)])
+  const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)])
   const sameDtype = a.tensor.dtype === b.tensor.dtype
   const rel = sameDtype ? 0 : Math.max(ROUNDING[a.tensor.dtype] ?? 0, ROUNDING[b.tensor.dtype] ?? 0)
   let identical = sameDtype
@@ -94,11 +98,11 @@ export async function tensorStats(a: Side, b: Side): Promise<TensorStats> {
   let beyond = 0
   for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
     const count = Math.min(CHUNK_ELEMENTS, numel - start)
-    const [bytesA, bytesB] = await Promise.all([readA(start, count), readB(start, count)])
-    if (sameDtype && locA.littleEndian === locB.littleEndian && equalBytes(bytesA, bytesB)) continue
+    const [bytesA, bytesB] = await Promise.all([readerA.read(start, count), readerB.read(start, count)])
+    if (sameDtype && readerA.littleEndian === readerB.littleEndian && equalBytes(bytesA, bytesB)) continue
     identical = false
-    const x = decodeChunk(bytesA, a.tensor.dtype, locA.littleEndian)
-    const y = decodeChunk(bytesB, b.tensor.dtype, locB.littleEndian)
+    const x = decodeChunk(bytesA, a.tensor.dtype, readerA.littleEndian)
+    const y = decodeChunk(bytesB, b.tensor.dtype, readerB.littleEndian)
     if (x instanceof BigInt64Array || x instanceof BigUint64Array || y instanceof BigInt64Array || y instanceof BigUint64Array) {
       for (let i = 0; i < count; i++) {
         const d = Math.abs(Number(x[i]!) - Number(y[i]!))
