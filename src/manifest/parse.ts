@@ -157,7 +157,7 @@ interface RawExperiment {
 interface RawManifest {
   version: 1
   root?: string
-  checks?: { fail_on?: string[], tolerance?: { rel?: number, abs?: number }, epoch_base?: 0 | 1, weights?: 'auto' | 'always' | 'never', near_duplicate_ratio?: number }
+  checks?: { fail_on?: string[], tolerance?: { rel?: number, abs?: number }, epoch_base?: 0 | 1, weights?: 'auto' | 'always' | 'never', near_duplicate_ratio?: number, unverified?: 'notice' | 'warning' | 'error' }
   aliases?: Record<string, string[]>
   experiments: Record<string, RawExperiment>
 }
@@ -249,6 +249,7 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
       epochBase: raw.checks?.epoch_base ?? 1,
       weights: raw.checks?.weights ?? 'auto',
       nearDuplicateRatio: raw.checks?.near_duplicate_ratio ?? 0.1,
+      unverified: raw.checks?.unverified ?? 'notice',
     },
     aliases: raw.aliases ?? {},
     experiments,

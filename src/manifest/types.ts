@@ -2,6 +2,10 @@
 import type { Tolerance } from '../hparams/compare.ts'
 import type { ScalarValue } from '../hparams/scalar.ts'
 
+/** How loud a check that could not be carried out is (`checks.unverified`, CLI `--strict` = error). */
+export const UNVERIFIED_LEVELS = ['notice', 'warning', 'error'] as const
+export type UnverifiedLevel = (typeof UNVERIFIED_LEVELS)[number]
+
 /** Where a manifest node is, for messages and annotations. 1-based. */
 export interface SourceLocation {
   readonly file: string
@@ -21,6 +25,11 @@ export interface Checks {
   readonly weights: WeightsMode
   /** A pair is a near-duplicate at or below this fraction of the median pair distance. */
   readonly nearDuplicateRatio: number
+  /**
+   * Severity of what could not be verified: recorded keys not found, globs that match no tensor,
+   * weight claims that could not be checked. Default notice; `--strict` makes it error.
+   */
+  readonly unverified: UnverifiedLevel
 }
 
 /** A path as written in the manifest and where it resolves. */

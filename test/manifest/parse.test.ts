@@ -25,7 +25,7 @@ const parse = (text: string) => parseManifest(text, file, workspace)
 
 test('a valid manifest: defaults and recorded locations', () => {
   const m = parse('version: 1\nroot: ckpts\nexperiments:\n  a:\n    checkpoint: a.pt\n    hparams:\n      kl_beta: 0.15\n      data: {value: x.json, at: args.DATA}\n')
-  assert.deepEqual(m.checks, { failOn: ['kl_beta'], tolerance: { rel: 1e-6, abs: 0 }, epochBase: 1, weights: 'auto', nearDuplicateRatio: 0.1 })
+  assert.deepEqual(m.checks, { failOn: ['kl_beta'], tolerance: { rel: 1e-6, abs: 0 }, epochBase: 1, weights: 'auto', nearDuplicateRatio: 0.1, unverified: 'notice' })
   const [e] = m.experiments
   assert.equal(e!.checkpoint.resolved, join(workspace, 'ckpts', 'a.pt'))
   assert.deepEqual(e!.hparams.map(h => [h.key, h.value, h.at, h.location.line, h.location.column]), [

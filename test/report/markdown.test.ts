@@ -10,7 +10,7 @@ import { assertGolden } from '../support/golden.ts'
 
 const EXAMPLE = 'examples/okvqa/ckpt-audit.yml'
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url)
-const checks = { failOn: ['kl_beta'], tolerance: DEFAULT_TOLERANCE, epochBase: 1 as const, weights: 'auto' as const, nearDuplicateRatio: 0.1 }
+const checks = { failOn: ['kl_beta'], tolerance: DEFAULT_TOLERANCE, epochBase: 1 as const, weights: 'auto' as const, nearDuplicateRatio: 0.1, unverified: 'notice' as const }
 
 test('okvqa example: Markdown comment (golden)', async () => {
   const result = await checkManifest(EXAMPLE)
