@@ -2,13 +2,32 @@
 import { auditManifest, type AuditIO, type AuditOptions, type AuditResult } from './audit/audit.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
 import { sha256File } from './checkpoint/sha256.ts'
-import { loadManifest } from './manifest/parse.ts'
+import { resolveFailOn } from './manifest/fail-on.ts'
+import { loadManifest, manifestAliases, recordedKeysOf } from './manifest/parse.ts'
+import type { Manifest } from './manifest/types.ts'
 import { diffCheckpoints } from './weights/diff.ts'
 
 export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) }
 
-/** Throws ManifestError for a bad manifest; everything about checkpoints is in the result. */
-export async function checkManifest(manifestPath: string, options: AuditOptions = {}, workspace?: string, display?: string): Promise<AuditResult> {
+/** A `--fail-on` / `fail-on` override that names nothing known: the gate would silently be off. Exit code 2. */
+export class FailOnError extends Error {}
+
+export interface CheckOptions extends AuditOptions {
+  /** Where an override came from, for messages (`--fail-on`, `input 'fail-on'`). */
+  readonly failOnLabel?: string
+}
+
+/** Resolves a fail-on override against the manifest's keys, as the manifest's own fail_on is. */
+export function resolveFailOnOverride(manifest: Manifest, entries: readonly string[], label = '--fail-on'): string[] {
+  if (entries.length === 0) throw new FailOnError(`${label} names no key; to turn the gate off write checks.fail_on: [] in the manifest`)
+  const resolved = resolveFailOn(entries, manifestAliases(manifest), recordedKeysOf(manifest.experiments))
+  if (resolved.problems.length > 0) throw new FailOnError(resolved.problems.map(p => `${label}: ${p.message.replace(/^fail_on entry/, 'entry')}`).join('\n'))
+  return [...resolved.keys]
+}
+
+/** Throws ManifestError for a bad manifest and FailOnError for a bad override; everything about checkpoints is in the result. */
+export async function checkManifest(manifestPath: string, options: CheckOptions = {}, workspace?: string, display?: string): Promise<AuditResult> {
   const manifest = await loadManifest(manifestPath, workspace, display)
-  return auditManifest(manifest, fileIO, options)
+  const failOn = options.failOn !== undefined ? resolveFailOnOverride(manifest, options.failOn, options.failOnLabel) : undefined
+  return auditManifest(manifest, fileIO, { ...options, ...(failOn !== undefined ? { failOn } : {}) })
 }

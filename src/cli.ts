@@ -11,7 +11,7 @@ import { inspectCheckpoint, inspectFailure, type InspectResult } from './audit/i
 import { CheckpointError } from './checkpoint/errors.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
 import { renderInspectText } from './report/inspect-text.ts'
-import { checkManifest } from './check.ts'
+import { checkManifest, FailOnError } from './check.ts'
 import { ManifestError } from './manifest/errors.ts'
 import { DEFAULT_MANIFESTS, findManifest } from './manifest/paths.ts'
 import { WEIGHT_MODES, type WeightsMode } from './manifest/types.ts'
@@ -24,8 +24,9 @@ import { terminalSafe } from './report/terminal.ts'
 import { diffCheckpoints } from './weights/diff.ts'
 
 const USAGE = `Usage:
-  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never]
-                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml)
+  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]
+                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml);
+                                          --strict: what could not be verified is an error
   ckpt-audit inspect PATH [--json]        what a checkpoint holds, no manifest needed
   ckpt-audit diff A B [--json] [--tensors]
                                           weight difference statistics between two checkpoints
@@ -62,12 +63,13 @@ async function inspectCommand(args: string[], out: (text: string) => void): Prom
 async function checkCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { json: { type: 'string' }, markdown: { type: 'string' }, 'fail-on': { type: 'string' }, weights: { type: 'string' } },
+    options: { json: { type: 'string' }, markdown: { type: 'string' }, 'fail-on': { type: 'string' }, weights: { type: 'string' }, strict: { type: 'boolean' } },
   })
   if (positionals.length > 1) throw new UsageError('check takes at most one MANIFEST')
   if (values.json === '-' && values.markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)')
   if (values.weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(values.weights))
     throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${values.weights}'`)
+  // an empty --fail-on is refused (by checkManifest), never read as "no gate"
   const failOn = values['fail-on']?.split(',').map(k => k.trim()).filter(Boolean)
   const manifest = positionals[0] ?? findManifest(process.cwd())
   if (manifest === undefined) throw new UsageError(`no manifest given and none found (${DEFAULT_MANIFESTS.join(', ')})`)
@@ -75,10 +77,11 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
   let result
   try {
     const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${terminalSafe(message).slice(0, (process.stderr.columns ?? 80) - 1)}`) } : undefined
-    result = await checkManifest(manifest, { failOn, weights: values.weights as WeightsMode | undefined, progress })
+    const unverified = values.strict === true ? 'error' as const : undefined
+    result = await checkManifest(manifest, { failOn, weights: values.weights as WeightsMode | undefined, unverified, progress })
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
   } catch (error) {
-    if (!(error instanceof ManifestError)) throw error
+    if (!(error instanceof ManifestError) && !(error instanceof FailOnError)) throw error
     err(`${error.message}\n`)
     return 2
   }

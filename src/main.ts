@@ -18,7 +18,9 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
   try {
     const settings = readSettings(io.getInput, io.workspace)
     io.info(`ckpt-audit: auditing ${settings.manifest}`)
-    const result = await checkManifest(settings.manifestPath, { failOn: settings.failOn, weights: settings.weights }, settings.workspace, settings.manifest)
+    const result = await checkManifest(settings.manifestPath, {
+      failOn: settings.failOn, failOnLabel: "input 'fail-on'", weights: settings.weights, ...(settings.strict ? { unverified: 'error' as const } : {}),
+    }, settings.workspace, settings.manifest)
     const report = renderReport(result, { manifest: settings.manifest })
     summary = fitToLimit(report.summary, SUMMARY_LIMIT_BYTES, 'The full report is in the JSON output `report-json`.').body
     const reportJson = await io.writeReportJson(JSON.stringify(toCheckJson(result), null, 2) + '\n')

@@ -3,7 +3,9 @@
 
 Run: /usr/bin/python3 examples/okvqa/make_checkpoints.py   (Debian python3-torch 1.13)
 
-The story (../../../shared/seed/README.md): a retriever (backbone + input_proj, query_proj,
+The story: a team documented a run as KL_BETA=0.15, "3 GRPO epochs", started from RCE epoch 5;
+the checkpoint held KL_BETA 0.1, a 0-based epoch counter at 0, and weights from RCE epoch 2.
+A retriever (backbone + input_proj, query_proj,
 cand_proj) trained by RCE, then GRPO runs with different KL_BETA. What the files hold:
 - rce/rce_epoch2.pt and kl012/rce_epoch5.pt: RCE checkpoints (0-based epoch counters 1 and 4).
 - kl012_frozen, kl015_unfrozen, kl018_frozen: GRPO from rce_epoch5 with a tiny learning rate, so

@@ -7,11 +7,11 @@ import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { CheckpointError } from '../checkpoint/errors.ts'
 import { aliasTable } from '../hparams/aliases.ts'
 import { flatten, type Leaf } from '../hparams/flatten.ts'
-import { jsonScalar } from '../hparams/scalar.ts'
-import type { Checks, Manifest, WeightsMode } from '../manifest/types.ts'
+import { jsonData } from '../hparams/scalar.ts'
+import type { Checks, Manifest, UnverifiedLevel, WeightsMode } from '../manifest/types.ts'
 import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity } from './findings.ts'
-import { auditHparams, type HparamRow } from './hparam-audit.ts'
-import type { JsonScalar } from './inspect.ts'
+import { auditHparams, isVerified, type HparamRow } from './hparam-audit.ts'
+import { auditMetrics, type MetricRow } from './metric-audit.ts'
 import type { DiffResult } from '../weights/diff.ts'
 import { auditWeights, type LineageEdge, type PairResult, type TensorDetail, type WeightAudit } from './weight-audit.ts'
 export type { PairResult } from './weight-audit.ts'
@@ -25,8 +25,10 @@ export interface AuditIO {
 }
 
 export interface AuditOptions {
-  /** Overrides the manifest's checks.fail_on (CLI --fail-on, Action fail-on). */
+  /** Overrides the manifest's checks.fail_on (CLI --fail-on, Action fail-on): canonical keys, already resolved. */
   readonly failOn?: readonly string[]
+  /** Overrides checks.unverified (CLI --strict, Action strict: error). */
+  readonly unverified?: UnverifiedLevel
   readonly weights?: WeightsMode
   /** Progress of long work (weight comparisons), for a terminal. */
   readonly progress?: (message: string) => void
@@ -37,8 +39,10 @@ export interface ExperimentResult {
   readonly checkpoint: string
   readonly format: string | null
   readonly hparams: readonly HparamRow[]
-  readonly metrics: ReadonlyArray<{ key: string, value: JsonScalar }>
+  readonly metrics: readonly MetricRow[]
   readonly error: { reason: string, message: string } | null
+  /** Recorded hyperparameters compared with a stored value (matching or not), of `hparams.length`. */
+  readonly verified: number
 }
 
 
@@ -91,6 +95,7 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
     ...manifest.checks,
     ...(options.failOn !== undefined ? { failOn: options.failOn } : {}),
     ...(options.weights !== undefined ? { weights: options.weights } : {}),
+    ...(options.unverified !== undefined ? { unverified: options.unverified } : {}),
   }
   const aliases = aliasTable(manifest.aliases)
   const cache = new CheckpointCache(io)
@@ -127,17 +132,18 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
         findings.push({ ...where, code: 'unreadable', severity: 'error', message: `${display}: ${opened.error.reason}: ${opened.error.message}` })
         experiments.push({
           name: experiment.name, checkpoint: display, format: null,
-          hparams: experiment.hparams.map(h => ({ key: h.key, recorded: jsonScalar(h.value), stored: null, source: null, status: 'missing', location: h.location })),
-          metrics: experiment.metrics.map(m => ({ key: m.key, value: jsonScalar(m.value) })),
-          error: { reason: opened.error.reason, message: opened.error.message },
+          hparams: experiment.hparams.map(h => ({ key: h.key, recorded: jsonData(h.value), stored: null, source: null, status: 'missing', location: h.location })),
+          metrics: experiment.metrics.map(m => ({ key: m.key, recorded: jsonData(m.value), stored: null, source: null, status: 'not-checked', location: m.location })),
+          error: { reason: opened.error.reason, message: opened.error.message }, verified: 0,
         })
         continue
       }
       const audit = auditHparams(experiment, opened.leaves, checks, aliases, display)
-      findings.push(...audit.findings)
+      const metrics = auditMetrics(experiment, opened.leaves, checks, display)
+      findings.push(...audit.findings, ...metrics.findings)
       experiments.push({
         name: experiment.name, checkpoint: display, format: opened.checkpoint.format, hparams: audit.rows,
-        metrics: experiment.metrics.map(m => ({ key: m.key, value: jsonScalar(m.value) })), error: null,
+        metrics: metrics.rows, error: null, verified: audit.rows.filter(isVerified).length,
       })
     }
     weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options.progress })

@@ -1,5 +1,5 @@
 /** Findings (DESIGN §5): what the audit concludes, with enough context to act on each. */
-import type { JsonScalar } from './inspect.ts'
+import type { JsonData } from '../hparams/scalar.ts'
 import type { SourceLocation } from '../manifest/types.ts'
 
 export const FINDING_CODES = [
@@ -16,8 +16,8 @@ export interface Finding {
   readonly experiment: string
   readonly message: string
   readonly key?: string
-  readonly recorded?: JsonScalar
-  readonly stored?: JsonScalar
+  readonly recorded?: JsonData
+  readonly stored?: JsonData
   /** Dotted path of the stored value in the checkpoint. */
   readonly source?: string
   /** Checkpoint path relative to the manifest's root. */

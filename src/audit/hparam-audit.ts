@@ -2,93 +2,238 @@
  * Compares one experiment's recorded hyperparameters with what its checkpoint stores. Pure:
  * it takes the flattened leaves and returns table rows and findings.
  */
-import { namesFor, type AliasTable } from '../hparams/aliases.ts'
-import { valuesMatch } from '../hparams/compare.ts'
-import { findAt, findKey } from '../hparams/discover.ts'
+import { canonicalKey, namesFor, normalizeName, type AliasTable } from '../hparams/aliases.ts'
+import { compositeDifference, isComposite, valuesMatch, type RecordedData } from '../hparams/compare.ts'
+import { findAt, findComposite, findKey, isSettingLeaf, type Discovery, type StoredTree } from '../hparams/discover.ts'
+import { epochKindOf, epochNote, epochNumberOf, expectedStoredEpoch, type EpochKind } from '../hparams/epoch.ts'
 import type { Leaf } from '../hparams/flatten.ts'
-import { formatValue, jsonScalar, type ScalarValue, type StoredScalar } from '../hparams/scalar.ts'
+import { formatData, jsonData, type JsonData, type StoredScalar } from '../hparams/scalar.ts'
+import { suggest } from '../manifest/errors.ts'
+import { isGated } from '../manifest/fail-on.ts'
 import type { Checks, Experiment, RecordedValue, SourceLocation } from '../manifest/types.ts'
-import type { Finding } from './findings.ts'
-import type { JsonScalar } from './inspect.ts'
+import { SEVERITY_ORDER, type Finding, type Severity } from './findings.ts'
 
 export type HparamStatus = 'match' | 'mismatch' | 'missing' | 'ambiguous'
 
 export interface HparamRow {
+  /** The canonical key. */
   readonly key: string
-  readonly recorded: JsonScalar
-  readonly stored: JsonScalar
+  /** The key as the manifest writes it, when that differs from the canonical key. */
+  readonly written?: string
+  readonly recorded: JsonData
+  readonly stored: JsonData
   readonly source: string | null
   readonly status: HparamStatus
   /** How the two were compared when not as written (epoch base, stored precision, scheduled lr). */
   readonly note?: string
   /** Other stored values, when several places disagree. */
-  readonly conflicts?: ReadonlyArray<{ value: JsonScalar, source: string }>
+  readonly conflicts?: ReadonlyArray<{ value: JsonData, source: string }>
   readonly location: SourceLocation
 }
 
-/** The stored value a recorded epoch should have: `epoch_base: 0` means recorded 1 is stored 0. */
-function expectedStored(row: RecordedValue, epochBase: 0 | 1): { value: ScalarValue, note?: string } {
-  if (row.key !== 'epoch' || epochBase === 1 || typeof row.value !== 'number') return { value: row.value }
-  const stored = row.value - 1 + epochBase
-  return { value: stored, note: `recorded epoch ${row.value} = stored ${stored}, 0-based` }
+/** What was found for one recorded value. */
+interface Lookup {
+  readonly value: StoredScalar | StoredTree
+  readonly source: string
+  readonly file: string | undefined
+  readonly conflicts: ReadonlyArray<{ value: StoredScalar, source: string }>
+  readonly discovery: Discovery | undefined
 }
 
-function fmt(value: JsonScalar): string {
-  return typeof value === 'string' ? JSON.stringify(value) : formatValue(value)
+const fmt = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : formatData(value))
+const treeJson = (tree: StoredScalar | StoredTree): JsonData => {
+  if ('value' in tree) return jsonData(tree.value)
+  if ('scalar' in tree) return jsonData(tree.scalar.value)
+  const items = [...tree.children].map(([k, v]) => [k, treeJson(v)] as const)
+  return tree.list ? items.map(([, v]) => v) : Object.fromEntries(items)
+}
+
+/** The louder of two severities. */
+export function louder(a: Severity, b: Severity): Severity {
+  return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b
+}
+
+function lookup(recorded: RecordedValue, leaves: readonly Leaf[], aliases: AliasTable): Lookup | undefined {
+  if (recorded.at !== undefined) {
+    const leaf = findAt(leaves, recorded.at)
+    if (leaf !== undefined) return { value: leaf.value, source: leaf.source, file: leaf.file, conflicts: [], discovery: undefined }
+    if (!isComposite(recorded.value)) return undefined
+    const tree = findComposite(leaves, recorded.at.split('.').at(-1)!, aliases).find(c => c.source.toLowerCase() === recorded.at!.toLowerCase())
+    return tree !== undefined ? { value: tree.value, source: tree.source, file: undefined, conflicts: [], discovery: undefined } : undefined
+  }
+  if (isComposite(recorded.value)) {
+    const tree = findComposite(leaves, recorded.key, aliases)[0]
+    return tree !== undefined ? { value: tree.value, source: tree.source, file: undefined, conflicts: [], discovery: undefined } : undefined
+  }
+  const discovery = findKey(leaves, recorded.key, aliases)
+  if (discovery.found === undefined) return undefined
+  const conflicts = discovery.ambiguous ? discovery.candidates.slice(1).map(c => ({ value: c.value, source: c.source })) : []
+  return { value: discovery.found.value, source: discovery.found.source, file: discovery.found.file, conflicts, discovery }
+}
+
+/** A stored name close to a recorded key that was not found: `kl_betta` → `hyper_parameters.kl_beta`. */
+function nearestStored(recorded: RecordedValue, leaves: readonly Leaf[], aliases: AliasTable): string | undefined {
+  const key = recorded.written
+  // a stored name of another known key (`epoch` beside a recorded `epochs`) is no typo of this one
+  const otherKey = (l: Leaf): boolean => {
+    const owner = canonicalKey(l.path.at(-1)!, aliases)
+    return owner !== undefined && owner !== recorded.key
+  }
+  const settings = leaves.filter(l => isSettingLeaf(l) && !otherKey(l))
+  const names = [...new Set(settings.map(l => normalizeName(l.path.at(-1)!)))]
+  const hint = suggest(normalizeName(key), names)
+  return hint === undefined ? undefined : settings.find(l => normalizeName(l.path.at(-1)!) === hint)?.source
+}
+
+interface Context {
+  readonly experiment: Experiment
+  readonly checks: Checks
+  readonly aliases: AliasTable
+  readonly checkpoint: string
+  readonly epochBase: 0 | 1
+}
+
+interface Outcome {
+  readonly row: HparamRow
+  readonly findings: Finding[]
+}
+
+function missing(recorded: RecordedValue, leaves: readonly Leaf[], ctx: Context, why?: { note: string, message: string }): Outcome {
+  const gated = isGated(recorded.key, ctx.checks.failOn)
+  const hint = recorded.at === undefined && why === undefined ? nearestStored(recorded, leaves, ctx.aliases) : undefined
+  const where = recorded.at !== undefined ? `nothing is stored at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, ctx.aliases).join(', ')}`
+  const severity: Severity = gated ? 'error' : hint !== undefined ? louder('warning', ctx.checks.unverified) : ctx.checks.unverified
+  const recordedJson = jsonData(recorded.value)
+  const message = why?.message ?? `${recorded.written} recorded ${fmt(recordedJson)}, but ${ctx.checkpoint} has ${where}${hint !== undefined ? `; did you mean ${hint}?` : ''}`
+  return {
+    row: { ...rowBase(recorded), stored: null, source: null, status: 'missing', ...(why !== undefined ? { note: why.note } : {}) },
+    findings: [{ ...findingBase(recorded, ctx), code: 'hparam-missing', severity, message }],
+  }
+}
+
+function rowBase(recorded: RecordedValue): Pick<HparamRow, 'key' | 'written' | 'recorded' | 'location'> {
+  return {
+    key: recorded.key, ...(recorded.written !== recorded.key ? { written: recorded.written } : {}),
+    recorded: jsonData(recorded.value), location: recorded.location,
+  }
+}
+
+function findingBase(recorded: RecordedValue, ctx: Context): Pick<Finding, 'experiment' | 'key' | 'recorded' | 'checkpoint' | 'location'> {
+  return { experiment: ctx.experiment.name, key: recorded.key, recorded: jsonData(recorded.value) as Finding['recorded'], checkpoint: ctx.checkpoint, location: recorded.location }
+}
+
+/** Compares one scalar with how it is stored; epochs by their source's semantics. */
+function compareScalar(recorded: RecordedValue, found: Lookup & { value: StoredScalar }, ctx: Context): { matches: boolean, notes: string[], hint?: string } {
+  const notes: string[] = []
+  let expected = recorded.value as Exclude<RecordedData, object>
+  if (recorded.key === 'epoch' && typeof expected === 'number' && recorded.at === undefined) {
+    const kind = epochKindOf(found.file)
+    const note = epochNote(expected, kind, ctx.epochBase)
+    if (note !== undefined) notes.push(note)
+    const recordedEpoch = expected
+    expected = expectedStoredEpoch(recordedEpoch, kind, ctx.epochBase)
+    const matches = valuesMatch(expected, found.value, ctx.checks.tolerance)
+    if (!matches && kind === 'counter') {
+      const other = ctx.epochBase === 0 ? 1 : 0
+      if (valuesMatch(expectedStoredEpoch(recordedEpoch, kind, other), found.value, ctx.checks.tolerance))
+        return { matches, notes, hint: `it would match a counter that starts at ${other}: set checks.epoch_base: ${other} (or epoch_base: ${other} on this experiment)` }
+    }
+    return { matches, notes }
+  }
+  const d = found.discovery
+  if (d?.lastResort === true) notes.push(d.scheduledOnly ? 'current lr from the optimizer (no initial_lr stored)' : 'configured initial_lr from the optimizer')
+  if (d?.scheduled !== undefined && !d.scheduledOnly) notes.push(`the optimizer's current lr is ${formatData(d.scheduled.value.value)} (scheduled)`)
+  if (found.value.dtype !== undefined && found.value.dtype !== 'float64' && typeof found.value.value === 'number') notes.push(`stored as ${found.value.dtype}`)
+  return { matches: valuesMatch(expected, found.value, ctx.checks.tolerance), notes }
+}
+
+function auditOne(recorded: RecordedValue, leaves: readonly Leaf[], ctx: Context): Outcome {
+  const found = lookup(recorded, leaves, ctx.aliases)
+  if (found === undefined) return missing(recorded, leaves, ctx)
+  const stored = treeJson(found.value)
+  let matches: boolean
+  let notes: string[] = []
+  let detail = ''
+  if (!('value' in found.value)) {
+    const difference = compositeDifference(recorded.value, found.value, ctx.checks.tolerance)
+    matches = difference === undefined
+    if (difference !== undefined) detail = ` (${difference})`
+  } else if (isComposite(recorded.value)) {
+    matches = false
+    detail = ' (a single value is stored)'
+  } else {
+    const compared = compareScalar(recorded, found as Lookup & { value: StoredScalar }, ctx)
+    matches = compared.matches
+    notes = compared.notes
+    // a scheduled lr alone never makes a mismatch: the configured value is not stored
+    if (!matches && found.discovery?.scheduledOnly === true)
+      return missing(recorded, leaves, ctx, {
+        note: `only the optimizer's current (scheduled) lr ${formatData(stored)} is stored, no initial_lr`,
+        message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}: ${ctx.checkpoint} stores only the optimizer's current lr ${formatData(stored)} `
+          + `(${found.source}), which a scheduler may have changed, and no initial_lr; the configured value cannot be verified`,
+      })
+    if (compared.hint !== undefined) detail = `; ${compared.hint}`
+    else if (notes.some(n => n.startsWith('recorded epoch'))) detail = ` (${notes.find(n => n.startsWith('recorded epoch'))})`
+  }
+  const conflicts = found.conflicts.map(c => ({ value: jsonData(c.value.value), source: c.source }))
+  const status: HparamStatus = conflicts.length > 0 ? 'ambiguous' : matches ? 'match' : 'mismatch'
+  const row: HparamRow = {
+    ...rowBase(recorded), stored, source: found.source, status,
+    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+  }
+  const findings: Finding[] = []
+  const base = { ...findingBase(recorded, ctx), stored: stored as Finding['stored'], source: found.source }
+  if (conflicts.length > 0) {
+    const all = [{ value: stored, source: found.source }, ...conflicts].map(c => `${fmt(c.value)} at ${c.source}`).join(', ')
+    findings.push({ ...base, code: 'hparam-ambiguous', severity: 'warning', message: `${recorded.written} is stored with different values: ${all}` })
+  }
+  if (!matches)
+    findings.push({
+      ...base, code: 'hparam-mismatch', severity: isGated(recorded.key, ctx.checks.failOn) ? 'error' : 'warning',
+      message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}, stored ${fmt(stored)} in ${ctx.checkpoint} (${found.source})${detail}`,
+    })
+  return { row, findings }
+}
+
+/** `epochs: 3` recorded while the checkpoint's counter shows epoch 1: not the final checkpoint. */
+function notFinalEpoch(leaves: readonly Leaf[], ctx: Context): Finding | undefined {
+  const planned = ctx.experiment.hparams.find(h => h.key === 'epochs')
+  if (planned === undefined || typeof planned.value !== 'number') return undefined
+  const epoch = findKey(leaves, 'epoch', ctx.aliases).found
+  if (epoch === undefined || typeof epoch.value.value !== 'number') return undefined
+  const kind: EpochKind = epochKindOf(epoch.file)
+  const shown = epochNumberOf(epoch.value.value, kind, ctx.epochBase)
+  if (shown >= planned.value) return undefined
+  const counted = kind === 'completed' ? `${formatData(shown)} epochs completed` : `epoch ${formatData(shown)}`
+  return {
+    ...findingBase(planned, ctx), code: 'not-final-epoch', severity: 'warning', stored: epoch.value.value, source: epoch.source,
+    message: `${counted} of ${formatData(planned.value)}: not the final checkpoint (${epoch.source} = ${formatData(epoch.value.value)}`
+      + `${kind === 'counter' ? `, counting from ${ctx.epochBase}` : ''}; the record says the run trained ${formatData(planned.value)} epochs)`,
+  }
+}
+
+export interface HparamAudit {
+  readonly rows: HparamRow[]
+  readonly findings: Finding[]
 }
 
 export function auditHparams(experiment: Experiment, leaves: readonly Leaf[], checks: Checks, aliases: AliasTable,
-                             checkpoint: string): { rows: HparamRow[], findings: Finding[] } {
+                             checkpoint: string): HparamAudit {
+  const ctx: Context = { experiment, checks, aliases, checkpoint, epochBase: experiment.epochBase ?? checks.epochBase }
   const rows: HparamRow[] = []
   const findings: Finding[] = []
   for (const recorded of experiment.hparams) {
-    const failing = checks.failOn.includes(recorded.key)
-    const expected = expectedStored(recorded, checks.epochBase)
-    const base = { experiment: experiment.name, key: recorded.key, recorded: jsonScalar(recorded.value), checkpoint, location: recorded.location }
-
-    let found: { value: StoredScalar, source: string } | undefined
-    let conflicts: Array<{ value: StoredScalar, source: string }> = []
-    let lastResort = false
-    if (recorded.at !== undefined) {
-      const leaf = findAt(leaves, recorded.at)
-      if (leaf !== undefined) found = { value: leaf.value, source: leaf.source }
-    } else {
-      const discovery = findKey(leaves, recorded.key, aliases)
-      if (discovery.found !== undefined) found = { value: discovery.found.value, source: discovery.found.source }
-      if (discovery.ambiguous) conflicts = discovery.candidates.slice(1).map(c => ({ value: c.value, source: c.source }))
-      lastResort = discovery.lastResort
-    }
-
-    if (found === undefined) {
-      const where = recorded.at !== undefined ? `nothing is stored at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, aliases).join(', ')}`
-      rows.push({ key: recorded.key, recorded: base.recorded, stored: null, source: null, status: 'missing', location: recorded.location })
-      findings.push({ ...base, code: 'hparam-missing', severity: failing ? 'error' : 'notice', message: `${recorded.key} recorded ${fmt(base.recorded)}, but ${checkpoint} has ${where}` })
-      continue
-    }
-    const stored = jsonScalar(found.value.value)
-    const matches = valuesMatch(expected.value, found.value, checks.tolerance)
-    const notes = [
-      expected.note,
-      found.value.dtype !== undefined && found.value.dtype !== 'float64' && typeof found.value.value === 'number' ? `stored as ${found.value.dtype}` : undefined,
-      lastResort ? 'current lr from the optimizer; a scheduler may have changed it' : undefined,
-    ].filter((n): n is string => n !== undefined)
-    const status: HparamStatus = conflicts.length > 0 ? 'ambiguous' : matches ? 'match' : 'mismatch'
-    rows.push({
-      key: recorded.key, recorded: base.recorded, stored, source: found.source, status, location: recorded.location,
-      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
-      ...(conflicts.length > 0 ? { conflicts: conflicts.map(c => ({ value: jsonScalar(c.value.value), source: c.source })) } : {}),
-    })
-    if (conflicts.length > 0) {
-      const all = [found, ...conflicts].map(c => `${fmt(jsonScalar(c.value.value))} at ${c.source}`).join(', ')
-      findings.push({ ...base, stored, source: found.source, code: 'hparam-ambiguous', severity: 'warning', message: `${recorded.key} is stored with different values: ${all}` })
-    }
-    if (!matches) {
-      const epochNote = expected.note !== undefined ? ` (expected stored ${fmt(jsonScalar(expected.value))}: ${expected.note})` : ''
-      findings.push({
-        ...base, stored, source: found.source, code: 'hparam-mismatch', severity: failing ? 'error' : 'warning',
-        message: `${recorded.key} recorded ${fmt(base.recorded)}, stored ${fmt(stored)} in ${checkpoint} (${found.source})${epochNote}`,
-      })
-    }
+    const outcome = auditOne(recorded, leaves, ctx)
+    rows.push(outcome.row)
+    findings.push(...outcome.findings)
   }
+  const lastEpoch = notFinalEpoch(leaves, ctx)
+  if (lastEpoch !== undefined) findings.push(lastEpoch)
   return { rows, findings }
+}
+
+/** A recorded value was compared with a stored one (matched or not). */
+export function isVerified(row: Pick<HparamRow, 'status'>): boolean {
+  return row.status !== 'missing'
 }

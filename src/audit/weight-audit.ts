@@ -6,10 +6,10 @@
  */
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { aliasTable, type AliasTable } from '../hparams/aliases.ts'
-import { valuesMatch } from '../hparams/compare.ts'
-import { discoverAll } from '../hparams/discover.ts'
+import { recordedEqual, valuesMatch } from '../hparams/compare.ts'
+import { configuredValues } from '../hparams/discover.ts'
 import type { Leaf } from '../hparams/flatten.ts'
-import { formatValue } from '../hparams/scalar.ts'
+import { formatData, formatValue } from '../hparams/scalar.ts'
 import type { Checks, Experiment, Manifest } from '../manifest/types.ts'
 import type { DiffResult, TensorDiff } from '../weights/diff.ts'
 import type { Finding } from './findings.ts'
@@ -85,8 +85,8 @@ function recordedDifferences(a: Experiment, b: Experiment, checks: Checks): stri
   const out: string[] = []
   for (const ra of a.hparams) {
     const rb = b.hparams.find(h => h.key === ra.key)
-    if (rb !== undefined && !valuesMatch(ra.value, { value: rb.value }, checks.tolerance))
-      out.push(`${ra.key} ${formatValue(ra.value)} vs ${formatValue(rb.value)}`)
+    if (rb !== undefined && !recordedEqual(ra.value, rb.value, checks.tolerance))
+      out.push(`${ra.key} ${formatData(ra.value)} vs ${formatData(rb.value)}`)
   }
   return out
 }
@@ -181,8 +181,8 @@ async function auditTwins(ctx: Context): Promise<void> {
         if (diff.shape_mismatch.length > 0) problems.push(`shapes differ for ${groupNames(diff.shape_mismatch)}`)
         audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}`, tensors: diff.tensors })
       }
-      const mine = new Map(discoverAll(mainOpened.leaves, aliases).map(d => [d.key, d.found!]))
-      for (const theirs of discoverAll(twinOpened.leaves, aliases)) {
+      const mine = new Map(configuredValues(mainOpened.leaves, aliases).map(d => [d.key, d.found!]))
+      for (const theirs of configuredValues(twinOpened.leaves, aliases)) {
         const own = mine.get(theirs.key)
         if (own !== undefined && !valuesMatch(own.value.value, theirs.found!.value, checks.tolerance))
           problems.push(`${theirs.key} is ${formatValue(own.value.value)} (${own.source}) here but ${formatValue(theirs.found!.value.value)} (${theirs.found!.source}) in the twin`)

@@ -41,6 +41,7 @@ export function readSettings(getInput: (name: string) => string, workspace: stri
     workspace: root,
     failOn: parseList(getInput('fail-on')),
     weights: choice(getInput, 'weights', WEIGHT_MODES),
+    strict: choice(getInput, 'strict', ['true', 'false'] as const) === 'true',
     comment: choice(getInput, 'comment', COMMENT_MODES) ?? 'always',
     token: getInput('github-token'),
     commentAuthor: getInput('comment-author').trim() || 'github-actions[bot]',

@@ -14,6 +14,8 @@ export interface ActionSettings {
   /** Keys whose mismatch fails the build; undefined means the manifest's checks.fail_on. */
   readonly failOn: readonly string[] | undefined
   readonly weights: WeightsMode | undefined
+  /** `strict: true`: unverified checks are errors (CLI --strict). */
+  readonly strict: boolean
   readonly comment: CommentMode
   readonly token: string
   /** Login whose comments may be edited: the token's identity (github-actions[bot] for GITHUB_TOKEN). */

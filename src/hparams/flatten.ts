@@ -16,6 +16,13 @@ export interface Leaf {
   readonly value: StoredScalar
   /** Inside a list or tuple (log histories, param_groups): not a hyperparameter unless asked for. */
   readonly inList: boolean
+  /** Index in `path` of the first list position, -1 when not inside a list. */
+  readonly listFrom: number
+}
+
+/** Index in the leaf's path of its first list position (-1: none). */
+export function listAncestor(leaf: Leaf): number {
+  return leaf.listFrom
 }
 
 const MAX_DEPTH = 64
@@ -45,7 +52,8 @@ export function flatten(roots: readonly MetadataRoot[]): Leaf[] {
   const leaves: Leaf[] = []
   const visited = new Set<object>()
   for (const root of roots) {
-    const visit = (value: PyValue, path: string[], inList: boolean, fromMetadata: boolean): void => {
+    const visit = (value: PyValue, path: string[], listFrom: number, fromMetadata: boolean): void => {
+      const inList = listFrom >= 0
       if (leaves.length >= MAX_LEAVES || path.length > MAX_DEPTH) return
       const scalar = toScalar(value)
       if (scalar !== undefined) {
@@ -59,13 +67,13 @@ export function flatten(roots: readonly MetadataRoot[]): Leaf[] {
             try {
               const parsed = JSON.parse(scalar.value) as unknown
               if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-                for (const [k, v] of Object.entries(parsed)) if (v === null || typeof v !== 'object') visit(v as PyValue, [...path, k], inList, true)
+                for (const [k, v] of Object.entries(parsed)) if (v === null || typeof v !== 'object') visit(v as PyValue, [...path, k], listFrom, true)
                 return
               }
             } catch { /* an ordinary string after all */ }
           }
         }
-        leaves.push({ path, source: sourceOf(root.file, path), file: root.file, value: stored, inList })
+        leaves.push({ path, source: sourceOf(root.file, path), file: root.file, value: stored, inList, listFrom })
         return
       }
       if (value === null || typeof value !== 'object' || value instanceof TensorRef || value instanceof Uint8Array) return
@@ -73,12 +81,16 @@ export function flatten(roots: readonly MetadataRoot[]): Leaf[] {
       visited.add(value)
       const items = Array.isArray(value) ? value : value instanceof PyTuple ? value.items : value instanceof PySet ? value.items : undefined
       if (items !== undefined) {
-        items.slice(0, MAX_LIST_ITEMS).forEach((item, i) => visit(item, [...path, String(i)], true, fromMetadata))
+        // long lists (log histories) keep their first and last items, at their real indices
+        const half = MAX_LIST_ITEMS / 2
+        items.forEach((item, i) => {
+          if (items.length <= MAX_LIST_ITEMS || i < half || i >= items.length - half) visit(item, [...path, String(i)], inList ? listFrom : path.length, fromMetadata)
+        })
         return
       }
-      for (const [key, item] of entriesOf(value) ?? []) visit(item, [...path, key], inList, fromMetadata || (path.length === 0 && key === '__metadata__'))
+      for (const [key, item] of entriesOf(value) ?? []) visit(item, [...path, key], listFrom, fromMetadata || (path.length === 0 && key === '__metadata__'))
     }
-    visit(root.value, [], false, false)
+    visit(root.value, [], -1, false)
   }
   return leaves
 }

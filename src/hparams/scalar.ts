@@ -50,3 +50,19 @@ export function formatValue(value: string | number | boolean | null | bigint): s
   if (typeof value === 'number') return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value)
   return String(value)
 }
+
+/** JSON form of a recorded value: bigints as decimal strings, lists and mappings kept. */
+export type JsonData = string | number | boolean | null | JsonData[] | { [key: string]: JsonData }
+
+export function jsonData(value: unknown): JsonData {
+  if (Array.isArray(value)) return value.map(jsonData)
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonData(v)]))
+  return jsonScalar(value as ScalarValue)
+}
+
+/** A recorded or stored value for people: scalars as formatValue writes them, lists as `[0.9, 0.999]`. */
+export function formatData(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(formatData).join(', ')}]`
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}: ${formatData(v)}`).join(', ')}}`
+  return formatValue(value as ScalarValue)
+}

@@ -9,10 +9,14 @@ import { dirname, relative, resolve } from 'node:path'
 import AjvModule, { type ErrorObject } from 'ajv'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import schema from '../../schema/ckpt-audit.schema.json' with { type: 'json' }
-import type { ScalarValue } from '../hparams/scalar.ts'
+import { buildAliasTable, canonicalKey, normalizeName, type AliasTable } from '../hparams/aliases.ts'
 import { ManifestError, suggest, type ManifestProblem } from './errors.ts'
+import { resolveFailOn } from './fail-on.ts'
 import { findWorkspace, isInside, resolveInside } from './paths.ts'
-import { DEFAULT_FAIL_ON, type Experiment, type Manifest, type ManifestPath, type RecordedValue, type SourceLocation } from './types.ts'
+import { decimalsWritten, recordedValue, type RecordedProblem } from './recorded.ts'
+import {
+  DEFAULT_FAIL_ON, type Experiment, type Manifest, type ManifestPath, type RecordedMetric, type RecordedValue, type SourceLocation,
+} from './types.ts'
 
 /** A manifest is a small text file; anything bigger is refused before parsing. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
@@ -64,13 +68,14 @@ export function parseManifest(text: string, file: string, workspace: string, dis
     throw new ManifestError([{ location: locate(0), message: `YAML aliases expand too much: ${(error as Error).message}` }])
   }
   const where = (path: Segment[], key = false): SourceLocation => locate(offsetOf(doc, path, key))
+  const nodeAt = (path: Segment[]): unknown => doc.getIn(path, true)
   for (const error of validate(data)) {
     const problem = schemaProblem(error, where)
     if (problem !== undefined && !problems.some(p => p.message === problem.message && p.location.line === problem.location.line)) problems.push(problem)
   }
   if (problems.length > 0) throw new ManifestError(problems)
 
-  const manifest = { ...build(data as RawManifest, file, workspace, where, problems), file: display }
+  const manifest = { ...build(data as RawManifest, file, workspace, where, nodeAt, locate, problems), file: display }
   if (problems.length > 0) throw new ManifestError(problems)
   return manifest
 }
@@ -151,8 +156,9 @@ interface RawExperiment {
   frozen?: string[]
   trained?: string[]
   sha256?: string | null
-  hparams?: Record<string, ScalarValue | { value: ScalarValue, at?: string }>
-  metrics?: Record<string, ScalarValue>
+  epoch_base?: 0 | 1
+  hparams?: Record<string, unknown>
+  metrics?: Record<string, unknown>
 }
 interface RawManifest {
   version: 1
@@ -164,7 +170,12 @@ interface RawManifest {
 
 /** Applies defaults, resolves paths and references; collects the problems a schema cannot see. */
 function build(raw: RawManifest, file: string, workspace: string, where: (path: Segment[], key?: boolean) => SourceLocation,
-               problems: ManifestProblem[]): Manifest {
+               nodeAt: (path: Segment[]) => unknown, locate: (offset: number) => SourceLocation, problems: ManifestProblem[]): Manifest {
+  const { table, conflicts } = buildAliasTable(raw.aliases ?? {})
+  for (const c of conflicts)
+    problems.push({ location: where(['aliases', Object.keys(raw.aliases ?? {}).find(k => (raw.aliases![k] ?? []).includes(c.name)) ?? c.key], true),
+      message: `alias '${c.name}' of ${c.key} already names ${c.otherKey}; one stored name cannot stand for two keys` })
+  const valueProblems: RecordedProblem[] = []
   const manifestDir = dirname(resolve(file))
   if (!isInside(workspace, resolve(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` })
   let root = manifestDir
@@ -212,22 +223,32 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
     for (const key of ['frozen', 'trained'] as const)
       if ((e[key]?.length ?? 0) > 0 && e.parent === undefined)
         problems.push({ location: where([...base, key], true), message: `${key} compares tensors with the parent's, but experiment '${name}' has no parent` })
-    const hparams: RecordedValue[] = Object.entries(e.hparams ?? {}).map(([key, spec]) => {
-      const explicit = spec !== null && typeof spec === 'object'
+    const hparams: RecordedValue[] = Object.entries(e.hparams ?? {}).map(([written, spec]) => {
+      const explicit = spec !== null && typeof spec === 'object' && !Array.isArray(spec)
+      const path = explicit ? [...base, 'hparams', written, 'value'] : [...base, 'hparams', written]
       return {
-        key,
-        value: explicit ? spec.value : spec,
-        at: explicit ? spec.at : undefined,
-        location: where(explicit ? [...base, 'hparams', key, 'value'] : [...base, 'hparams', key]),
+        key: canonicalKey(written, table) ?? written,
+        written,
+        value: recordedValue(nodeAt(path), `experiments.${name}.hparams.${written}`, valueProblems),
+        at: explicit ? (spec as { at?: string }).at : undefined,
+        location: where(path),
       }
     })
+    sameKeyTwice(hparams, `experiments.${name}.hparams`, problems)
+    const metrics: RecordedMetric[] = Object.keys(e.metrics ?? {}).map(written => {
+      const path = [...base, 'metrics', written]
+      return {
+        key: written, written, decimals: decimalsWritten(nodeAt(path)), location: where(path),
+        value: recordedValue(nodeAt(path), `experiments.${name}.metrics.${written}`, valueProblems),
+      }
+    })
+    sameKeyTwice(metrics, `experiments.${name}.metrics`, problems)
     if (checkpoint === undefined) continue
     experiments.push({
       name, location: where(base, true), checkpoint, twins, parent,
       frozen: e.frozen ?? [], trained: e.trained ?? [],
       sha256: typeof e.sha256 === 'string' ? { value: e.sha256.toLowerCase(), location: where([...base, 'sha256']) } : undefined,
-      hparams,
-      metrics: Object.entries(e.metrics ?? {}).map(([key, value]) => ({ key, value })),
+      hparams, metrics, epochBase: e.epoch_base,
     })
   }
   // a parent chain that loops has no root to start from
@@ -241,10 +262,14 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
       seen.add(p)
     }
   }
+  for (const p of valueProblems) problems.push({ location: locate((p.node as Node).range?.[0] ?? 0), message: p.message })
+  const recordedKeys = recordedKeysOf(experiments)
+  const failOn = resolveFailOn(raw.checks?.fail_on ?? DEFAULT_FAIL_ON, table, recordedKeys)
+  for (const p of failOn.problems) problems.push({ location: where(['checks', 'fail_on', p.index]), message: p.message })
   return {
     file, root, workspace,
     checks: {
-      failOn: raw.checks?.fail_on ?? DEFAULT_FAIL_ON,
+      failOn: failOn.keys,
       tolerance: { rel: raw.checks?.tolerance?.rel ?? 1e-6, abs: raw.checks?.tolerance?.abs ?? 0 },
       epochBase: raw.checks?.epoch_base ?? 1,
       weights: raw.checks?.weights ?? 'auto',
@@ -254,4 +279,30 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
     aliases: raw.aliases ?? {},
     experiments,
   }
+}
+
+/** Two recorded keys of one experiment that mean one key (`kl_beta` and `KL_BETA`): which value counts? */
+function sameKeyTwice(values: ReadonlyArray<{ key: string, written: string, location: SourceLocation }>, label: string, problems: ManifestProblem[]): void {
+  const first = new Map<string, { written: string, location: SourceLocation }>()
+  for (const v of values) {
+    const id = normalizeName(v.key)
+    const earlier = first.get(id)
+    if (earlier === undefined) {
+      first.set(id, v)
+      continue
+    }
+    const both = `'${earlier.written}' (line ${earlier.location.line}) and '${v.written}' (line ${v.location.line})`
+    for (const at of [earlier.location, v.location])
+      problems.push({ location: at, message: `${label}: ${both} are the same key ${v.key}; keep one` })
+  }
+}
+
+/** Every hparam and metric key some experiment records (resolved), for validating fail_on. */
+export function recordedKeysOf(experiments: readonly Experiment[]): string[] {
+  return [...new Set(experiments.flatMap(e => [...e.hparams.map(h => h.key), ...e.metrics.map(m => m.key)]))]
+}
+
+/** The alias table a manifest's `aliases:` make (conflicts are reported by parseManifest). */
+export function manifestAliases(manifest: Pick<Manifest, 'aliases'>): AliasTable {
+  return buildAliasTable(manifest.aliases).table
 }

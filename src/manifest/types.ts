@@ -1,6 +1,6 @@
 /** The manifest as the rest of ckpt-audit sees it: validated, defaults applied, paths resolved. */
 import type { Tolerance } from '../hparams/compare.ts'
-import type { ScalarValue } from '../hparams/scalar.ts'
+import type { RecordedData } from '../hparams/compare.ts'
 
 /** How loud a check that could not be carried out is (`checks.unverified`, CLI `--strict` = error). */
 export const UNVERIFIED_LEVELS = ['notice', 'warning', 'error'] as const
@@ -43,8 +43,11 @@ export interface ManifestPath {
 }
 
 export interface RecordedValue {
+  /** The canonical key (`kl_beta`), or the key as written when no alias knows it. */
   readonly key: string
-  readonly value: ScalarValue
+  /** The key as the manifest writes it (`KL_BETA`). */
+  readonly written: string
+  readonly value: RecordedData
   /** Explicit stored location (`at:`), when given. */
   readonly at: string | undefined
   readonly location: SourceLocation
@@ -61,7 +64,18 @@ export interface Experiment {
   readonly trained: readonly string[]
   readonly sha256: { readonly value: string, readonly location: SourceLocation } | undefined
   readonly hparams: readonly RecordedValue[]
-  readonly metrics: ReadonlyArray<{ readonly key: string, readonly value: ScalarValue }>
+  readonly metrics: readonly RecordedMetric[]
+  /** This experiment's own `epoch_base`, overriding `checks.epoch_base`. */
+  readonly epochBase: 0 | 1 | undefined
+}
+
+export interface RecordedMetric {
+  readonly key: string
+  readonly written: string
+  readonly value: RecordedData
+  /** Decimals the value was written with: a stored metric matches when it rounds to it. */
+  readonly decimals: number | undefined
+  readonly location: SourceLocation
 }
 
 export interface Manifest {

@@ -1,8 +1,8 @@
 /** Terminal rendering of `ckpt-audit check`. Pure. */
 import type { AuditResult } from '../audit/audit.ts'
 import type { HparamRow } from '../audit/hparam-audit.ts'
-import { formatValue } from './format.ts'
-import { verdict } from './markdown.ts'
+import { formatData } from '../hparams/scalar.ts'
+import { keyLabel, verdict } from './markdown.ts'
 import { terminalSafe } from './terminal.ts'
 
 const MARK: Readonly<Record<HparamRow['status'], string>> = { match: 'ok', mismatch: 'MISMATCH', missing: 'missing', ambiguous: 'ambiguous' }
@@ -12,7 +12,12 @@ export function renderCheckText(result: AuditResult): string {
   for (const e of result.experiments) {
     lines.push(`${terminalSafe(e.name)}  ${terminalSafe(e.checkpoint)}${e.format !== null ? `  (${e.format})` : ''}`)
     if (e.error !== null) lines.push(`  unreadable (${e.error.reason}): ${terminalSafe(e.error.message)}`)
-    const rows = e.hparams.map(h => [h.key, formatValue(h.recorded), h.stored === null ? '-' : formatValue(h.stored), h.source ?? '-', MARK[h.status] + (h.note ? ` (${h.note})` : '')].map(terminalSafe))
+    const rows = [
+      ...e.hparams.map(h => [keyLabel(h), formatData(h.recorded), h.stored === null ? '-' : formatData(h.stored), h.source ?? '-', MARK[h.status] + (h.note ? ` (${h.note})` : '')]),
+      ...e.metrics.map(m => [`metric ${m.key}`, formatData(m.recorded), m.stored === null ? '-' : formatData(m.stored), m.source ?? '-',
+        (m.status === 'mismatch' ? 'MISMATCH' : m.status === 'match' ? 'ok' : 'not checked') + (m.note ? ` (${m.note})` : '')]),
+    ].map(r => r.map(terminalSafe))
+    if (e.hparams.length > 0 && e.error === null) lines.push(`  ${e.verified} of ${e.hparams.length} recorded values verified`)
     if (rows.length > 0) {
       const all = [['key', 'recorded', 'stored', 'source', 'status'], ...rows]
       const widths = all[0]!.map((_, i) => Math.max(...all.map(r => r[i]!.length)))

@@ -1,18 +1,24 @@
 /** The `check --json` document (DESIGN §6). Stable: tests pin its keys. */
 import type { AuditResult } from '../audit/audit.ts'
 import type { Finding } from '../audit/findings.ts'
-import type { JsonScalar } from '../audit/inspect.ts'
+import type { MetricRow } from '../audit/metric-audit.ts'
+import type { JsonData } from '../hparams/scalar.ts'
+import { coverage } from './markdown.ts'
 
 export interface CheckJson {
   version: 1
   status: 'pass' | 'fail'
   counts: { error: number, warning: number, notice: number }
+  /** Recorded hyperparameters compared with a stored value, of all recorded. */
+  coverage: { verified: number, recorded: number }
   experiments: Array<{
     name: string
     checkpoint: string
     format: string | null
     error: { reason: string, message: string } | null
-    hparams: Array<{ key: string, recorded: JsonScalar, stored: JsonScalar, source: string | null, status: string, note?: string }>
+    verified: number
+    hparams: Array<{ key: string, written?: string, recorded: JsonData, stored: JsonData, source: string | null, status: string, note?: string }>
+    metrics: Array<Omit<MetricRow, 'location'>>
   }>
   pairs: Array<{ a: string, b: string, mean_abs_diff: number | null, identical: boolean }>
   lineage: AuditResult['lineage']
@@ -24,12 +30,14 @@ export function toCheckJson(result: AuditResult): CheckJson {
     version: 1,
     status: result.status,
     counts: { ...result.counts },
+    coverage: { verified: coverage(result).verified, recorded: coverage(result).recorded },
     experiments: result.experiments.map(e => ({
-      name: e.name, checkpoint: e.checkpoint, format: e.format, error: e.error,
+      name: e.name, checkpoint: e.checkpoint, format: e.format, error: e.error, verified: e.verified,
       hparams: e.hparams.map(h => ({
-        key: h.key, recorded: h.recorded, stored: h.stored, source: h.source, status: h.status,
+        key: h.key, ...(h.written !== undefined ? { written: h.written } : {}), recorded: h.recorded, stored: h.stored, source: h.source, status: h.status,
         ...(h.note !== undefined ? { note: h.note } : {}),
       })),
+      metrics: e.metrics.map(({ location: _, ...m }) => m),
     })),
     pairs: result.pairs.map(p => ({ ...p })),
     lineage: result.lineage.map(l => ({ ...l })),

@@ -6,9 +6,9 @@ import { markdownTable } from 'markdown-table'
 import type { AuditResult, ExperimentResult } from '../audit/audit.ts'
 import type { Finding, Severity } from '../audit/findings.ts'
 import type { HparamRow } from '../audit/hparam-audit.ts'
-import type { JsonScalar } from '../audit/inspect.ts'
+import type { MetricRow } from '../audit/metric-audit.ts'
+import { formatData } from '../hparams/scalar.ts'
 import { cellCode, code, html, marker, text } from './escape.ts'
-import { formatValue } from './format.ts'
 import { weightsSection } from './weights-markdown.ts'
 
 export interface ReportOptions {
@@ -29,7 +29,26 @@ const ICON: Readonly<Record<HparamRow['status'], string>> = { match: '✅', mism
 const SEVERITY_ICON: Readonly<Record<Severity, string>> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
 const SEVERITY_TITLE: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', notice: 'Notices' }
 
-const v = (value: JsonScalar): string => formatValue(value)
+const v = (value: unknown): string => formatData(value)
+
+/** How many recorded hyperparameters were compared with a stored value, of how many. */
+export function coverage(result: AuditResult): { verified: number, recorded: number, unverifiedExperiments: ExperimentResult[] } {
+  const recorded = result.experiments.reduce((n, e) => n + e.hparams.length, 0)
+  const verified = result.experiments.reduce((n, e) => n + e.verified, 0)
+  // an experiment that records values none of which could be found is not "matching its record"
+  const unverifiedExperiments = result.experiments.filter(e => e.error === null && e.hparams.length > 0 && e.verified === 0)
+  return { verified, recorded, unverifiedExperiments }
+}
+
+function coverageText(result: AuditResult): string {
+  const { verified, recorded } = coverage(result)
+  return `${verified} of ${plural(recorded, 'recorded value')} verified`
+}
+
+/** A key as written, with the canonical name where it differs: `KL_BETA (kl_beta)`. */
+export function keyLabel(row: Pick<HparamRow, 'key' | 'written'>): string {
+  return row.written !== undefined ? `${row.written} (${row.key})` : row.key
+}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
@@ -46,7 +65,7 @@ export function verdict(result: AuditResult): string {
   if (keys.length > 0) {
     const first = keys[0]!
     const detail = first.code === 'hparam-missing'
-      ? `${first.key} recorded ${v(first.recorded ?? null)}, not found in ${first.checkpoint}`
+      ? `${first.key} recorded ${v(first.recorded ?? null)}, not verified in ${first.checkpoint}`
       : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`
     const more = keys.length > 1 ? ` (+${keys.length - 1} more)` : ''
     return `❌ ${plural(keys.length, 'failing key')}: ${detail}${more}`
@@ -55,14 +74,24 @@ export function verdict(result: AuditResult): string {
     const first = result.findings[0]!
     return `❌ ${plural(result.counts.error, 'error')}: ${first.message}`
   }
-  return `✅ ${passLine(result)}`
+  return `${passIcon(result)} ${passLine(result)}`
 }
 
-/** `6 experiments match their records (3 warnings)`. */
+/** ✅ only when every experiment that records values had at least one of them verified. */
+function passIcon(result: AuditResult): string {
+  return coverage(result).unverifiedExperiments.length > 0 ? '⚠️' : '✅'
+}
+
+/** `6 experiments match their records (12 of 14 recorded values verified; 3 warnings)`. */
 function passLine(result: AuditResult): string {
   const count = result.experiments.length
-  const warnings = result.counts.warning > 0 ? ` (${plural(result.counts.warning, 'warning')})` : ''
-  return `${plural(count, 'experiment')} ${count === 1 ? 'matches its record' : 'match their records'}${warnings}`
+  const { unverifiedExperiments } = coverage(result)
+  const warnings = result.counts.warning > 0 ? `; ${plural(result.counts.warning, 'warning')}` : ''
+  if (unverifiedExperiments.length > 0) {
+    const names = unverifiedExperiments.slice(0, 3).map(e => e.name).join(', ') + (unverifiedExperiments.length > 3 ? ', …' : '')
+    return `no errors, but ${unverifiedExperiments.length} of ${plural(count, 'experiment')} could not be verified: none of their recorded values is in the checkpoint (${names}) (${coverageText(result)}${warnings})`
+  }
+  return `${plural(count, 'experiment')} ${count === 1 ? 'matches its record' : 'match their records'} (${coverageText(result)}${warnings})`
 }
 
 /** The verdict in Markdown: the same facts, values escaped and set as code. */
@@ -72,13 +101,13 @@ function verdictMarkdown(result: AuditResult): string {
     const first = keys[0]!
     const where = first.location !== undefined ? ` — ${code(first.experiment)}, ${text(`${first.location.file} line ${first.location.line}`)}` : ''
     const detail = first.code === 'hparam-missing'
-      ? `**${text(first.key!)}** recorded ${code(v(first.recorded ?? null))}, not found in ${code(first.checkpoint ?? '')}`
+      ? `**${text(first.key!)}** recorded ${code(v(first.recorded ?? null))}, not verified in ${code(first.checkpoint ?? '')}`
       : `**${text(first.key!)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? '')} (${code(first.source ?? '')})`
     const more = keys.length > 1 ? ` and ${plural(keys.length - 1, 'more failing key')}` : ''
     return `## ❌ ckpt-audit: ${plural(keys.length, 'failing key')}\n\n${detail}${where}${more}`
   }
   if (result.counts.error > 0) return `## ❌ ckpt-audit: ${plural(result.counts.error, 'error')}\n\n${text(result.findings[0]!.message)}`
-  return `## ✅ ckpt-audit: ${passLine(result)}`
+  return `## ${passIcon(result)} ckpt-audit: ${text(passLine(result))}`
 }
 
 function findingLine(finding: Finding): string {
@@ -88,7 +117,7 @@ function findingLine(finding: Finding): string {
 
 function hparamTable(rows: readonly HparamRow[]): string {
   const body = rows.map(row => [
-    text(row.key),
+    text(keyLabel(row)),
     cellCode(v(row.recorded)),
     row.stored === null ? '—' : cellCode(v(row.stored)),
     row.source === null ? '—' : cellCode(row.source),
@@ -99,25 +128,42 @@ function hparamTable(rows: readonly HparamRow[]): string {
   return markdownTable([['key', 'recorded', 'stored', 'source', ''], ...body], { alignDelimiters: false })
 }
 
+const METRIC_ICON: Readonly<Record<MetricRow['status'], string>> = { match: '✅', mismatch: '❌', 'not-checked': '' }
+
+/** Checked metrics as a table; those the checkpoint does not hold on one line. */
+function metricsPart(metrics: readonly MetricRow[]): string[] {
+  const checked = metrics.filter(m => m.status !== 'not-checked')
+  const unchecked = metrics.filter(m => m.status === 'not-checked')
+  const parts: string[] = []
+  if (checked.length > 0) {
+    const body = checked.map(m => [text(m.key), cellCode(v(m.recorded)), cellCode(v(m.stored)), cellCode(m.source ?? ''),
+      [METRIC_ICON[m.status], m.status === 'match' ? '' : m.status, m.note !== undefined ? text(m.note) : ''].filter(Boolean).join(' ')])
+    parts.push(`Metrics:\n\n${markdownTable([['metric', 'recorded', 'stored', 'source', ''], ...body], { alignDelimiters: false })}`)
+  }
+  if (unchecked.length > 0) parts.push(`Metrics (recorded, not checked: the checkpoint does not hold them): ${unchecked.map(m => `${text(m.key)} ${code(v(m.recorded))}`).join(', ')}`)
+  return parts
+}
+
 function experimentSection(e: ExperimentResult): string {
-  const ok = e.error === null && e.hparams.every(r => r.status === 'match')
+  const ok = e.error === null && e.hparams.every(r => r.status === 'match') && e.metrics.every(m => m.status !== 'mismatch')
+    && (e.hparams.length === 0 || e.verified > 0)
   const format = e.format !== null ? ` (${e.format})` : ''
   const parts: string[] = []
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`)
-  else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams))
+  else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(e.hparams.length, 'recorded value')} verified.\n\n${hparamTable(e.hparams)}`)
   else parts.push('No hyperparameters recorded.')
-  if (e.metrics.length > 0) parts.push(`Metrics (recorded, not checked): ${e.metrics.map(m => `${text(m.key)} ${code(v(m.value))}`).join(', ')}`)
+  parts.push(...metricsPart(e.metrics))
   const body = parts.join('\n\n')
   // a <summary> line is raw HTML, where only entities escape; headings are Markdown
   return ok
     ? `<details><summary>✅ <code>${html(e.name)}</code> — <code>${html(e.checkpoint)}</code>${html(format)}</summary>\n\n${body}\n\n</details>`
-    : `#### ${e.error !== null || e.hparams.some(r => r.status === 'mismatch') ? '❌' : '⚠️'} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}\n\n${body}`
+    : `#### ${e.error !== null || e.hparams.some(r => r.status === 'mismatch') || e.metrics.some(m => m.status === 'mismatch') ? '❌' : '⚠️'} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}\n\n${body}`
 }
 
 function renderBody(result: AuditResult, options: ReportOptions): string {
   const sections: string[] = [verdictMarkdown(result)]
   const { error, warning, notice } = result.counts
-  sections.push(`${plural(result.experiments.length, 'experiment')} · ${plural(error, 'error')} · ${plural(warning, 'warning')} · ${plural(notice, 'notice')}`)
+  sections.push(`${plural(result.experiments.length, 'experiment')} · ${coverageText(result)} · ${plural(error, 'error')} · ${plural(warning, 'warning')} · ${plural(notice, 'notice')}`)
   if (result.findings.length > 0) {
     const groups = (['error', 'warning', 'notice'] as const).map(severity => {
       const list = result.findings.filter(f => f.severity === severity)

@@ -22,7 +22,7 @@ test('okvqa example: Markdown comment (golden)', async () => {
 
 test('okvqa example: check --json (golden, stable shape)', async () => {
   const json = toCheckJson(await checkManifest(EXAMPLE))
-  assert.deepEqual(Object.keys(json), ['version', 'status', 'counts', 'experiments', 'pairs', 'lineage', 'findings'])
+  assert.deepEqual(Object.keys(json), ['version', 'status', 'counts', 'coverage', 'experiments', 'pairs', 'lineage', 'findings'])
   assert.deepEqual(Object.keys(json.experiments[0]!.hparams[0]!), ['key', 'recorded', 'stored', 'source', 'status'])
   await assertGolden(JSON.stringify(json, null, 2) + '\n', golden('okvqa.json'))
 })
@@ -34,10 +34,12 @@ function hostileResult(): AuditResult {
   return {
     manifest: 'ckpt-audit.yml', status: 'fail', counts: { error: 1, warning: 0, notice: 0 }, checks, pairs: [], lineage: [], details: [],
     experiments: [{
-      name: evil, checkpoint: `runs/${evil}.pt`, format: 'torch-zip', error: null, metrics: [{ key: evil, value: evil }],
-      hparams: [{ key: evil, recorded: evil, stored: '``', source: `args.${evil}`, status: 'mismatch', location }],
+      name: evil, checkpoint: `runs/${evil}.pt`, format: 'torch-zip', error: null, verified: 1,
+      metrics: [{ key: evil, recorded: evil, stored: null, source: null, status: 'not-checked', location },
+                { key: `m ${evil}`, recorded: 1, stored: evil, source: evil, status: 'mismatch', note: evil, location }],
+      hparams: [{ key: evil, written: `W${evil}`, recorded: evil, stored: '``', source: `args.${evil}`, status: 'mismatch', location }],
     }, {
-      name: `ok ${evil}`, checkpoint: `${evil}.pt`, format: 'torch-zip', error: null, metrics: [],
+      name: `ok ${evil}`, checkpoint: `${evil}.pt`, format: 'torch-zip', error: null, metrics: [], verified: 1,
       hparams: [{ key: evil, recorded: 1, stored: 1, source: evil, status: 'match', location }],
     }],
     findings: [{ code: 'hparam-mismatch', severity: 'error', experiment: evil, key: evil, recorded: evil, stored: '``',
@@ -76,11 +78,11 @@ test('escape primitives', () => {
 test('a passing result leads with the verdict and folds the tables', () => {
   const result: AuditResult = {
     manifest: 'm.yml', status: 'pass', counts: { error: 0, warning: 0, notice: 0 }, checks, pairs: [], lineage: [], details: [], findings: [],
-    experiments: [{ name: 'a', checkpoint: 'a.pt', format: 'torch-zip', error: null, metrics: [],
+    experiments: [{ name: 'a', checkpoint: 'a.pt', format: 'torch-zip', error: null, metrics: [], verified: 1,
                     hparams: [{ key: 'kl_beta', recorded: 0.1, stored: 0.1, source: 'args.KL_BETA', status: 'match', location: { file: 'm.yml', line: 1, column: 1 } }] }],
   }
   const report = renderReport(result, { manifest: 'm.yml' })
-  assert.equal(report.verdictLine, '✅ 1 experiment matches its record')
-  assert.match(report.comment, /^<!-- ckpt-audit:m\.yml -->\n## ✅ ckpt-audit: 1 experiment matches its record\n/)
+  assert.equal(report.verdictLine, '✅ 1 experiment matches its record (1 of 1 recorded value verified)')
+  assert.match(report.comment, /^<!-- ckpt-audit:m\.yml -->\n## ✅ ckpt-audit: 1 experiment matches its record \\\(1 of 1 recorded value verified\\\)\n/)
   assert.match(report.comment, /<details><summary>✅ <code>a<\/code> — <code>a\.pt<\/code> \(torch-zip\)<\/summary>/)
 })
