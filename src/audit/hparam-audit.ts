@@ -74,10 +74,11 @@ function lookup(recorded: RecordedValue, leaves: readonly Leaf[], aliases: Alias
 /** A stored name close to a recorded key that was not found: `kl_betta` → `hyper_parameters.kl_beta`. */
 function nearestStored(recorded: RecordedValue, leaves: readonly Leaf[], aliases: AliasTable): string | undefined {
   const key = recorded.written
-  // a stored name of another known key (`epoch` beside a recorded `epochs`) is no typo of this one
+  // a known key is no typo: a stored name of another known key (`epoch` beside `epochs`) is not what it meant
+  const known = canonicalKey(key, aliases) !== undefined
   const otherKey = (l: Leaf): boolean => {
     const owner = canonicalKey(l.path.at(-1)!, aliases)
-    return owner !== undefined && owner !== recorded.key
+    return known && owner !== undefined && owner !== recorded.key
   }
   const settings = leaves.filter(l => isSettingLeaf(l) && !otherKey(l))
   const names = [...new Set(settings.map(l => normalizeName(l.path.at(-1)!)))]

@@ -64,7 +64,8 @@ export function inspectCheckpoint(checkpoint: Checkpoint, aliases: AliasTable = 
     if (found.value.dtype !== undefined && found.value.dtype !== 'float64' && typeof found.value.value === 'number') entry.dtype = found.value.dtype
     if (discovery.ambiguous)
       entry.conflicts = discovery.candidates.slice(1).map(c => ({ value: jsonScalar(c.value.value), source: c.source }))
-    if (discovery.lastResort) entry.current_lr = true
+    // only the optimizer's current lr is stored: a scheduled value, not the configured one
+    if (discovery.scheduledOnly) entry.current_lr = true
     hparams[discovery.key] = entry
   }
   const settings = leaves.filter(isSettingLeaf)

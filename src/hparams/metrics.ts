@@ -49,7 +49,8 @@ function lightningMetric(leaves: readonly Leaf[], key: string): StoredMetric | u
 /** Hugging Face trainer_state.json: best_metric when it is this metric, else the last logged value. */
 function trainerStateMetric(leaves: readonly Leaf[], key: string): StoredMetric | undefined {
   const state = leaves.filter(l => l.file?.split('/').at(-1) === 'trainer_state.json')
-  const named = state.find(l => l.path.length === 1 && l.path[0] === 'metric_for_best_model')
+  // metric_for_best_model is a TrainingArguments field (training_args.bin), best_metric a trainer state field
+  const named = leaves.find(l => l.path.length === 1 && l.path[0] === 'metric_for_best_model')
   const best = state.find(l => l.path.length === 1 && l.path[0] === 'best_metric')
   if (named !== undefined && typeof named.value.value === 'string' && sameMetric(key, named.value.value) && typeof best?.value.value === 'number')
     return { value: best.value, source: best.source }
