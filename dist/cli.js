@@ -1392,10 +1392,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -1416,7 +1416,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -1428,11 +1428,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -2082,7 +2082,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -2094,12 +2094,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -2110,7 +2110,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -2155,7 +2155,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -2166,7 +2166,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -2479,7 +2479,7 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -2622,7 +2622,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -2677,7 +2677,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -2700,7 +2700,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -2725,20 +2725,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -2887,7 +2887,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -2902,7 +2902,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -3042,19 +3042,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -3361,7 +3361,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -3428,7 +3428,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -3526,7 +3526,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -3583,7 +3583,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -3679,14 +3679,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -3697,13 +3697,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -3748,7 +3748,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -3776,7 +3776,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -3867,7 +3867,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -3884,7 +3884,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -3935,7 +3935,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -3979,15 +3979,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n2 = Math.ceil(str.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -4002,7 +4002,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -4013,7 +4013,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -4156,7 +4156,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -4168,7 +4168,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -4176,7 +4176,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -4188,7 +4188,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -4216,7 +4216,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -5540,9 +5540,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5578,7 +5578,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -5618,7 +5618,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5641,7 +5641,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -5673,7 +5673,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -5689,7 +5689,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5724,7 +5724,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -5773,7 +5773,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -5788,13 +5788,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -5856,7 +5856,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -5971,7 +5971,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -5980,15 +5980,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -6193,7 +6193,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -6211,11 +6211,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -6976,7 +6976,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7060,7 +7060,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8668,7 +8668,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -8693,7 +8693,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -10400,12 +10400,12 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
+    function reportMissingProp(cxt, missing2) {
+      cxt.setParams({ missingProperty: missing2 }, true);
       cxt.error();
     }
     exports.reportMissingProp = reportMissingProp;
@@ -13967,14 +13967,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing = gen.let("missing");
+          const missing2 = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
+            (0, code_1.reportMissingProp)(cxt, missing2);
             gen.else();
           }
         }
@@ -13984,10 +13984,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+        function loopUntilMissing(missing2, valid) {
+          cxt.setParams({ missingProperty: missing2 });
+          gen.forOf(missing2, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -14525,7 +14525,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing = gen.let("missing");
+      const missing2 = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -14543,8 +14543,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
+          (0, code_1.reportMissingProp)(cxt, missing2);
           gen.else();
         }
       }
@@ -15787,23 +15787,85 @@ function bfloat16ToNumber(bits) {
 
 // src/hparams/aliases.ts
 var BUILTIN_ALIASES = {
-  kl_beta: ["kl_beta", "beta", "kl_coef", "kl_coeff", "init_kl_coef", "kl_penalty_coef"],
-  lr: ["lr", "learning_rate"],
-  epoch: ["epoch", "current_epoch"],
-  phase: ["phase", "stage"],
-  global_step: ["global_step", "step"]
+  kl_beta: { specific: ["kl_beta", "kl_coef", "kl_coeff", "init_kl_coef", "kl_loss_coef", "kl_penalty_coef"], generic: ["beta"] },
+  lr: { specific: ["lr", "learning_rate"] },
+  epoch: { specific: ["epoch", "current_epoch"] },
+  epochs: { specific: ["epochs", "max_epochs", "num_train_epochs", "n_epochs"] },
+  phase: { specific: ["phase", "stage"] },
+  global_step: { specific: ["global_step"], generic: ["step"] }
 };
-function aliasTable(extra = {}) {
-  const table4 = /* @__PURE__ */ new Map();
-  for (const [key, names] of [...Object.entries(BUILTIN_ALIASES), ...Object.entries(extra)]) {
-    const list = table4.get(key) ?? [key.toLowerCase()];
-    for (const name of names) if (!list.includes(name.toLowerCase())) list.push(name.toLowerCase());
-    table4.set(key, list);
+var OTHER_MEANINGS = /* @__PURE__ */ new Set([
+  "ema",
+  "emastatedict",
+  "optimizer",
+  "optimizers",
+  "optim",
+  "optimizerstates",
+  "optimizerstatedict",
+  "paramgroups",
+  "betas",
+  "momentum",
+  "scheduler",
+  "lrscheduler",
+  "lrschedulers",
+  "schedulers"
+]);
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[_\-.\s/]/g, "");
+}
+function underOtherMeaning(ancestors) {
+  return ancestors.some((segment) => {
+    const n2 = normalizeName(segment);
+    return OTHER_MEANINGS.has(n2) || n2.startsWith("adam");
+  });
+}
+function buildAliasTable(extra = {}) {
+  const entries = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
+  const conflicts = [];
+  const claim = (key, name, list) => {
+    const n2 = normalizeName(name);
+    const owner = byName2.get(n2);
+    if (owner !== void 0 && owner !== key) conflicts.push({ key, name, otherKey: owner });
+    else if (owner === void 0) {
+      byName2.set(n2, key);
+      list.push(n2);
+    }
+  };
+  for (const [key, spec] of Object.entries(BUILTIN_ALIASES)) {
+    const entry = { key, specific: [], generic: [] };
+    entries.set(key, entry);
+    for (const name of [key, ...spec.specific]) claim(key, name, entry.specific);
+    for (const name of spec.generic ?? []) claim(key, name, entry.generic);
   }
-  return table4;
+  for (const [written, names] of Object.entries(extra)) {
+    const key = byName2.get(normalizeName(written)) ?? written;
+    let entry = entries.get(key);
+    if (entry === void 0) {
+      entry = { key, specific: [], generic: [] };
+      entries.set(key, entry);
+      claim(key, written, entry.specific);
+    }
+    for (const name of names) claim(key, name, entry.specific);
+  }
+  const table4 = { entries, byName: byName2, keys: () => entries.keys() };
+  return { table: table4, conflicts };
+}
+function aliasTable(extra = {}) {
+  return buildAliasTable(extra).table;
+}
+function canonicalKey(written, table4) {
+  return table4.byName.get(normalizeName(written));
+}
+function entryFor(key, table4) {
+  const canonical = canonicalKey(key, table4);
+  return (canonical !== void 0 ? table4.entries.get(canonical) : void 0) ?? { key, specific: [normalizeName(key)], generic: [] };
 }
 function namesFor(key, table4) {
-  return table4.get(key) ?? [key.toLowerCase()];
+  const entry = entryFor(key, table4);
+  const spelled = [entry.key, ...BUILTIN_ALIASES[entry.key]?.specific ?? [], ...BUILTIN_ALIASES[entry.key]?.generic ?? []];
+  const known = new Set(spelled.map(normalizeName));
+  return [.../* @__PURE__ */ new Set([...spelled, ...[...entry.specific, ...entry.generic].filter((n2) => !known.has(n2))])];
 }
 
 // src/checkpoint/pickle/values.ts
@@ -15952,15 +16014,32 @@ function formatValue(value) {
   if (typeof value === "number") return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value);
   return String(value);
 }
+function jsonData(value) {
+  if (Array.isArray(value)) return value.map(jsonData);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v2]) => [k, jsonData(v2)]));
+  return jsonScalar(value);
+}
+function formatData(value) {
+  if (Array.isArray(value)) return `[${value.map(formatData).join(", ")}]`;
+  if (value !== null && typeof value === "object") return `{${Object.entries(value).map(([k, v2]) => `${k}: ${formatData(v2)}`).join(", ")}}`;
+  return formatValue(value);
+}
 
 // src/hparams/compare.ts
 var DEFAULT_TOLERANCE = { rel: 1e-6, abs: 0 };
 var PRECISION_REL = { float32: 2 ** -24, float16: 2 ** -11, bfloat16: 2 ** -8 };
 function asNumber(value) {
   if (typeof value === "number" || typeof value === "bigint") return value;
-  if (typeof value === "boolean") return void 0;
-  if (typeof value === "string") return parseNumericString(value);
+  if (typeof value === "string") {
+    if (/^\s*[+-]?\d{16,}\s*$/.test(value)) return BigInt(value.trim());
+    return parseNumericString(value);
+  }
   return void 0;
+}
+function exactIntegers(a, b) {
+  if (typeof a !== "bigint" && typeof b !== "bigint") return void 0;
+  if (!Number.isInteger(Number(a)) || !Number.isInteger(Number(b))) return false;
+  return BigInt(a) === BigInt(b);
 }
 function valuesMatch(recorded, stored, tolerance = DEFAULT_TOLERANCE) {
   const a = asNumber(recorded);
@@ -15968,20 +16047,19 @@ function valuesMatch(recorded, stored, tolerance = DEFAULT_TOLERANCE) {
   if (typeof recorded === "boolean" || typeof stored.value === "boolean") return booleanOf(recorded) === booleanOf(stored.value) && booleanOf(recorded) !== void 0;
   if (recorded === null || stored.value === null) return (recorded ?? "None") === (stored.value ?? "None");
   if (a !== void 0 && b !== void 0) {
-    if (typeof a === "bigint" || typeof b === "bigint") {
-      try {
-        return BigInt(a) === BigInt(b);
-      } catch {
-        return Number(a) === Number(b);
-      }
-    }
-    if (a === b) return true;
-    if (!Number.isFinite(a) || !Number.isFinite(b)) return Object.is(a, b);
-    const scale = Math.max(Math.abs(a), Math.abs(b));
-    const rel = Math.max(tolerance.rel, PRECISION_REL[stored.dtype ?? ""] ?? 0);
-    return Math.abs(a - b) <= Math.max(tolerance.abs, rel * scale);
+    const exact = exactIntegers(a, b);
+    if (exact !== void 0) return exact;
+    return numbersMatch(Number(a), Number(b), stored.dtype, tolerance);
   }
   return String(recorded) === String(stored.value);
+}
+function numbersMatch(a, b, dtype, tolerance) {
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return Object.is(a, b);
+  if (Number.isInteger(a) && Number.isInteger(b) && Math.max(Math.abs(a), Math.abs(b)) > Number.MAX_SAFE_INTEGER) return false;
+  const scale = Math.max(Math.abs(a), Math.abs(b));
+  const rel = Math.max(tolerance.rel, PRECISION_REL[dtype ?? ""] ?? 0);
+  return Math.abs(a - b) <= Math.max(tolerance.abs, rel * scale);
 }
 function booleanOf(value) {
   if (typeof value === "boolean") return value;
@@ -15990,57 +16068,39 @@ function booleanOf(value) {
   if (value === 0 || value === 1) return value === 1;
   return void 0;
 }
-
-// src/hparams/discover.ts
-var CONTAINERS = /* @__PURE__ */ new Set(["hyper_parameters", "hparams", "args", "config", "cfg", "training_args", "datamodule_hyper_parameters", "__metadata__"]);
-var NOT_SETTINGS = /* @__PURE__ */ new Set([
-  "state_dict",
-  "model",
-  "model_state_dict",
-  "module",
-  "optimizer",
-  "optimizer_state_dict",
-  "optimizer_states",
-  "lr_schedulers",
-  "scheduler",
-  "scaler",
-  "ema",
-  "ema_state_dict"
-]);
-function isSettingLeaf(leaf) {
-  return !leaf.inList && !NOT_SETTINGS.has(leaf.path[0]);
+function isComposite(value) {
+  return value !== null && typeof value === "object";
 }
-function tierOf(leaf, key) {
-  if (key === "lr" && leaf.path.includes("param_groups")) return 5;
-  if (!isSettingLeaf(leaf)) return void 0;
-  if (leaf.file !== void 0) return 3;
-  if (leaf.path.length === 1) return 1;
-  if (CONTAINERS.has(leaf.path[0])) return 2;
-  return 4;
-}
-function findKey(leaves, key, aliases) {
-  const names = namesFor(key, aliases);
-  const all = [];
-  for (const leaf of leaves) {
-    if (!names.includes(leaf.path[leaf.path.length - 1].toLowerCase())) continue;
-    const tier = tierOf(leaf, key);
-    if (tier !== void 0) all.push({ source: leaf.source, value: leaf.value, tier });
+function compositeDifference(recorded, stored, tolerance = DEFAULT_TOLERANCE, at = "") {
+  if (!isComposite(recorded)) {
+    if (!("scalar" in stored)) return `${at || "value"}: a ${stored.list ? "list" : "mapping"} is stored`;
+    return valuesMatch(recorded, stored.scalar, tolerance) ? void 0 : `${at || "value"}: stored ${String(stored.scalar.value)}`;
   }
-  all.sort((a, b) => a.tier - b.tier);
-  const settled = all.filter((c) => c.tier < 5);
-  const candidates = settled.length > 0 ? settled : all.slice(0, 1);
-  const found = candidates[0];
-  const ambiguous = found !== void 0 && candidates.some((c) => !valuesMatch(c.value.value, found.value) && !valuesMatch(found.value.value, c.value));
-  return { key, found, candidates, ambiguous, lastResort: found?.tier === 5 };
+  if ("scalar" in stored) return `${at || "value"}: a single value is stored`;
+  const entries = Array.isArray(recorded) ? recorded.map((v2, i) => [String(i), v2]) : Object.entries(recorded);
+  if (Array.isArray(recorded) && (!stored.list || stored.children.size !== recorded.length))
+    return `${at || "value"}: ${stored.list ? `${stored.children.size} items` : "a mapping"} stored, ${recorded.length} recorded`;
+  for (const [key, value] of entries) {
+    const child = stored.children.get(key);
+    const path = Array.isArray(recorded) ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`;
+    if (child === void 0) return `${path}: not stored`;
+    const difference = compositeDifference(value, child, tolerance, path);
+    if (difference !== void 0) return difference;
+  }
+  return void 0;
 }
-function findAt(leaves, at) {
-  return leaves.find((leaf) => leaf.source === at) ?? leaves.find((leaf) => leaf.source.toLowerCase() === at.toLowerCase());
-}
-function discoverAll(leaves, aliases) {
-  return [...aliases.keys()].map((key) => findKey(leaves, key, aliases)).filter((d) => d.found !== void 0);
+function recordedEqual(a, b, tolerance = DEFAULT_TOLERANCE) {
+  if (!isComposite(a) || !isComposite(b)) return !isComposite(a) && !isComposite(b) && valuesMatch(a, { value: b }, tolerance);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => k in b && recordedEqual(a[k], b[k], tolerance));
 }
 
 // src/hparams/flatten.ts
+function listAncestor(leaf) {
+  return leaf.listFrom;
+}
 var MAX_DEPTH = 64;
 var MAX_LEAVES = 1e5;
 var MAX_LIST_ITEMS = 64;
@@ -16064,7 +16124,8 @@ function flatten(roots) {
   const leaves = [];
   const visited = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const visit = (value, path, inList, fromMetadata) => {
+    const visit = (value, path, listFrom, fromMetadata) => {
+      const inList = listFrom >= 0;
       if (leaves.length >= MAX_LEAVES || path.length > MAX_DEPTH) return;
       const scalar = toScalar(value);
       if (scalar !== void 0) {
@@ -16077,14 +16138,14 @@ function flatten(roots) {
             try {
               const parsed = JSON.parse(scalar.value);
               if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
-                for (const [k, v2] of Object.entries(parsed)) if (v2 === null || typeof v2 !== "object") visit(v2, [...path, k], inList, true);
+                for (const [k, v2] of Object.entries(parsed)) if (v2 === null || typeof v2 !== "object") visit(v2, [...path, k], listFrom, true);
                 return;
               }
             } catch {
             }
           }
         }
-        leaves.push({ path, source: sourceOf(root.file, path), file: root.file, value: stored, inList });
+        leaves.push({ path, source: sourceOf(root.file, path), file: root.file, value: stored, inList, listFrom });
         return;
       }
       if (value === null || typeof value !== "object" || value instanceof TensorRef || value instanceof Uint8Array) return;
@@ -16092,14 +16153,139 @@ function flatten(roots) {
       visited.add(value);
       const items = Array.isArray(value) ? value : value instanceof PyTuple ? value.items : value instanceof PySet ? value.items : void 0;
       if (items !== void 0) {
-        items.slice(0, MAX_LIST_ITEMS).forEach((item, i) => visit(item, [...path, String(i)], true, fromMetadata));
+        const half = MAX_LIST_ITEMS / 2;
+        items.forEach((item, i) => {
+          if (items.length <= MAX_LIST_ITEMS || i < half || i >= items.length - half) visit(item, [...path, String(i)], inList ? listFrom : path.length, fromMetadata);
+        });
         return;
       }
-      for (const [key, item] of entriesOf(value) ?? []) visit(item, [...path, key], inList, fromMetadata || path.length === 0 && key === "__metadata__");
+      for (const [key, item] of entriesOf(value) ?? []) visit(item, [...path, key], listFrom, fromMetadata || path.length === 0 && key === "__metadata__");
     };
-    visit(root.value, [], false, false);
+    visit(root.value, [], -1, false);
   }
   return leaves;
+}
+
+// src/hparams/discover.ts
+var CONTAINERS = /* @__PURE__ */ new Set(["hyper_parameters", "hparams", "args", "config", "cfg", "training_args", "datamodule_hyper_parameters", "__metadata__"]);
+var NOT_SETTINGS = /* @__PURE__ */ new Set([
+  "state_dict",
+  "model",
+  "model_state_dict",
+  "module",
+  "optimizer",
+  "optimizer_state_dict",
+  "optimizer_states",
+  "lr_schedulers",
+  "scheduler",
+  "scaler",
+  "ema",
+  "ema_state_dict",
+  "callbacks",
+  "loops"
+]);
+function isSettingLeaf(leaf) {
+  return !leaf.inList && !NOT_SETTINGS.has(leaf.path[0]);
+}
+function tierOf(path, file, inList) {
+  if (inList || NOT_SETTINGS.has(path[0])) return void 0;
+  if (file !== void 0) return 3;
+  if (path.length === 1) return 1;
+  if (CONTAINERS.has(path[0])) return 2;
+  return 4;
+}
+var isParamGroupLr = (leaf) => leaf.path.includes("param_groups") && normalizeName(leaf.path.at(-1)) === "lr";
+function optimizerLr(leaves) {
+  const current = leaves.find(isParamGroupLr);
+  if (current === void 0) return { configured: void 0, current: void 0 };
+  const prefix = current.path.slice(0, -1).join("\0");
+  const configured = leaves.find((l) => l.path.at(-1) === "initial_lr" && l.path.slice(0, -1).join("\0") === prefix);
+  return { configured, current };
+}
+function candidateOf(leaf, tier, generic) {
+  return { source: leaf.source, value: leaf.value, file: leaf.file, tier, generic };
+}
+function findKey(leaves, key, aliases) {
+  const entry = entryFor(key, aliases);
+  const all = [];
+  for (const leaf of leaves) {
+    const name = normalizeName(leaf.path.at(-1));
+    const generic = entry.generic.includes(name);
+    if (!generic && !entry.specific.includes(name)) continue;
+    if (generic && underOtherMeaning(leaf.path.slice(0, -1))) continue;
+    const tier = tierOf(leaf.path, leaf.file, leaf.inList);
+    if (tier !== void 0) all.push(candidateOf(leaf, tier, generic));
+  }
+  all.sort((a, b) => Number(a.generic) - Number(b.generic) || a.tier - b.tier);
+  const found = all[0];
+  const optimizer = entry.key === "lr" ? optimizerLr(leaves) : { configured: void 0, current: void 0 };
+  const scheduled = optimizer.current !== void 0 ? { value: optimizer.current.value, source: optimizer.current.source } : void 0;
+  if (found === void 0) {
+    const last = optimizer.configured ?? optimizer.current;
+    const candidate = last !== void 0 ? candidateOf(last, 5, false) : void 0;
+    return {
+      key,
+      found: candidate,
+      candidates: candidate !== void 0 ? [candidate] : [],
+      ambiguous: false,
+      lastResort: candidate !== void 0,
+      scheduledOnly: candidate !== void 0 && optimizer.configured === void 0,
+      scheduled: optimizer.configured !== void 0 ? scheduled : void 0
+    };
+  }
+  const candidates = all.filter((c) => c.generic === found.generic);
+  const ambiguous = candidates.some((c) => !valuesMatch(c.value.value, found.value) && !valuesMatch(found.value.value, c.value));
+  return { key, found, candidates, ambiguous, lastResort: false, scheduledOnly: false, scheduled };
+}
+function subtree(leaves, prefix) {
+  const root = { children: /* @__PURE__ */ new Map(), list: true };
+  for (const leaf of leaves) {
+    if (leaf.path.length <= prefix.length || !prefix.every((p, i) => leaf.path[i] === p)) continue;
+    let node = root;
+    const rest = leaf.path.slice(prefix.length);
+    rest.forEach((segment, i) => {
+      if (!/^\d+$/.test(segment)) node.list = false;
+      if (i === rest.length - 1) node.children.set(segment, { scalar: leaf.value });
+      else {
+        let child = node.children.get(segment);
+        if (child === void 0 || !("children" in child)) {
+          child = { children: /* @__PURE__ */ new Map(), list: true };
+          node.children.set(segment, child);
+        }
+        node = child;
+      }
+    });
+  }
+  return root;
+}
+function findComposite(leaves, key, aliases) {
+  const entry = entryFor(key, aliases);
+  const seen = /* @__PURE__ */ new Set();
+  const found = [];
+  for (const leaf of leaves) {
+    for (let j = 0; j < leaf.path.length - 1; j++) {
+      if (!entry.specific.includes(normalizeName(leaf.path[j]))) continue;
+      const prefix = leaf.path.slice(0, j + 1);
+      const id = `${leaf.file ?? ""}\0${prefix.join("\0")}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const inList = listAncestor(leaf) >= 0 && listAncestor(leaf) <= j;
+      const tier = tierOf(prefix, leaf.file, inList);
+      if (tier === void 0) continue;
+      const own = leaves.filter((l) => l.file === leaf.file);
+      found.push({ source: `${leaf.file !== void 0 ? `${leaf.file}:` : ""}${prefix.join(".")}`, value: subtree(own, prefix), tier });
+    }
+  }
+  return found.sort((a, b) => a.tier - b.tier);
+}
+function findAt(leaves, at) {
+  return leaves.find((leaf) => leaf.source === at) ?? leaves.find((leaf) => leaf.source.toLowerCase() === at.toLowerCase());
+}
+function discoverAll(leaves, aliases) {
+  return [...aliases.keys()].map((key) => findKey(leaves, key, aliases)).filter((d) => d.found !== void 0);
+}
+function configuredValues(leaves, aliases) {
+  return discoverAll(leaves, aliases).filter((d) => !d.scheduledOnly);
 }
 
 // src/audit/inspect.ts
@@ -16123,7 +16309,7 @@ function inspectCheckpoint(checkpoint, aliases = aliasTable()) {
     if (found.value.dtype !== void 0 && found.value.dtype !== "float64" && typeof found.value.value === "number") entry.dtype = found.value.dtype;
     if (discovery.ambiguous)
       entry.conflicts = discovery.candidates.slice(1).map((c) => ({ value: jsonScalar(c.value.value), source: c.source }));
-    if (discovery.lastResort) entry.current_lr = true;
+    if (discovery.scheduledOnly) entry.current_lr = true;
     hparams[discovery.key] = entry;
   }
   const settings = leaves.filter(isSettingLeaf);
@@ -18222,71 +18408,345 @@ function countBySeverity(findings) {
   return counts;
 }
 
-// src/audit/hparam-audit.ts
-function expectedStored(row, epochBase) {
-  if (row.key !== "epoch" || epochBase === 1 || typeof row.value !== "number") return { value: row.value };
-  const stored = row.value - 1 + epochBase;
-  return { value: stored, note: `recorded epoch ${row.value} = stored ${stored}, 0-based` };
+// src/hparams/epoch.ts
+var COMPLETED_EPOCH_FILES = /* @__PURE__ */ new Set(["trainer_state.json"]);
+function epochKindOf(file) {
+  return file !== void 0 && COMPLETED_EPOCH_FILES.has(file.split("/").at(-1)) ? "completed" : "counter";
 }
-function fmt(value) {
-  return typeof value === "string" ? JSON.stringify(value) : formatValue(value);
+function expectedStoredEpoch(recorded, kind, base) {
+  return kind === "completed" ? recorded : recorded - 1 + base;
+}
+function epochNumberOf(stored, kind, base) {
+  return kind === "completed" ? stored : stored + 1 - base;
+}
+function epochNote(recorded, kind, base) {
+  if (kind === "completed") return "trainer_state.json counts completed epochs";
+  return base === 0 ? `recorded epoch ${recorded} = stored ${recorded - 1}, 0-based` : void 0;
+}
+
+// src/manifest/errors.ts
+var ManifestError = class extends Error {
+  problems;
+  constructor(problems) {
+    const sorted = [...problems].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    super(sorted.map(formatProblem).join("\n"));
+    this.name = "ManifestError";
+    this.problems = sorted;
+  }
+};
+function formatProblem(problem) {
+  const { file, line, column } = problem.location;
+  return `${file}:${line}:${column}: ${problem.message}`;
+}
+function suggest(word, known) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/manifest/fail-on.ts
+function resolveFailOn(entries, table4, recordedKeys) {
+  const keys = [];
+  const problems = [];
+  const recorded = new Map(recordedKeys.map((k) => [normalizeName(k), k]));
+  entries.forEach((entry, index) => {
+    const key = canonicalKey(entry, table4) ?? recorded.get(normalizeName(entry));
+    if (key !== void 0) {
+      if (!keys.includes(key)) keys.push(key);
+      return;
+    }
+    const known = [.../* @__PURE__ */ new Set([...[...table4.keys()].flatMap((k) => namesFor(k, table4)), ...recordedKeys])];
+    const hint = suggest(normalizeName(entry), known.map(normalizeName));
+    const named = hint !== void 0 ? known.find((k) => normalizeName(k) === hint) : void 0;
+    problems.push({
+      index,
+      message: `fail_on entry '${entry}' names no known key and no key any experiment records, so it would never fail the build; ` + (named !== void 0 ? `did you mean '${canonicalKey(named, table4) ?? named}'?` : `known keys: ${[...table4.keys()].join(", ")}`)
+    });
+  });
+  return { keys, problems };
+}
+function isGated(key, failOn) {
+  const n2 = normalizeName(key);
+  return failOn.some((k) => normalizeName(k) === n2);
+}
+
+// src/audit/hparam-audit.ts
+var fmt = (value) => typeof value === "string" ? JSON.stringify(value) : formatData(value);
+var treeJson = (tree) => {
+  if ("value" in tree) return jsonData(tree.value);
+  if ("scalar" in tree) return jsonData(tree.scalar.value);
+  const items = [...tree.children].map(([k, v2]) => [k, treeJson(v2)]);
+  return tree.list ? items.map(([, v2]) => v2) : Object.fromEntries(items);
+};
+function louder(a, b) {
+  return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b;
+}
+function lookup(recorded, leaves, aliases) {
+  if (recorded.at !== void 0) {
+    const leaf = findAt(leaves, recorded.at);
+    if (leaf !== void 0) return { value: leaf.value, source: leaf.source, file: leaf.file, conflicts: [], discovery: void 0 };
+    if (!isComposite(recorded.value)) return void 0;
+    const tree = findComposite(leaves, recorded.at.split(".").at(-1), aliases).find((c) => c.source.toLowerCase() === recorded.at.toLowerCase());
+    return tree !== void 0 ? { value: tree.value, source: tree.source, file: void 0, conflicts: [], discovery: void 0 } : void 0;
+  }
+  if (isComposite(recorded.value)) {
+    const tree = findComposite(leaves, recorded.key, aliases)[0];
+    return tree !== void 0 ? { value: tree.value, source: tree.source, file: void 0, conflicts: [], discovery: void 0 } : void 0;
+  }
+  const discovery = findKey(leaves, recorded.key, aliases);
+  if (discovery.found === void 0) return void 0;
+  const conflicts = discovery.ambiguous ? discovery.candidates.slice(1).map((c) => ({ value: c.value, source: c.source })) : [];
+  return { value: discovery.found.value, source: discovery.found.source, file: discovery.found.file, conflicts, discovery };
+}
+function nearestStored(recorded, leaves, aliases) {
+  const key = recorded.written;
+  const known = canonicalKey(key, aliases) !== void 0;
+  const otherKey = (l) => {
+    const owner = canonicalKey(l.path.at(-1), aliases);
+    return known && owner !== void 0 && owner !== recorded.key;
+  };
+  const settings = leaves.filter((l) => isSettingLeaf(l) && !otherKey(l));
+  const names = [...new Set(settings.map((l) => normalizeName(l.path.at(-1))))];
+  const hint = suggest(normalizeName(key), names);
+  return hint === void 0 ? void 0 : settings.find((l) => normalizeName(l.path.at(-1)) === hint)?.source;
+}
+function missing(recorded, leaves, ctx, why) {
+  const gated = isGated(recorded.key, ctx.checks.failOn);
+  const hint = recorded.at === void 0 && why === void 0 ? nearestStored(recorded, leaves, ctx.aliases) : void 0;
+  const where = recorded.at !== void 0 ? `nothing is stored at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, ctx.aliases).join(", ")}`;
+  const severity = gated ? "error" : hint !== void 0 ? louder("warning", ctx.checks.unverified) : ctx.checks.unverified;
+  const recordedJson = jsonData(recorded.value);
+  const message = why?.message ?? `${recorded.written} recorded ${fmt(recordedJson)}, but ${ctx.checkpoint} has ${where}${hint !== void 0 ? `; did you mean ${hint}?` : ""}`;
+  return {
+    row: { ...rowBase(recorded), stored: null, source: null, status: "missing", ...why !== void 0 ? { note: why.note } : {} },
+    findings: [{ ...findingBase(recorded, ctx), code: "hparam-missing", severity, message }]
+  };
+}
+function rowBase(recorded) {
+  return {
+    key: recorded.key,
+    ...recorded.written !== recorded.key ? { written: recorded.written } : {},
+    recorded: jsonData(recorded.value),
+    location: recorded.location
+  };
+}
+function findingBase(recorded, ctx) {
+  return { experiment: ctx.experiment.name, key: recorded.key, recorded: jsonData(recorded.value), checkpoint: ctx.checkpoint, location: recorded.location };
+}
+function compareScalar(recorded, found, ctx) {
+  const notes = [];
+  let expected = recorded.value;
+  if (recorded.key === "epoch" && typeof expected === "number" && recorded.at === void 0) {
+    const kind = epochKindOf(found.file);
+    const note = epochNote(expected, kind, ctx.epochBase);
+    if (note !== void 0) notes.push(note);
+    const recordedEpoch = expected;
+    expected = expectedStoredEpoch(recordedEpoch, kind, ctx.epochBase);
+    const matches = valuesMatch(expected, found.value, ctx.checks.tolerance);
+    if (!matches && kind === "counter") {
+      const other = ctx.epochBase === 0 ? 1 : 0;
+      if (valuesMatch(expectedStoredEpoch(recordedEpoch, kind, other), found.value, ctx.checks.tolerance))
+        return { matches, notes, hint: `it would match a counter that starts at ${other}: set checks.epoch_base: ${other} (or epoch_base: ${other} on this experiment)` };
+    }
+    return { matches, notes };
+  }
+  const d = found.discovery;
+  if (d?.lastResort === true) notes.push(d.scheduledOnly ? "current lr from the optimizer (no initial_lr stored)" : "configured initial_lr from the optimizer");
+  if (d?.scheduled !== void 0 && !d.scheduledOnly) notes.push(`the optimizer's current lr is ${formatData(d.scheduled.value.value)} (scheduled)`);
+  if (found.value.dtype !== void 0 && found.value.dtype !== "float64" && typeof found.value.value === "number") notes.push(`stored as ${found.value.dtype}`);
+  return { matches: valuesMatch(expected, found.value, ctx.checks.tolerance), notes };
+}
+function auditOne(recorded, leaves, ctx) {
+  const found = lookup(recorded, leaves, ctx.aliases);
+  if (found === void 0) return missing(recorded, leaves, ctx);
+  const stored = treeJson(found.value);
+  let matches;
+  let notes = [];
+  let detail = "";
+  if (!("value" in found.value)) {
+    const difference = compositeDifference(recorded.value, found.value, ctx.checks.tolerance);
+    matches = difference === void 0;
+    if (difference !== void 0) detail = ` (${difference})`;
+  } else if (isComposite(recorded.value)) {
+    matches = false;
+    detail = " (a single value is stored)";
+  } else {
+    const compared = compareScalar(recorded, found, ctx);
+    matches = compared.matches;
+    notes = compared.notes;
+    if (!matches && found.discovery?.scheduledOnly === true)
+      return missing(recorded, leaves, ctx, {
+        note: `only the optimizer's current (scheduled) lr ${formatData(stored)} is stored, no initial_lr`,
+        message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}: ${ctx.checkpoint} stores only the optimizer's current lr ${formatData(stored)} (${found.source}), which a scheduler may have changed, and no initial_lr; the configured value cannot be verified`
+      });
+    if (compared.hint !== void 0) detail = `; ${compared.hint}`;
+    else if (notes.some((n2) => n2.startsWith("recorded epoch"))) detail = ` (${notes.find((n2) => n2.startsWith("recorded epoch"))})`;
+  }
+  const conflicts = found.conflicts.map((c) => ({ value: jsonData(c.value.value), source: c.source }));
+  const status = conflicts.length > 0 ? "ambiguous" : matches ? "match" : "mismatch";
+  const row = {
+    ...rowBase(recorded),
+    stored,
+    source: found.source,
+    status,
+    ...notes.length > 0 ? { note: notes.join("; ") } : {},
+    ...conflicts.length > 0 ? { conflicts } : {}
+  };
+  const findings = [];
+  const base = { ...findingBase(recorded, ctx), stored, source: found.source };
+  if (conflicts.length > 0) {
+    const all = [{ value: stored, source: found.source }, ...conflicts].map((c) => `${fmt(c.value)} at ${c.source}`).join(", ");
+    findings.push({ ...base, code: "hparam-ambiguous", severity: "warning", message: `${recorded.written} is stored with different values: ${all}` });
+  }
+  if (!matches)
+    findings.push({
+      ...base,
+      code: "hparam-mismatch",
+      severity: isGated(recorded.key, ctx.checks.failOn) ? "error" : "warning",
+      message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}, stored ${fmt(stored)} in ${ctx.checkpoint} (${found.source})${detail}`
+    });
+  return { row, findings };
+}
+function notFinalEpoch(leaves, ctx) {
+  const planned = ctx.experiment.hparams.find((h) => h.key === "epochs");
+  if (planned === void 0 || typeof planned.value !== "number") return void 0;
+  const epoch = findKey(leaves, "epoch", ctx.aliases).found;
+  if (epoch === void 0 || typeof epoch.value.value !== "number") return void 0;
+  const kind = epochKindOf(epoch.file);
+  const shown = epochNumberOf(epoch.value.value, kind, ctx.epochBase);
+  if (shown >= planned.value) return void 0;
+  const counted = kind === "completed" ? `${formatData(shown)} epochs completed` : `epoch ${formatData(shown)}`;
+  return {
+    ...findingBase(planned, ctx),
+    code: "not-final-epoch",
+    severity: "warning",
+    stored: epoch.value.value,
+    source: epoch.source,
+    message: `${counted} of ${formatData(planned.value)}: not the final checkpoint (${epoch.source} = ${formatData(epoch.value.value)}${kind === "counter" ? `, counting from ${ctx.epochBase}` : ""}; the record says the run trained ${formatData(planned.value)} epochs)`
+  };
 }
 function auditHparams(experiment, leaves, checks, aliases, checkpoint) {
+  const ctx = { experiment, checks, aliases, checkpoint, epochBase: experiment.epochBase ?? checks.epochBase };
   const rows = [];
   const findings = [];
   for (const recorded of experiment.hparams) {
-    const failing = checks.failOn.includes(recorded.key);
-    const expected = expectedStored(recorded, checks.epochBase);
-    const base = { experiment: experiment.name, key: recorded.key, recorded: jsonScalar(recorded.value), checkpoint, location: recorded.location };
-    let found;
-    let conflicts = [];
-    let lastResort = false;
-    if (recorded.at !== void 0) {
-      const leaf = findAt(leaves, recorded.at);
-      if (leaf !== void 0) found = { value: leaf.value, source: leaf.source };
-    } else {
-      const discovery = findKey(leaves, recorded.key, aliases);
-      if (discovery.found !== void 0) found = { value: discovery.found.value, source: discovery.found.source };
-      if (discovery.ambiguous) conflicts = discovery.candidates.slice(1).map((c) => ({ value: c.value, source: c.source }));
-      lastResort = discovery.lastResort;
+    const outcome = auditOne(recorded, leaves, ctx);
+    rows.push(outcome.row);
+    findings.push(...outcome.findings);
+  }
+  const lastEpoch = notFinalEpoch(leaves, ctx);
+  if (lastEpoch !== void 0) findings.push(lastEpoch);
+  return { rows, findings };
+}
+function isVerified(row) {
+  return row.status !== "missing";
+}
+
+// src/hparams/metrics.ts
+var sameMetric = (a, b) => {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  return x === y || `eval${x}` === y || x === `eval${y}`;
+};
+var leafAt = (leaves, file, path) => leaves.find((l) => l.file === file && l.path.length === path.length && l.path.every((p, i) => p === path[i]));
+function lightningMetric(leaves, key) {
+  for (const monitor of leaves) {
+    if (monitor.path[0] !== "callbacks" || monitor.path.at(-1) !== "monitor" || typeof monitor.value.value !== "string") continue;
+    if (!sameMetric(key, monitor.value.value)) continue;
+    const prefix = monitor.path.slice(0, -1);
+    const best = leafAt(leaves, monitor.file, [...prefix, "best_model_score"]);
+    const current = leafAt(leaves, monitor.file, [...prefix, "current_score"]);
+    const first = best ?? current;
+    if (first === void 0 || typeof first.value.value !== "number") continue;
+    const other = best !== void 0 && current !== void 0 && typeof current.value.value === "number" ? current : void 0;
+    return {
+      value: first.value,
+      source: first.source,
+      ...other !== void 0 ? { alternative: { value: other.value, source: other.source, label: "current_score of this checkpoint" } } : {}
+    };
+  }
+  return void 0;
+}
+function trainerStateMetric(leaves, key) {
+  const state = leaves.filter((l) => l.file?.split("/").at(-1) === "trainer_state.json");
+  const named = leaves.find((l) => l.path.length === 1 && l.path[0] === "metric_for_best_model");
+  const best = state.find((l) => l.path.length === 1 && l.path[0] === "best_metric");
+  if (named !== void 0 && typeof named.value.value === "string" && sameMetric(key, named.value.value) && typeof best?.value.value === "number")
+    return { value: best.value, source: best.source };
+  let last;
+  for (const leaf of state)
+    if (leaf.path[0] === "log_history" && leaf.path.length === 3 && sameMetric(key, leaf.path[2]) && typeof leaf.value.value === "number") {
+      if (last === void 0 || Number(leaf.path[1]) >= Number(last.path[1])) last = leaf;
     }
-    if (found === void 0) {
-      const where = recorded.at !== void 0 ? `nothing is stored at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, aliases).join(", ")}`;
-      rows.push({ key: recorded.key, recorded: base.recorded, stored: null, source: null, status: "missing", location: recorded.location });
-      findings.push({ ...base, code: "hparam-missing", severity: failing ? "error" : "notice", message: `${recorded.key} recorded ${fmt(base.recorded)}, but ${checkpoint} has ${where}` });
+  return last !== void 0 ? { value: last.value, source: last.source } : void 0;
+}
+function plainMetric(leaves, key) {
+  const leaf = leaves.find((l) => isSettingLeaf(l) && normalizeName(l.path.at(-1)) === normalizeName(key) && typeof l.value.value === "number");
+  return leaf !== void 0 ? { value: leaf.value, source: leaf.source } : void 0;
+}
+function findMetric(leaves, key) {
+  return lightningMetric(leaves, key) ?? trainerStateMetric(leaves, key) ?? plainMetric(leaves, key);
+}
+function metricMatches(recorded, stored, decimals) {
+  if (!Number.isFinite(stored)) return false;
+  const places = Math.min(decimals ?? 0, 15);
+  const half = 0.5 * 10 ** -places;
+  return Math.abs(stored - recorded) <= half * (1 + 1e-9) + Number.EPSILON * Math.abs(recorded);
+}
+
+// src/audit/metric-audit.ts
+function auditMetrics(experiment, leaves, checks, checkpoint) {
+  const rows = [];
+  const findings = [];
+  for (const metric of experiment.metrics) {
+    const recorded = jsonData(metric.value);
+    const base = { key: metric.key, recorded, location: metric.location };
+    const stored = typeof metric.value === "number" ? findMetric(leaves, metric.key) : void 0;
+    if (stored === void 0 || typeof stored.value.value !== "number") {
+      rows.push({ ...base, stored: null, source: null, status: "not-checked" });
       continue;
     }
-    const stored = jsonScalar(found.value.value);
-    const matches = valuesMatch(expected.value, found.value, checks.tolerance);
-    const notes = [
-      expected.note,
-      found.value.dtype !== void 0 && found.value.dtype !== "float64" && typeof found.value.value === "number" ? `stored as ${found.value.dtype}` : void 0,
-      lastResort ? "current lr from the optimizer; a scheduler may have changed it" : void 0
-    ].filter((n2) => n2 !== void 0);
-    const status = conflicts.length > 0 ? "ambiguous" : matches ? "match" : "mismatch";
-    rows.push({
-      key: recorded.key,
-      recorded: base.recorded,
-      stored,
-      source: found.source,
-      status,
-      location: recorded.location,
-      ...notes.length > 0 ? { note: notes.join("; ") } : {},
-      ...conflicts.length > 0 ? { conflicts: conflicts.map((c) => ({ value: jsonScalar(c.value.value), source: c.source })) } : {}
-    });
-    if (conflicts.length > 0) {
-      const all = [found, ...conflicts].map((c) => `${fmt(jsonScalar(c.value.value))} at ${c.source}`).join(", ");
-      findings.push({ ...base, stored, source: found.source, code: "hparam-ambiguous", severity: "warning", message: `${recorded.key} is stored with different values: ${all}` });
+    const value = stored.value.value;
+    const places = metric.decimals ?? 0;
+    const alternative = stored.alternative;
+    const matchesMain = metricMatches(metric.value, value, metric.decimals);
+    const matchesOther = !matchesMain && alternative !== void 0 && typeof alternative.value.value === "number" && metricMatches(metric.value, alternative.value.value, metric.decimals);
+    const note = matchesOther ? `matches ${alternative.label} (${alternative.source}); best is ${formatData(value)}` : `rounded to ${places} decimal${places === 1 ? "" : "s"} as written`;
+    if (matchesOther) {
+      rows.push({ ...base, stored: jsonData(alternative.value.value), source: alternative.source, status: "match", note });
+      continue;
     }
-    if (!matches) {
-      const epochNote = expected.note !== void 0 ? ` (expected stored ${fmt(jsonScalar(expected.value))}: ${expected.note})` : "";
+    rows.push({ ...base, stored: jsonData(value), source: stored.source, status: matchesMain ? "match" : "mismatch", note });
+    if (!matchesMain) {
+      const also = alternative !== void 0 ? `; ${alternative.label} is ${formatData(alternative.value.value)}` : "";
       findings.push({
-        ...base,
-        stored,
-        source: found.source,
-        code: "hparam-mismatch",
-        severity: failing ? "error" : "warning",
-        message: `${recorded.key} recorded ${fmt(base.recorded)}, stored ${fmt(stored)} in ${checkpoint} (${found.source})${epochNote}`
+        experiment: experiment.name,
+        checkpoint,
+        location: metric.location,
+        key: metric.key,
+        recorded,
+        stored: jsonData(value),
+        source: stored.source,
+        code: "metric-mismatch",
+        severity: isGated(metric.key, checks.failOn) ? "error" : "warning",
+        message: `metric ${metric.written} recorded ${formatData(recorded)}, stored ${formatData(value)} in ${checkpoint} (${stored.source}), which does not round to it at ${places} decimal${places === 1 ? "" : "s"}${also}`
       });
     }
   }
@@ -18312,8 +18772,8 @@ function recordedDifferences(a, b, checks) {
   const out = [];
   for (const ra of a.hparams) {
     const rb = b.hparams.find((h) => h.key === ra.key);
-    if (rb !== void 0 && !valuesMatch(ra.value, { value: rb.value }, checks.tolerance))
-      out.push(`${ra.key} ${formatValue(ra.value)} vs ${formatValue(rb.value)}`);
+    if (rb !== void 0 && !recordedEqual(ra.value, rb.value, checks.tolerance))
+      out.push(`${ra.key} ${formatData(ra.value)} vs ${formatData(rb.value)}`);
   }
   return out;
 }
@@ -18390,8 +18850,8 @@ async function auditTwins(ctx) {
         if (diff.shape_mismatch.length > 0) problems.push(`shapes differ for ${groupNames(diff.shape_mismatch)}`);
         audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}`, tensors: diff.tensors });
       }
-      const mine = new Map(discoverAll(mainOpened.leaves, aliases).map((d) => [d.key, d.found]));
-      for (const theirs of discoverAll(twinOpened.leaves, aliases)) {
+      const mine = new Map(configuredValues(mainOpened.leaves, aliases).map((d) => [d.key, d.found]));
+      for (const theirs of configuredValues(twinOpened.leaves, aliases)) {
         const own = mine.get(theirs.key);
         if (own !== void 0 && !valuesMatch(own.value.value, theirs.found.value, checks.tolerance))
           problems.push(`${theirs.key} is ${formatValue(own.value.value)} (${own.source}) here but ${formatValue(theirs.found.value.value)} (${theirs.found.source}) in the twin`);
@@ -18566,7 +19026,8 @@ async function auditManifest(manifest, io, options2 = {}) {
   const checks = {
     ...manifest.checks,
     ...options2.failOn !== void 0 ? { failOn: options2.failOn } : {},
-    ...options2.weights !== void 0 ? { weights: options2.weights } : {}
+    ...options2.weights !== void 0 ? { weights: options2.weights } : {},
+    ...options2.unverified !== void 0 ? { unverified: options2.unverified } : {}
   };
   const aliases = aliasTable(manifest.aliases);
   const cache = new CheckpointCache(io);
@@ -18602,21 +19063,24 @@ async function auditManifest(manifest, io, options2 = {}) {
           name: experiment.name,
           checkpoint: display,
           format: null,
-          hparams: experiment.hparams.map((h) => ({ key: h.key, recorded: jsonScalar(h.value), stored: null, source: null, status: "missing", location: h.location })),
-          metrics: experiment.metrics.map((m) => ({ key: m.key, value: jsonScalar(m.value) })),
-          error: { reason: opened.error.reason, message: opened.error.message }
+          hparams: experiment.hparams.map((h) => ({ key: h.key, recorded: jsonData(h.value), stored: null, source: null, status: "missing", location: h.location })),
+          metrics: experiment.metrics.map((m) => ({ key: m.key, recorded: jsonData(m.value), stored: null, source: null, status: "not-checked", location: m.location })),
+          error: { reason: opened.error.reason, message: opened.error.message },
+          verified: 0
         });
         continue;
       }
       const audit = auditHparams(experiment, opened.leaves, checks, aliases, display);
-      findings.push(...audit.findings);
+      const metrics = auditMetrics(experiment, opened.leaves, checks, display);
+      findings.push(...audit.findings, ...metrics.findings);
       experiments.push({
         name: experiment.name,
         checkpoint: display,
         format: opened.checkpoint.format,
         hparams: audit.rows,
-        metrics: experiment.metrics.map((m) => ({ key: m.key, value: jsonScalar(m.value) })),
-        error: null
+        metrics: metrics.rows,
+        error: null,
+        verified: audit.rows.filter(isVerified).length
       });
     }
     weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options2.progress });
@@ -18651,7 +19115,7 @@ async function sha256File(path) {
 
 // src/manifest/parse.ts
 var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { existsSync as existsSync2, statSync } from "node:fs";
 import { readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname2, relative as relative2, resolve as resolve2 } from "node:path";
@@ -18672,7 +19136,7 @@ var ckpt_audit_schema_default = {
       type: "object",
       additionalProperties: false,
       properties: {
-        fail_on: { type: "array", items: { type: "string", minLength: 1 }, description: "Keys whose mismatch or absence is an error (others are warnings). Default [kl_beta]." },
+        fail_on: { type: "array", items: { type: "string", minLength: 1 }, description: "Keys whose mismatch or absence is an error (others are warnings). Any spelling of a key or alias (KL_BETA, kl-beta, kl_coef); an entry that names no known or recorded key is an error. Default [kl_beta]; [] turns the gate off." },
         tolerance: {
           type: "object",
           additionalProperties: false,
@@ -18683,7 +19147,8 @@ var ckpt_audit_schema_default = {
         },
         epoch_base: { enum: [0, 1], description: "First value of the stored epoch counter when the recorded epoch is 1. 0: recorded 'epoch: 1' matches stored 0. Default 1 (compare as written)." },
         weights: { enum: ["auto", "always", "never"], description: "Weight-level checks (twins, parent, frozen, trained, near-duplicates). auto: all of them, but near-duplicates only while every pair together reads at most 16 GiB. Default auto." },
-        near_duplicate_ratio: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Experiments with different records are near-duplicates when their weight distance is at most this fraction of the median distance between experiments. Default 0.1." }
+        near_duplicate_ratio: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Experiments with different records are near-duplicates when their weight distance is at most this fraction of the median distance between experiments. Default 0.1." },
+        unverified: { enum: ["notice", "warning", "error"], description: "Severity of what could not be verified: recorded keys not found in the checkpoint, frozen/trained globs that match no tensor, weight claims that could not be checked. Default notice; the CLI's --strict and the Action's strict input make it error." }
       }
     },
     aliases: {
@@ -18699,6 +19164,7 @@ var ckpt_audit_schema_default = {
   },
   definitions: {
     scalar: { type: ["number", "string", "boolean", "null"] },
+    data: { type: ["number", "string", "boolean", "null", "array", "object"] },
     experiment: {
       type: "object",
       required: ["checkpoint"],
@@ -18710,8 +19176,9 @@ var ckpt_audit_schema_default = {
         frozen: { type: "array", items: { type: "string", minLength: 1 }, description: "Globs over tensor names that must equal the parent's." },
         trained: { type: "array", items: { type: "string", minLength: 1 }, description: "Globs over tensor names that must differ from the parent's." },
         sha256: { type: ["string", "null"], pattern: "^[0-9a-fA-F]{64}$", description: "Integrity pin of the checkpoint file." },
+        epoch_base: { enum: [0, 1], description: "This experiment's own checks.epoch_base (a Lightning run beside a Hugging Face run)." },
         hparams: { type: "object", additionalProperties: { $ref: "#/definitions/recorded" } },
-        metrics: { type: "object", additionalProperties: { $ref: "#/definitions/scalar" }, description: "Shown in the report, never checked." }
+        metrics: { type: "object", additionalProperties: { $ref: "#/definitions/scalar" }, description: "Checked where the checkpoint holds them (Lightning ModelCheckpoint state, Hugging Face trainer_state.json, a stored value of the same name): a stored metric matches when it rounds to the recorded value at the decimals written. Others are shown, not checked." }
       }
     },
     recorded: {
@@ -18721,51 +19188,14 @@ var ckpt_audit_schema_default = {
         required: ["value"],
         additionalProperties: false,
         properties: {
-          value: { $ref: "#/definitions/scalar" },
+          value: { $ref: "#/definitions/data", description: "The recorded value: a scalar, a list (compared element-wise) or a mapping (compared leaf by leaf)." },
           at: { type: "string", minLength: 1, description: "Explicit stored location, a dotted path such as args.DATA_FILE." }
         }
       },
-      else: { $ref: "#/definitions/scalar" }
+      else: { type: ["number", "string", "boolean", "null", "array"] }
     }
   }
 };
-
-// src/manifest/errors.ts
-var ManifestError = class extends Error {
-  problems;
-  constructor(problems) {
-    const sorted = [...problems].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-    super(sorted.map(formatProblem).join("\n"));
-    this.name = "ManifestError";
-    this.problems = sorted;
-  }
-};
-function formatProblem(problem) {
-  const { file, line, column } = problem.location;
-  return `${file}:${line}:${column}: ${problem.message}`;
-}
-function suggest(word, known) {
-  let best;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 // src/manifest/paths.ts
 import { existsSync, realpathSync } from "node:fs";
@@ -18800,6 +19230,53 @@ function findManifest(cwd) {
   return DEFAULT_MANIFESTS.map((name) => join2(cwd, name)).find((path) => existsSync(path));
 }
 
+// src/manifest/recorded.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+var isPlain = (node) => node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
+function scalarValue(node, label) {
+  const value = node.value;
+  const source = typeof node.source === "string" ? node.source : String(value);
+  if (typeof value === "string" && isPlain(node) && YAML11_BOOLEANS.test(value))
+    return { problem: `${label}: '${value}' is a string in YAML 1.2, not a boolean; write true or false (or quote it to mean the string)` };
+  if (typeof value === "number") {
+    if (Number.isNaN(value) || !Number.isFinite(value)) {
+      const overflow = /\d/.test(source);
+      return { problem: `${label}: ${source} ${overflow ? "is too large for a number" : "is not a finite number"}; quote it ("${source}") to compare it as written` };
+    }
+    if (Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?\d+$/.test(source)) return { value: BigInt(source) };
+  }
+  if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) return { value };
+  return { problem: `${label}: unsupported value` };
+}
+function recordedValue(node, label, problems) {
+  if ((0, import_yaml2.isScalar)(node)) {
+    const result = scalarValue(node, label);
+    if ("problem" in result) {
+      problems.push({ node, message: result.problem });
+      return null;
+    }
+    return result.value;
+  }
+  if ((0, import_yaml2.isSeq)(node)) return node.items.map((item, i) => recordedValue(item, `${label}[${i}]`, problems));
+  if ((0, import_yaml2.isMap)(node)) {
+    const out = {};
+    for (const pair of node.items) {
+      const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      out[key] = recordedValue(pair.value, `${label}.${key}`, problems);
+    }
+    return out;
+  }
+  return null;
+}
+function decimalsWritten(node) {
+  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "number") return void 0;
+  const source = typeof node.source === "string" ? node.source : String(node.value);
+  const match = /^[-+]?\d*(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(source.trim());
+  if (match === null) return void 0;
+  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0));
+}
+
 // src/manifest/types.ts
 var WEIGHT_MODES = ["auto", "always", "never"];
 var DEFAULT_FAIL_ON = ["kl_beta"];
@@ -18827,8 +19304,8 @@ async function loadManifest(file, workspace = findWorkspace(file), display = fil
   return parseManifest(text2, file, workspace, display);
 }
 function parseManifest(text2, file, workspace, display = file) {
-  const lines = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lines = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const locate = (offset) => {
     const { line, col } = lines.linePos(offset);
     return { file: display, line, column: col };
@@ -18842,12 +19319,13 @@ function parseManifest(text2, file, workspace, display = file) {
     throw new ManifestError([{ location: locate(0), message: `YAML aliases expand too much: ${error.message}` }]);
   }
   const where = (path, key = false) => locate(offsetOf(doc, path, key));
+  const nodeAt = (path) => doc.getIn(path, true);
   for (const error of validate(data)) {
     const problem = schemaProblem(error, where);
     if (problem !== void 0 && !problems.some((p) => p.message === problem.message && p.location.line === problem.location.line)) problems.push(problem);
   }
   if (problems.length > 0) throw new ManifestError(problems);
-  const manifest = { ...build(data, file, workspace, where, problems), file: display };
+  const manifest = { ...build(data, file, workspace, where, nodeAt, locate, problems), file: display };
   if (problems.length > 0) throw new ManifestError(problems);
   return manifest;
 }
@@ -18859,12 +19337,12 @@ function offsetOf(doc, path, key) {
   let offset = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
-    if ((0, import_yaml2.isMap)(node)) {
-      const pair = node.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(segment));
+    if ((0, import_yaml3.isMap)(node)) {
+      const pair = node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(segment));
       if (pair === void 0) return offset;
       if (key && i === path.length - 1) return pair.key.range?.[0] ?? offset;
       node = pair.value;
-    } else if ((0, import_yaml2.isSeq)(node)) {
+    } else if ((0, import_yaml3.isSeq)(node)) {
       node = node.items[Number(segment)];
     } else return offset;
     offset = node?.range?.[0] ?? offset;
@@ -18913,7 +19391,14 @@ function schemaProblem(error, where) {
       return { location: where(path), message: `${label} ${error.message ?? "is invalid"}` };
   }
 }
-function build(raw, file, workspace, where, problems) {
+function build(raw, file, workspace, where, nodeAt, locate, problems) {
+  const { table: table4, conflicts } = buildAliasTable(raw.aliases ?? {});
+  for (const c of conflicts)
+    problems.push({
+      location: where(["aliases", Object.keys(raw.aliases ?? {}).find((k) => (raw.aliases[k] ?? []).includes(c.name)) ?? c.key], true),
+      message: `alias '${c.name}' of ${c.key} already names ${c.otherKey}; one stored name cannot stand for two keys`
+    });
+  const valueProblems = [];
   const manifestDir = dirname2(resolve2(file));
   if (!isInside(workspace, resolve2(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
   let root = manifestDir;
@@ -18960,15 +19445,29 @@ function build(raw, file, workspace, where, problems) {
     for (const key of ["frozen", "trained"])
       if ((e[key]?.length ?? 0) > 0 && e.parent === void 0)
         problems.push({ location: where([...base, key], true), message: `${key} compares tensors with the parent's, but experiment '${name}' has no parent` });
-    const hparams = Object.entries(e.hparams ?? {}).map(([key, spec]) => {
-      const explicit = spec !== null && typeof spec === "object";
+    const hparams = Object.entries(e.hparams ?? {}).map(([written, spec]) => {
+      const explicit = spec !== null && typeof spec === "object" && !Array.isArray(spec);
+      const path = explicit ? [...base, "hparams", written, "value"] : [...base, "hparams", written];
       return {
-        key,
-        value: explicit ? spec.value : spec,
+        key: canonicalKey(written, table4) ?? written,
+        written,
+        value: recordedValue(nodeAt(path), `experiments.${name}.hparams.${written}`, valueProblems),
         at: explicit ? spec.at : void 0,
-        location: where(explicit ? [...base, "hparams", key, "value"] : [...base, "hparams", key])
+        location: where(path)
       };
     });
+    sameKeyTwice(hparams, `experiments.${name}.hparams`, problems);
+    const metrics = Object.keys(e.metrics ?? {}).map((written) => {
+      const path = [...base, "metrics", written];
+      return {
+        key: written,
+        written,
+        decimals: decimalsWritten(nodeAt(path)),
+        location: where(path),
+        value: recordedValue(nodeAt(path), `experiments.${name}.metrics.${written}`, valueProblems)
+      };
+    });
+    sameKeyTwice(metrics, `experiments.${name}.metrics`, problems);
     if (checkpoint === void 0) continue;
     experiments.push({
       name,
@@ -18980,7 +19479,8 @@ function build(raw, file, workspace, where, problems) {
       trained: e.trained ?? [],
       sha256: typeof e.sha256 === "string" ? { value: e.sha256.toLowerCase(), location: where([...base, "sha256"]) } : void 0,
       hparams,
-      metrics: Object.entries(e.metrics ?? {}).map(([key, value]) => ({ key, value }))
+      metrics,
+      epochBase: e.epoch_base
     });
   }
   for (const e of experiments) {
@@ -18993,20 +19493,45 @@ function build(raw, file, workspace, where, problems) {
       seen.add(p);
     }
   }
+  for (const p of valueProblems) problems.push({ location: locate(p.node.range?.[0] ?? 0), message: p.message });
+  const recordedKeys = recordedKeysOf(experiments);
+  const failOn = resolveFailOn(raw.checks?.fail_on ?? DEFAULT_FAIL_ON, table4, recordedKeys);
+  for (const p of failOn.problems) problems.push({ location: where(["checks", "fail_on", p.index]), message: p.message });
   return {
     file,
     root,
     workspace,
     checks: {
-      failOn: raw.checks?.fail_on ?? DEFAULT_FAIL_ON,
+      failOn: failOn.keys,
       tolerance: { rel: raw.checks?.tolerance?.rel ?? 1e-6, abs: raw.checks?.tolerance?.abs ?? 0 },
       epochBase: raw.checks?.epoch_base ?? 1,
       weights: raw.checks?.weights ?? "auto",
-      nearDuplicateRatio: raw.checks?.near_duplicate_ratio ?? 0.1
+      nearDuplicateRatio: raw.checks?.near_duplicate_ratio ?? 0.1,
+      unverified: raw.checks?.unverified ?? "notice"
     },
     aliases: raw.aliases ?? {},
     experiments
   };
+}
+function sameKeyTwice(values, label, problems) {
+  const first = /* @__PURE__ */ new Map();
+  for (const v2 of values) {
+    const id = normalizeName(v2.key);
+    const earlier = first.get(id);
+    if (earlier === void 0) {
+      first.set(id, v2);
+      continue;
+    }
+    const both = `'${earlier.written}' (line ${earlier.location.line}) and '${v2.written}' (line ${v2.location.line})`;
+    for (const at of [earlier.location, v2.location])
+      problems.push({ location: at, message: `${label}: ${both} are the same key ${v2.key}; keep one` });
+  }
+}
+function recordedKeysOf(experiments) {
+  return [...new Set(experiments.flatMap((e) => [...e.hparams.map((h) => h.key), ...e.metrics.map((m) => m.key)]))];
+}
+function manifestAliases(manifest) {
+  return buildAliasTable(manifest.aliases).table;
 }
 
 // src/weights/align.ts
@@ -19073,9 +19598,9 @@ function decodeChunk(bytes, dtype, littleEndian) {
     case "float16":
     case "bfloat16": {
       const bits = new Uint16Array(buffer);
-      const lookup = table3(dtype);
+      const lookup2 = table3(dtype);
       const out = new Float32Array(bits.length);
-      for (let i = 0; i < bits.length; i++) out[i] = lookup[bits[i]];
+      for (let i = 0; i < bits.length; i++) out[i] = lookup2[bits[i]];
       return out;
     }
     default:
@@ -19230,9 +19755,18 @@ async function diffCheckpoints(a, b, progress) {
 
 // src/check.ts
 var fileIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) };
+var FailOnError = class extends Error {
+};
+function resolveFailOnOverride(manifest, entries, label = "--fail-on") {
+  if (entries.length === 0) throw new FailOnError(`${label} names no key; to turn the gate off write checks.fail_on: [] in the manifest`);
+  const resolved = resolveFailOn(entries, manifestAliases(manifest), recordedKeysOf(manifest.experiments));
+  if (resolved.problems.length > 0) throw new FailOnError(resolved.problems.map((p) => `${label}: ${p.message.replace(/^fail_on entry/, "entry")}`).join("\n"));
+  return [...resolved.keys];
+}
 async function checkManifest(manifestPath, options2 = {}, workspace, display) {
   const manifest = await loadManifest(manifestPath, workspace, display);
-  return auditManifest(manifest, fileIO, options2);
+  const failOn = options2.failOn !== void 0 ? resolveFailOnOverride(manifest, options2.failOn, options2.failOnLabel) : void 0;
+  return auditManifest(manifest, fileIO, { ...options2, ...failOn !== void 0 ? { failOn } : {} });
 }
 
 // node_modules/markdown-table/index.js
@@ -19466,7 +20000,20 @@ ${parts.join("\n\n")}`;
 var ICON = { match: "✅", mismatch: "❌", missing: "⚠️", ambiguous: "⚠️" };
 var SEVERITY_ICON = { error: "❌", warning: "⚠️", notice: "ℹ️" };
 var SEVERITY_TITLE = { error: "Errors", warning: "Warnings", notice: "Notices" };
-var v = (value) => formatValue(value);
+var v = (value) => formatData(value);
+function coverage(result) {
+  const recorded = result.experiments.reduce((n2, e) => n2 + e.hparams.length, 0);
+  const verified = result.experiments.reduce((n2, e) => n2 + e.verified, 0);
+  const unverifiedExperiments = result.experiments.filter((e) => e.error === null && e.hparams.length > 0 && e.verified === 0);
+  return { verified, recorded, unverifiedExperiments };
+}
+function coverageText(result) {
+  const { verified, recorded } = coverage(result);
+  return `${verified} of ${plural(recorded, "recorded value")} verified`;
+}
+function keyLabel(row) {
+  return row.written !== void 0 ? `${row.written} (${row.key})` : row.key;
+}
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
@@ -19477,7 +20024,7 @@ function verdict(result) {
   const keys = failingKeys(result);
   if (keys.length > 0) {
     const first = keys[0];
-    const detail = first.code === "hparam-missing" ? `${first.key} recorded ${v(first.recorded ?? null)}, not found in ${first.checkpoint}` : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`;
+    const detail = first.code === "hparam-missing" ? `${first.key} recorded ${v(first.recorded ?? null)}, not verified in ${first.checkpoint}` : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`;
     const more = keys.length > 1 ? ` (+${keys.length - 1} more)` : "";
     return `❌ ${plural(keys.length, "failing key")}: ${detail}${more}`;
   }
@@ -19485,19 +20032,27 @@ function verdict(result) {
     const first = result.findings[0];
     return `❌ ${plural(result.counts.error, "error")}: ${first.message}`;
   }
-  return `✅ ${passLine(result)}`;
+  return `${passIcon(result)} ${passLine(result)}`;
+}
+function passIcon(result) {
+  return coverage(result).unverifiedExperiments.length > 0 ? "⚠️" : "✅";
 }
 function passLine(result) {
   const count = result.experiments.length;
-  const warnings = result.counts.warning > 0 ? ` (${plural(result.counts.warning, "warning")})` : "";
-  return `${plural(count, "experiment")} ${count === 1 ? "matches its record" : "match their records"}${warnings}`;
+  const { unverifiedExperiments } = coverage(result);
+  const warnings = result.counts.warning > 0 ? `; ${plural(result.counts.warning, "warning")}` : "";
+  if (unverifiedExperiments.length > 0) {
+    const names = unverifiedExperiments.slice(0, 3).map((e) => e.name).join(", ") + (unverifiedExperiments.length > 3 ? ", …" : "");
+    return `no errors, but ${unverifiedExperiments.length} of ${plural(count, "experiment")} could not be verified: none of their recorded values is in the checkpoint (${names}) (${coverageText(result)}${warnings})`;
+  }
+  return `${plural(count, "experiment")} ${count === 1 ? "matches its record" : "match their records"} (${coverageText(result)}${warnings})`;
 }
 function verdictMarkdown(result) {
   const keys = failingKeys(result);
   if (keys.length > 0) {
     const first = keys[0];
     const where = first.location !== void 0 ? ` — ${code(first.experiment)}, ${text(`${first.location.file} line ${first.location.line}`)}` : "";
-    const detail = first.code === "hparam-missing" ? `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, not found in ${code(first.checkpoint ?? "")}` : `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? "")} (${code(first.source ?? "")})`;
+    const detail = first.code === "hparam-missing" ? `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, not verified in ${code(first.checkpoint ?? "")}` : `**${text(first.key)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? "")} (${code(first.source ?? "")})`;
     const more = keys.length > 1 ? ` and ${plural(keys.length - 1, "more failing key")}` : "";
     return `## ❌ ckpt-audit: ${plural(keys.length, "failing key")}
 
@@ -19506,7 +20061,7 @@ ${detail}${where}${more}`;
   if (result.counts.error > 0) return `## ❌ ckpt-audit: ${plural(result.counts.error, "error")}
 
 ${text(result.findings[0].message)}`;
-  return `## ✅ ckpt-audit: ${passLine(result)}`;
+  return `## ${passIcon(result)} ckpt-audit: ${text(passLine(result))}`;
 }
 function findingLine(finding) {
   const at = finding.location !== void 0 ? ` (${text(`${finding.location.file}:${finding.location.line}`)})` : "";
@@ -19514,7 +20069,7 @@ function findingLine(finding) {
 }
 function hparamTable(rows) {
   const body = rows.map((row) => [
-    text(row.key),
+    text(keyLabel(row)),
     cellCode(v(row.recorded)),
     row.stored === null ? "—" : cellCode(v(row.stored)),
     row.source === null ? "—" : cellCode(row.source),
@@ -19527,27 +20082,49 @@ function hparamTable(rows) {
   ]);
   return markdownTable([["key", "recorded", "stored", "source", ""], ...body], { alignDelimiters: false });
 }
+var METRIC_ICON = { match: "✅", mismatch: "❌", "not-checked": "" };
+function metricsPart(metrics) {
+  const checked = metrics.filter((m) => m.status !== "not-checked");
+  const unchecked = metrics.filter((m) => m.status === "not-checked");
+  const parts = [];
+  if (checked.length > 0) {
+    const body = checked.map((m) => [
+      text(m.key),
+      cellCode(v(m.recorded)),
+      cellCode(v(m.stored)),
+      cellCode(m.source ?? ""),
+      [METRIC_ICON[m.status], m.status === "match" ? "" : m.status, m.note !== void 0 ? text(m.note) : ""].filter(Boolean).join(" ")
+    ]);
+    parts.push(`Metrics:
+
+${markdownTable([["metric", "recorded", "stored", "source", ""], ...body], { alignDelimiters: false })}`);
+  }
+  if (unchecked.length > 0) parts.push(`Metrics (recorded, not checked: the checkpoint does not hold them): ${unchecked.map((m) => `${text(m.key)} ${code(v(m.recorded))}`).join(", ")}`);
+  return parts;
+}
 function experimentSection(e) {
-  const ok = e.error === null && e.hparams.every((r) => r.status === "match");
+  const ok = e.error === null && e.hparams.every((r) => r.status === "match") && e.metrics.every((m) => m.status !== "mismatch") && (e.hparams.length === 0 || e.verified > 0);
   const format = e.format !== null ? ` (${e.format})` : "";
   const parts = [];
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`);
-  else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams));
+  else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(e.hparams.length, "recorded value")} verified.
+
+${hparamTable(e.hparams)}`);
   else parts.push("No hyperparameters recorded.");
-  if (e.metrics.length > 0) parts.push(`Metrics (recorded, not checked): ${e.metrics.map((m) => `${text(m.key)} ${code(v(m.value))}`).join(", ")}`);
+  parts.push(...metricsPart(e.metrics));
   const body = parts.join("\n\n");
   return ok ? `<details><summary>✅ <code>${html(e.name)}</code> — <code>${html(e.checkpoint)}</code>${html(format)}</summary>
 
 ${body}
 
-</details>` : `#### ${e.error !== null || e.hparams.some((r) => r.status === "mismatch") ? "❌" : "⚠️"} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}
+</details>` : `#### ${e.error !== null || e.hparams.some((r) => r.status === "mismatch") || e.metrics.some((m) => m.status === "mismatch") ? "❌" : "⚠️"} ${code(e.name)} — ${code(e.checkpoint)}${text(format)}
 
 ${body}`;
 }
 function renderBody(result, options2) {
   const sections = [verdictMarkdown(result)];
   const { error, warning, notice } = result.counts;
-  sections.push(`${plural(result.experiments.length, "experiment")} · ${plural(error, "error")} · ${plural(warning, "warning")} · ${plural(notice, "notice")}`);
+  sections.push(`${plural(result.experiments.length, "experiment")} · ${coverageText(result)} · ${plural(error, "error")} · ${plural(warning, "warning")} · ${plural(notice, "notice")}`);
   if (result.findings.length > 0) {
     const groups = ["error", "warning", "notice"].map((severity) => {
       const list = result.findings.filter((f) => f.severity === severity);
@@ -19588,7 +20165,17 @@ function renderCheckText(result) {
   for (const e of result.experiments) {
     lines.push(`${terminalSafe(e.name)}  ${terminalSafe(e.checkpoint)}${e.format !== null ? `  (${e.format})` : ""}`);
     if (e.error !== null) lines.push(`  unreadable (${e.error.reason}): ${terminalSafe(e.error.message)}`);
-    const rows = e.hparams.map((h) => [h.key, formatValue(h.recorded), h.stored === null ? "-" : formatValue(h.stored), h.source ?? "-", MARK[h.status] + (h.note ? ` (${h.note})` : "")].map(terminalSafe));
+    const rows = [
+      ...e.hparams.map((h) => [keyLabel(h), formatData(h.recorded), h.stored === null ? "-" : formatData(h.stored), h.source ?? "-", MARK[h.status] + (h.note ? ` (${h.note})` : "")]),
+      ...e.metrics.map((m) => [
+        `metric ${m.key}`,
+        formatData(m.recorded),
+        m.stored === null ? "-" : formatData(m.stored),
+        m.source ?? "-",
+        (m.status === "mismatch" ? "MISMATCH" : m.status === "match" ? "ok" : "not checked") + (m.note ? ` (${m.note})` : "")
+      ])
+    ].map((r) => r.map(terminalSafe));
+    if (e.hparams.length > 0 && e.error === null) lines.push(`  ${e.verified} of ${e.hparams.length} recorded values verified`);
     if (rows.length > 0) {
       const all = [["key", "recorded", "stored", "source", "status"], ...rows];
       const widths = all[0].map((_, i) => Math.max(...all.map((r) => r[i].length)));
@@ -19611,19 +20198,23 @@ function toCheckJson(result) {
     version: 1,
     status: result.status,
     counts: { ...result.counts },
+    coverage: { verified: coverage(result).verified, recorded: coverage(result).recorded },
     experiments: result.experiments.map((e) => ({
       name: e.name,
       checkpoint: e.checkpoint,
       format: e.format,
       error: e.error,
+      verified: e.verified,
       hparams: e.hparams.map((h) => ({
         key: h.key,
+        ...h.written !== void 0 ? { written: h.written } : {},
         recorded: h.recorded,
         stored: h.stored,
         source: h.source,
         status: h.status,
         ...h.note !== void 0 ? { note: h.note } : {}
-      }))
+      })),
+      metrics: e.metrics.map(({ location: _, ...m }) => m)
     })),
     pairs: result.pairs.map((p) => ({ ...p })),
     lineage: result.lineage.map((l) => ({ ...l })),
@@ -19655,8 +20246,9 @@ function renderDiffText(diff, all = false, limit = 20) {
 
 // src/cli.ts
 var USAGE = `Usage:
-  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never]
-                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml)
+  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]
+                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml);
+                                          --strict: what could not be verified is an error
   ckpt-audit inspect PATH [--json]        what a checkpoint holds, no manifest needed
   ckpt-audit diff A B [--json] [--tensors]
                                           weight difference statistics between two checkpoints
@@ -19691,7 +20283,7 @@ async function checkCommand(args, out, err) {
     args,
     allowPositionals: true,
     strict: true,
-    options: { json: { type: "string" }, markdown: { type: "string" }, "fail-on": { type: "string" }, weights: { type: "string" } }
+    options: { json: { type: "string" }, markdown: { type: "string" }, "fail-on": { type: "string" }, weights: { type: "string" }, strict: { type: "boolean" } }
   });
   if (positionals.length > 1) throw new UsageError("check takes at most one MANIFEST");
   if (values.json === "-" && values.markdown === "-") throw new UsageError("only one of --json and --markdown can write to stdout (-)");
@@ -19705,10 +20297,11 @@ async function checkCommand(args, out, err) {
     const progress = process.stderr.isTTY ? (message) => {
       process.stderr.write(`\r\x1B[K${terminalSafe(message).slice(0, (process.stderr.columns ?? 80) - 1)}`);
     } : void 0;
-    result = await checkManifest(manifest, { failOn, weights: values.weights, progress });
+    const unverified = values.strict === true ? "error" : void 0;
+    result = await checkManifest(manifest, { failOn, weights: values.weights, unverified, progress });
     if (progress !== void 0) process.stderr.write("\r\x1B[K");
   } catch (error) {
-    if (!(error instanceof ManifestError)) throw error;
+    if (!(error instanceof ManifestError) && !(error instanceof FailOnError)) throw error;
     err(`${error.message}
 `);
     return 2;
