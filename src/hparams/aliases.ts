@@ -23,10 +23,15 @@ export const BUILTIN_ALIASES: Readonly<Record<string, AliasSpec>> = {
 
 /**
  * Path segments under which a generic name means something else: EMA decay, Adam betas,
- * momentum, optimizer and scheduler state. Compared normalised; `adam*` by prefix.
+ * momentum, optimizer and scheduler state. Compared normalised, as parts of a segment
+ * (`model_ema`, `adamw`, `optimizer_config`, `lr_scheduler`).
  */
-const OTHER_MEANINGS = new Set(['ema', 'emastatedict', 'optimizer', 'optimizers', 'optim', 'optimizerstates', 'optimizerstatedict',
-  'paramgroups', 'betas', 'momentum', 'scheduler', 'lrscheduler', 'lrschedulers', 'schedulers'])
+const OTHER_MEANING_PARTS = ['optim', 'schedul', 'adam', 'momentum', 'betas', 'paramgroups']
+
+function hasOtherMeaning(segment: string): boolean {
+  const n = normalizeName(segment)
+  return n.startsWith('ema') || n.endsWith('ema') || OTHER_MEANING_PARTS.some(part => n.includes(part))
+}
 
 /** The form two names are compared in. */
 export function normalizeName(name: string): string {
@@ -35,10 +40,7 @@ export function normalizeName(name: string): string {
 
 /** True when a generic alias found under `ancestors` has another meaning there. */
 export function underOtherMeaning(ancestors: readonly string[]): boolean {
-  return ancestors.some(segment => {
-    const n = normalizeName(segment)
-    return OTHER_MEANINGS.has(n) || n.startsWith('adam')
-  })
+  return ancestors.some(hasOtherMeaning)
 }
 
 export interface AliasEntry {

@@ -76,3 +76,19 @@ test('numbers compare with tolerance and stored precision', () => {
   assert.ok(valuesMatch(0.5, { value: 0.5009765625, dtype: 'float16' }) === false)
   assert.ok(valuesMatch(0.1, { value: 0.0999755859375, dtype: 'float16' }, exact))
 })
+
+test('aliases: keys resolve like recorded keys; names compare ignoring case, _, -, . and camelCase', () => {
+  const custom = aliasTable({ KL_BETA: ['klWeight'] })
+  assert.equal(findKey(leavesOf({ cfg: { kl_weight: 0.2 } }), 'kl_beta', custom).found?.value.value, 0.2)
+  for (const stored of ['KL_BETA', 'klBeta', 'kl-beta', 'kl.beta'])
+    assert.equal(findKey(leavesOf({ args: { [stored]: 0.1 } }), 'kl_beta', aliases).found?.value.value, 0.1, stored)
+  assert.equal(findKey(leavesOf({ args: { LR: 1e-4 } }), 'lr', aliases).found?.value.value, 1e-4)
+})
+
+test('generic beta: never under ema/optimizer/adam*/betas/momentum/scheduler; never ahead of a specific name', () => {
+  for (const ns of ['ema', 'model_ema', 'ema_decay', 'optimizer', 'optimizer_config', 'adamw', 'adam_config', 'momentum', 'lr_scheduler', 'param_groups'])
+    assert.equal(findKey(leavesOf({ hparams: { [ns]: { beta: 0.9 } } }), 'kl_beta', aliases).found, undefined, ns)
+  const both = findKey(leavesOf({ beta: 0.9, misc: { deep: { init_kl_coef: 0.2 } } }), 'kl_beta', aliases)
+  assert.deepEqual([both.found?.source, both.ambiguous], ['misc.deep.init_kl_coef', false])
+  assert.equal(findKey(leavesOf({ beta: 0.04 }, 'training_args.bin'), 'kl_beta', aliases).found?.source, 'training_args.bin:beta')
+})
