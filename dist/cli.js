@@ -8757,10 +8757,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -9086,11 +9086,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
@@ -9107,15 +9107,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -9171,8 +9171,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names2, constants) {
+        this.code = optimizeExpr(this.code, names2, constants);
         return this;
       }
       get names() {
@@ -9201,20 +9201,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names, constants))
+          if (n2.optimizeNames(names2, constants))
             continue;
-          subtractNames(names, n2.names);
+          subtractNames(names2, n2.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n2) => addNames(names, n2.names), {});
+        return this.nodes.reduce((names2, n2) => addNames(names2, n2.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -9259,20 +9259,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        if (!(super.optimizeNames(names2, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -9287,10 +9287,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants);
         return this;
       }
       get names() {
@@ -9311,8 +9311,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -9326,10 +9326,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants);
         return this;
       }
       get names() {
@@ -9371,20 +9371,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names2, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -9668,15 +9668,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n2 in from)
-        names[n2] = (names[n2] || 0) + (from[n2] || 0);
-      return names;
+        names2[n2] = (names2[n2] || 0) + (from[n2] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names2, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -9692,18 +9692,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n2) {
         const c = constants[n2.str];
-        if (c === void 0 || names[n2.str] !== 1)
+        if (c === void 0 || names2[n2.str] !== 1)
           return n2;
-        delete names[n2.str];
+        delete names2[n2.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n2 in from)
-        names[n2] = (names[n2] || 0) - (from[n2] || 0);
+        names2[n2] = (names2[n2] || 0) - (from[n2] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -9901,7 +9901,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -9930,7 +9930,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -15791,33 +15791,20 @@ var BUILTIN_ALIASES = {
   lr: { specific: ["lr", "learning_rate"] },
   epoch: { specific: ["epoch", "current_epoch"] },
   epochs: { specific: ["epochs", "max_epochs", "num_train_epochs", "n_epochs"] },
-  phase: { specific: ["phase", "stage"] },
+  // `stage` is also DeepSpeed ZeRO's stage: generic, never under a deepspeed/zero namespace
+  phase: { specific: ["phase"], generic: ["stage"] },
   global_step: { specific: ["global_step"], generic: ["step"] }
 };
-var OTHER_MEANINGS = /* @__PURE__ */ new Set([
-  "ema",
-  "emastatedict",
-  "optimizer",
-  "optimizers",
-  "optim",
-  "optimizerstates",
-  "optimizerstatedict",
-  "paramgroups",
-  "betas",
-  "momentum",
-  "scheduler",
-  "lrscheduler",
-  "lrschedulers",
-  "schedulers"
-]);
+var OTHER_MEANING_PARTS = ["optim", "schedul", "adam", "momentum", "betas", "paramgroups", "deepspeed", "zero"];
+function hasOtherMeaning(segment) {
+  const n2 = normalizeName(segment);
+  return n2.startsWith("ema") || n2.endsWith("ema") || OTHER_MEANING_PARTS.some((part) => n2.includes(part));
+}
 function normalizeName(name) {
   return name.toLowerCase().replace(/[_\-.\s/]/g, "");
 }
 function underOtherMeaning(ancestors) {
-  return ancestors.some((segment) => {
-    const n2 = normalizeName(segment);
-    return OTHER_MEANINGS.has(n2) || n2.startsWith("adam");
-  });
+  return ancestors.some(hasOtherMeaning);
 }
 function buildAliasTable(extra = {}) {
   const entries = /* @__PURE__ */ new Map();
@@ -15838,7 +15825,7 @@ function buildAliasTable(extra = {}) {
     for (const name of [key, ...spec.specific]) claim(key, name, entry.specific);
     for (const name of spec.generic ?? []) claim(key, name, entry.generic);
   }
-  for (const [written, names] of Object.entries(extra)) {
+  for (const [written, names2] of Object.entries(extra)) {
     const key = byName2.get(normalizeName(written)) ?? written;
     let entry = entries.get(key);
     if (entry === void 0) {
@@ -15846,7 +15833,7 @@ function buildAliasTable(extra = {}) {
       entries.set(key, entry);
       claim(key, written, entry.specific);
     }
-    for (const name of names) claim(key, name, entry.specific);
+    for (const name of names2) claim(key, name, entry.specific);
   }
   const table4 = { entries, byName: byName2, keys: () => entries.keys() };
   return { table: table4, conflicts };
@@ -16046,6 +16033,7 @@ function valuesMatch(recorded, stored, tolerance = DEFAULT_TOLERANCE) {
   const b = asNumber(stored.value);
   if (typeof recorded === "boolean" || typeof stored.value === "boolean") return booleanOf(recorded) === booleanOf(stored.value) && booleanOf(recorded) !== void 0;
   if (recorded === null || stored.value === null) return (recorded ?? "None") === (stored.value ?? "None");
+  if (typeof recorded === "string" && typeof stored.value === "string") return recorded === stored.value;
   if (a !== void 0 && b !== void 0) {
     const exact = exactIntegers(a, b);
     if (exact !== void 0) return exact;
@@ -16077,6 +16065,8 @@ function compositeDifference(recorded, stored, tolerance = DEFAULT_TOLERANCE, at
     return valuesMatch(recorded, stored.scalar, tolerance) ? void 0 : `${at || "value"}: stored ${String(stored.scalar.value)}`;
   }
   if ("scalar" in stored) return `${at || "value"}: a single value is stored`;
+  if (!Array.isArray(recorded) && stored.list && stored.children.size > 0) return `${at || "value"}: a list is stored, a mapping recorded`;
+  if (!Array.isArray(recorded) && Object.keys(recorded).length === 0 && stored.children.size > 0) return `${at || "value"}: {} recorded, ${stored.children.size} entries stored`;
   const entries = Array.isArray(recorded) ? recorded.map((v2, i) => [String(i), v2]) : Object.entries(recorded);
   if (Array.isArray(recorded) && (!stored.list || stored.children.size !== recorded.length))
     return `${at || "value"}: ${stored.list ? `${stored.children.size} items` : "a mapping"} stored, ${recorded.length} recorded`;
@@ -16196,17 +16186,19 @@ function tierOf(path, file, inList) {
 }
 var isParamGroupLr = (leaf) => leaf.path.includes("param_groups") && normalizeName(leaf.path.at(-1)) === "lr";
 function optimizerLr(leaves) {
-  const current = leaves.find(isParamGroupLr);
-  if (current === void 0) return { configured: void 0, current: void 0 };
-  const prefix = current.path.slice(0, -1).join("\0");
-  const configured = leaves.find((l) => l.path.at(-1) === "initial_lr" && l.path.slice(0, -1).join("\0") === prefix);
+  const current = leaves.filter(isParamGroupLr);
+  const groupOf = (l) => `${l.file ?? ""}\0${l.path.slice(0, -1).join("\0")}`;
+  const groups = new Set(current.map(groupOf));
+  const configured = leaves.filter((l) => l.path.at(-1) === "initial_lr" && groups.has(groupOf(l)));
   return { configured, current };
 }
 function candidateOf(leaf, tier, generic) {
   return { source: leaf.source, value: leaf.value, file: leaf.file, tier, generic };
 }
-function findKey(leaves, key, aliases) {
+var disagree = (a, b) => !valuesMatch(a.value.value, b.value) && !valuesMatch(b.value.value, a.value);
+function findKey(leaves, key, aliases, written = key) {
   const entry = entryFor(key, aliases);
+  const asWritten = normalizeName(written);
   const all = [];
   for (const leaf of leaves) {
     const name = normalizeName(leaf.path.at(-1));
@@ -16214,28 +16206,27 @@ function findKey(leaves, key, aliases) {
     if (!generic && !entry.specific.includes(name)) continue;
     if (generic && underOtherMeaning(leaf.path.slice(0, -1))) continue;
     const tier = tierOf(leaf.path, leaf.file, leaf.inList);
-    if (tier !== void 0) all.push(candidateOf(leaf, tier, generic));
+    if (tier !== void 0) all.push({ ...candidateOf(leaf, tier, generic && name !== asWritten), exact: name === asWritten });
   }
-  all.sort((a, b) => Number(a.generic) - Number(b.generic) || a.tier - b.tier);
+  all.sort((a, b) => Number(b.exact) - Number(a.exact) || Number(a.generic) - Number(b.generic) || a.tier - b.tier);
   const found = all[0];
-  const optimizer = entry.key === "lr" ? optimizerLr(leaves) : { configured: void 0, current: void 0 };
-  const scheduled = optimizer.current !== void 0 ? { value: optimizer.current.value, source: optimizer.current.source } : void 0;
+  const optimizer = entry.key === "lr" ? optimizerLr(leaves) : { configured: [], current: [] };
+  const scheduled = optimizer.current[0] !== void 0 ? { value: optimizer.current[0].value, source: optimizer.current[0].source } : void 0;
   if (found === void 0) {
-    const last = optimizer.configured ?? optimizer.current;
-    const candidate = last !== void 0 ? candidateOf(last, 5, false) : void 0;
+    const groups = (optimizer.configured.length > 0 ? optimizer.configured : optimizer.current).map((l) => candidateOf(l, 5, false));
+    const candidate = groups[0];
     return {
       key,
       found: candidate,
-      candidates: candidate !== void 0 ? [candidate] : [],
-      ambiguous: false,
+      candidates: groups,
+      ambiguous: candidate !== void 0 && groups.some((c) => disagree(c, candidate)),
       lastResort: candidate !== void 0,
-      scheduledOnly: candidate !== void 0 && optimizer.configured === void 0,
-      scheduled: optimizer.configured !== void 0 ? scheduled : void 0
+      scheduledOnly: candidate !== void 0 && optimizer.configured.length === 0,
+      scheduled: optimizer.configured.length > 0 ? scheduled : void 0
     };
   }
   const candidates = all.filter((c) => c.generic === found.generic);
-  const ambiguous = candidates.some((c) => !valuesMatch(c.value.value, found.value) && !valuesMatch(found.value.value, c.value));
-  return { key, found, candidates, ambiguous, lastResort: false, scheduledOnly: false, scheduled };
+  return { key, found, candidates, ambiguous: candidates.some((c) => disagree(c, found)), lastResort: false, scheduledOnly: false, scheduled };
 }
 function subtree(leaves, prefix) {
   const root = { children: /* @__PURE__ */ new Map(), list: true };
@@ -16277,6 +16268,10 @@ function findComposite(leaves, key, aliases) {
     }
   }
   return found.sort((a, b) => a.tier - b.tier);
+}
+function sameTree(a, b) {
+  if ("scalar" in a || "scalar" in b) return "scalar" in a && "scalar" in b && valuesMatch(a.scalar.value, b.scalar);
+  return a.list === b.list && a.children.size === b.children.size && [...a.children].every(([k, v2]) => b.children.has(k) && sameTree(v2, b.children.get(k)));
 }
 function findAt(leaves, at) {
   return leaves.find((leaf) => leaf.source === at) ?? leaves.find((leaf) => leaf.source.toLowerCase() === at.toLowerCase());
@@ -17962,8 +17957,8 @@ async function readTorchZip(source, globals, depth = 0) {
   const prefix = first.name.slice(0, slash);
   const dataPkl = zip.find(`${prefix}/data.pkl`);
   if (dataPkl === void 0) {
-    const names = zip.entries.slice(0, 5).map((e) => e.name).join(", ");
-    throw new CheckpointError("not-a-checkpoint", `${source.path}: a zip without ${prefix}/data.pkl is not a torch checkpoint (entries: ${names}${zip.entries.length > 5 ? ", …" : ""})`);
+    const names2 = zip.entries.slice(0, 5).map((e) => e.name).join(", ");
+    throw new CheckpointError("not-a-checkpoint", `${source.path}: a zip without ${prefix}/data.pkl is not a torch checkpoint (entries: ${names2}${zip.entries.length > 5 ? ", …" : ""})`);
   }
   const notices = [];
   const byteorder = zip.find(`${prefix}/byteorder`);
@@ -18194,7 +18189,7 @@ var WEIGHT_INDEXES = ["model.safetensors.index.json", "pytorch_model.bin.index.j
 var WEIGHT_FILES = ["model.safetensors", "adapter_model.safetensors", "pytorch_model.bin", "adapter_model.bin"];
 var TEXT_CAP = 16 * 1024 * 1024;
 async function readRunDirectory(path, open2) {
-  const names = new Set(await readdir(path));
+  const names2 = new Set(await readdir(path));
   const parts = [];
   const roots = [];
   const globals = [];
@@ -18215,10 +18210,10 @@ async function readRunDirectory(path, open2) {
         owner.set(t.tensor.storage, part);
       }
     };
-    for (const file of PICKLED_FILES) if (names.has(file)) include(file, await open2(join(path, file)), false);
-    for (const file of TEXT_FILES) if (names.has(file)) roots.push({ file, value: await readText(join(path, file), file) });
-    const index = WEIGHT_INDEXES.find((f) => names.has(f));
-    const weightFiles = index !== void 0 ? await shardsOf(path, index) : WEIGHT_FILES.filter((f) => names.has(f));
+    for (const file of PICKLED_FILES) if (names2.has(file)) include(file, await open2(join(path, file)), false);
+    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join(path, file), file) });
+    const index = WEIGHT_INDEXES.find((f) => names2.has(f));
+    const weightFiles = index !== void 0 ? await shardsOf(path, index) : WEIGHT_FILES.filter((f) => names2.has(f));
     for (const file of weightFiles) include(file, await open2(join(path, file)), true);
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError("not-a-checkpoint", `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`);
@@ -18226,7 +18221,7 @@ async function readRunDirectory(path, open2) {
     await closeAll();
     throw error;
   }
-  const size = (await Promise.all([...names].map((f) => stat(join(path, f)).then((s) => s.isFile() ? s.size : 0, () => 0)))).reduce((a, b) => a + b, 0);
+  const size = (await Promise.all([...names2].map((f) => stat(join(path, f)).then((s) => s.isFile() ? s.size : 0, () => 0)))).reduce((a, b) => a + b, 0);
   return {
     path,
     format: "run-dir",
@@ -18467,6 +18462,10 @@ function resolveFailOn(entries, table4, recordedKeys) {
   const problems = [];
   const recorded = new Map(recordedKeys.map((k) => [normalizeName(k), k]));
   entries.forEach((entry, index) => {
+    if (normalizeName(entry) === "") {
+      problems.push({ index, message: `fail_on entry '${entry}' is empty: it would never fail the build` });
+      return;
+    }
     const key = canonicalKey(entry, table4) ?? recorded.get(normalizeName(entry));
     if (key !== void 0) {
       if (!keys.includes(key)) keys.push(key);
@@ -18489,6 +18488,7 @@ function isGated(key, failOn) {
 
 // src/audit/hparam-audit.ts
 var fmt = (value) => typeof value === "string" ? JSON.stringify(value) : formatData(value);
+var rawOf = (tree) => "value" in tree ? tree.value : "scalar" in tree ? tree.scalar.value : treeJson(tree);
 var treeJson = (tree) => {
   if ("value" in tree) return jsonData(tree.value);
   if ("scalar" in tree) return jsonData(tree.scalar.value);
@@ -18507,10 +18507,12 @@ function lookup(recorded, leaves, aliases) {
     return tree !== void 0 ? { value: tree.value, source: tree.source, file: void 0, conflicts: [], discovery: void 0 } : void 0;
   }
   if (isComposite(recorded.value)) {
-    const tree = findComposite(leaves, recorded.key, aliases)[0];
-    return tree !== void 0 ? { value: tree.value, source: tree.source, file: void 0, conflicts: [], discovery: void 0 } : void 0;
+    const [tree, ...others] = findComposite(leaves, recorded.key, aliases);
+    if (tree === void 0) return void 0;
+    const conflicts2 = others.filter((o) => o.tier <= 4 && !sameTree(o.value, tree.value)).map((o) => ({ value: o.value, source: o.source }));
+    return { value: tree.value, source: tree.source, file: void 0, conflicts: conflicts2, discovery: void 0 };
   }
-  const discovery = findKey(leaves, recorded.key, aliases);
+  const discovery = findKey(leaves, recorded.key, aliases, recorded.written);
   if (discovery.found === void 0) return void 0;
   const conflicts = discovery.ambiguous ? discovery.candidates.slice(1).map((c) => ({ value: c.value, source: c.source })) : [];
   return { value: discovery.found.value, source: discovery.found.source, file: discovery.found.file, conflicts, discovery };
@@ -18523,17 +18525,23 @@ function nearestStored(recorded, leaves, aliases) {
     return known && owner !== void 0 && owner !== recorded.key;
   };
   const settings = leaves.filter((l) => isSettingLeaf(l) && !otherKey(l));
-  const names = [...new Set(settings.map((l) => normalizeName(l.path.at(-1))))];
-  const hint = suggest(normalizeName(key), names);
+  const names2 = [...new Set(settings.map((l) => normalizeName(l.path.at(-1))))];
+  const hint = suggest(normalizeName(key), names2);
   return hint === void 0 ? void 0 : settings.find((l) => normalizeName(l.path.at(-1)) === hint)?.source;
 }
+function gatedLookalike(recorded, ctx) {
+  if (recorded.at !== void 0 || canonicalKey(recorded.written, ctx.aliases) !== void 0) return void 0;
+  const written = normalizeName(recorded.written);
+  return ctx.checks.failOn.find((key) => suggest(written, namesFor(key, ctx.aliases).map(normalizeName)) !== void 0);
+}
 function missing(recorded, leaves, ctx, why) {
-  const gated = isGated(recorded.key, ctx.checks.failOn);
+  const lookalike = why === void 0 ? gatedLookalike(recorded, ctx) : void 0;
+  const gated = isGated(recorded.key, ctx.checks.failOn) || lookalike !== void 0;
   const hint = recorded.at === void 0 && why === void 0 ? nearestStored(recorded, leaves, ctx.aliases) : void 0;
-  const where = recorded.at !== void 0 ? `nothing is stored at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, ctx.aliases).join(", ")}`;
+  const where = recorded.at !== void 0 ? `nothing at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, ctx.aliases).join(", ")}`;
   const severity = gated ? "error" : hint !== void 0 ? louder("warning", ctx.checks.unverified) : ctx.checks.unverified;
-  const recordedJson = jsonData(recorded.value);
-  const message = why?.message ?? `${recorded.written} recorded ${fmt(recordedJson)}, but ${ctx.checkpoint} has ${where}${hint !== void 0 ? `; did you mean ${hint}?` : ""}`;
+  const gate = lookalike !== void 0 ? ` (${recorded.written} is no known key but looks like ${lookalike}, which fail_on gates: fix the spelling)` : "";
+  const message = why?.message ?? `${recorded.written} recorded ${fmt(recorded.value)}, but ${ctx.checkpoint} has ${where}${hint !== void 0 ? `; did you mean ${hint}?` : ""}${gate}`;
   return {
     row: { ...rowBase(recorded), stored: null, source: null, status: "missing", ...why !== void 0 ? { note: why.note } : {} },
     findings: [{ ...findingBase(recorded, ctx), code: "hparam-missing", severity, message }]
@@ -18553,7 +18561,7 @@ function findingBase(recorded, ctx) {
 function compareScalar(recorded, found, ctx) {
   const notes = [];
   let expected = recorded.value;
-  if (recorded.key === "epoch" && typeof expected === "number" && recorded.at === void 0) {
+  if (recorded.key === "epoch" && typeof expected === "number") {
     const kind = epochKindOf(found.file);
     const note = epochNote(expected, kind, ctx.epochBase);
     if (note !== void 0) notes.push(note);
@@ -18594,12 +18602,12 @@ function auditOne(recorded, leaves, ctx) {
     if (!matches && found.discovery?.scheduledOnly === true)
       return missing(recorded, leaves, ctx, {
         note: `only the optimizer's current (scheduled) lr ${formatData(stored)} is stored, no initial_lr`,
-        message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}: ${ctx.checkpoint} stores only the optimizer's current lr ${formatData(stored)} (${found.source}), which a scheduler may have changed, and no initial_lr; the configured value cannot be verified`
+        message: `${recorded.written} recorded ${fmt(recorded.value)}: ${ctx.checkpoint} stores only the optimizer's current lr ${formatData(stored)} (${found.source}), which a scheduler may have changed, and no initial_lr; the configured value cannot be verified`
       });
     if (compared.hint !== void 0) detail = `; ${compared.hint}`;
     else if (notes.some((n2) => n2.startsWith("recorded epoch"))) detail = ` (${notes.find((n2) => n2.startsWith("recorded epoch"))})`;
   }
-  const conflicts = found.conflicts.map((c) => ({ value: jsonData(c.value.value), source: c.source }));
+  const conflicts = found.conflicts.map((c) => ({ value: treeJson(c.value), raw: rawOf(c.value), source: c.source }));
   const status = conflicts.length > 0 ? "ambiguous" : matches ? "match" : "mismatch";
   const row = {
     ...rowBase(recorded),
@@ -18607,20 +18615,25 @@ function auditOne(recorded, leaves, ctx) {
     source: found.source,
     status,
     ...notes.length > 0 ? { note: notes.join("; ") } : {},
-    ...conflicts.length > 0 ? { conflicts } : {}
+    ...conflicts.length > 0 ? { conflicts: conflicts.map(({ value, source }) => ({ value, source })) } : {}
   };
   const findings = [];
   const base = { ...findingBase(recorded, ctx), stored, source: found.source };
   if (conflicts.length > 0) {
-    const all = [{ value: stored, source: found.source }, ...conflicts].map((c) => `${fmt(c.value)} at ${c.source}`).join(", ");
-    findings.push({ ...base, code: "hparam-ambiguous", severity: "warning", message: `${recorded.written} is stored with different values: ${all}` });
+    const all = [{ raw: rawOf(found.value), source: found.source }, ...conflicts].map((c) => `${fmt(c.raw)} at ${c.source}`).join(", ");
+    findings.push({
+      ...base,
+      code: "hparam-ambiguous",
+      severity: isGated(recorded.key, ctx.checks.failOn) ? "error" : "warning",
+      message: `${recorded.written} is stored with different values: ${all}; name the one you mean with at:`
+    });
   }
   if (!matches)
     findings.push({
       ...base,
       code: "hparam-mismatch",
       severity: isGated(recorded.key, ctx.checks.failOn) ? "error" : "warning",
-      message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}, stored ${fmt(stored)} in ${ctx.checkpoint} (${found.source})${detail}`
+      message: `${recorded.written} recorded ${fmt(recorded.value)}, stored ${fmt(rawOf(found.value))} in ${ctx.checkpoint} (${found.source})${detail}`
     });
   return { row, findings };
 }
@@ -18660,11 +18673,8 @@ function isVerified(row) {
 }
 
 // src/hparams/metrics.ts
-var sameMetric = (a, b) => {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
-  return x === y || `eval${x}` === y || x === `eval${y}`;
-};
+var sameMetric = (a, b) => normalizeName(a) === normalizeName(b);
+var hfBestMetricName = (name) => name.startsWith("eval_") ? name : `eval_${name}`;
 var leafAt = (leaves, file, path) => leaves.find((l) => l.file === file && l.path.length === path.length && l.path.every((p, i) => p === path[i]));
 function lightningMetric(leaves, key) {
   for (const monitor of leaves) {
@@ -18688,7 +18698,7 @@ function trainerStateMetric(leaves, key) {
   const state = leaves.filter((l) => l.file?.split("/").at(-1) === "trainer_state.json");
   const named = leaves.find((l) => l.path.length === 1 && l.path[0] === "metric_for_best_model");
   const best = state.find((l) => l.path.length === 1 && l.path[0] === "best_metric");
-  if (named !== void 0 && typeof named.value.value === "string" && sameMetric(key, named.value.value) && typeof best?.value.value === "number")
+  if (named !== void 0 && typeof named.value.value === "string" && sameMetric(key, hfBestMetricName(named.value.value)) && typeof best?.value.value === "number")
     return { value: best.value, source: best.source };
   let last;
   for (const leaf of state)
@@ -18706,29 +18716,103 @@ function findMetric(leaves, key) {
 }
 function metricMatches(recorded, stored, decimals) {
   if (!Number.isFinite(stored)) return false;
-  const places = Math.min(decimals ?? 0, 15);
+  if (decimals === void 0) return Math.abs(stored - recorded) <= 2 ** -24 * Math.max(Math.abs(stored), Math.abs(recorded));
+  const places = Math.min(decimals, 15);
   const half = 0.5 * 10 ** -places;
   return Math.abs(stored - recorded) <= half * (1 + 1e-9) + Number.EPSILON * Math.abs(recorded);
 }
 
+// src/manifest/recorded.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+var isPlain = (node) => node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
+function scalarValue(node, label) {
+  const value = node.value;
+  const source = typeof node.source === "string" ? node.source : String(value);
+  if (typeof value === "string" && isPlain(node) && YAML11_BOOLEANS.test(value))
+    return { problem: `${label}: '${value}' is a string in YAML 1.2, not a boolean; write true or false (or quote it to mean the string)` };
+  if (typeof value === "number") {
+    if (Number.isNaN(value) || !Number.isFinite(value)) {
+      const overflow = /\d/.test(source);
+      return { problem: `${label}: ${source} ${overflow ? "is too large for a number" : "is not a finite number"}; quote it ("${source}") to compare it as written` };
+    }
+    if (Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?\d+$/.test(source)) return { value: BigInt(source) };
+  }
+  if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) return { value };
+  return { problem: `${label}: unsupported value` };
+}
+function recordedValue(node, label, problems) {
+  if ((0, import_yaml2.isScalar)(node)) {
+    const result = scalarValue(node, label);
+    if ("problem" in result) {
+      problems.push({ node, message: result.problem });
+      return null;
+    }
+    return result.value;
+  }
+  if ((0, import_yaml2.isSeq)(node)) return node.items.map((item, i) => recordedValue(item, `${label}[${i}]`, problems));
+  if ((0, import_yaml2.isMap)(node)) {
+    const out = {};
+    for (const pair of node.items) {
+      const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      Object.defineProperty(out, key, { value: recordedValue(pair.value, `${label}.${key}`, problems), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return null;
+}
+function decimalsWritten(node) {
+  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "number") return void 0;
+  return decimalsOf(typeof node.source === "string" ? node.source : String(node.value));
+}
+function decimalsOf(text2) {
+  const match = /^[-+]?\d*(?:(\.)(\d*))?(?:[eE]([-+]?\d+))?$/.exec(text2.trim());
+  if (match === null || match[1] === void 0 && match[3] === void 0) return void 0;
+  return Math.max(0, (match[2]?.length ?? 0) - Number(match[3] ?? 0));
+}
+
 // src/audit/metric-audit.ts
+function recordedNumber(metric) {
+  if (typeof metric.value === "number") return { value: metric.value, decimals: metric.decimals };
+  if (typeof metric.value !== "string") return void 0;
+  const value = parseNumericString(metric.value);
+  return value === void 0 ? void 0 : { value, decimals: decimalsOf(metric.value) };
+}
+function missingMetric(metric, checks, experiment, checkpoint) {
+  const gated = isGated(metric.key, checks.failOn);
+  if (!gated && checks.unverified === "notice") return void 0;
+  return {
+    experiment,
+    checkpoint,
+    location: metric.location,
+    key: metric.key,
+    recorded: jsonData(metric.value),
+    code: "metric-missing",
+    severity: gated ? "error" : checks.unverified,
+    message: `metric ${metric.written} recorded ${formatData(metric.value)}, but ${checkpoint} holds no such metric (Lightning ModelCheckpoint state, trainer_state.json, or a stored value of that name): not verified`
+  };
+}
 function auditMetrics(experiment, leaves, checks, checkpoint) {
   const rows = [];
   const findings = [];
   for (const metric of experiment.metrics) {
     const recorded = jsonData(metric.value);
     const base = { key: metric.key, recorded, location: metric.location };
-    const stored = typeof metric.value === "number" ? findMetric(leaves, metric.key) : void 0;
-    if (stored === void 0 || typeof stored.value.value !== "number") {
+    const number = recordedNumber(metric);
+    const stored = number !== void 0 ? findMetric(leaves, metric.key) : void 0;
+    if (number === void 0 || stored === void 0 || typeof stored.value.value !== "number") {
       rows.push({ ...base, stored: null, source: null, status: "not-checked" });
+      const finding = missingMetric(metric, checks, experiment.name, checkpoint);
+      if (finding !== void 0) findings.push(finding);
       continue;
     }
     const value = stored.value.value;
-    const places = metric.decimals ?? 0;
+    const places = number.decimals;
     const alternative = stored.alternative;
-    const matchesMain = metricMatches(metric.value, value, metric.decimals);
-    const matchesOther = !matchesMain && alternative !== void 0 && typeof alternative.value.value === "number" && metricMatches(metric.value, alternative.value.value, metric.decimals);
-    const note = matchesOther ? `matches ${alternative.label} (${alternative.source}); best is ${formatData(value)}` : `rounded to ${places} decimal${places === 1 ? "" : "s"} as written`;
+    const matchesMain = metricMatches(number.value, value, places);
+    const matchesOther = !matchesMain && alternative !== void 0 && typeof alternative.value.value === "number" && metricMatches(number.value, alternative.value.value, places);
+    const how = places === void 0 ? "written as a whole number: compared as written" : `rounded to ${places} decimal${places === 1 ? "" : "s"} as written`;
+    const note = matchesOther ? `matches ${alternative.label} (${alternative.source}); best is ${formatData(value)}` : how;
     if (matchesOther) {
       rows.push({ ...base, stored: jsonData(alternative.value.value), source: alternative.source, status: "match", note });
       continue;
@@ -18746,7 +18830,7 @@ function auditMetrics(experiment, leaves, checks, checkpoint) {
         source: stored.source,
         code: "metric-mismatch",
         severity: isGated(metric.key, checks.failOn) ? "error" : "warning",
-        message: `metric ${metric.written} recorded ${formatData(recorded)}, stored ${formatData(value)} in ${checkpoint} (${stored.source}), which does not round to it at ${places} decimal${places === 1 ? "" : "s"}${also}`
+        message: `metric ${metric.written} recorded ${formatData(recorded)}, stored ${formatData(value)} in ${checkpoint} (${stored.source}), (${how})${also}`
       });
     }
   }
@@ -18757,9 +18841,9 @@ function auditMetrics(experiment, leaves, checks, checkpoint) {
 var NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3;
 var CLEARLY = 10;
 var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x.toExponential(2);
-function groupNames(names) {
+function groupNames(names2) {
   const groups = /* @__PURE__ */ new Map();
-  for (const name of names) {
+  for (const name of names2) {
     const head = name.includes(".") ? `${name.split(".")[0]}.*` : name;
     groups.set(head, (groups.get(head) ?? 0) + 1);
   }
@@ -19080,7 +19164,7 @@ async function auditManifest(manifest, io, options2 = {}) {
         hparams: audit.rows,
         metrics: metrics.rows,
         error: null,
-        verified: audit.rows.filter(isVerified).length
+        verified: audit.rows.filter(isVerified).length + metrics.rows.filter((m) => m.status !== "not-checked").length
       });
     }
     weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options2.progress });
@@ -19230,53 +19314,6 @@ function findManifest(cwd) {
   return DEFAULT_MANIFESTS.map((name) => join2(cwd, name)).find((path) => existsSync(path));
 }
 
-// src/manifest/recorded.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
-var isPlain = (node) => node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
-function scalarValue(node, label) {
-  const value = node.value;
-  const source = typeof node.source === "string" ? node.source : String(value);
-  if (typeof value === "string" && isPlain(node) && YAML11_BOOLEANS.test(value))
-    return { problem: `${label}: '${value}' is a string in YAML 1.2, not a boolean; write true or false (or quote it to mean the string)` };
-  if (typeof value === "number") {
-    if (Number.isNaN(value) || !Number.isFinite(value)) {
-      const overflow = /\d/.test(source);
-      return { problem: `${label}: ${source} ${overflow ? "is too large for a number" : "is not a finite number"}; quote it ("${source}") to compare it as written` };
-    }
-    if (Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?\d+$/.test(source)) return { value: BigInt(source) };
-  }
-  if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) return { value };
-  return { problem: `${label}: unsupported value` };
-}
-function recordedValue(node, label, problems) {
-  if ((0, import_yaml2.isScalar)(node)) {
-    const result = scalarValue(node, label);
-    if ("problem" in result) {
-      problems.push({ node, message: result.problem });
-      return null;
-    }
-    return result.value;
-  }
-  if ((0, import_yaml2.isSeq)(node)) return node.items.map((item, i) => recordedValue(item, `${label}[${i}]`, problems));
-  if ((0, import_yaml2.isMap)(node)) {
-    const out = {};
-    for (const pair of node.items) {
-      const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-      out[key] = recordedValue(pair.value, `${label}.${key}`, problems);
-    }
-    return out;
-  }
-  return null;
-}
-function decimalsWritten(node) {
-  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "number") return void 0;
-  const source = typeof node.source === "string" ? node.source : String(node.value);
-  const match = /^[-+]?\d*(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(source.trim());
-  if (match === null) return void 0;
-  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0));
-}
-
 // src/manifest/types.ts
 var WEIGHT_MODES = ["auto", "always", "never"];
 var DEFAULT_FAIL_ON = ["kl_beta"];
@@ -19311,6 +19348,8 @@ function parseManifest(text2, file, workspace, display = file) {
     return { file: display, line, column: col };
   };
   const problems = doc.errors.map((e) => ({ location: locate(e.pos[0]), message: yamlMessage(e.message) }));
+  if (doc.directives?.yaml.explicit === true && doc.directives.yaml.version !== "1.2")
+    problems.push({ location: locate(0), message: `a manifest is YAML 1.2; remove the %YAML ${doc.directives.yaml.version} directive (it changes how yes, no and 012 read)` });
   if (problems.length > 0) throw new ManifestError(problems);
   let data;
   try {
@@ -19407,7 +19446,7 @@ function build(raw, file, workspace, where, nodeAt, locate, problems) {
     if ("problem" in resolved) problems.push({ location: where(["root"]), message: `root: ${resolved.problem}` });
     else root = resolved.path;
   }
-  const names = new Set(Object.keys(raw.experiments));
+  const names2 = new Set(Object.keys(raw.experiments));
   const pathOf = (written, at, what) => {
     const resolved = resolveInside(root, written, workspace);
     if ("problem" in resolved) {
@@ -19423,7 +19462,7 @@ function build(raw, file, workspace, where, nodeAt, locate, problems) {
     const twins = [];
     for (const [i, twin] of (e.twins ?? []).entries()) {
       const at = [...base, "twins", i];
-      const target = names.has(twin) ? raw.experiments[twin].checkpoint : twin;
+      const target = names2.has(twin) ? raw.experiments[twin].checkpoint : twin;
       const path = pathOf(target, at, `twin '${twin}'`);
       if (path === void 0) continue;
       if (!existsSync2(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file in root '${raw.root ?? "."}'` });
@@ -19433,11 +19472,11 @@ function build(raw, file, workspace, where, nodeAt, locate, problems) {
     if (e.parent !== void 0) {
       const at = [...base, "parent"];
       if (e.parent === name) problems.push({ location: where(at), message: `experiment '${name}' cannot be its own parent` });
-      else if (names.has(e.parent)) parent = { experiment: e.parent, path: void 0, location: where(at) };
+      else if (names2.has(e.parent)) parent = { experiment: e.parent, path: void 0, location: where(at) };
       else {
         const path = pathOf(e.parent, at, `parent '${e.parent}'`);
         if (path !== void 0 && !existsSync2(path.resolved)) {
-          const hint = suggest(e.parent, [...names]);
+          const hint = suggest(e.parent, [...names2]);
           problems.push({ location: where(at), message: `parent '${e.parent}' is neither an experiment nor a file${hint !== void 0 ? `; did you mean '${hint}'?` : ""}` });
         } else if (path !== void 0) parent = { experiment: void 0, path, location: where(at) };
       }
@@ -19523,8 +19562,9 @@ function sameKeyTwice(values, label, problems) {
       continue;
     }
     const both = `'${earlier.written}' (line ${earlier.location.line}) and '${v2.written}' (line ${v2.location.line})`;
+    const key = v2.key !== v2.written ? ` ${v2.key}` : "";
     for (const at of [earlier.location, v2.location])
-      problems.push({ location: at, message: `${label}: ${both} are the same key ${v2.key}; keep one` });
+      problems.push({ location: at, message: `${label}: ${both} are the same key${key}; keep one` });
   }
 }
 function recordedKeysOf(experiments) {
@@ -19942,17 +19982,17 @@ function marker(manifest) {
 var fmt3 = (x) => x === null ? "—" : x === 0 ? "0" : x.toExponential(2);
 var MAX_DETAIL_ROWS = 40;
 function distanceMatrix(result) {
-  const names = result.experiments.map((e) => e.name).filter((n2) => result.pairs.some((p) => p.a === n2 || p.b === n2));
-  if (names.length < 2) return "";
+  const names2 = result.experiments.map((e) => e.name).filter((n2) => result.pairs.some((p) => p.a === n2 || p.b === n2));
+  if (names2.length < 2) return "";
   const cell = (a, b) => {
     if (a === b) return "·";
     const pair = result.pairs.find((p) => p.a === a && p.b === b || p.a === b && p.b === a);
     return pair === void 0 ? "" : pair.identical ? "**identical**" : fmt3(pair.mean_abs_diff);
   };
-  const rows = names.map((a) => [cellCode(a), ...names.map((b) => cell(a, b))]);
+  const rows = names2.map((a) => [cellCode(a), ...names2.map((b) => cell(a, b))]);
   return `Mean |a−b| over floating tensors:
 
-${markdownTable([["", ...names.map((n2) => cellCode(n2))], ...rows], { alignDelimiters: false })}`;
+${markdownTable([["", ...names2.map((n2) => cellCode(n2))], ...rows], { alignDelimiters: false })}`;
 }
 function mermaidLabel(name) {
   return name.replace(/["`<>\\\r\n[\]{}|#;&]/g, "_");
@@ -20001,11 +20041,15 @@ var ICON = { match: "✅", mismatch: "❌", missing: "⚠️", ambiguous: "⚠�
 var SEVERITY_ICON = { error: "❌", warning: "⚠️", notice: "ℹ️" };
 var SEVERITY_TITLE = { error: "Errors", warning: "Warnings", notice: "Notices" };
 var v = (value) => formatData(value);
+var recordedCount = (e) => e.hparams.length + e.metrics.length;
 function coverage(result) {
-  const recorded = result.experiments.reduce((n2, e) => n2 + e.hparams.length, 0);
-  const verified = result.experiments.reduce((n2, e) => n2 + e.verified, 0);
-  const unverifiedExperiments = result.experiments.filter((e) => e.error === null && e.hparams.length > 0 && e.verified === 0);
-  return { verified, recorded, unverifiedExperiments };
+  const readable = result.experiments.filter((e) => e.error === null);
+  return {
+    recorded: result.experiments.reduce((n2, e) => n2 + recordedCount(e), 0),
+    verified: result.experiments.reduce((n2, e) => n2 + e.verified, 0),
+    unverifiedExperiments: readable.filter((e) => recordedCount(e) > 0 && e.verified === 0),
+    emptyExperiments: readable.filter((e) => recordedCount(e) === 0)
+  };
 }
 function coverageText(result) {
   const { verified, recorded } = coverage(result);
@@ -20035,17 +20079,24 @@ function verdict(result) {
   return `${passIcon(result)} ${passLine(result)}`;
 }
 function passIcon(result) {
-  return coverage(result).unverifiedExperiments.length > 0 ? "⚠️" : "✅";
+  const { verified, unverifiedExperiments } = coverage(result);
+  return unverifiedExperiments.length > 0 || verified === 0 && !weightsChecked(result) ? "⚠️" : "✅";
+}
+var weightsChecked = (result) => result.pairs.length + result.lineage.length + result.details.length > 0;
+function names(list) {
+  return list.slice(0, 3).map((e) => e.name).join(", ") + (list.length > 3 ? ", …" : "");
 }
 function passLine(result) {
   const count = result.experiments.length;
-  const { unverifiedExperiments } = coverage(result);
+  const { verified, unverifiedExperiments, emptyExperiments } = coverage(result);
   const warnings = result.counts.warning > 0 ? `; ${plural(result.counts.warning, "warning")}` : "";
-  if (unverifiedExperiments.length > 0) {
-    const names = unverifiedExperiments.slice(0, 3).map((e) => e.name).join(", ") + (unverifiedExperiments.length > 3 ? ", …" : "");
-    return `no errors, but ${unverifiedExperiments.length} of ${plural(count, "experiment")} could not be verified: none of their recorded values is in the checkpoint (${names}) (${coverageText(result)}${warnings})`;
-  }
-  return `${plural(count, "experiment")} ${count === 1 ? "matches its record" : "match their records"} (${coverageText(result)}${warnings})`;
+  if (unverifiedExperiments.length > 0)
+    return `no errors, but ${unverifiedExperiments.length} of ${plural(count, "experiment")} could not be verified: none of their recorded values is in the checkpoint (${names(unverifiedExperiments)}) (${coverageText(result)}${warnings})`;
+  if (verified === 0)
+    return weightsChecked(result) ? `no errors in ${plural(count, "experiment")} (weight checks only: no recorded values${warnings})` : `no errors, but nothing was verified: no experiment records a value and no weight claim was checked${warnings}`;
+  const matching = count - emptyExperiments.length;
+  const empty = emptyExperiments.length > 0 ? `; ${emptyExperiments.length} record${emptyExperiments.length === 1 ? "s" : ""} no values (${names(emptyExperiments)})` : "";
+  return `${plural(matching, "experiment")} ${matching === 1 ? "matches its record" : "match their records"} (${coverageText(result)}${empty}${warnings})`;
 }
 function verdictMarkdown(result) {
   const keys = failingKeys(result);
@@ -20103,11 +20154,11 @@ ${markdownTable([["metric", "recorded", "stored", "source", ""], ...body], { ali
   return parts;
 }
 function experimentSection(e) {
-  const ok = e.error === null && e.hparams.every((r) => r.status === "match") && e.metrics.every((m) => m.status !== "mismatch") && (e.hparams.length === 0 || e.verified > 0);
+  const ok = e.error === null && e.hparams.every((r) => r.status === "match") && e.metrics.every((m) => m.status !== "mismatch") && (recordedCount(e) === 0 || e.verified > 0);
   const format = e.format !== null ? ` (${e.format})` : "";
   const parts = [];
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`);
-  else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(e.hparams.length, "recorded value")} verified.
+  else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(recordedCount(e), "recorded value")} verified.
 
 ${hparamTable(e.hparams)}`);
   else parts.push("No hyperparameters recorded.");
@@ -20175,7 +20226,8 @@ function renderCheckText(result) {
         (m.status === "mismatch" ? "MISMATCH" : m.status === "match" ? "ok" : "not checked") + (m.note ? ` (${m.note})` : "")
       ])
     ].map((r) => r.map(terminalSafe));
-    if (e.hparams.length > 0 && e.error === null) lines.push(`  ${e.verified} of ${e.hparams.length} recorded values verified`);
+    const recorded = e.hparams.length + e.metrics.length;
+    if (recorded > 0 && e.error === null) lines.push(`  ${e.verified} of ${recorded} recorded values verified`);
     if (rows.length > 0) {
       const all = [["key", "recorded", "stored", "source", "status"], ...rows];
       const widths = all[0].map((_, i) => Math.max(...all.map((r) => r[i].length)));

@@ -41,7 +41,7 @@ export interface ExperimentResult {
   readonly hparams: readonly HparamRow[]
   readonly metrics: readonly MetricRow[]
   readonly error: { reason: string, message: string } | null
-  /** Recorded hyperparameters compared with a stored value (matching or not), of `hparams.length`. */
+  /** Recorded hyperparameters and metrics compared with a stored value (matching or not), of `hparams.length + metrics.length`. */
   readonly verified: number
 }
 
@@ -143,7 +143,7 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
       findings.push(...audit.findings, ...metrics.findings)
       experiments.push({
         name: experiment.name, checkpoint: display, format: opened.checkpoint.format, hparams: audit.rows,
-        metrics: metrics.rows, error: null, verified: audit.rows.filter(isVerified).length,
+        metrics: metrics.rows, error: null, verified: audit.rows.filter(isVerified).length + metrics.rows.filter(m => m.status !== 'not-checked').length,
       })
     }
     weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options.progress })

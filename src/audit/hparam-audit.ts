@@ -4,7 +4,7 @@
  */
 import { canonicalKey, namesFor, normalizeName, type AliasTable } from '../hparams/aliases.ts'
 import { compositeDifference, isComposite, valuesMatch, type RecordedData } from '../hparams/compare.ts'
-import { findAt, findComposite, findKey, isSettingLeaf, type Discovery, type StoredTree } from '../hparams/discover.ts'
+import { findAt, findComposite, findKey, isSettingLeaf, sameTree, type Discovery, type StoredTree } from '../hparams/discover.ts'
 import { epochKindOf, epochNote, epochNumberOf, expectedStoredEpoch, type EpochKind } from '../hparams/epoch.ts'
 import type { Leaf } from '../hparams/flatten.ts'
 import { formatData, jsonData, type JsonData, type StoredScalar } from '../hparams/scalar.ts'
@@ -36,11 +36,13 @@ interface Lookup {
   readonly value: StoredScalar | StoredTree
   readonly source: string
   readonly file: string | undefined
-  readonly conflicts: ReadonlyArray<{ value: StoredScalar, source: string }>
+  readonly conflicts: ReadonlyArray<{ value: StoredScalar | StoredTree, source: string }>
   readonly discovery: Discovery | undefined
 }
 
+/** A value in a message: strings quoted, integers with every digit, lists as lists. */
 const fmt = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : formatData(value))
+const rawOf = (tree: StoredScalar | StoredTree): unknown => ('value' in tree ? tree.value : 'scalar' in tree ? tree.scalar.value : treeJson(tree))
 const treeJson = (tree: StoredScalar | StoredTree): JsonData => {
   if ('value' in tree) return jsonData(tree.value)
   if ('scalar' in tree) return jsonData(tree.scalar.value)
@@ -62,10 +64,13 @@ function lookup(recorded: RecordedValue, leaves: readonly Leaf[], aliases: Alias
     return tree !== undefined ? { value: tree.value, source: tree.source, file: undefined, conflicts: [], discovery: undefined } : undefined
   }
   if (isComposite(recorded.value)) {
-    const tree = findComposite(leaves, recorded.key, aliases)[0]
-    return tree !== undefined ? { value: tree.value, source: tree.source, file: undefined, conflicts: [], discovery: undefined } : undefined
+    const [tree, ...others] = findComposite(leaves, recorded.key, aliases)
+    if (tree === undefined) return undefined
+    // the same list stored elsewhere with other values is a conflict, as for single values
+    const conflicts = others.filter(o => o.tier <= 4 && !sameTree(o.value, tree.value)).map(o => ({ value: o.value, source: o.source }))
+    return { value: tree.value, source: tree.source, file: undefined, conflicts, discovery: undefined }
   }
-  const discovery = findKey(leaves, recorded.key, aliases)
+  const discovery = findKey(leaves, recorded.key, aliases, recorded.written)
   if (discovery.found === undefined) return undefined
   const conflicts = discovery.ambiguous ? discovery.candidates.slice(1).map(c => ({ value: c.value, source: c.source })) : []
   return { value: discovery.found.value, source: discovery.found.source, file: discovery.found.file, conflicts, discovery }
@@ -99,13 +104,22 @@ interface Outcome {
   readonly findings: Finding[]
 }
 
+/** The gated key an unknown recorded key is a few edits from (`kl_betta` → `kl_beta`): a typo must not slip past the gate. */
+function gatedLookalike(recorded: RecordedValue, ctx: Context): string | undefined {
+  if (recorded.at !== undefined || canonicalKey(recorded.written, ctx.aliases) !== undefined) return undefined
+  const written = normalizeName(recorded.written)
+  return ctx.checks.failOn.find(key => suggest(written, namesFor(key, ctx.aliases).map(normalizeName)) !== undefined)
+}
+
 function missing(recorded: RecordedValue, leaves: readonly Leaf[], ctx: Context, why?: { note: string, message: string }): Outcome {
-  const gated = isGated(recorded.key, ctx.checks.failOn)
+  const lookalike = why === undefined ? gatedLookalike(recorded, ctx) : undefined
+  const gated = isGated(recorded.key, ctx.checks.failOn) || lookalike !== undefined
   const hint = recorded.at === undefined && why === undefined ? nearestStored(recorded, leaves, ctx.aliases) : undefined
-  const where = recorded.at !== undefined ? `nothing is stored at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, ctx.aliases).join(', ')}`
+  const where = recorded.at !== undefined ? `nothing at ${recorded.at}` : `no stored value under ${namesFor(recorded.key, ctx.aliases).join(', ')}`
   const severity: Severity = gated ? 'error' : hint !== undefined ? louder('warning', ctx.checks.unverified) : ctx.checks.unverified
-  const recordedJson = jsonData(recorded.value)
-  const message = why?.message ?? `${recorded.written} recorded ${fmt(recordedJson)}, but ${ctx.checkpoint} has ${where}${hint !== undefined ? `; did you mean ${hint}?` : ''}`
+  const gate = lookalike !== undefined ? ` (${recorded.written} is no known key but looks like ${lookalike}, which fail_on gates: fix the spelling)` : ''
+  const message = why?.message
+    ?? `${recorded.written} recorded ${fmt(recorded.value)}, but ${ctx.checkpoint} has ${where}${hint !== undefined ? `; did you mean ${hint}?` : ''}${gate}`
   return {
     row: { ...rowBase(recorded), stored: null, source: null, status: 'missing', ...(why !== undefined ? { note: why.note } : {}) },
     findings: [{ ...findingBase(recorded, ctx), code: 'hparam-missing', severity, message }],
@@ -127,7 +141,7 @@ function findingBase(recorded: RecordedValue, ctx: Context): Pick<Finding, 'expe
 function compareScalar(recorded: RecordedValue, found: Lookup & { value: StoredScalar }, ctx: Context): { matches: boolean, notes: string[], hint?: string } {
   const notes: string[] = []
   let expected = recorded.value as Exclude<RecordedData, object>
-  if (recorded.key === 'epoch' && typeof expected === 'number' && recorded.at === undefined) {
+  if (recorded.key === 'epoch' && typeof expected === 'number') {
     const kind = epochKindOf(found.file)
     const note = epochNote(expected, kind, ctx.epochBase)
     if (note !== undefined) notes.push(note)
@@ -170,29 +184,33 @@ function auditOne(recorded: RecordedValue, leaves: readonly Leaf[], ctx: Context
     if (!matches && found.discovery?.scheduledOnly === true)
       return missing(recorded, leaves, ctx, {
         note: `only the optimizer's current (scheduled) lr ${formatData(stored)} is stored, no initial_lr`,
-        message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}: ${ctx.checkpoint} stores only the optimizer's current lr ${formatData(stored)} `
+        message: `${recorded.written} recorded ${fmt(recorded.value)}: ${ctx.checkpoint} stores only the optimizer's current lr ${formatData(stored)} `
           + `(${found.source}), which a scheduler may have changed, and no initial_lr; the configured value cannot be verified`,
       })
     if (compared.hint !== undefined) detail = `; ${compared.hint}`
     else if (notes.some(n => n.startsWith('recorded epoch'))) detail = ` (${notes.find(n => n.startsWith('recorded epoch'))})`
   }
-  const conflicts = found.conflicts.map(c => ({ value: jsonData(c.value.value), source: c.source }))
+  const conflicts = found.conflicts.map(c => ({ value: treeJson(c.value), raw: rawOf(c.value), source: c.source }))
   const status: HparamStatus = conflicts.length > 0 ? 'ambiguous' : matches ? 'match' : 'mismatch'
   const row: HparamRow = {
     ...rowBase(recorded), stored, source: found.source, status,
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
-    ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...(conflicts.length > 0 ? { conflicts: conflicts.map(({ value, source }) => ({ value, source })) } : {}),
   }
   const findings: Finding[] = []
   const base = { ...findingBase(recorded, ctx), stored: stored as Finding['stored'], source: found.source }
   if (conflicts.length > 0) {
-    const all = [{ value: stored, source: found.source }, ...conflicts].map(c => `${fmt(c.value)} at ${c.source}`).join(', ')
-    findings.push({ ...base, code: 'hparam-ambiguous', severity: 'warning', message: `${recorded.written} is stored with different values: ${all}` })
+    const all = [{ raw: rawOf(found.value), source: found.source }, ...conflicts].map(c => `${fmt(c.raw)} at ${c.source}`).join(', ')
+    // which stored value is the setting is unknown: for a gated key that cannot pass
+    findings.push({
+      ...base, code: 'hparam-ambiguous', severity: isGated(recorded.key, ctx.checks.failOn) ? 'error' : 'warning',
+      message: `${recorded.written} is stored with different values: ${all}; name the one you mean with at:`,
+    })
   }
   if (!matches)
     findings.push({
       ...base, code: 'hparam-mismatch', severity: isGated(recorded.key, ctx.checks.failOn) ? 'error' : 'warning',
-      message: `${recorded.written} recorded ${fmt(jsonData(recorded.value))}, stored ${fmt(stored)} in ${ctx.checkpoint} (${found.source})${detail}`,
+      message: `${recorded.written} recorded ${fmt(recorded.value)}, stored ${fmt(rawOf(found.value))} in ${ctx.checkpoint} (${found.source})${detail}`,
     })
   return { row, findings }
 }

@@ -17,16 +17,17 @@ export const BUILTIN_ALIASES: Readonly<Record<string, AliasSpec>> = {
   lr: { specific: ['lr', 'learning_rate'] },
   epoch: { specific: ['epoch', 'current_epoch'] },
   epochs: { specific: ['epochs', 'max_epochs', 'num_train_epochs', 'n_epochs'] },
-  phase: { specific: ['phase', 'stage'] },
+  // `stage` is also DeepSpeed ZeRO's stage: generic, never under a deepspeed/zero namespace
+  phase: { specific: ['phase'], generic: ['stage'] },
   global_step: { specific: ['global_step'], generic: ['step'] },
 }
 
 /**
  * Path segments under which a generic name means something else: EMA decay, Adam betas,
- * momentum, optimizer and scheduler state. Compared normalised, as parts of a segment
- * (`model_ema`, `adamw`, `optimizer_config`, `lr_scheduler`).
+ * momentum, optimizer and scheduler state, DeepSpeed's ZeRO stage. Compared normalised, as parts
+ * of a segment (`model_ema`, `adamw`, `optimizer_config`, `lr_scheduler`, `zero_optimization`).
  */
-const OTHER_MEANING_PARTS = ['optim', 'schedul', 'adam', 'momentum', 'betas', 'paramgroups']
+const OTHER_MEANING_PARTS = ['optim', 'schedul', 'adam', 'momentum', 'betas', 'paramgroups', 'deepspeed', 'zero']
 
 function hasOtherMeaning(segment: string): boolean {
   const n = normalizeName(segment)

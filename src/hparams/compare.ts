@@ -41,6 +41,8 @@ export function valuesMatch(recorded: ScalarValue, stored: StoredScalar, toleran
   const b = asNumber(stored.value)
   if (typeof recorded === 'boolean' || typeof stored.value === 'boolean') return booleanOf(recorded) === booleanOf(stored.value) && booleanOf(recorded) !== undefined
   if (recorded === null || stored.value === null) return (recorded ?? 'None') === (stored.value ?? 'None')
+  // two strings are text: "7" is not "007" (numbers stored as text were parsed when flattened)
+  if (typeof recorded === 'string' && typeof stored.value === 'string') return recorded === stored.value
   if (a !== undefined && b !== undefined) {
     const exact = exactIntegers(a, b)
     if (exact !== undefined) return exact
@@ -82,6 +84,9 @@ export function compositeDifference(recorded: RecordedData, stored: StoredTree, 
     return valuesMatch(recorded, stored.scalar, tolerance) ? undefined : `${at || 'value'}: stored ${String(stored.scalar.value)}`
   }
   if ('scalar' in stored) return `${at || 'value'}: a single value is stored`
+  if (!Array.isArray(recorded) && stored.list && stored.children.size > 0) return `${at || 'value'}: a list is stored, a mapping recorded`
+  // an empty mapping states nothing: it matches only an empty one
+  if (!Array.isArray(recorded) && Object.keys(recorded).length === 0 && stored.children.size > 0) return `${at || 'value'}: {} recorded, ${stored.children.size} entries stored`
   const entries: Array<[string, RecordedData]> = Array.isArray(recorded)
     ? (recorded as readonly RecordedData[]).map((v, i) => [String(i), v])
     : Object.entries(recorded)

@@ -59,12 +59,12 @@ function tierOf(path: readonly string[], file: string | undefined, inList: boole
 
 const isParamGroupLr = (leaf: Leaf): boolean => leaf.path.includes('param_groups') && normalizeName(leaf.path.at(-1)!) === 'lr'
 
-/** Optimizer param_groups: `initial_lr` where a scheduler stored it (the configured value), else the current lr. */
-function optimizerLr(leaves: readonly Leaf[]): { configured: Leaf | undefined, current: Leaf | undefined } {
-  const current = leaves.find(isParamGroupLr)
-  if (current === undefined) return { configured: undefined, current: undefined }
-  const prefix = current.path.slice(0, -1).join('\u0000')
-  const configured = leaves.find(l => l.path.at(-1) === 'initial_lr' && l.path.slice(0, -1).join('\u0000') === prefix)
+/** Optimizer param_groups, each group's current lr and, where a scheduler stored it, its initial_lr (the configured value). */
+function optimizerLr(leaves: readonly Leaf[]): { configured: Leaf[], current: Leaf[] } {
+  const current = leaves.filter(isParamGroupLr)
+  const groupOf = (l: Leaf): string => `${l.file ?? ''}\u0000${l.path.slice(0, -1).join('\u0000')}`
+  const groups = new Set(current.map(groupOf))
+  const configured = leaves.filter(l => l.path.at(-1) === 'initial_lr' && groups.has(groupOf(l)))
   return { configured, current }
 }
 
@@ -72,34 +72,42 @@ function candidateOf(leaf: Leaf, tier: number, generic: boolean): Candidate {
   return { source: leaf.source, value: leaf.value, file: leaf.file, tier, generic }
 }
 
-export function findKey(leaves: readonly Leaf[], key: string, aliases: AliasTable): Discovery {
+const disagree = (a: Candidate, b: Candidate): boolean => !valuesMatch(a.value.value, b.value) && !valuesMatch(b.value.value, a.value)
+
+/**
+ * `written`: the key as the manifest spells it. A stored name equal to it (up to case and
+ * separators) is preferred: a recorded `beta` compares with a stored `beta`, also where a
+ * specific `kl_beta` is stored beside it (which then shows as a conflict, not a silent choice).
+ */
+export function findKey(leaves: readonly Leaf[], key: string, aliases: AliasTable, written = key): Discovery {
   const entry = entryFor(key, aliases)
-  const all: Candidate[] = []
+  const asWritten = normalizeName(written)
+  const all: Array<Candidate & { exact: boolean }> = []
   for (const leaf of leaves) {
     const name = normalizeName(leaf.path.at(-1)!)
     const generic = entry.generic.includes(name)
     if (!generic && !entry.specific.includes(name)) continue
     if (generic && underOtherMeaning(leaf.path.slice(0, -1))) continue
     const tier = tierOf(leaf.path, leaf.file, leaf.inList)
-    if (tier !== undefined) all.push(candidateOf(leaf, tier, generic))
+    if (tier !== undefined) all.push({ ...candidateOf(leaf, tier, generic && name !== asWritten), exact: name === asWritten })
   }
-  all.sort((a, b) => Number(a.generic) - Number(b.generic) || a.tier - b.tier)
+  all.sort((a, b) => Number(b.exact) - Number(a.exact) || Number(a.generic) - Number(b.generic) || a.tier - b.tier)
   const found = all[0]
-  const optimizer = entry.key === 'lr' ? optimizerLr(leaves) : { configured: undefined, current: undefined }
-  const scheduled = optimizer.current !== undefined ? { value: optimizer.current.value, source: optimizer.current.source } : undefined
+  const optimizer = entry.key === 'lr' ? optimizerLr(leaves) : { configured: [], current: [] }
+  const scheduled = optimizer.current[0] !== undefined ? { value: optimizer.current[0].value, source: optimizer.current[0].source } : undefined
   if (found === undefined) {
-    const last = optimizer.configured ?? optimizer.current
-    const candidate = last !== undefined ? candidateOf(last, 5, false) : undefined
+    // param groups: initial_lr (configured) where a scheduler stored it, else the current lr; groups that differ conflict
+    const groups = (optimizer.configured.length > 0 ? optimizer.configured : optimizer.current).map(l => candidateOf(l, 5, false))
+    const candidate = groups[0]
     return {
-      key, found: candidate, candidates: candidate !== undefined ? [candidate] : [], ambiguous: false,
-      lastResort: candidate !== undefined, scheduledOnly: candidate !== undefined && optimizer.configured === undefined,
-      scheduled: optimizer.configured !== undefined ? scheduled : undefined,
+      key, found: candidate, candidates: groups, ambiguous: candidate !== undefined && groups.some(c => disagree(c, candidate)),
+      lastResort: candidate !== undefined, scheduledOnly: candidate !== undefined && optimizer.configured.length === 0,
+      scheduled: optimizer.configured.length > 0 ? scheduled : undefined,
     }
   }
   // a generic name only counts when nothing specific was found: it never makes a conflict
   const candidates = all.filter(c => c.generic === found.generic)
-  const ambiguous = candidates.some(c => !valuesMatch(c.value.value, found.value) && !valuesMatch(found.value.value, c.value))
-  return { key, found, candidates, ambiguous, lastResort: false, scheduledOnly: false, scheduled }
+  return { key, found, candidates, ambiguous: candidates.some(c => disagree(c, found)), lastResort: false, scheduledOnly: false, scheduled }
 }
 
 /** A stored list or mapping, rebuilt from its leaves so recorded lists compare element-wise. */
@@ -154,6 +162,13 @@ export function findComposite(leaves: readonly Leaf[], key: string, aliases: Ali
     }
   }
   return found.sort((a, b) => a.tier - b.tier)
+}
+
+/** Two stored trees hold the same values (within the default tolerance). */
+export function sameTree(a: StoredTree, b: StoredTree): boolean {
+  if ('scalar' in a || 'scalar' in b) return 'scalar' in a && 'scalar' in b && valuesMatch(a.scalar.value, b.scalar)
+  return a.list === b.list && a.children.size === b.children.size
+    && [...a.children].every(([k, v]) => b.children.has(k) && sameTree(v, b.children.get(k)!))
 }
 
 /** An explicit `at:` path (dotted, optionally `file:dotted`) as written in a manifest. */

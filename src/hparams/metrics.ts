@@ -17,12 +17,10 @@ export interface StoredMetric {
   readonly alternative?: { readonly value: StoredScalar, readonly source: string, readonly label: string }
 }
 
-const sameMetric = (a: string, b: string): boolean => {
-  const x = normalizeName(a)
-  const y = normalizeName(b)
-  // Hugging Face prefixes evaluation metrics with eval_ (metric_for_best_model "loss" is "eval_loss")
-  return x === y || `eval${x}` === y || x === `eval${y}`
-}
+const sameMetric = (a: string, b: string): boolean => normalizeName(a) === normalizeName(b)
+
+/** transformers names the best metric eval_<metric_for_best_model> unless it already starts with eval_. */
+const hfBestMetricName = (name: string): string => (name.startsWith('eval_') ? name : `eval_${name}`)
 
 const leafAt = (leaves: readonly Leaf[], file: string | undefined, path: readonly string[]): Leaf | undefined =>
   leaves.find(l => l.file === file && l.path.length === path.length && l.path.every((p, i) => p === path[i]))
@@ -52,7 +50,7 @@ function trainerStateMetric(leaves: readonly Leaf[], key: string): StoredMetric 
   // metric_for_best_model is a TrainingArguments field (training_args.bin), best_metric a trainer state field
   const named = leaves.find(l => l.path.length === 1 && l.path[0] === 'metric_for_best_model')
   const best = state.find(l => l.path.length === 1 && l.path[0] === 'best_metric')
-  if (named !== undefined && typeof named.value.value === 'string' && sameMetric(key, named.value.value) && typeof best?.value.value === 'number')
+  if (named !== undefined && typeof named.value.value === 'string' && sameMetric(key, hfBestMetricName(named.value.value)) && typeof best?.value.value === 'number')
     return { value: best.value, source: best.source }
   let last: Leaf | undefined
   for (const leaf of state)
@@ -74,7 +72,9 @@ export function findMetric(leaves: readonly Leaf[], key: string): StoredMetric |
 /** True when the stored value, rounded to the decimals the record was written with, is the record. */
 export function metricMatches(recorded: number, stored: number, decimals: number | undefined): boolean {
   if (!Number.isFinite(stored)) return false
-  const places = Math.min(decimals ?? 0, 15)
+  // a whole number written without a decimal point is compared as written (within float32 rounding)
+  if (decimals === undefined) return Math.abs(stored - recorded) <= 2 ** -24 * Math.max(Math.abs(stored), Math.abs(recorded))
+  const places = Math.min(decimals, 15)
   const half = 0.5 * 10 ** -places
   // a hair over half a unit absorbs binary representation error (7.88635 stored as 7.886349999…)
   return Math.abs(stored - recorded) <= half * (1 + 1e-9) + Number.EPSILON * Math.abs(recorded)

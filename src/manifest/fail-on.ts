@@ -22,6 +22,10 @@ export function resolveFailOn(entries: readonly string[], table: AliasTable, rec
   const problems: Array<{ index: number, message: string }> = []
   const recorded = new Map(recordedKeys.map(k => [normalizeName(k), k]))
   entries.forEach((entry, index) => {
+    if (normalizeName(entry) === '') {
+      problems.push({ index, message: `fail_on entry '${entry}' is empty: it would never fail the build` })
+      return
+    }
     const key = canonicalKey(entry, table) ?? recorded.get(normalizeName(entry))
     if (key !== undefined) {
       if (!keys.includes(key)) keys.push(key)

@@ -59,6 +59,9 @@ export function parseManifest(text: string, file: string, workspace: string, dis
     return { file: display, line, column: col }
   }
   const problems: ManifestProblem[] = doc.errors.map(e => ({ location: locate(e.pos[0]), message: yamlMessage(e.message) }))
+  // YAML 1.1 reads yes/no as booleans and 012 as octal: values would silently differ from what was meant
+  if (doc.directives?.yaml.explicit === true && doc.directives.yaml.version !== '1.2')
+    problems.push({ location: locate(0), message: `a manifest is YAML 1.2; remove the %YAML ${doc.directives.yaml.version} directive (it changes how yes, no and 012 read)` })
   if (problems.length > 0) throw new ManifestError(problems)
 
   let data: unknown
@@ -292,8 +295,9 @@ function sameKeyTwice(values: ReadonlyArray<{ key: string, written: string, loca
       continue
     }
     const both = `'${earlier.written}' (line ${earlier.location.line}) and '${v.written}' (line ${v.location.line})`
+    const key = v.key !== v.written ? ` ${v.key}` : ''
     for (const at of [earlier.location, v.location])
-      problems.push({ location: at, message: `${label}: ${both} are the same key ${v.key}; keep one` })
+      problems.push({ location: at, message: `${label}: ${both} are the same key${key}; keep one` })
   }
 }
 

@@ -51,7 +51,8 @@ export function recordedValue(node: unknown, label: string, problems: RecordedPr
     const out: Record<string, RecordedData> = {}
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-      out[key] = recordedValue(pair.value, `${label}.${key}`, problems)
+      // defineProperty: a key named __proto__ is data, not the object's prototype
+      Object.defineProperty(out, key, { value: recordedValue(pair.value, `${label}.${key}`, problems), enumerable: true, writable: true, configurable: true })
     }
     return out
   }
@@ -61,8 +62,15 @@ export function recordedValue(node: unknown, label: string, problems: RecordedPr
 /** Digits after the decimal point as written (`7.8863` → 4, `1.5e-3` → 4), for metrics rounded when recorded. */
 export function decimalsWritten(node: unknown): number | undefined {
   if (!isScalar(node) || typeof node.value !== 'number') return undefined
-  const source = typeof node.source === 'string' ? node.source : String(node.value)
-  const match = /^[-+]?\d*(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(source.trim())
-  if (match === null) return undefined
-  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0))
+  return decimalsOf(typeof node.source === 'string' ? node.source : String(node.value))
+}
+
+/**
+ * Decimals of a number as text; undefined for a whole number written without a decimal point
+ * or exponent (`56`), which is compared as written rather than rounded (±0.5 would pass anything).
+ */
+export function decimalsOf(text: string): number | undefined {
+  const match = /^[-+]?\d*(?:(\.)(\d*))?(?:[eE]([-+]?\d+))?$/.exec(text.trim())
+  if (match === null || (match[1] === undefined && match[3] === undefined)) return undefined
+  return Math.max(0, (match[2]?.length ?? 0) - Number(match[3] ?? 0))
 }

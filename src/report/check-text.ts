@@ -17,7 +17,8 @@ export function renderCheckText(result: AuditResult): string {
       ...e.metrics.map(m => [`metric ${m.key}`, formatData(m.recorded), m.stored === null ? '-' : formatData(m.stored), m.source ?? '-',
         (m.status === 'mismatch' ? 'MISMATCH' : m.status === 'match' ? 'ok' : 'not checked') + (m.note ? ` (${m.note})` : '')]),
     ].map(r => r.map(terminalSafe))
-    if (e.hparams.length > 0 && e.error === null) lines.push(`  ${e.verified} of ${e.hparams.length} recorded values verified`)
+    const recorded = e.hparams.length + e.metrics.length
+    if (recorded > 0 && e.error === null) lines.push(`  ${e.verified} of ${recorded} recorded values verified`)
     if (rows.length > 0) {
       const all = [['key', 'recorded', 'stored', 'source', 'status'], ...rows]
       const widths = all[0]!.map((_, i) => Math.max(...all.map(r => r[i]!.length)))

@@ -31,13 +31,26 @@ const SEVERITY_TITLE: Readonly<Record<Severity, string>> = { error: 'Errors', wa
 
 const v = (value: unknown): string => formatData(value)
 
-/** How many recorded hyperparameters were compared with a stored value, of how many. */
-export function coverage(result: AuditResult): { verified: number, recorded: number, unverifiedExperiments: ExperimentResult[] } {
-  const recorded = result.experiments.reduce((n, e) => n + e.hparams.length, 0)
-  const verified = result.experiments.reduce((n, e) => n + e.verified, 0)
-  // an experiment that records values none of which could be found is not "matching its record"
-  const unverifiedExperiments = result.experiments.filter(e => e.error === null && e.hparams.length > 0 && e.verified === 0)
-  return { verified, recorded, unverifiedExperiments }
+const recordedCount = (e: ExperimentResult): number => e.hparams.length + e.metrics.length
+
+export interface Coverage {
+  /** Recorded values (hyperparameters and metrics) compared with a stored one, matching or not. */
+  readonly verified: number
+  readonly recorded: number
+  /** Experiments that record values none of which could be verified: never "matching their record". */
+  readonly unverifiedExperiments: ExperimentResult[]
+  /** Readable experiments that record nothing (weight claims only, or nothing at all). */
+  readonly emptyExperiments: ExperimentResult[]
+}
+
+export function coverage(result: AuditResult): Coverage {
+  const readable = result.experiments.filter(e => e.error === null)
+  return {
+    recorded: result.experiments.reduce((n, e) => n + recordedCount(e), 0),
+    verified: result.experiments.reduce((n, e) => n + e.verified, 0),
+    unverifiedExperiments: readable.filter(e => recordedCount(e) > 0 && e.verified === 0),
+    emptyExperiments: readable.filter(e => recordedCount(e) === 0),
+  }
 }
 
 function coverageText(result: AuditResult): string {
@@ -77,21 +90,33 @@ export function verdict(result: AuditResult): string {
   return `${passIcon(result)} ${passLine(result)}`
 }
 
-/** ✅ only when every experiment that records values had at least one of them verified. */
+/** ✅ only when something was verified and no experiment's records went entirely unverified. */
 function passIcon(result: AuditResult): string {
-  return coverage(result).unverifiedExperiments.length > 0 ? '⚠️' : '✅'
+  const { verified, unverifiedExperiments } = coverage(result)
+  return unverifiedExperiments.length > 0 || (verified === 0 && !weightsChecked(result)) ? '⚠️' : '✅'
 }
 
-/** `6 experiments match their records (12 of 14 recorded values verified; 3 warnings)`. */
+const weightsChecked = (result: AuditResult): boolean => result.pairs.length + result.lineage.length + result.details.length > 0
+
+function names(list: readonly ExperimentResult[]): string {
+  return list.slice(0, 3).map(e => e.name).join(', ') + (list.length > 3 ? ', …' : '')
+}
+
+/** `6 experiments match their records (12 of 14 recorded values verified; 3 warnings)`, or why it cannot say so. */
 function passLine(result: AuditResult): string {
   const count = result.experiments.length
-  const { unverifiedExperiments } = coverage(result)
+  const { verified, unverifiedExperiments, emptyExperiments } = coverage(result)
   const warnings = result.counts.warning > 0 ? `; ${plural(result.counts.warning, 'warning')}` : ''
-  if (unverifiedExperiments.length > 0) {
-    const names = unverifiedExperiments.slice(0, 3).map(e => e.name).join(', ') + (unverifiedExperiments.length > 3 ? ', …' : '')
-    return `no errors, but ${unverifiedExperiments.length} of ${plural(count, 'experiment')} could not be verified: none of their recorded values is in the checkpoint (${names}) (${coverageText(result)}${warnings})`
-  }
-  return `${plural(count, 'experiment')} ${count === 1 ? 'matches its record' : 'match their records'} (${coverageText(result)}${warnings})`
+  if (unverifiedExperiments.length > 0)
+    return `no errors, but ${unverifiedExperiments.length} of ${plural(count, 'experiment')} could not be verified: none of their recorded values `
+      + `is in the checkpoint (${names(unverifiedExperiments)}) (${coverageText(result)}${warnings})`
+  if (verified === 0)
+    return weightsChecked(result)
+      ? `no errors in ${plural(count, 'experiment')} (weight checks only: no recorded values${warnings})`
+      : `no errors, but nothing was verified: no experiment records a value and no weight claim was checked${warnings}`
+  const matching = count - emptyExperiments.length
+  const empty = emptyExperiments.length > 0 ? `; ${emptyExperiments.length} record${emptyExperiments.length === 1 ? 's' : ''} no values (${names(emptyExperiments)})` : ''
+  return `${plural(matching, 'experiment')} ${matching === 1 ? 'matches its record' : 'match their records'} (${coverageText(result)}${empty}${warnings})`
 }
 
 /** The verdict in Markdown: the same facts, values escaped and set as code. */
@@ -146,11 +171,11 @@ function metricsPart(metrics: readonly MetricRow[]): string[] {
 
 function experimentSection(e: ExperimentResult): string {
   const ok = e.error === null && e.hparams.every(r => r.status === 'match') && e.metrics.every(m => m.status !== 'mismatch')
-    && (e.hparams.length === 0 || e.verified > 0)
+    && (recordedCount(e) === 0 || e.verified > 0)
   const format = e.format !== null ? ` (${e.format})` : ''
   const parts: string[] = []
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`)
-  else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(e.hparams.length, 'recorded value')} verified.\n\n${hparamTable(e.hparams)}`)
+  else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(recordedCount(e), 'recorded value')} verified.\n\n${hparamTable(e.hparams)}`)
   else parts.push('No hyperparameters recorded.')
   parts.push(...metricsPart(e.metrics))
   const body = parts.join('\n\n')

@@ -43,12 +43,15 @@ test('--fail-on overrides the manifest', async () => {
 test('hparam-missing: error for fail_on keys, notice otherwise; explicit at: paths', async () => {
   const r = await auditManifest(manifest('  a:\n    checkpoint: w.safetensors\n    hparams: {kl_beta: 0.1, k: 64, data: {value: x, at: args.DATA}}\n', 'checks: {fail_on: [kl_beta, k]}\n'), fileIO)
   assert.deepEqual(codes(r.findings), ['error:hparam-missing', 'notice:hparam-missing'])
-  assert.match(r.findings[1]!.message, /nothing is stored at args\.DATA/)
+  assert.match(r.findings[1]!.message, /has nothing at args\.DATA/)
 })
 
-test('hparam-ambiguous lists both stored values', async () => {
+test('hparam-ambiguous lists both stored values: an error for a gated key (which value is the setting is unknown), else a warning', async () => {
+  const ungated = await auditManifest(manifest('  a:\n    checkpoint: ambiguous.pt\n    hparams: {kl_beta: 0.1}\n', 'checks: {fail_on: [lr]}\n'), fileIO)
+  assert.deepEqual(codes(ungated.findings), ['warning:hparam-ambiguous'])
   const r = await auditManifest(manifest('  a:\n    checkpoint: ambiguous.pt\n    hparams: {kl_beta: 0.1}\n'), fileIO)
-  assert.deepEqual(codes(r.findings), ['warning:hparam-ambiguous'])
+  assert.deepEqual(codes(r.findings), ['error:hparam-ambiguous'])
+  assert.match(r.findings[0]!.message, /name the one you mean with at:/)
   assert.match(r.findings[0]!.message, /0\.1 at args\.KL_BETA, 0\.15 at config\.kl_coef/)
   assert.equal(r.experiments[0]!.hparams[0]!.status, 'ambiguous')
 })

@@ -199,12 +199,54 @@ test('a bare state_dict with four recorded keys never says it matches; --strict 
   assert.equal(cliStrict.code, 1)
 })
 
-test('a recorded key that is not found but close to a stored name is a warning with "did you mean"', async () => {
-  const r = await audit('experiments:\n  run: {checkpoint: hparam-cases/typo.pt, hparams: {kl_betta: 0.1, epochs: 3}}\n')
-  const typo = r.findings.find(f => f.key === 'kl_betta')!
+test('a recorded key that is not found but close to a stored name is a warning with "did you mean"; close to a gated key, an error', async () => {
+  const r = await audit('experiments:\n  run: {checkpoint: hparam-cases/typo.pt, hparams: {epoc: 1, epochs: 3}}\n')
+  const typo = r.findings.find(f => f.key === 'epoc')!
   assert.deepEqual([typo.severity, typo.code], ['warning', 'hparam-missing'])
-  assert.match(typo.message, /did you mean hyper_parameters\.kl_beta\?/)
+  assert.match(typo.message, /did you mean epoch\?/)
   const epochs = r.findings.find(f => f.key === 'epochs' && f.code === 'hparam-missing')!
   assert.equal(epochs.severity, 'notice', 'epoch is another key, not a typo of epochs')
   assert.doesNotMatch(epochs.message, /did you mean/)
+  // kl_betta: 0.15 beside a stored kl_beta 0.1 must not pass under a ✅ with one warning
+  const gated = await audit('experiments:\n  run: {checkpoint: hparam-cases/typo.pt, hparams: {kl_betta: 0.15, epoch: 1}}\n')
+  assert.equal(gated.status, 'fail')
+  const finding = gated.findings.find(f => f.key === 'kl_betta')!
+  assert.deepEqual([finding.severity, finding.code], ['error', 'hparam-missing'])
+  assert.match(finding.message, /did you mean hyper_parameters\.kl_beta\? \(kl_betta is no known key but looks like kl_beta, which fail_on gates: fix the spelling\)/)
+})
+
+test('adversarial review: the headline, metrics, generic names, lists, at: epochs, param groups', async () => {
+  // metrics only, none held: never "match their records"; a gated metric not held fails; --strict flags the others
+  const metricsOnly = 'experiments:\n  m: {checkpoint: hparam-cases/bare_state_dict.pt, metrics: {okvqa_acc: 56.1, val_loss: 0.3}}\n  nothing: {checkpoint: hparam-cases/bare_state_dict.pt}\n'
+  const quiet = await audit(`checks: {weights: never}\n${metricsOnly}`)
+  assert.equal(quiet.status, 'pass')
+  assert.match(verdict(quiet), /^⚠️ no errors, but 1 of 2 experiments could not be verified/)
+  assert.equal((await audit(`checks: {weights: never, fail_on: [val_loss]}\n${metricsOnly}`)).status, 'fail')
+  assert.deepEqual(codes(await audit(`checks: {weights: never}\n${metricsOnly}`, { unverified: 'error' })),
+    ['error:metric-missing:okvqa_acc', 'error:metric-missing:val_loss'])
+  // a quoted metric is compared; a whole number is compared as written, not within ±0.5
+  const best = modern.lightning['epoch0.ckpt'].best_model_score as number
+  const metric = async (value: string) => (await audit(`experiments:\n  r: {checkpoint: verdict-modern/lightning/epoch0.ckpt, metrics: {val_loss: ${value}}}\n`)).experiments[0]!.metrics[0]!.status
+  assert.equal(await metric(`"${best.toFixed(3)}"`), 'match')
+  assert.equal(await metric('"0.9"'), 'mismatch')
+  assert.equal(await metric('0'), 'mismatch')
+  // a generic step under a scheduler config is not global_step; stage under deepspeed is not phase
+  const nested = await audit('experiments:\n  r: {checkpoint: hparam-cases/generic_nested.pt, hparams: {global_step: 10, phase: grpo}}\n')
+  assert.deepEqual(nested.experiments[0]!.hparams.map(h => [h.key, h.status, h.source]),
+    [['global_step', 'missing', null], ['phase', 'match', 'hyper_parameters.phase']])
+  // writing the generic name exactly compares with that stored name, and shows the other as a conflict
+  const exact = await audit('checks: {fail_on: [lr]}\nexperiments:\n  r: {checkpoint: hparam-cases/generic_nested.pt, hparams: {beta: 4.0}}\n')
+  assert.deepEqual([row(exact, 'kl_beta').source, row(exact, 'kl_beta').status], ['hyper_parameters.beta', 'ambiguous'])
+  // a list stored twice with other values is ambiguous; {} never matches a stored list
+  const lists = await audit('experiments:\n  r: {checkpoint: hparam-cases/generic_nested.pt, hparams: {betas: [0.9, 0.999], target_modules: {value: {}}}}\n')
+  assert.deepEqual(lists.experiments[0]!.hparams.map(h => h.status), ['ambiguous', 'mismatch'])
+  // at: on the epoch counter follows epoch_base
+  const at = await audit('checks: {epoch_base: 0}\nexperiments:\n  r: {checkpoint: verdict-modern/lightning/epoch0.ckpt, hparams: {epoch: {value: 1, at: epoch}}}\n')
+  assert.equal(row(at, 'epoch').status, 'match')
+  // param groups with different lr and no initial_lr: a conflict, not a silent pick of group 0
+  const groups = await audit('experiments:\n  r: {checkpoint: hparam-cases/two_groups.pt, hparams: {lr: 1.0e-5}}\n')
+  assert.equal(row(groups, 'lr').status, 'ambiguous')
+  // Hugging Face: a recorded training loss is the logged loss, not best_metric (eval_loss)
+  const hf = await audit('experiments:\n  r: {checkpoint: verdict-modern/hf-eval-run, metrics: {loss: 9.5}}\n')
+  assert.match(hf.experiments[0]!.metrics[0]!.source!, /^trainer_state\.json:log_history\.\d+\.loss$/)
 })
