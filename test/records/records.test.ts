@@ -136,3 +136,103 @@ describe('Markdown tables', () => {
       [`${display}:5:51 keys: the record docs/runs.md has no 'seeds'; did you mean 'seed'?`])
   })
 })
+
+const WANDB = 'records/wandb/run-20241126_120000-abc123/files/config.yaml'
+const PARAMS = 'records/mlruns/1/9f8e7d6c5b4a39281706f5e4d3c2b1a0/params'
+const HYDRA = 'records/outputs/2024-11-26/12-00-00/.hydra'
+
+describe('W&B config.yaml', () => {
+  test('false pass first: W&B KL_BETA 0.15 against a stored 0.1 fails the build, at its value line', async () => {
+    const result = await audit('    records: wandb/run-20241126_120000-abc123\n')
+    assert.equal(result.status, 'fail')
+    const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
+    assert.equal(mismatch?.severity, 'error')
+    const configLines = readFileSync(fixture(WANDB), 'utf8').split('\n')
+    assert.deepEqual(configLines.slice(mismatch!.location!.line - 3, mismatch!.location!.line), ['KL_BETA:', '  desc: null', '  value: 0.15'])
+    assert.deepEqual(mismatch?.location, at(WANDB, 'value: 0.15', '0.15'))
+  })
+
+  test('{value, desc} entries; _wandb skipped; a nested value is recorded under its leaf name', () => {
+    for (const spec of ['wandb/run-20241126_120000-abc123', 'wandb/run-20241126_120000-abc123/files/config.yaml', '{file: wandb/run-20241126_120000-abc123/files, kind: wandb}']) {
+      const m = manifest(`    records: ${spec}\n`)
+      assert.deepEqual(m.experiments[0]!.hparams.map(h => [h.key, h.written, h.value]), [
+        ['kl_beta', 'KL_BETA', 0.15], ['data_file', 'data_file', 'rl_data_k64_v3.json'], ['lr', 'lr', 5e-5],
+        ['epochs', 'max_epochs', 3], ['precision', 'precision', 'bf16'],
+      ], spec)
+    }
+  })
+
+  test('a YAML file that is not a W&B config is refused as one', () => {
+    assert.match(problems('    records: {file: outputs/2024-11-26/12-00-00/.hydra/config.yaml, kind: wandb}\n')[0]!, /records: records\/outputs\/.*config\.yaml is not a W&B config\.yaml \(no wandb_version at its top level\)$/)
+  })
+})
+
+describe('MLflow params/', () => {
+  test('false pass first: an MLflow kl_beta of 0.15 against a stored 0.1 fails the build, at its param file', async () => {
+    const result = await audit('    records: mlruns/1/9f8e7d6c5b4a39281706f5e4d3c2b1a0\n')
+    assert.equal(result.status, 'fail')
+    const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
+    assert.equal(mismatch?.severity, 'error')
+    assert.deepEqual(mismatch?.location, { file: `${PARAMS}/kl_beta`, line: 1, column: 1 })
+  })
+
+  test('str(value) read back: numbers, booleans, None, Python-repr lists, integers past 2^53, each verified', async () => {
+    const m = manifest('    records: mlruns/1/9f8e7d6c5b4a39281706f5e4d3c2b1a0/params\n')
+    assert.deepEqual(m.experiments[0]!.hparams.map(h => [h.key, h.value]), [
+      ['data_file', 'rl_data_k64_v3.json'], ['kl_beta', 0.15], ['layers', [64, 64]], ['lr', 5e-5], ['epochs', 3],
+      ['seed', 12345678901234567890n], ['use_ema', false], ['warmup_steps', null],
+    ])
+    const result = await auditManifest(m, fileIO)
+    const status = Object.fromEntries(result.experiments[0]!.hparams.map(h => [h.key, h.status]))
+    assert.deepEqual(status, { data_file: 'match', kl_beta: 'mismatch', layers: 'match', lr: 'match', epochs: 'match', seed: 'match', use_ema: 'match', warmup_steps: 'missing' })
+  })
+})
+
+describe('Hydra .hydra/', () => {
+  test('false pass first: kl_beta overridden to 0.15 on the command line fails the build, at the override', async () => {
+    const result = await audit('    records: outputs/2024-11-26/12-00-00\n')
+    assert.equal(result.status, 'fail')
+    const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
+    assert.equal(mismatch?.severity, 'error')
+    assert.equal(mismatch?.recorded, 0.15)
+    assert.deepEqual(mismatch?.location, at(`${HYDRA}/overrides.yaml`, 'algo.kl_beta=0.15', '0.15'))
+  })
+
+  test('config.yaml with overrides applied: leaf names by key identity, colliding leaves dotted, interpolations followed', () => {
+    for (const spec of ['outputs/2024-11-26/12-00-00', 'outputs/2024-11-26/12-00-00/.hydra', 'outputs/2024-11-26/12-00-00/.hydra/config.yaml']) {
+      const m = manifest(`    records: ${spec}\n`)
+      assert.deepEqual(m.experiments[0]!.hparams.map(h => [h.key, h.written, h.value, `${h.location.file.split('/').at(-1)}:${h.location.line}`]), [
+        ['algo.name', 'algo.name', 'grpo', 'config.yaml:2'],
+        ['kl_beta', 'kl_beta', 0.15, 'overrides.yaml:1'],
+        ['optim.name', 'optim.name', 'adamw', 'config.yaml:5'],
+        ['lr', 'lr', 5e-5, 'config.yaml:6'],
+        ['weight_decay', 'weight_decay', 0.01, 'config.yaml:7'],
+        ['epochs', 'max_epochs', 3, 'config.yaml:9'],
+        ['data_file', 'data_file', 'rl_data_k64_v3.json', 'config.yaml:10'],
+        ['run_name', 'run_name', 'grpo', 'config.yaml:2'],
+      ], spec)
+    }
+  })
+
+  test('two leaves that name one key keep their dotted paths: nothing is guessed', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-hydra-'))
+    cpSync(fixture('records/run.ckpt'), join(ws, 'run.ckpt'))
+    cpSync(fixture(HYDRA), join(ws, '.hydra'), { recursive: true })
+    writeFileSync(join(ws, '.hydra', 'config.yaml'), 'optim:\n  lr: 5.0e-05\nscheduler:\n  learning_rate: 0.0\n')
+    writeFileSync(join(ws, '.hydra', 'overrides.yaml'), '- ~scheduler\n- +trainer.max_epochs=3\n')
+    const m = manifest('    records: .\n', ws, ws)
+    assert.deepEqual(m.experiments[0]!.hparams.map(h => [h.written, h.value]), [['lr', 5e-5], ['max_epochs', 3]])
+    writeFileSync(join(ws, '.hydra', 'overrides.yaml'), '[]\n')
+    assert.deepEqual(manifest('    records: .\n', ws, ws).experiments[0]!.hparams.map(h => h.key), ['optim.lr', 'scheduler.learning_rate'])
+  })
+})
+
+describe('records in a list', () => {
+  test('later records win over earlier ones, hparams over all', () => {
+    const m = manifest('    records: [docs/runs.md, {file: docs/runs.md, section: GRPO v2}]\n    hparams: {lr: 1.0e-4}\n')
+    assert.equal(value(m, 'kl_beta')?.value, 0.1)
+    assert.equal(value(m, 'kl_beta')?.location.line, at('records/docs/runs.md', '| KL_BETA | 0.1 |', '0.1').line)
+    assert.equal(value(m, 'lr')?.location.file, display)
+    assert.equal(value(m, 'seed')?.value, 12345678901234567890n)
+  })
+})
