@@ -219,6 +219,7 @@ function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: 
   }
 
   const experiments: Experiment[] = []
+  const parsedRecords = new Map()
   for (const [name, e] of Object.entries(raw.experiments)) {
     const base = ['experiments', name]
     const checkpoint = pathOf(e.checkpoint, [...base, 'checkpoint'], `experiments.${name}.checkpoint`)
@@ -259,7 +260,7 @@ function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: 
       }
     })
     sameKeyTwice(hparams, `experiments.${name}.hparams`, problems)
-    const context: RecordContext = { experiment: name, manifestDir, workspace, display: displayBeside(source.display, manifestDir), table, reader: source.records, where }
+    const context: RecordContext = { experiment: name, manifestDir, workspace, display: displayBeside(source.display, manifestDir), table, reader: source.records, where, parsed: parsedRecords }
     const recordSets = e.records === undefined ? [] : readRecords(e.records, [...base, 'records'], context, problems)
     for (const set of recordSets) sameKeyTwice(set.values, set.label, problems)
     const metrics: RecordedMetric[] = Object.keys(e.metrics ?? {}).map(written => {

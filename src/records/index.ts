@@ -11,7 +11,8 @@ import { resolveInside } from '../manifest/paths.ts'
 import type { RecordedValue, SourceLocation } from '../manifest/types.ts'
 import { detectKind, wandbConfigFile } from './detect.ts'
 import { hydraDir, readHydra } from './hydra.ts'
-import { readMarkdown } from './markdown.ts'
+import type { Root } from 'mdast'
+import { MAX_MARKDOWN_BYTES, parseMarkdown, readMarkdown } from './markdown.ts'
 import { mlflowParamsDir, readMlflow } from './mlflow.ts'
 import { nameLeaves, type NamedLeaf } from './naming.ts'
 import { RECORD_KINDS, type RecordKind, type RecordRead, type RecordReader } from './types.ts'
@@ -33,6 +34,21 @@ export interface RecordContext {
   readonly reader: RecordReader
   /** Location of the manifest node at a path. */
   readonly where: (path: Segment[]) => SourceLocation
+  /** Markdown files already parsed for this manifest: many experiments read rows of one table. */
+  readonly parsed: Map<string, Root>
+}
+
+/** A Markdown file's tree, parsed once per manifest. */
+function markdownTree(path: string, ctx: RecordContext): Root {
+  let root = ctx.parsed.get(path)
+  if (root === undefined) {
+    const text = ctx.reader.text(path)
+    const bytes = Buffer.byteLength(text)
+    if (bytes > MAX_MARKDOWN_BYTES) throw new Error(`${bytes} bytes; a Markdown record may have at most ${MAX_MARKDOWN_BYTES}`)
+    root = parseMarkdown(text)
+    ctx.parsed.set(path, root)
+  }
+  return root
 }
 
 /** One record's values, with the label its own duplicate keys are reported under. */
@@ -70,7 +86,7 @@ function readKind(kind: RecordKind, path: string, spec: Spec, ctx: RecordContext
     case 'markdown': {
       if (ctx.reader.kind(path) !== 'file') return { missing: `${shown} is not a Markdown file` }
       const row = spec.row ?? (spec.section === undefined ? ctx.experiment : undefined)
-      const result = readMarkdown(ctx.reader.text(path), shown, { row, section: spec.section }, name => canonicalKey(name, ctx.table) !== undefined)
+      const result = readMarkdown(markdownTree(path, ctx), shown, { row, section: spec.section }, name => canonicalKey(name, ctx.table) !== undefined)
       if ('read' in result) return result.read
       return { missing: result.missing, at: spec.row !== undefined ? [...spec.at, 'row'] : spec.section !== undefined ? [...spec.at, 'section'] : spec.at }
     }

@@ -27,6 +27,12 @@ export interface MarkdownSelect {
 /** What was read, or why nothing could be (reported at the manifest's `records:` entry). */
 export type MarkdownResult = { readonly read: RecordRead } | { readonly missing: string }
 
+/**
+ * micromark reads about 200 KiB of table a second and holds its whole event list: a docs file
+ * past this is refused rather than stalling the audit (a table of 10,000 runs is 0.55 MiB).
+ */
+export const MAX_MARKDOWN_BYTES = 1024 * 1024
+
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
 }
@@ -108,9 +114,8 @@ function findRow(tables: readonly Table[], name: string, file: string, where: st
   return { read: rowLeaves(found[0]!.table, found[0]!.row, file) }
 }
 
-/** Reads the record a Markdown file holds for one experiment. `file` is the path shown in locations. */
-export function readMarkdown(text: string, file: string, select: MarkdownSelect, isKnownKey: (name: string) => boolean): MarkdownResult {
-  const root = parseMarkdown(text)
+/** Reads the record a parsed Markdown file holds for one experiment. `file` is the path shown in locations. */
+export function readMarkdown(root: Root, file: string, select: MarkdownSelect, isKnownKey: (name: string) => boolean): MarkdownResult {
   let scope = root.children
   if (select.section !== undefined) {
     const nodes = sectionOf(root, select.section)

@@ -236,3 +236,9 @@ describe('records in a list', () => {
     assert.equal(value(m, 'seed')?.value, 12345678901234567890n)
   })
 })
+
+test('a Markdown record over 1 MiB is refused at the records: entry, not parsed for seconds', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-records-'))
+  writeFileSync(join(ws, 'big.md'), `| run | KL_BETA |\n|---|---|\n${'| x | 1 |\n'.repeat(120_000)}`)
+  assert.deepEqual(problems('    records: big.md\n', ws, ws), [`${display}:5:14 records: cannot read 'big.md': 1200028 bytes; a Markdown record may have at most 1048576`])
+})
