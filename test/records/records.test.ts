@@ -51,13 +51,20 @@ function at(file: string, line: string, token: string, occurrence = 0): SourceLo
 const value = (m: Manifest, key: string): RecordedValue | undefined => m.experiments[0]!.hparams.find(h => h.key === key)
 const findingOf = (r: AuditResult, code: string, key: string) => r.findings.find(f => f.code === code && f.key === key)
 
+/** The false pass each source is first tested for: the record's kl_beta (0.15) is not the stored 0.1, and the gate fails the build. */
+async function gatedMismatch(records: string) {
+  const result = await audit(`    records: ${records}\n`)
+  assert.equal(result.status, 'fail')
+  const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
+  assert.equal(mismatch?.severity, 'error')
+  assert.equal(mismatch?.recorded, 0.15)
+  return mismatch!
+}
+
 describe('Markdown tables', () => {
   test('false pass first: a docs KL_BETA that differs from the checkpoint fails the build, at the docs cell', async () => {
-    const result = await audit('    records: docs/runs.md\n')
-    assert.equal(result.status, 'fail')
-    const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
-    assert.equal(mismatch?.severity, 'error')
-    assert.deepEqual(mismatch?.location, at('records/docs/runs.md', '| grpo_v3 |', '0.15'))
+    const mismatch = await gatedMismatch('docs/runs.md')
+    assert.deepEqual(mismatch.location, at('records/docs/runs.md', '| grpo_v3 |', '0.15'))
   })
 
   test('the row named after the experiment: header cells are keys by key identity, cells YAML scalars', () => {
@@ -143,13 +150,10 @@ const HYDRA = 'records/outputs/2024-11-26/12-00-00/.hydra'
 
 describe('W&B config.yaml', () => {
   test('false pass first: W&B KL_BETA 0.15 against a stored 0.1 fails the build, at its value line', async () => {
-    const result = await audit('    records: wandb/run-20241126_120000-abc123\n')
-    assert.equal(result.status, 'fail')
-    const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
-    assert.equal(mismatch?.severity, 'error')
+    const mismatch = await gatedMismatch('wandb/run-20241126_120000-abc123')
     const configLines = readFileSync(fixture(WANDB), 'utf8').split('\n')
-    assert.deepEqual(configLines.slice(mismatch!.location!.line - 3, mismatch!.location!.line), ['KL_BETA:', '  desc: null', '  value: 0.15'])
-    assert.deepEqual(mismatch?.location, at(WANDB, 'value: 0.15', '0.15'))
+    assert.deepEqual(configLines.slice(mismatch.location!.line - 3, mismatch.location!.line), ['KL_BETA:', '  desc: null', '  value: 0.15'])
+    assert.deepEqual(mismatch.location, at(WANDB, 'value: 0.15', '0.15'))
   })
 
   test('{value, desc} entries; _wandb skipped; a nested value is recorded under its leaf name', () => {
@@ -169,11 +173,8 @@ describe('W&B config.yaml', () => {
 
 describe('MLflow params/', () => {
   test('false pass first: an MLflow kl_beta of 0.15 against a stored 0.1 fails the build, at its param file', async () => {
-    const result = await audit('    records: mlruns/1/9f8e7d6c5b4a39281706f5e4d3c2b1a0\n')
-    assert.equal(result.status, 'fail')
-    const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
-    assert.equal(mismatch?.severity, 'error')
-    assert.deepEqual(mismatch?.location, { file: `${PARAMS}/kl_beta`, line: 1, column: 1 })
+    const mismatch = await gatedMismatch('mlruns/1/9f8e7d6c5b4a39281706f5e4d3c2b1a0')
+    assert.deepEqual(mismatch.location, { file: `${PARAMS}/kl_beta`, line: 1, column: 1 })
   })
 
   test('str(value) read back: numbers, booleans, None, Python-repr lists, integers past 2^53, each verified', async () => {
@@ -190,12 +191,8 @@ describe('MLflow params/', () => {
 
 describe('Hydra .hydra/', () => {
   test('false pass first: kl_beta overridden to 0.15 on the command line fails the build, at the override', async () => {
-    const result = await audit('    records: outputs/2024-11-26/12-00-00\n')
-    assert.equal(result.status, 'fail')
-    const mismatch = findingOf(result, 'hparam-mismatch', 'kl_beta')
-    assert.equal(mismatch?.severity, 'error')
-    assert.equal(mismatch?.recorded, 0.15)
-    assert.deepEqual(mismatch?.location, at(`${HYDRA}/overrides.yaml`, 'algo.kl_beta=0.15', '0.15'))
+    const mismatch = await gatedMismatch('outputs/2024-11-26/12-00-00')
+    assert.deepEqual(mismatch.location, at(`${HYDRA}/overrides.yaml`, 'algo.kl_beta=0.15', '0.15'))
   })
 
   test('config.yaml with overrides applied: leaf names by key identity, colliding leaves dotted, interpolations followed', () => {
