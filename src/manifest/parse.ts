@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import schema from '../../schema/ckpt-audit.schema.json' with { type: 'json' }
 import { buildAliasTable, canonicalKey, normalizeName, type AliasTable } from '../hparams/aliases.ts'
 import { mergeUnder, readRecords, type RawRecordSpec, type RecordContext } from '../records/index.ts'
-import { fileRecordReader } from '../records/reader.ts'
+import { workspaceRecordReader } from '../records/reader.ts'
 import type { RecordReader } from '../records/types.ts'
 import { ManifestError, suggest, type ManifestProblem } from './errors.ts'
 import { resolveFailOn } from './fail-on.ts'
@@ -39,7 +39,7 @@ type Segment = string | number
  * Reads and parses a manifest file. Throws ManifestError (exit code 2). `display` names the file
  * in messages and locations (the Action passes the workspace-relative path).
  */
-export async function loadManifest(file: string, workspace = findWorkspace(file), display = file, records: RecordReader = fileRecordReader): Promise<Manifest> {
+export async function loadManifest(file: string, workspace = findWorkspace(file), display = file, records = workspaceRecordReader(workspace)): Promise<Manifest> {
   const at1 = { file: display, line: 1, column: 1 }
   let text: string
   try {
@@ -57,7 +57,7 @@ export async function loadManifest(file: string, workspace = findWorkspace(file)
  * Parses manifest text. `file` names it in messages; relative paths resolve from its folder.
  * `records` reads the docs files experiments take their `records:` from (tests may pass their own).
  */
-export function parseManifest(text: string, file: string, workspace: string, display = file, records: RecordReader = fileRecordReader): Manifest {
+export function parseManifest(text: string, file: string, workspace: string, display = file, records: RecordReader = workspaceRecordReader(workspace)): Manifest {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
   const locate = (offset: number): SourceLocation => {

@@ -81,7 +81,7 @@ type Read = RecordRead | { readonly missing: string, readonly at?: Segment[] }
 function readKind(kind: RecordKind, path: string, spec: Spec, ctx: RecordContext): Read {
   const shown = ctx.display(path)
   if (kind !== 'markdown' && (spec.row !== undefined || spec.section !== undefined))
-    return { missing: `row: and section: select in Markdown records; ${shown} is a ${kind} record`, at: [...spec.at, spec.row !== undefined ? 'row' : 'section'] }
+    return { missing: `row: and section: select in Markdown records; ${shown} is of kind ${kind}`, at: [...spec.at, spec.row !== undefined ? 'row' : 'section'] }
   switch (kind) {
     case 'markdown': {
       if (ctx.reader.kind(path) !== 'file') return { missing: `${shown} is not a Markdown file` }

@@ -15,11 +15,12 @@ export function isWandbConfig(text: string): boolean {
 }
 
 export function readWandb(text: string, file: string): RecordRead | { readonly missing: string } {
+  const missing = { missing: `${file} is not a W&B config.yaml (no wandb_version at its top level)` }
+  if (!isWandbConfig(text)) return missing
   const { doc, locate, problems } = parseYamlRecord(text, file)
   if (problems.length > 0) return { leaves: [], problems }
   const top = doc.contents
-  if (!isMap(top) || !top.items.some(p => isScalar(p.key) && p.key.value === 'wandb_version'))
-    return { missing: `${file} is not a W&B config.yaml (no wandb_version at its top level)` }
+  if (!isMap(top) || !top.items.some(p => isScalar(p.key) && p.key.value === 'wandb_version')) return missing
   const leaves: RecordLeaf[] = []
   const found: RecordProblem[] = []
   for (const pair of top.items) {

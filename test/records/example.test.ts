@@ -11,7 +11,7 @@ import { checkManifest, fileIO } from '../../src/check.ts'
 import { annotationsOf } from '../../src/github/annotations.ts'
 import { findWorkspace } from '../../src/manifest/paths.ts'
 import { parseManifest } from '../../src/manifest/parse.ts'
-import { fileRecordReader } from '../../src/records/reader.ts'
+import { workspaceRecordReader } from '../../src/records/reader.ts'
 
 const MANIFEST = 'examples/okvqa/ckpt-audit.yml'
 const DOCS = 'examples/okvqa/docs/experiments.md'
@@ -37,7 +37,8 @@ test('the example: the kl_beta error is annotated on the docs table row that say
 
 test('false pass guard: the same table saying 0.1 (what the checkpoint holds) clears the kl_beta error, so the error came from the docs', async () => {
   const corrected = docs.replace(rowText, rowText.replace('0.15', '0.1 '))
-  const reader = { ...fileRecordReader, text: (path: string) => path.endsWith('experiments.md') ? corrected : fileRecordReader.text(path) }
+  const files = workspaceRecordReader(findWorkspace(MANIFEST))
+  const reader = { ...files, text: (path: string) => path.endsWith('experiments.md') ? corrected : files.text(path) }
   const manifest = parseManifest(readFileSync(MANIFEST, 'utf8'), MANIFEST, findWorkspace(MANIFEST), MANIFEST, reader)
   const result = await auditManifest(manifest, fileIO)
   assert.equal(result.findings.filter(f => f.severity === 'error').length, 0)

@@ -5,7 +5,7 @@
  * build), then for the place findings point at: the docs file, line and column of the value.
  */
 import assert from 'node:assert/strict'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
@@ -238,4 +238,18 @@ test('a Markdown record over 1 MiB is refused at the records: entry, not parsed 
   const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-records-'))
   writeFileSync(join(ws, 'big.md'), `| run | KL_BETA |\n|---|---|\n${'| x | 1 |\n'.repeat(120_000)}`)
   assert.deepEqual(problems('    records: big.md\n', ws, ws), [`${display}:5:14 records: cannot read 'big.md': 1200028 bytes; a Markdown record may have at most 1048576`])
+})
+
+test('a param file that is a symbolic link out of the workspace is never read into the report', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'ckpt-audit-secret-'))
+  writeFileSync(join(outside, 'token'), 'ghs_secret')
+  const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-records-'))
+  cpSync(fixture('records/run.ckpt'), join(ws, 'run.ckpt'))
+  cpSync(fixture(PARAMS), join(ws, 'params'), { recursive: true })
+  symlinkSync(join(outside, 'token'), join(ws, 'params', 'api_token'))
+  const m = manifest('    records: params\n', ws, ws)
+  assert.equal(m.experiments[0]!.hparams.length, 8)
+  assert.ok(!JSON.stringify(m.experiments[0]!.hparams, (_, v) => typeof v === 'bigint' ? String(v) : v).includes('ghs_secret'))
+  symlinkSync(outside, join(ws, 'out'))
+  assert.match(problems('    records: out\n', ws, ws)[0]!, /records: 'out' is a symbolic link to .*, outside the workspace/)
 })
