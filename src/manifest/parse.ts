@@ -10,7 +10,7 @@ import AjvModule, { type ErrorObject } from 'ajv'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import schema from '../../schema/ckpt-audit.schema.json' with { type: 'json' }
 import { buildAliasTable, canonicalKey, normalizeName, type AliasTable } from '../hparams/aliases.ts'
-import { mergeUnder, readRecords, type RawRecordSpec, type RecordContext } from '../records/index.ts'
+import { mergeUnder, readRecords, type MarkdownCache, type RawRecordSpec, type RecordContext } from '../records/index.ts'
 import { workspaceRecordReader } from '../records/reader.ts'
 import type { RecordReader } from '../records/types.ts'
 import { ManifestError, suggest, type ManifestProblem } from './errors.ts'
@@ -219,7 +219,7 @@ function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: 
   }
 
   const experiments: Experiment[] = []
-  const parsedRecords = new Map()
+  const parsedRecords: MarkdownCache = new Map()
   for (const [name, e] of Object.entries(raw.experiments)) {
     const base = ['experiments', name]
     const checkpoint = pathOf(e.checkpoint, [...base, 'checkpoint'], `experiments.${name}.checkpoint`)

@@ -35,8 +35,11 @@ export interface RecordContext {
   /** Location of the manifest node at a path. */
   readonly where: (path: Segment[]) => SourceLocation
   /** Markdown files already parsed for this manifest: many experiments read rows of one table. */
-  readonly parsed: Map<string, Root>
+  readonly parsed: MarkdownCache
 }
+
+/** Parsed Markdown records by absolute path, one per manifest parse. */
+export type MarkdownCache = Map<string, Root>
 
 /** A Markdown file's tree, parsed once per manifest. */
 function markdownTree(path: string, ctx: RecordContext): Root {
