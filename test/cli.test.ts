@@ -68,7 +68,7 @@ test('check on the okvqa example: the KL_BETA failure, exit 1', async () => {
   const { code, out } = await cli('check', 'examples/okvqa/ckpt-audit.yml')
   assert.equal(code, 1)
   assert.match(out.split('\n')[0]!, /^❌ 1 failing key: kl_beta recorded 0\.15, stored 0\.1 in v3_k64_grpo\/grpo_epoch1_v2format\.ckpt/)
-  assert.match(out, /examples\/okvqa\/ckpt-audit\.yml:17:16: error: \[hparam-mismatch\] kl015_frozen/)
+  assert.match(out, /examples\/okvqa\/docs\/experiments\.md:15:20: error: \[hparam-mismatch\] kl015_frozen: KL_BETA recorded 0\.15/)
   assert.match(out, /epoch\s+1\s+0\s+epoch\s+ok \(recorded epoch 1 = stored 0, 0-based\)/)
 })
 

@@ -5,11 +5,14 @@
  */
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, relative, resolve } from 'node:path'
+import { dirname, join, posix, relative, resolve, sep } from 'node:path'
 import AjvModule, { type ErrorObject } from 'ajv'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import schema from '../../schema/ckpt-audit.schema.json' with { type: 'json' }
 import { buildAliasTable, canonicalKey, normalizeName, type AliasTable } from '../hparams/aliases.ts'
+import { mergeUnder, readRecords, type MarkdownCache, type RawRecordSpec, type RecordContext } from '../records/index.ts'
+import { workspaceRecordReader } from '../records/reader.ts'
+import type { RecordReader } from '../records/types.ts'
 import { ManifestError, suggest, type ManifestProblem } from './errors.ts'
 import { resolveFailOn } from './fail-on.ts'
 import { findWorkspace, isInside, resolveInside } from './paths.ts'
@@ -36,7 +39,7 @@ type Segment = string | number
  * Reads and parses a manifest file. Throws ManifestError (exit code 2). `display` names the file
  * in messages and locations (the Action passes the workspace-relative path).
  */
-export async function loadManifest(file: string, workspace = findWorkspace(file), display = file): Promise<Manifest> {
+export async function loadManifest(file: string, workspace = findWorkspace(file), display = file, records = workspaceRecordReader(workspace)): Promise<Manifest> {
   const at1 = { file: display, line: 1, column: 1 }
   let text: string
   try {
@@ -47,11 +50,14 @@ export async function loadManifest(file: string, workspace = findWorkspace(file)
     if (error instanceof ManifestError) throw error
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }])
   }
-  return parseManifest(text, file, workspace, display)
+  return parseManifest(text, file, workspace, display, records)
 }
 
-/** Parses manifest text. `file` names it in messages; relative paths resolve from its folder. */
-export function parseManifest(text: string, file: string, workspace: string, display = file): Manifest {
+/**
+ * Parses manifest text. `file` names it in messages; relative paths resolve from its folder.
+ * `records` reads the docs files experiments take their `records:` from (tests may pass their own).
+ */
+export function parseManifest(text: string, file: string, workspace: string, display = file, records: RecordReader = workspaceRecordReader(workspace)): Manifest {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
   const locate = (offset: number): SourceLocation => {
@@ -78,7 +84,7 @@ export function parseManifest(text: string, file: string, workspace: string, dis
   }
   if (problems.length > 0) throw new ManifestError(problems)
 
-  const manifest = { ...build(data as RawManifest, file, workspace, where, nodeAt, locate, problems), file: display }
+  const manifest = { ...build(data as RawManifest, { file, display, workspace, records }, where, nodeAt, locate, problems), file: display }
   if (problems.length > 0) throw new ManifestError(problems)
   return manifest
 }
@@ -160,6 +166,7 @@ interface RawExperiment {
   trained?: string[]
   sha256?: string | null
   epoch_base?: 0 | 1
+  records?: RawRecordSpec | RawRecordSpec[]
   hparams?: Record<string, unknown>
   metrics?: Record<string, unknown>
 }
@@ -171,9 +178,26 @@ interface RawManifest {
   experiments: Record<string, RawExperiment>
 }
 
+/** Where the manifest is, as read and as shown, and how records are read. */
+interface Source {
+  readonly file: string
+  readonly display: string
+  readonly workspace: string
+  readonly records: RecordReader
+}
+
+/**
+ * A docs file as locations show it: beside the manifest's own display path (`examples/okvqa/ckpt-audit.yml`
+ * → `examples/okvqa/docs/experiments.md`), so annotations land on the file in the same tree.
+ */
+function displayBeside(display: string, manifestDir: string): (path: string) => string {
+  return path => posix.normalize(join(dirname(display), relative(manifestDir, path)).split(sep).join('/'))
+}
+
 /** Applies defaults, resolves paths and references; collects the problems a schema cannot see. */
-function build(raw: RawManifest, file: string, workspace: string, where: (path: Segment[], key?: boolean) => SourceLocation,
+function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: boolean) => SourceLocation,
                nodeAt: (path: Segment[]) => unknown, locate: (offset: number) => SourceLocation, problems: ManifestProblem[]): Manifest {
+  const { file, workspace } = source
   const { table, conflicts } = buildAliasTable(raw.aliases ?? {})
   for (const c of conflicts)
     problems.push({ location: where(['aliases', Object.keys(raw.aliases ?? {}).find(k => (raw.aliases![k] ?? []).includes(c.name)) ?? c.key], true),
@@ -198,6 +222,7 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
   }
 
   const experiments: Experiment[] = []
+  const parsedRecords: MarkdownCache = new Map()
   for (const [name, e] of Object.entries(raw.experiments)) {
     const base = ['experiments', name]
     const checkpoint = pathOf(e.checkpoint, [...base, 'checkpoint'], `experiments.${name}.checkpoint`)
@@ -238,6 +263,9 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
       }
     })
     sameKeyTwice(hparams, `experiments.${name}.hparams`, problems)
+    const context: RecordContext = { experiment: name, manifestDir, workspace, display: displayBeside(source.display, manifestDir), table, reader: source.records, where, parsed: parsedRecords }
+    const recordSets = e.records === undefined ? [] : readRecords(e.records, [...base, 'records'], context, problems)
+    for (const set of recordSets) sameKeyTwice(set.values, set.label, problems)
     const metrics: RecordedMetric[] = Object.keys(e.metrics ?? {}).map(written => {
       const path = [...base, 'metrics', written]
       return {
@@ -251,7 +279,7 @@ function build(raw: RawManifest, file: string, workspace: string, where: (path: 
       name, location: where(base, true), checkpoint, twins, parent,
       frozen: e.frozen ?? [], trained: e.trained ?? [],
       sha256: typeof e.sha256 === 'string' ? { value: e.sha256.toLowerCase(), location: where([...base, 'sha256']) } : undefined,
-      hparams, metrics, epochBase: e.epoch_base,
+      hparams: mergeUnder(recordSets, hparams, normalizeName), metrics, epochBase: e.epoch_base,
     })
   }
   // a parent chain that loops has no root to start from

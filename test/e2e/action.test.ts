@@ -62,6 +62,7 @@ after(() => { server.close() })
 function workspace(manifest: 'ckpt-audit.yml' | 'ckpt-audit.fixed.yml'): string {
   const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-e2e-'))
   cpSync('examples/okvqa/results', join(ws, 'results'), { recursive: true })
+  cpSync('examples/okvqa/docs', join(ws, 'docs'), { recursive: true })
   writeFileSync(join(ws, 'ckpt-audit.yml'), readFileSync(`examples/okvqa/${manifest}`))
   return ws
 }
@@ -102,7 +103,7 @@ test('first run creates the comment, fails on KL_BETA, writes summary and output
   assert.match(r.summary, /^## ❌ ckpt-audit: 1 failing key/)
   assert.deepEqual({ ...r.outputs, 'report-json': undefined }, { status: 'fail', errors: '1', warnings: '7', 'report-json': undefined })
   assert.equal(JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8')).status, 'fail')
-  assert.match(r.log, /::error title=ckpt-audit hparam-mismatch,file=ckpt-audit.yml,line=17,col=16::/)
+  assert.match(r.log, /::error title=ckpt-audit hparam-mismatch,file=docs\/experiments.md,line=15,col=20::/)
   assert.match(r.log, /::error::❌ 1 failing key: kl_beta recorded 0.15, stored 0.1/)
 })
 

@@ -88,7 +88,7 @@ describe('every manifest error names line:column', () => {
     ['YAML syntax error', 'version: 1\nexperiments:\n  a: {checkpoint: ckpts/a.pt\n', ['4:1 Flow map in block collection must be sufficiently indented and end with a }']],
     ['all problems at once', 'version: 1\nchecks: {weights: x, epoch_base: 2}\nexperiments:\n  a: {checkpoint: ckpts/a.pt, bogus: 1}\n',
       ['2:19 checks.weights must be one of "auto", "always", "never", got string "x"',
-       '2:34 checks.epoch_base must be one of 0, 1, got number 2', "4:31 unknown key 'bogus' in experiments.a; expected one of: checkpoint, twins, parent, frozen, trained, sha256, epoch_base, hparams, metrics"]],
+       '2:34 checks.epoch_base must be one of 0, 1, got number 2', "4:31 unknown key 'bogus' in experiments.a; expected one of: checkpoint, twins, parent, frozen, trained, sha256, epoch_base, records, hparams, metrics"]],
   ]
   for (const [what, text, expected] of cases) {
     test(what, () => {

@@ -23,7 +23,7 @@ test('okvqa example: Markdown comment (golden)', async () => {
 test('okvqa example: check --json (golden, stable shape)', async () => {
   const json = toCheckJson(await checkManifest(EXAMPLE))
   assert.deepEqual(Object.keys(json), ['version', 'status', 'counts', 'coverage', 'experiments', 'pairs', 'lineage', 'findings'])
-  assert.deepEqual(Object.keys(json.experiments[0]!.hparams[0]!), ['key', 'recorded', 'stored', 'source', 'status'])
+  assert.deepEqual(Object.keys(json.experiments[0]!.hparams[0]!), ['key', 'written', 'recorded', 'stored', 'source', 'status']) // the docs table writes KL_BETA
   await assertGolden(JSON.stringify(json, null, 2) + '\n', golden('okvqa.json'))
 })
 
