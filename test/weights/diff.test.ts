@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { main } from '../../src/cli.ts'
 import { openCheckpoint } from '../../src/checkpoint/open.ts'
-import { alignTensors } from '../../src/weights/align.ts'
+import { alignPair } from '../../src/weights/align.ts'
 import { diffCheckpoints } from '../../src/weights/diff.ts'
 import { expectedOf, fixture } from '../support/fixtures.ts'
 
@@ -53,15 +53,20 @@ test('a bf16 twin is equal within bfloat16 rounding, and not bit-identical', asy
   assert.ok(moved.tensors.find(t => t.name === 'head.b')!.beyond_rounding > 0)
 })
 
-test('names align across containers and wrappers', async () => {
-  for (const [file, container] of [['pairs/base.pt', 'state_dict'], ['pairs/moved.pt', 'model'], ['pairs/bf16.pt', 'module']]) {
+test('names align across containers and wrappers, and the result says how', async () => {
+  const base = await openCheckpoint(fixture('pairs/base.pt'))
+  for (const [file, container] of [['pairs/moved.pt', 'model'], ['pairs/bf16.pt', 'module']]) {
     const c = await openCheckpoint(fixture(file!))
-    assert.deepEqual([...alignTensors(c.tensors).keys()].sort(), ['backbone.b', 'backbone.w', 'head.b', 'head.w', 'steps'], container)
+    const aligned = alignPair(base.tensors, c.tensors)
+    assert.deepEqual(aligned.pairs.map(p => p.name), ['backbone.b', 'backbone.w', 'head.b', 'head.w', 'steps'], container)
+    assert.equal(aligned.how, `names aligned by prefix: '${container}.' removed from B`)
     await c.close()
   }
   const lightning = await openCheckpoint(fixture('modern/lightning.ckpt'))
-  assert.deepEqual([...alignTensors(lightning.tensors).keys()].sort(), ['bias', 'weight'], 'common prefix input_proj. stripped')
-  await lightning.close()
+  const self = alignPair(lightning.tensors, lightning.tensors)
+  assert.deepEqual(self.pairs.map(p => p.name), ['input_proj.bias', 'input_proj.weight'], 'state_dict names kept as written, optimizer state left out')
+  assert.equal(self.how, null)
+  await Promise.all([lightning.close(), base.close()])
 })
 
 test('the okvqa pairs match the seed story computed by torch', async () => {
@@ -76,7 +81,7 @@ test('the okvqa pairs match the seed story computed by torch', async () => {
 test('diff --json shape; unreadable input gives JSON with error and exit 1', async () => {
   let out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('pairs/moved.pt'), '--json'], t => { out += t }), 0)
-  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'tensors'])
+  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'aligned', 'not_compared', 'tensors'])
   out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('broken/empty.pt'), '--json'], t => { out += t }), 1)
   assert.equal(JSON.parse(out).error.reason, 'empty')
