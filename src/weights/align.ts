@@ -33,12 +33,17 @@ export interface AlignedTensor {
   readonly b: NamedTensor
 }
 
+export interface PrefixesRemoved {
+  readonly a: string
+  readonly b: string
+}
+
 export interface Alignment {
   readonly pairs: readonly AlignedTensor[]
   readonly onlyInA: readonly string[]
   readonly onlyInB: readonly string[]
-  /** How names were aligned when the two files' names differ (`'state_dict.model.' removed from a`); null when equal. */
-  readonly how: string | null
+  /** The prefixes removed from each file's names when they differ between the files (`{a: 'model.', b: ''}`); null when equal. */
+  readonly removed: PrefixesRemoved | null
 }
 
 /** `a._modules.b._parameters.w` → `a.b.w`: state_dict names of a pickled module's tensors. */
@@ -97,10 +102,10 @@ function countShared(x: ReadonlyMap<string, unknown>, y: ReadonlyMap<string, unk
   return shared
 }
 
-function describe(prefixA: string, prefixB: string): string | null {
-  if (prefixA === prefixB) return null
-  const parts = [prefixA !== '' ? `'${prefixA}' removed from A` : '', prefixB !== '' ? `'${prefixB}' removed from B` : '']
-  return `names aligned by prefix: ${parts.filter(p => p !== '').join(', ')}`
+/** `names aligned: 'model.' removed from A` (or with other labels than A and B). */
+export function describeAlignment(removed: PrefixesRemoved, labelA = 'A', labelB = 'B'): string {
+  const parts = [removed.a !== '' ? `'${removed.a}' removed from ${labelA}` : '', removed.b !== '' ? `'${removed.b}' removed from ${labelB}` : '']
+  return `names aligned: ${parts.filter(p => p !== '').join(', ')}`
 }
 
 /** Aligns the weights of two files (see the module comment for the algorithm). */
@@ -127,6 +132,6 @@ export function alignPair(tensorsA: readonly NamedTensor[], tensorsB: readonly N
     pairs: pairs.sort((p, q) => p.name.localeCompare(q.name)),
     onlyInA: [...x.keys()].filter(k => !y.has(k)).sort(),
     onlyInB: [...y.keys()].filter(k => !x.has(k)).sort(),
-    how: best === undefined ? null : describe(best.pa, best.pb),
+    removed: best === undefined || best.pa === best.pb ? null : { a: best.pa, b: best.pb },
   }
 }

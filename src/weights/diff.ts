@@ -1,6 +1,6 @@
 /** Weight difference between two checkpoints (DESIGN §6 `diff`): aligned names, per-tensor and overall statistics. */
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
-import { alignPair, type AlignedTensor } from './align.ts'
+import { alignPair, type AlignedTensor, type PrefixesRemoved } from './align.ts'
 import { isFloatingDtype } from './element-reader.ts'
 import { compareMode, tensorStats } from './tensor-diff.ts'
 
@@ -40,8 +40,8 @@ export interface DiffResult {
   only_in_a: string[]
   only_in_b: string[]
   shape_mismatch: string[]
-  /** How names were aligned when the files' names differ; null when they are equal. */
-  aligned: string | null
+  /** Prefixes removed from A's and B's names to align them, when the names differ; null when they are equal. */
+  aligned: PrefixesRemoved | null
   not_compared: NotCompared[]
   tensors: TensorDiff[]
 }
@@ -96,6 +96,6 @@ export async function diffCheckpoints(a: Checkpoint, b: Checkpoint, progress?: D
     identical: alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0
       && notCompared.length === 0 && tensors.every(t => t.identical),
     only_in_a: [...alignment.onlyInA], only_in_b: [...alignment.onlyInB], shape_mismatch: shapeMismatch.sort(),
-    aligned: alignment.how, not_compared: notCompared, tensors,
+    aligned: alignment.removed, not_compared: notCompared, tensors,
   }
 }

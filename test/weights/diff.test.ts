@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { main } from '../../src/cli.ts'
 import { openCheckpoint } from '../../src/checkpoint/open.ts'
-import { alignPair } from '../../src/weights/align.ts'
+import { alignPair, describeAlignment } from '../../src/weights/align.ts'
 import { diffCheckpoints } from '../../src/weights/diff.ts'
 import { expectedOf, fixture } from '../support/fixtures.ts'
 
@@ -59,13 +59,14 @@ test('names align across containers and wrappers, and the result says how', asyn
     const c = await openCheckpoint(fixture(file!))
     const aligned = alignPair(base.tensors, c.tensors)
     assert.deepEqual(aligned.pairs.map(p => p.name), ['backbone.b', 'backbone.w', 'head.b', 'head.w', 'steps'], container)
-    assert.equal(aligned.how, `names aligned by prefix: '${container}.' removed from B`)
+    assert.deepEqual(aligned.removed, { a: '', b: `${container}.` })
+    assert.equal(describeAlignment(aligned.removed!), `names aligned: '${container}.' removed from B`)
     await c.close()
   }
   const lightning = await openCheckpoint(fixture('modern/lightning.ckpt'))
   const self = alignPair(lightning.tensors, lightning.tensors)
   assert.deepEqual(self.pairs.map(p => p.name), ['input_proj.bias', 'input_proj.weight'], 'state_dict names kept as written, optimizer state left out')
-  assert.equal(self.how, null)
+  assert.equal(self.removed, null)
   await Promise.all([lightning.close(), base.close()])
 })
 
