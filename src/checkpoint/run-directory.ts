@@ -13,6 +13,10 @@ import type { GlobalUse } from './pickle/unpickle.ts'
 import { PyDict, type StorageRef } from './pickle/values.ts'
 
 const PICKLED_FILES = ['training_args.bin']
+/** Other pickle members (optimizer.pt, scheduler.pt, rng_state.pth, …): scanned for unsafe globals, never read for values. */
+const PICKLE_SUFFIXES = ['.bin', '.pt', '.pth', '.pkl', '.ckpt']
+/** At most this many side pickles are scanned; the rest are named in a notice. */
+const MAX_SCANNED = 64
 const TEXT_FILES = ['trainer_state.json', 'config.json', 'adapter_config.json', 'hparams.yaml']
 const WEIGHT_INDEXES = ['model.safetensors.index.json', 'pytorch_model.bin.index.json']
 const WEIGHT_FILES = ['model.safetensors', 'adapter_model.safetensors', 'pytorch_model.bin', 'adapter_model.bin']
@@ -46,6 +50,7 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     const index = WEIGHT_INDEXES.find(f => names.has(f))
     const weightFiles = index !== undefined ? await shardsOf(path, index) : WEIGHT_FILES.filter(f => names.has(f))
     for (const file of weightFiles) include(file, await open(join(path, file)), true)
+    await scanSidePickles(path, [...names].filter(f => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open, globals, notices)
 
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError('not-a-checkpoint', `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`)
@@ -59,6 +64,28 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     locate: storage => owner.get(storage)!.locate(storage),
     close: closeAll,
   }
+}
+
+/**
+ * Scans the other pickle members of the directory: only their globals count (a `posix.system` in
+ * rng_state.pth is as dangerous as one in the weights). One that cannot be read is a notice.
+ */
+async function scanSidePickles(dir: string, files: readonly string[], open: (path: string) => Promise<Checkpoint>,
+                               globals: GlobalUse[], notices: string[]): Promise<void> {
+  const pickles = files.filter(f => PICKLE_SUFFIXES.some(s => f.endsWith(s))).sort()
+  for (const file of pickles.slice(0, MAX_SCANNED)) {
+    try {
+      const part = await open(join(dir, file))
+      globals.push(...part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
+      await part.close()
+    } catch (error) {
+      if (!(error instanceof CheckpointError)) throw error
+      // openCheckpoint records GlobalUse values here; the error type only promises their common fields
+      globals.push(...error.globals.map(g => ({ ...(g as GlobalUse), where: file })))
+      notices.push(`${file}: not scanned (${error.reason}): ${error.message}`)
+    }
+  }
+  if (pickles.length > MAX_SCANNED) notices.push(`${pickles.length - MAX_SCANNED} more pickle files not scanned (the limit is ${MAX_SCANNED})`)
 }
 
 async function readText(path: string, file: string): Promise<PyDict> {

@@ -114,3 +114,24 @@ test('a frozen claim against an unreadable parent is weights-unchecked', async (
   assert.deepEqual(codes(r), ['error:unreadable', 'notice:weights-unchecked'])
   assert.match(messageOf(r, 'weights-unchecked'), /frozen 'backbone\.\*'.*could not be checked/)
 })
+
+test('a twin and a parent given as a path are safety-scanned: posix.system there is an unsafe-pickle error of the experiment (exit 1)', async () => {
+  cpSync(fixture('hostile/container--zip-data-pkl.pt'), join(ws, 'c', 'evil.pt'))
+  const twin = await audit('  a:\n    checkpoint: backbone_only.pt\n    twins: [evil.pt]\n')
+  assert.ok(codes(twin).includes('error:unsafe-pickle'), codes(twin).join())
+  const finding = twin.findings.find(f => f.code === 'unsafe-pickle')!
+  assert.equal(finding.experiment, 'a')
+  assert.match(finding.message, /evil\.pt \(referenced by a\) names code-running globals.*posix\.system/)
+  assert.equal(twin.status, 'fail')
+  const parent = await audit('  a:\n    checkpoint: backbone_child.ckpt\n    parent: evil.pt\n')
+  assert.ok(codes(parent).includes('error:unsafe-pickle'), codes(parent).join())
+})
+
+test('every pickle member of a run directory is scanned (optimizer.pt, scheduler.pt, rng_state.pth), attributed to the experiment', async () => {
+  const run = join(ws, 'c', 'hf-evil-run')
+  cpSync(fixture('modern/hf-run'), run, { recursive: true })
+  cpSync(fixture('hostile/container--zip-data-pkl.pt'), join(run, 'rng_state.pth'))
+  const r = await audit('  a: {checkpoint: hf-evil-run}\n')
+  assert.deepEqual(codes(r), ['error:unsafe-pickle'])
+  assert.match(messageOf(r, 'unsafe-pickle'), /posix\.system/)
+})
