@@ -113,3 +113,15 @@ test('tensor data that breaks while streaming: diff reports it (exit 1, JSON), t
   assert.deepEqual(result.findings.map(f => `${f.severity}:${f.code}`), ['error:unreadable'])
   assert.match(result.findings[0]!.message, /tensor data could not be compared \(corrupt\)/)
 })
+
+test('inspect --tensors lists every weight tensor by the name globs match, with dtype and shape', async () => {
+  let out = ''
+  assert.equal(await main(['inspect', '--tensors', '--json', fixture('cases/backbone_child.ckpt')], t => { out += t }), 0)
+  assert.deepEqual(JSON.parse(out).tensors.list, [
+    { name: 'backbone.weight', dtype: 'float32', shape: [16, 16] }, { name: 'backbone.bias', dtype: 'float32', shape: [16] },
+    { name: 'head.weight', dtype: 'float32', shape: [4, 16] }, { name: 'head.bias', dtype: 'float32', shape: [4] }])
+  out = ''
+  assert.equal(await main(['inspect', '--tensors', fixture('modern/lightning.ckpt')], t => { out += t }), 0)
+  assert.match(out, /input_proj\.weight\s+float32\s+\[4, 8\]/)
+  assert.doesNotMatch(out, /exp_avg/)
+})
