@@ -36,6 +36,8 @@ export interface ExperimentResult {
   readonly name: string
   readonly checkpoint: string
   readonly format: string | null
+  /** For a folder of checkpoints: which one was read, and why (run-folder rule). */
+  readonly selected?: string
   readonly hparams: readonly HparamRow[]
   readonly metrics: ReadonlyArray<{ key: string, value: JsonScalar }>
   readonly error: { reason: string, message: string } | null
@@ -137,6 +139,7 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
       findings.push(...audit.findings)
       experiments.push({
         name: experiment.name, checkpoint: display, format: opened.checkpoint.format, hparams: audit.rows,
+        ...(opened.checkpoint.selection !== undefined ? { selected: opened.checkpoint.selection } : {}),
         metrics: experiment.metrics.map(m => ({ key: m.key, value: jsonScalar(m.value) })), error: null,
       })
     }

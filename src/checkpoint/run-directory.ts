@@ -11,6 +11,7 @@ import { CheckpointError, n } from './errors.ts'
 import { fromJson } from './json-value.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
 import { PyDict, type StorageRef } from './pickle/values.ts'
+import { pickRunCheckpoint } from './run-folder.ts'
 
 const PICKLED_FILES = ['training_args.bin']
 /** Other pickle members (optimizer.pt, scheduler.pt, rng_state.pth, …): scanned for unsafe globals, never read for values. */
@@ -25,6 +26,14 @@ const TEXT_CAP = 16 * 1024 * 1024
 
 export async function readRunDirectory(path: string, open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
   const names = new Set(await readdir(path))
+  const runFiles = [...PICKLED_FILES, ...TEXT_FILES, ...WEIGHT_INDEXES, ...WEIGHT_FILES]
+  if (!runFiles.some(f => names.has(f))) {
+    const choice = await pickRunCheckpoint(path, [...names], open)
+    if (choice !== undefined) {
+      const chosen = await open(choice.path)
+      return { ...chosen, selection: choice.description, notices: [`read ${choice.description}`, ...chosen.notices] }
+    }
+  }
   const parts: Checkpoint[] = []
   const roots: MetadataRoot[] = []
   const globals: GlobalUse[] = []

@@ -11,6 +11,7 @@ export interface CheckJson {
     name: string
     checkpoint: string
     format: string | null
+    selected?: string
     error: { reason: string, message: string } | null
     hparams: Array<{ key: string, recorded: JsonScalar, stored: JsonScalar, source: string | null, status: string, note?: string }>
   }>
@@ -25,7 +26,7 @@ export function toCheckJson(result: AuditResult): CheckJson {
     status: result.status,
     counts: { ...result.counts },
     experiments: result.experiments.map(e => ({
-      name: e.name, checkpoint: e.checkpoint, format: e.format, error: e.error,
+      name: e.name, checkpoint: e.checkpoint, format: e.format, ...(e.selected !== undefined ? { selected: e.selected } : {}), error: e.error,
       hparams: e.hparams.map(h => ({
         key: h.key, recorded: h.recorded, stored: h.stored, source: h.source, status: h.status,
         ...(h.note !== undefined ? { note: h.note } : {}),

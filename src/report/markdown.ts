@@ -101,7 +101,7 @@ function hparamTable(rows: readonly HparamRow[]): string {
 
 function experimentSection(e: ExperimentResult): string {
   const ok = e.error === null && e.hparams.every(r => r.status === 'match')
-  const format = e.format !== null ? ` (${e.format})` : ''
+  const format = e.format !== null ? ` (${e.format}${e.selected !== undefined ? `; read ${e.selected}` : ''})` : ''
   const parts: string[] = []
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`)
   else if (e.hparams.length > 0) parts.push(hparamTable(e.hparams))

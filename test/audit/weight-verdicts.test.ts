@@ -135,3 +135,26 @@ test('every pickle member of a run directory is scanned (optimizer.pt, scheduler
   assert.deepEqual(codes(r), ['error:unsafe-pickle'])
   assert.match(messageOf(r, 'unsafe-pickle'), /posix\.system/)
 })
+
+test('run folders: the checkpoint is picked by the documented rule and the report names the choice', async () => {
+  const r = await audit('  lt: {checkpoint: lightning_run}\n  lb: {checkpoint: lightning_best}\n  hf: {checkpoint: hf_run}\n  hb: {checkpoint: hf_best}\n')
+  const selected = Object.fromEntries(r.experiments.map(e => [e.name, e.selected]))
+  assert.deepEqual(selected, {
+    lt: 'version_1/checkpoints/epoch=4-step=50.ckpt (the highest step of 1 .ckpt files, in the highest of 2 version_N folders)',
+    lb: 'checkpoints/epoch=0-step=10.ckpt (the best_model_path that epoch=1-step=20.ckpt names)',
+    hf: 'checkpoint-100 (the highest step of 3 checkpoint-N folders)',
+    hb: 'checkpoint-10 (the best_model_checkpoint that checkpoint-20/trainer_state.json names)',
+  })
+  assert.deepEqual(r.experiments.map(e => e.format), ['torch-zip', 'torch-zip', 'run-dir', 'run-dir'])
+  const { renderCheckText } = await import('../../src/report/check-text.ts')
+  assert.match(renderCheckText(r), /lt {2}lightning_run {2}\(torch-zip; read version_1\/checkpoints\/epoch=4-step=50\.ckpt/)
+})
+
+test('run folders: the three Lightning checkpoints of one version are ordered by step, not by name', async () => {
+  const { openCheckpoint } = await import('../../src/checkpoint/open.ts')
+  const dir = join(ws, 'c', 'one-version')
+  cpSync(fixture('cases/lightning_run/version_0'), join(dir, 'version_0'), { recursive: true })
+  const c = await openCheckpoint(dir)
+  assert.match(c.selection!, /^version_0\/checkpoints\/epoch=2-step=30\.ckpt/)
+  await c.close()
+})
