@@ -4,13 +4,14 @@
  * and skip the arithmetic (frozen layers cost one memcmp). Views that are not contiguous are
  * gathered element by element from their storage span, up to a cap.
  */
-import { readRange } from '../checkpoint/byte-source.ts'
+import { readRange, readRangeInto } from '../checkpoint/byte-source.ts'
 import type { Checkpoint, StorageLocation } from '../checkpoint/checkpoint.ts'
 import { dtypeInfo } from '../checkpoint/dtypes.ts'
 import { CheckpointError, n } from '../checkpoint/errors.ts'
 import type { TensorRef } from '../checkpoint/pickle/values.ts'
 import { decodeInto, float32View, isDecodable } from './element-reader.ts'
-import { accumulateFloat32, accumulateFloat64, newAccumulator, type Accumulator } from './stats-kernel.ts'
+import { accumulateFloat32, accumulateFloat32Exact, accumulateFloat64, newAccumulator, type Accumulator } from './stats-kernel.ts'
+import { acquireChunk, releaseChunk } from './chunk-pool.ts'
 
 /** Elements per streamed chunk (4 MiB of float32 per side). */
 export const CHUNK_ELEMENTS = 1 << 20
@@ -51,6 +52,8 @@ function isContiguous(tensor: TensorRef): boolean {
 /** Reads raw bytes of elements [start, start + count) of a tensor, in row-major order. */
 export interface TensorReader {
   read(start: number, count: number): Promise<Uint8Array>
+  /** The same into `target` (at least count × itemSize bytes) when the source allows it; returns the bytes read. */
+  readInto(start: number, count: number, target: Uint8Array): Promise<Uint8Array>
   readonly littleEndian: boolean
 }
 
@@ -62,9 +65,11 @@ export async function tensorReader(side: Side): Promise<TensorReader> {
   if (isContiguous(tensor)) {
     if ((tensor.offset + tensor.numel) * size > location.length)
       throw new CheckpointError('corrupt', `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`)
+    const at = (start: number): number => location.start + (tensor.offset + start) * size
     return {
       littleEndian: location.littleEndian,
-      read: (start, count) => readRange(location.source, location.start + (tensor.offset + start) * size, count * size, what),
+      read: (start, count) => readRange(location.source, at(start), count * size, what),
+      readInto: (start, count, target) => readRangeInto(location.source, at(start), target.subarray(0, count * size), what),
     }
   }
   // a strided view: read the span it touches once, then pick its elements in row-major order
@@ -85,7 +90,8 @@ export async function tensorReader(side: Side): Promise<TensorReader> {
       index[d] = 0
     }
   }
-  return { littleEndian: location.littleEndian, read: async (start, count) => gathered.subarray(start * size, (start + count) * size) }
+  const read = async (start: number, count: number) => gathered.subarray(start * size, (start + count) * size)
+  return { littleEndian: location.littleEndian, read, readInto: read }
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -124,7 +130,9 @@ function scratchPair(): [Float64Array, Float64Array] {
 function accumulateChunk(a: Side, b: Side, x: Uint8Array, y: Uint8Array, littleEndian: [boolean, boolean], count: number, rel: number,
                          acc: Accumulator): void {
   if (a.tensor.dtype === 'float32' && b.tensor.dtype === 'float32') {
-    accumulateFloat32(float32View(x, littleEndian[0]), float32View(y, littleEndian[1]), count, rel, acc)
+    const [u, v] = [float32View(x, littleEndian[0]), float32View(y, littleEndian[1])]
+    if (rel === 0 && accumulateFloat32Exact(u, v, count, acc)) return
+    accumulateFloat32(u, v, count, rel, acc)
     return
   }
   const [u, v] = scratchPair()
@@ -146,22 +154,31 @@ export async function tensorStats(a: Side, b: Side): Promise<TensorStats> {
   const rel = sameDtype ? 0 : Math.max(ROUNDING[a.tensor.dtype] ?? 0, ROUNDING[b.tensor.dtype] ?? 0)
   const size = dtypeInfo(a.tensor.dtype)!.itemSize
   const order: [boolean, boolean] = [readerA.littleEndian, readerB.littleEndian]
+  // two buffers per side: one being summed, one being filled by the read of the next chunk
+  const chunkBytes = (side: Side) => Math.min(numel, CHUNK_ELEMENTS) * dtypeInfo(side.tensor.dtype)!.itemSize
+  const buffers = [0, 1].map(() => [acquireChunk(chunkBytes(a)), acquireChunk(chunkBytes(b))] as const)
   const readChunk = (start: number) => {
     const count = Math.min(CHUNK_ELEMENTS, numel - start)
-    return Promise.all([readerA.read(start, count), readerB.read(start, count)])
+    const [bufA, bufB] = buffers[(start / CHUNK_ELEMENTS) % 2]!
+    return Promise.all([readerA.readInto(start, count, bufA), readerB.readInto(start, count, bufB)])
   }
   let identical = sameDtype
   const acc = newAccumulator()
   let next = numel > 0 ? readChunk(0) : undefined
-  for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
-    const count = Math.min(CHUNK_ELEMENTS, numel - start)
-    const [bytesA, bytesB] = await next!
-    next = start + CHUNK_ELEMENTS < numel ? readChunk(start + CHUNK_ELEMENTS) : undefined
-    next?.catch(() => {}) // awaited on the next turn; a failure there is reported then
-    if (sameDtype && order[0] === order[1] && equalBytes(bytesA, bytesB)) continue
-    identical = false
-    if (mode === 'bitwise') acc.beyond += differingElements(bytesA, bytesB, size)
-    else accumulateChunk(a, b, bytesA, bytesB, order, count, rel, acc)
+  try {
+    for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
+      const count = Math.min(CHUNK_ELEMENTS, numel - start)
+      const [bytesA, bytesB] = await next!
+      next = start + CHUNK_ELEMENTS < numel ? readChunk(start + CHUNK_ELEMENTS) : undefined
+      next?.catch(() => {}) // awaited on the next turn; a failure there is reported then
+      if (sameDtype && order[0] === order[1] && equalBytes(bytesA, bytesB)) continue
+      identical = false
+      if (mode === 'bitwise') acc.beyond += differingElements(bytesA, bytesB, size)
+      else accumulateChunk(a, b, bytesA, bytesB, order, count, rel, acc)
+    }
+  } finally {
+    await next?.catch(() => {}) // never hand a buffer back while a read still fills it
+    for (const pair of buffers) pair.forEach(releaseChunk)
   }
   return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, mode }
 }
