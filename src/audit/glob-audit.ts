@@ -64,7 +64,8 @@ function claimFinding(kind: Kind, glob: string, matching: readonly TensorDiff[],
   const names = someNames(bad.map(t => t.name))
   if (kind === 'frozen') {
     const worst = Math.max(...bad.map(t => t.mean_abs_diff))
-    return `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${parent} (largest mean |a−b| ${fmt(worst)}: ${names})`
+    return `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${parent} `
+      + `(largest mean |a−b| ${fmt(worst)}: ${names})`
   }
   const rounding = roundingOf(bad)
   const how = rounding === undefined ? `bit-identical to ${parent}` : `equal to ${parent} (bit-identical or within ${rounding} rounding)`
@@ -99,7 +100,8 @@ export function auditGlobs(ctx: Context, e: Experiment, parent: string, diff: Di
       findings.push({ ...where, code: 'weights-unchecked', severity: level, message })
     }
     const message = claimFinding(kind, glob, matching, parent)
-    if (message !== undefined) findings.push({ ...where, code: kind === 'frozen' ? 'frozen-changed' : 'trained-unchanged', severity: 'warning', message })
+    const code = kind === 'frozen' ? 'frozen-changed' : 'trained-unchanged'
+    if (message !== undefined) findings.push({ ...where, code, severity: 'warning', message })
   }
   return findings
 }

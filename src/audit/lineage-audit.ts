@@ -5,7 +5,9 @@
  */
 import type { Experiment, Manifest } from '../manifest/types.ts'
 import type { DiffResult } from '../weights/diff.ts'
-import { clearlyBetter, evidenceTensors, identicalParameterBytes, strongerFirst, BYTES_FACTOR, DISTANCE_FACTOR } from '../weights/lineage-evidence.ts'
+import {
+  clearlyBetter, evidenceTensors, identicalParameterBytes, strongerFirst, BYTES_FACTOR, DISTANCE_FACTOR,
+} from '../weights/lineage-evidence.ts'
 import { auditGlobs } from './glob-audit.ts'
 import { alignmentNote, fmt, groupNames, relate, type Context } from './weight-context.ts'
 
@@ -83,13 +85,17 @@ function findParentMismatch(ctx: Context, e: Experiment, best: Evidence | undefi
   const same = evidenceTensors(best.diff)
   const identical = best.diff.tensors.filter(t => t.identical).length
   const bestFile = ctx.byName.get(best.name)!.checkpoint.display
-  const rule = best.bytes > 0 ? `at least ${BYTES_FACTOR}× the declared parent's identical bytes` : `no identical bytes, a ${DISTANCE_FACTOR}× smaller distance`
+  const rule = best.bytes > 0
+    ? `at least ${BYTES_FACTOR}× the declared parent's identical bytes`
+    : `no identical bytes, a ${DISTANCE_FACTOR}× smaller distance`
+  const bytes = (x: number) => x.toLocaleString('en-US')
+  const groups = same.length > 0 ? ` (${groupNames(same)})` : ''
   ctx.audit.findings.push({
     experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location, code: 'parent-mismatch', severity: 'warning',
     message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): `
-      + `${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${same.length > 0 ? ` (${groupNames(same)})` : ''}, `
-      + `${best.bytes.toLocaleString('en-US')} parameter bytes, mean |a−b| ${fmt(best.distance)}; `
-      + `${mine.diff.tensors.filter(t => t.identical).length} bit-identical to ${declared.name}, ${mine.bytes.toLocaleString('en-US')} bytes, `
+      + `${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, `
+      + `${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt(best.distance)}; `
+      + `${mine.diff.tensors.filter(t => t.identical).length} bit-identical to ${declared.name}, ${bytes(mine.bytes)} bytes, `
       + `mean |a−b| ${fmt(mine.distance)} (rule: ${rule})`,
   })
   return true

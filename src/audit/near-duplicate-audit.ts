@@ -57,7 +57,8 @@ function yardstickOf(ctx: Context, m: Measured, spread: number): Yardstick | und
   const nearest = known[0]
   const median = spread > 0 ? spread : undefined
   if (nearest === undefined) {
-    return median === undefined ? undefined : { distance: median, description: `the median pair distance ${fmt(median)} (neither run has a known parent)` }
+    if (median === undefined) return undefined
+    return { distance: median, description: `the median pair distance ${fmt(median)} (neither run has a known parent)` }
   }
   const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)} (${nearest.e.name} from ${nearest.p!.parent})`
   if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, description: moved }
@@ -70,7 +71,8 @@ function describeNearness(diff: DiffResult, yardstick: Yardstick | undefined, ra
   if (distance === null) return undefined
   if (distance === 0) return 'the same values in every shared tensor'
   if (yardstick === undefined || distance > ratio * yardstick.distance) return undefined
-  return `near-identical weights (mean |a−b| ${fmt(distance)}, ${Math.round(yardstick.distance / distance)}× below ${yardstick.description})`
+  const times = Math.round(yardstick.distance / distance)
+  return `near-identical weights (mean |a−b| ${fmt(distance)}, ${times}× below ${yardstick.description})`
 }
 
 /** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */
@@ -83,12 +85,14 @@ async function pairsToCompare(ctx: Context): Promise<Array<[Experiment, Experime
     for (let j = i + 1; j < withWeights.length; j++)
       if (!ctx.related.has(`${withWeights[i]!.name}\0${withWeights[j]!.name}`)) unrelated.push([withWeights[i]!, withWeights[j]!])
   let cost = 0
-  for (const [a, b] of unrelated) cost += (await ctx.weightsOf(a.checkpoint.resolved))!.sizeBytes + (await ctx.weightsOf(b.checkpoint.resolved))!.sizeBytes
+  const sizeOf = async (e: Experiment): Promise<number> => (await ctx.weightsOf(e.checkpoint.resolved))!.sizeBytes
+  for (const [a, b] of unrelated) cost += await sizeOf(a) + await sizeOf(b)
   if (checks.weights !== 'auto' || cost <= NEAR_DUPLICATE_BUDGET_BYTES) return unrelated
   const gib = (cost / 1024 ** 3).toFixed(1)
   ctx.audit.findings.push({
     experiment: '(all)', code: 'near-duplicate', severity: 'notice',
-    message: `near-duplicate check skipped: comparing every pair would read ${gib} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); `
+    message: `near-duplicate check skipped: comparing every pair would read ${gib} GiB `
+      + `(the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); `
       + 'set checks.weights: always to run it',
   })
   return undefined
@@ -114,7 +118,8 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
     if (how === undefined) continue
     ctx.audit.findings.push({
       experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate', severity: 'warning',
-      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join('; ')}): the differing setting had no effect on the weights`,
+      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join('; ')}): `
+        + 'the differing setting had no effect on the weights',
     })
   }
 }

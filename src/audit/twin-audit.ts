@@ -22,8 +22,10 @@ function tensorProblems(diff: DiffResult, main: Checkpoint, e: Experiment): stri
   const problems: string[] = []
   const differing = diff.tensors.filter(differs)
   if (differing.length > 0)
-    problems.push(`${differing.length} of ${diff.tensors.length} tensors differ (${groupNames(differing.map(t => t.name))}; mean |a−b| ${fmt(diff.mean_abs_diff)})`)
-  if (missing.length > 0) problems.push(`the twin is missing ${someNames(missing, 10)} (${missing.length} tensors of ${e.checkpoint.display})`)
+    problems.push(`${differing.length} of ${diff.tensors.length} tensors differ `
+      + `(${groupNames(differing.map(t => t.name))}; mean |a−b| ${fmt(diff.mean_abs_diff)})`)
+  if (missing.length > 0)
+    problems.push(`the twin is missing ${someNames(missing, 10)} (${missing.length} tensors of ${e.checkpoint.display})`)
   if (extra.length > 0) problems.push(`the twin has ${extra.length} tensors ${e.checkpoint.display} lacks (${someNames(extra, 10)})`)
   if (diff.shape_mismatch.length > 0) problems.push(`shapes differ for ${groupNames(diff.shape_mismatch)}`)
   if (diff.not_compared.length > 0) problems.push(`not compared: ${someNames(diff.not_compared.map(t => `${t.name} (${t.dtype})`))}`)
@@ -36,8 +38,9 @@ function hparamProblems(mainLeaves: Leaf[], twinLeaves: Leaf[], aliases: AliasTa
   const problems: string[] = []
   for (const theirs of discoverAll(twinLeaves, aliases)) {
     const own = mine.get(theirs.key)
-    if (own !== undefined && !valuesMatch(own.value.value, theirs.found!.value, checks.tolerance))
-      problems.push(`${theirs.key} is ${formatValue(own.value.value)} (${own.source}) here but ${formatValue(theirs.found!.value.value)} (${theirs.found!.source}) in the twin`)
+    if (own === undefined || valuesMatch(own.value.value, theirs.found!.value, checks.tolerance)) continue
+    const twinValue = `${formatValue(theirs.found!.value.value)} (${theirs.found!.source})`
+    problems.push(`${theirs.key} is ${formatValue(own.value.value)} (${own.source}) here but ${twinValue} in the twin`)
   }
   return problems
 }

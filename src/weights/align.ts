@@ -104,8 +104,8 @@ function countShared(x: ReadonlyMap<string, unknown>, y: ReadonlyMap<string, unk
 
 /** `names aligned: 'model.' removed from A` (or with other labels than A and B). */
 export function describeAlignment(removed: PrefixesRemoved, labelA = 'A', labelB = 'B'): string {
-  const parts = [removed.a !== '' ? `'${removed.a}' removed from ${labelA}` : '', removed.b !== '' ? `'${removed.b}' removed from ${labelB}` : '']
-  return `names aligned: ${parts.filter(p => p !== '').join(', ')}`
+  const parts = [[removed.a, labelA], [removed.b, labelB]].filter(([prefix]) => prefix !== '')
+  return `names aligned: ${parts.map(([prefix, label]) => `'${prefix}' removed from ${label}`).join(', ')}`
 }
 
 /** Aligns the weights of two files (see the module comment for the algorithm). */

@@ -51,7 +51,10 @@ export interface DiffProgress {
 }
 
 const sameShape = (p: AlignedTensor): boolean => p.a.tensor.shape.join(',') === p.b.tensor.shape.join(',')
-const pairDtype = (p: AlignedTensor): string => (p.a.tensor.dtype === p.b.tensor.dtype ? p.a.tensor.dtype : `${p.a.tensor.dtype}/${p.b.tensor.dtype}`)
+const pairDtype = (p: AlignedTensor): string => {
+  const [x, y] = [p.a.tensor.dtype, p.b.tensor.dtype]
+  return x === y ? x : `${x}/${y}`
+}
 
 async function diffTensor(a: Checkpoint, b: Checkpoint, p: AlignedTensor): Promise<TensorDiff> {
   const stats = await tensorStats({ checkpoint: a, tensor: p.a.tensor }, { checkpoint: b, tensor: p.b.tensor })

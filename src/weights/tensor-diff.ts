@@ -64,7 +64,8 @@ export async function tensorReader(side: Side): Promise<TensorReader> {
   const what = `${checkpoint.path}: storage ${tensor.storage.key}`
   if (isContiguous(tensor)) {
     if ((tensor.offset + tensor.numel) * size > location.length)
-      throw new CheckpointError('corrupt', `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`)
+      throw new CheckpointError('corrupt',
+        `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`)
     const at = (start: number): number => location.start + (tensor.offset + start) * size
     return {
       littleEndian: location.littleEndian,
@@ -76,7 +77,8 @@ export async function tensorReader(side: Side): Promise<TensorReader> {
   const last = tensor.offset + tensor.shape.reduce((acc, s, d) => acc + (s - 1) * tensor.stride[d]!, 0)
   const spanBytes = (last - tensor.offset + 1) * size
   if (spanBytes > MAX_VIEW_SPAN_BYTES)
-    throw new CheckpointError('too-large', `${what}: a non-contiguous view spanning ${n(spanBytes)} bytes (the limit for views is ${n(MAX_VIEW_SPAN_BYTES)})`)
+    throw new CheckpointError('too-large',
+      `${what}: a non-contiguous view spanning ${n(spanBytes)} bytes (the limit for views is ${n(MAX_VIEW_SPAN_BYTES)})`)
   if (last * size + size > location.length) throw new CheckpointError('corrupt', `${what}: the view reaches past its storage`)
   const span = await readRange(location.source, location.start + tensor.offset * size, spanBytes, what)
   const gathered = new Uint8Array(tensor.numel * size)
