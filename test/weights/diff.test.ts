@@ -125,3 +125,13 @@ test('inspect --tensors lists every weight tensor by the name globs match, with 
   assert.match(out, /input_proj\.weight\s+float32\s+\[4, 8\]/)
   assert.doesNotMatch(out, /exp_avg/)
 })
+
+test('dtypes without a common numeric meaning are listed as not compared, and the files are then not identical', async () => {
+  const got = await diff(fixture('cases/odd_a.pt'), fixture('cases/odd_c128.pt'))
+  assert.deepEqual(got.not_compared, [{ name: 'c', dtype: 'complex64/complex128', reason: 'complex64/complex128 values have no common numeric meaning' }])
+  assert.equal(got.identical, false)
+  assert.deepEqual(got.tensors.map(t => [t.name, t.identical]), [['mask', true], ['u', true]])
+  const same = await diff(fixture('cases/odd_a.pt'), fixture('cases/odd_a.pt'))
+  assert.equal(same.identical, true)
+  assert.equal(same.tensors.find(t => t.name === 'c')!.compared, 'bitwise')
+})
