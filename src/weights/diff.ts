@@ -67,12 +67,24 @@ async function diffTensor(a: Checkpoint, b: Checkpoint, p: AlignedTensor): Promi
   }
 }
 
+/** Globals whose tensors the reader does not turn into tensor references (so they are not in the alignment at all). */
+const UNREAD_TENSOR_KINDS: Readonly<Record<string, string>> = {
+  'torch._utils._rebuild_qtensor': 'quantized', 'torch._utils._rebuild_sparse_tensor': 'sparse',
+  'torch._utils._rebuild_nested_tensor': 'nested', 'torch._utils._rebuild_wrapper_subclass': 'tensor subclass',
+}
+
+/** One `not_compared` entry per kind of tensor either file holds that the reader leaves out. */
+function unreadTensors(a: Checkpoint, b: Checkpoint): NotCompared[] {
+  const kinds = new Set([...a.globals, ...b.globals].map(g => UNREAD_TENSOR_KINDS[g.qualified]).filter(k => k !== undefined))
+  return [...kinds].sort().map(kind => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }))
+}
+
 export async function diffCheckpoints(a: Checkpoint, b: Checkpoint, progress?: DiffProgress): Promise<DiffResult> {
   const alignment = alignPair(a.tensors, b.tensors)
   const comparable = alignment.pairs.filter(sameShape)
   const total = comparable.reduce((acc, p) => acc + p.a.tensor.numel, 0)
   const tensors: TensorDiff[] = []
-  const notCompared: NotCompared[] = []
+  const notCompared: NotCompared[] = unreadTensors(a, b)
   let [weighted, floatElements, done] = [0, 0, 0]
   let max: number | null = null
   for (const p of comparable) {

@@ -135,3 +135,9 @@ test('dtypes without a common numeric meaning are listed as not compared, and th
   assert.equal(same.identical, true)
   assert.equal(same.tensors.find(t => t.name === 'c')!.compared, 'bitwise')
 })
+
+test('quantized tensors, which the reader does not rebuild, are listed as not compared: the files are never "identical"', async () => {
+  const got = await diff(fixture('cases/quantized.pt'), fixture('cases/quantized.pt'))
+  assert.deepEqual(got.not_compared.map(t => t.name), ['(quantized tensors)'])
+  assert.equal(got.identical, false)
+})
