@@ -76,7 +76,8 @@ const UNREAD_TENSOR_KINDS: Readonly<Record<string, string>> = {
 /** One `not_compared` entry per kind of tensor either file holds that the reader leaves out. */
 function unreadTensors(a: Checkpoint, b: Checkpoint): NotCompared[] {
   const kinds = new Set([...a.globals, ...b.globals].map(g => UNREAD_TENSOR_KINDS[g.qualified]).filter(k => k !== undefined))
-  return [...kinds].sort().map(kind => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }))
+  const reason = (kind: string) => `${kind} tensors are not read, so not compared`
+  return [...kinds].sort().map(kind => ({ name: `(${kind} tensors)`, dtype: kind, reason: reason(kind) }))
 }
 
 export async function diffCheckpoints(a: Checkpoint, b: Checkpoint, progress?: DiffProgress): Promise<DiffResult> {
