@@ -1,7 +1,8 @@
 /**
  * Aligns the tensor names of two checkpoints without dropping or renaming anything silently.
  *
- * 1. Each file keeps every tensor except those under optimizer/scheduler/EMA subtrees, with its
+ * 1. Each file keeps every tensor except those under optimizer/scheduler/EMA/hyperparameter
+ *    subtrees (and 0-dim counters such as a top-level `epoch` tensor), with its
  *    name as written inside the checkpoint's `state_dict`/`model_state_dict` key (that key is
  *    the file's container, not part of any name); tensors of a pickled `nn.Module`
  *    (`torch.save(model)`) get their state_dict names (`_modules.0._parameters.weight` → `0.weight`).
@@ -12,11 +13,14 @@
  */
 import type { NamedTensor } from '../checkpoint/checkpoint.ts'
 
-/** Subtrees that hold tensors which are not the model's weights. */
+/** Subtrees that hold tensors which are not the model's weights: optimizer and loop state, hyperparameters. */
 const NOT_WEIGHTS = new Set([
   'optimizer', 'optimizer_state_dict', 'optimizer_states', 'optimizers', 'lr_schedulers', 'lr_scheduler', 'scheduler',
   'scaler', 'ema', 'ema_state_dict', 'loops', 'callbacks',
+  'args', 'hyper_parameters', 'hparams', 'config', 'cfg', 'training_args',
 ])
+/** Top-level 0-dim tensors that are training counters, not parameters. */
+const COUNTERS = new Set(['epoch', 'global_step', 'step', 'iteration', 'best_score', 'val_loss', 'loss'])
 /** Checkpoint keys that hold a state_dict: removed from the names under them. */
 const STATE_DICT_KEYS = ['state_dict.', 'model_state_dict.']
 /** Segments that wrap a model's names: container keys and wrapper modules. */
@@ -61,7 +65,7 @@ function withoutStateDictKey(name: string, taken: ReadonlySet<string>): string {
 
 /** The model's tensors of a file, by state_dict name (see the module comment). */
 export function weightTensors(tensors: readonly NamedTensor[]): NamedTensor[] {
-  const kept = tensors.filter(t => !NOT_WEIGHTS.has(t.name.split('.')[0]!))
+  const kept = tensors.filter(t => !NOT_WEIGHTS.has(t.name.split('.')[0]!) && !(t.tensor.shape.length === 0 && COUNTERS.has(t.name)))
   const taken = new Set(kept.map(t => t.name))
   return kept.map(t => {
     const name = stateDictName(withoutStateDictKey(t.name, taken))

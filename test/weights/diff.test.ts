@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { main } from '../../src/cli.ts'
 import { openCheckpoint } from '../../src/checkpoint/open.ts'
-import { alignPair, describeAlignment } from '../../src/weights/align.ts'
+import { alignPair, describeAlignment, weightTensors } from '../../src/weights/align.ts'
 import { diffCheckpoints } from '../../src/weights/diff.ts'
 import { expectedOf, fixture } from '../support/fixtures.ts'
 
@@ -140,4 +140,11 @@ test('quantized tensors, which the reader does not rebuild, are listed as not co
   const got = await diff(fixture('cases/quantized.pt'), fixture('cases/quantized.pt'))
   assert.deepEqual(got.not_compared.map(t => t.name), ['(quantized tensors)'])
   assert.equal(got.identical, false)
+})
+
+test('hyperparameters stored as 0-dim tensors (args.KL_BETA) are not weights: a twin that stores them elsewhere still agrees', async () => {
+  const c = await openCheckpoint('examples/okvqa/results/okvqa/model_cpk/kl018_frozen/grpo_epoch1.pt')
+  assert.ok(c.tensors.some(t => t.name === 'args.KL_BETA'))
+  assert.ok(!weightTensors(c.tensors).some(t => t.name === 'args.KL_BETA'))
+  await c.close()
 })
