@@ -117,12 +117,12 @@ export function alignPair(tensorsA: readonly NamedTensor[], tensorsB: readonly N
   const a = weightTensors(tensorsA)
   const b = weightTensors(tensorsB)
   let best: { pa: string, pb: string, x: Map<string, NamedTensor>, y: Map<string, NamedTensor>, shared: number } | undefined
-  for (const pa of candidatePrefixes(a.map(t => t.name))) {
-    const x = renamed(a, pa)
-    if (x === undefined) continue
-    for (const pb of candidatePrefixes(b.map(t => t.name))) {
-      const y = renamed(b, pb)
-      if (y === undefined) continue
+  const namingsOf = (tensors: readonly NamedTensor[]) => candidatePrefixes(tensors.map(t => t.name))
+    .map(prefix => ({ prefix, names: renamed(tensors, prefix) }))
+    .filter((c): c is { prefix: string, names: Map<string, NamedTensor> } => c.names !== undefined)
+  const namingsB = namingsOf(b)
+  for (const { prefix: pa, names: x } of namingsOf(a)) {
+    for (const { prefix: pb, names: y } of namingsB) {
       const shared = countShared(x, y)
       const better = best === undefined || shared > best.shared
         || (shared === best.shared && pa.length + pb.length < best.pa.length + best.pb.length)
