@@ -72,14 +72,14 @@ function claimFinding(kind: Kind, glob: string, matching: readonly TensorDiff[],
   return `trained '${glob}': ${bad.length} of ${matching.length} tensors are ${how} (${names}): they were not trained`
 }
 
-/** Findings of one experiment's globs against its declared parent's diff (undefined: the parent's weights are unreadable). */
+/** Findings of one experiment's globs against its declared parent's diff (undefined: either side has no readable weights). */
 export function auditGlobs(ctx: Context, e: Experiment, parent: string, diff: DiffResult | undefined, childIsA: boolean): Finding[] {
   const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location }
   const level = ctx.input.checks.unverified
   const claims = [...e.frozen.map(g => ['frozen', g] as const), ...e.trained.map(g => ['trained', g] as const)]
   if (diff === undefined) {
-    if (claims.length === 0) return []
-    const what = claims.map(([kind, glob]) => `${kind} '${glob}'`).join(', ')
+    // the parent claim itself, and every glob, rest unverified: said once, never a silent pass
+    const what = ['parent', ...claims.map(([kind, glob]) => `${kind} '${glob}'`)].join(', ')
     const message = `${what} could not be checked: ${parent} or ${e.checkpoint.display} has no readable weights`
     return [{ ...where, code: 'weights-unchecked', severity: level, message }]
   }

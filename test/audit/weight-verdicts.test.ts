@@ -112,7 +112,9 @@ test('a frozen glob that matches nothing is glob-unmatched, listing the nearest 
 test('a frozen claim against an unreadable parent is weights-unchecked', async () => {
   const r = await audit('  p: {checkpoint: missing.pt}\n  c:\n    checkpoint: backbone_child.ckpt\n    parent: p\n    frozen: ["backbone.*"]\n')
   assert.deepEqual(codes(r), ['error:unreadable', 'notice:weights-unchecked'])
-  assert.match(messageOf(r, 'weights-unchecked'), /frozen 'backbone\.\*'.*could not be checked/)
+  assert.match(messageOf(r, 'weights-unchecked'), /^parent, frozen 'backbone\.\*' could not be checked: p or backbone_child\.ckpt has no readable weights/)
+  const path = await audit('  c:\n    checkpoint: backbone_child.ckpt\n    parent: no_tensors.pt\n')
+  assert.deepEqual(codes(path), ['notice:weights-unchecked'], 'a parent path without weights is said, not passed')
 })
 
 test('a twin and a parent given as a path are safety-scanned: posix.system there is an unsafe-pickle error of the experiment (exit 1)', async () => {
