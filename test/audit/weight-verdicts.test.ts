@@ -160,3 +160,13 @@ test('run folders: the three Lightning checkpoints of one version are ordered by
   assert.match(c.selection!, /^version_0\/checkpoints\/epoch=2-step=30\.ckpt/)
   await c.close()
 })
+
+test('globs match the state_dict names as written too: model.backbone.* in a Lightning file aligned with a plain parent', async () => {
+  const root = 'examples/okvqa/results/okvqa/model_cpk'
+  cpSync(`${root}/v3_k64_grpo/grpo_epoch1_v2format.ckpt`, join(ws, 'c', 'lightning_v2.ckpt'))
+  cpSync(`${root}/rce/rce_epoch2.pt`, join(ws, 'c', 'rce2.pt'))
+  const r = await audit('  p: {checkpoint: rce2.pt}\n  c:\n    checkpoint: lightning_v2.ckpt\n    parent: p\n'
+    + '    frozen: ["model.backbone.*", "backbone.*"]\n    trained: ["model.input_proj.*"]\n')
+  assert.deepEqual(codes(r), [])
+  assert.match(r.details[0]!.title, /names aligned: 'model\.' removed from lightning_v2\.ckpt/)
+})
