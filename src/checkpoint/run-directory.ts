@@ -11,7 +11,7 @@ import { CheckpointError, n } from './errors.ts'
 import { fromJson } from './json-value.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
 import { PyDict, type StorageRef } from './pickle/values.ts'
-import { pickRunCheckpoint } from './run-folder.ts'
+import { pickRunCheckpoint, type RunChoice } from './run-folder.ts'
 
 const PICKLED_FILES = ['training_args.bin']
 /** Other pickle members (optimizer.pt, scheduler.pt, rng_state.pth, …): scanned for unsafe globals, never read for values. */
@@ -26,13 +26,9 @@ const TEXT_CAP = 16 * 1024 * 1024
 
 export async function readRunDirectory(path: string, open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
   const names = new Set(await readdir(path))
-  const runFiles = [...PICKLED_FILES, ...TEXT_FILES, ...WEIGHT_INDEXES, ...WEIGHT_FILES]
-  if (!runFiles.some(f => names.has(f))) {
+  if (![...WEIGHT_INDEXES, ...WEIGHT_FILES].some(f => names.has(f))) {
     const choice = await pickRunCheckpoint(path, [...names], open)
-    if (choice !== undefined) {
-      const chosen = await open(choice.path)
-      return { ...chosen, selection: choice.description, notices: [`read ${choice.description}`, ...chosen.notices] }
-    }
+    if (choice !== undefined) return readChosen(path, names, choice, open)
   }
   const parts: Checkpoint[] = []
   const roots: MetadataRoot[] = []
@@ -72,6 +68,24 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     path, format: 'run-dir', sizeBytes: size, roots, tensors, globals, notices,
     locate: storage => owner.get(storage)!.locate(storage),
     close: closeAll,
+  }
+}
+
+/**
+ * A folder of checkpoints without weights of its own (a Lightning `version_N/` beside its
+ * hparams.yaml, an HF output folder of `checkpoint-N/`): the chosen checkpoint, plus the folder's
+ * own JSON/YAML files as metadata.
+ */
+async function readChosen(path: string, names: ReadonlySet<string>, choice: RunChoice,
+                          open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
+  const chosen = await open(choice.path)
+  try {
+    const roots = [...chosen.roots]
+    for (const file of TEXT_FILES) if (names.has(file)) roots.push({ file, value: await readText(join(path, file), file) })
+    return { ...chosen, roots, selection: choice.description, notices: [`read ${choice.description}`, ...chosen.notices] }
+  } catch (error) {
+    await chosen.close()
+    throw error
   }
 }
 

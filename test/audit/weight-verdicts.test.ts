@@ -152,12 +152,13 @@ test('run folders: the checkpoint is picked by the documented rule and the repor
   assert.match(renderCheckText(r), /lt {2}lightning_run {2}\(torch-zip; read version_1\/checkpoints\/epoch=4-step=50\.ckpt/)
 })
 
-test('run folders: the three Lightning checkpoints of one version are ordered by step, not by name', async () => {
+test('run folders: a Lightning version_N folder (hparams.yaml beside checkpoints/) reads its last checkpoint by step, not by name', async () => {
   const { openCheckpoint } = await import('../../src/checkpoint/open.ts')
   const dir = join(ws, 'c', 'one-version')
   cpSync(fixture('cases/lightning_run/version_0'), join(dir, 'version_0'), { recursive: true })
-  const c = await openCheckpoint(dir)
-  assert.match(c.selection!, /^version_0\/checkpoints\/epoch=2-step=30\.ckpt/)
+  const c = await openCheckpoint(join(dir, 'version_0'))
+  assert.match(c.selection!, /^checkpoints\/epoch=2-step=30\.ckpt \(the highest step of 3 \.ckpt files\)/)
+  assert.ok(c.roots.some(r => r.file === 'hparams.yaml'), 'the version folder\'s hparams.yaml is kept as metadata')
   await c.close()
 })
 
