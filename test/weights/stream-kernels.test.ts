@@ -72,3 +72,25 @@ test('the fast float32 kernel agrees with the careful one, and refuses chunks ho
   assert.equal(accumulateFloat32Exact(nan, Float32Array.of(1, 2, 3), 3, acc), false)
   assert.deepEqual(acc, newAccumulator(), 'nothing added when refused')
 })
+
+test('float8 tensors are compared through their lookup table: an e4m3 export of float32 values is equal within its rounding', async () => {
+  // torch 1.13 (the fixture writer here) has no float8, so the e4m3 bytes are written from the OCP table:
+  // 0x38 = 1, 0x3c = 1.5, 0xc0 = -2, 0x7e = 448, 0x00 = 0
+  const dir = mkdtempSync(join(tmpdir(), 'ckpt-audit-f8-'))
+  const write = (file: string, dtype: string, bytes: Uint8Array) => {
+    const header = Buffer.from(JSON.stringify({ w: { dtype, shape: [5], data_offsets: [0, bytes.length] } }))
+    const size = Buffer.alloc(8)
+    size.writeBigUInt64LE(BigInt(header.length))
+    writeFileSync(join(dir, file), Buffer.concat([size, header, bytes]))
+  }
+  write('f32.safetensors', 'F32', new Uint8Array(Float32Array.of(1, 1.5, -2, 448, 0).buffer))
+  write('f8.safetensors', 'F8_E4M3', Uint8Array.of(0x38, 0x3c, 0xc0, 0x7e, 0x00))
+  write('f8-moved.safetensors', 'F8_E4M3', Uint8Array.of(0x38, 0x3c, 0xc0, 0x7d, 0x00)) // 0x7d = 416
+  const open = (f: string) => openCheckpoint(join(dir, f))
+  const [a, b, c] = await Promise.all([open('f32.safetensors'), open('f8.safetensors'), open('f8-moved.safetensors')])
+  const same = (await diffCheckpoints(a, b)).tensors[0]!
+  assert.deepEqual([same.dtype, same.beyond_rounding, same.mean_abs_diff], ['float32/float8_e4m3fn', 0, 0])
+  const moved = (await diffCheckpoints(a, c)).tensors[0]!
+  assert.deepEqual([moved.beyond_rounding, moved.max_abs_diff], [1, 32])
+  await Promise.all([a.close(), b.close(), c.close()])
+})
