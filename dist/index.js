@@ -31824,7 +31824,7 @@ var require_util7 = __commonJS({
       }
       validateCookieName(cookie.name);
       validateCookieValue(cookie.value);
-      const out = [`${cookie.name}=${cookie.value}`];
+      const out2 = [`${cookie.name}=${cookie.value}`];
       if (cookie.name.startsWith("__Secure-")) {
         cookie.secure = true;
       }
@@ -31834,28 +31834,28 @@ var require_util7 = __commonJS({
         cookie.path = "/";
       }
       if (cookie.secure) {
-        out.push("Secure");
+        out2.push("Secure");
       }
       if (cookie.httpOnly) {
-        out.push("HttpOnly");
+        out2.push("HttpOnly");
       }
       if (typeof cookie.maxAge === "number") {
         validateCookieMaxAge(cookie.maxAge);
-        out.push(`Max-Age=${cookie.maxAge}`);
+        out2.push(`Max-Age=${cookie.maxAge}`);
       }
       if (cookie.domain) {
         validateCookieDomain(cookie.domain);
-        out.push(`Domain=${cookie.domain}`);
+        out2.push(`Domain=${cookie.domain}`);
       }
       if (cookie.path) {
         validateCookiePath(cookie.path);
-        out.push(`Path=${cookie.path}`);
+        out2.push(`Path=${cookie.path}`);
       }
       if (cookie.expires && cookie.expires.toString() !== "Invalid Date") {
-        out.push(`Expires=${toIMFDate(cookie.expires)}`);
+        out2.push(`Expires=${toIMFDate(cookie.expires)}`);
       }
       if (cookie.sameSite) {
-        out.push(`SameSite=${cookie.sameSite}`);
+        out2.push(`SameSite=${cookie.sameSite}`);
       }
       for (const part of cookie.unparsed) {
         if (!part.includes("=")) {
@@ -31866,9 +31866,9 @@ var require_util7 = __commonJS({
         const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
-        out.push(`${trimmedKey}=${joinedValue}`);
+        out2.push(`${trimmedKey}=${joinedValue}`);
       }
-      return out.join("; ");
+      return out2.join("; ");
     }
     module.exports = {
       isCTLExcludingHtab,
@@ -32029,15 +32029,15 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
       webidl.brandCheck(headers, Headers2, { strict: false });
       const cookie = headers.get("cookie");
-      const out = {};
+      const out2 = {};
       if (!cookie) {
-        return out;
+        return out2;
       }
       for (const piece of cookie.split(";")) {
         const [name, ...value2] = piece.split("=");
-        out[name.trim()] = value2.join("=");
+        out2[name.trim()] = value2.join("=");
       }
-      return out;
+      return out2;
     }
     function deleteCookie(headers, name, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
@@ -35568,21 +35568,21 @@ function buildAliasTable(extra = {}) {
     }
     for (const name of names2) claim(key, name, entry.specific);
   }
-  const table3 = { entries, byName: byName2, keys: () => entries.keys() };
-  return { table: table3, conflicts };
+  const table2 = { entries, byName: byName2, keys: () => entries.keys() };
+  return { table: table2, conflicts };
 }
 function aliasTable(extra = {}) {
   return buildAliasTable(extra).table;
 }
-function canonicalKey(written, table3) {
-  return table3.byName.get(normalizeName(written));
+function canonicalKey(written, table2) {
+  return table2.byName.get(normalizeName(written));
 }
-function entryFor(key, table3) {
-  const canonical = canonicalKey(key, table3);
-  return (canonical !== void 0 ? table3.entries.get(canonical) : void 0) ?? { key, specific: [normalizeName(key)], generic: [] };
+function entryFor(key, table2) {
+  const canonical = canonicalKey(key, table2);
+  return (canonical !== void 0 ? table2.entries.get(canonical) : void 0) ?? { key, specific: [normalizeName(key)], generic: [] };
 }
-function namesFor(key, table3) {
-  const entry = entryFor(key, table3);
+function namesFor(key, table2) {
+  const entry = entryFor(key, table2);
   const spelled = [entry.key, ...BUILTIN_ALIASES[entry.key]?.specific ?? [], ...BUILTIN_ALIASES[entry.key]?.generic ?? []];
   const known = new Set(spelled.map(normalizeName));
   return [.../* @__PURE__ */ new Set([...spelled, ...[...entry.specific, ...entry.generic].filter((n2) => !known.has(n2))])];
@@ -35759,12 +35759,12 @@ function sourceOf(file, path) {
 function entriesOf(value2) {
   if (value2 instanceof PyDict) return [...value2.entries].map(([k, v2]) => [String(k), v2]);
   if (value2 instanceof PyObject) {
-    const out = [];
+    const out2 = [];
     const state = value2.state instanceof PyTuple ? value2.state.items : [value2.state];
-    for (const part of state) if (part instanceof PyDict) for (const [k, v2] of part.entries) out.push([String(k), v2]);
-    for (const [k, v2] of value2.items ?? []) out.push([String(k), v2]);
-    if (value2.kwargs !== void 0) for (const [k, v2] of value2.kwargs.entries) out.push([String(k), v2]);
-    return out.length > 0 ? out : void 0;
+    for (const part of state) if (part instanceof PyDict) for (const [k, v2] of part.entries) out2.push([String(k), v2]);
+    for (const [k, v2] of value2.items ?? []) out2.push([String(k), v2]);
+    if (value2.kwargs !== void 0) for (const [k, v2] of value2.kwargs.entries) out2.push([String(k), v2]);
+    return out2.length > 0 ? out2 : void 0;
   }
   return void 0;
 }
@@ -36078,7 +36078,7 @@ function editDistance(a, b) {
 }
 
 // src/manifest/fail-on.ts
-function resolveFailOn(entries, table3, recordedKeys) {
+function resolveFailOn(entries, table2, recordedKeys) {
   const keys = [];
   const problems = [];
   const recorded = new Map(recordedKeys.map((k) => [normalizeName(k), k]));
@@ -36087,17 +36087,17 @@ function resolveFailOn(entries, table3, recordedKeys) {
       problems.push({ index: index2, message: `fail_on entry '${entry}' is empty: it would never fail the build` });
       return;
     }
-    const key = canonicalKey(entry, table3) ?? recorded.get(normalizeName(entry));
+    const key = canonicalKey(entry, table2) ?? recorded.get(normalizeName(entry));
     if (key !== void 0) {
       if (!keys.includes(key)) keys.push(key);
       return;
     }
-    const known = [.../* @__PURE__ */ new Set([...[...table3.keys()].flatMap((k) => namesFor(k, table3)), ...recordedKeys])];
+    const known = [.../* @__PURE__ */ new Set([...[...table2.keys()].flatMap((k) => namesFor(k, table2)), ...recordedKeys])];
     const hint = suggest(normalizeName(entry), known.map(normalizeName));
     const named = hint !== void 0 ? known.find((k) => normalizeName(k) === hint) : void 0;
     problems.push({
       index: index2,
-      message: `fail_on entry '${entry}' names no known key and no key any experiment records, so it would never fail the build; ` + (named !== void 0 ? `did you mean '${canonicalKey(named, table3) ?? named}'?` : `known keys: ${[...table3.keys()].join(", ")}`)
+      message: `fail_on entry '${entry}' names no known key and no key any experiment records, so it would never fail the build; ` + (named !== void 0 ? `did you mean '${canonicalKey(named, table2) ?? named}'?` : `known keys: ${[...table2.keys()].join(", ")}`)
     });
   });
   return { keys, problems };
@@ -36373,12 +36373,12 @@ function recordedValue(node2, label, problems) {
   }
   if ((0, import_yaml.isSeq)(node2)) return node2.items.map((item, i) => recordedValue(item, `${label}[${i}]`, problems));
   if ((0, import_yaml.isMap)(node2)) {
-    const out = {};
+    const out2 = {};
     for (const pair of node2.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-      Object.defineProperty(out, key, { value: recordedValue(pair.value, `${label}.${key}`, problems), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out2, key, { value: recordedValue(pair.value, `${label}.${key}`, problems), enumerable: true, writable: true, configurable: true });
     }
-    return out;
+    return out2;
   }
   return null;
 }
@@ -36456,402 +36456,6 @@ function auditMetrics(experiment, leaves, checks, checkpoint) {
     }
   }
   return { rows, findings };
-}
-
-// src/audit/weight-audit.ts
-var NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3;
-var CLEARLY = 10;
-var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x.toExponential(2);
-function groupNames(names2) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const name of names2) {
-    const head = name.includes(".") ? `${name.split(".")[0]}.*` : name;
-    groups.set(head, (groups.get(head) ?? 0) + 1);
-  }
-  return [...groups.keys()].join(", ");
-}
-function globToRegExp(glob) {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-}
-function recordedDifferences(a, b, checks) {
-  const out = [];
-  for (const ra of a.hparams) {
-    const rb = b.hparams.find((h) => h.key === ra.key);
-    if (rb !== void 0 && !recordedEqual(ra.value, rb.value, checks.tolerance))
-      out.push(`${ra.key} ${formatData(ra.value)} vs ${formatData(rb.value)}`);
-  }
-  return out;
-}
-function median(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function createContext(input, audit) {
-  const { manifest } = input;
-  const diffs = /* @__PURE__ */ new Map();
-  const weightsOf = async (path) => {
-    const opened = await input.open(path);
-    return "checkpoint" in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : void 0;
-  };
-  return {
-    input,
-    audit,
-    weightsOf,
-    aliases: aliasTable(manifest.aliases),
-    byName: new Map(manifest.experiments.map((e) => [e.name, e])),
-    async diffPaths(a, b) {
-      const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)]);
-      if (ca === void 0 || cb === void 0) return void 0;
-      const key = [a, b].sort().join("\0");
-      let entry = diffs.get(key);
-      if (entry === void 0) {
-        input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`);
-        entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch((error2) => {
-          const reason = error2.reason;
-          if (typeof reason !== "string") throw error2;
-          const who = manifest.experiments.find((e) => e.checkpoint.resolved === a || e.checkpoint.resolved === b);
-          audit.findings.push({ experiment: who?.name ?? "(all)", code: "unreadable", severity: "error", message: `tensor data could not be compared (${reason}): ${error2.message}` });
-          return void 0;
-        });
-        diffs.set(key, entry);
-      }
-      return entry;
-    },
-    recordPair(a, b, diff) {
-      if (!audit.pairs.some((p) => p.a === a && p.b === b || p.a === b && p.b === a))
-        audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical });
-    }
-  };
-}
-async function auditWeights(input) {
-  const audit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false };
-  if (input.checks.weights === "never") return audit;
-  const ctx = createContext(input, audit);
-  await auditTwins(ctx);
-  const related = await auditLineage(ctx);
-  await auditNearDuplicates(ctx, related);
-  return audit;
-}
-async function auditTwins(ctx) {
-  const { input, audit, aliases, diffPaths } = ctx;
-  const { manifest, checks } = input;
-  for (const e of manifest.experiments) {
-    for (const twin of e.twins) {
-      const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: twin.location };
-      const twinOpened = await input.open(twin.resolved);
-      const mainOpened = await input.open(e.checkpoint.resolved);
-      if ("error" in twinOpened) {
-        audit.findings.push({ ...where, code: "twin-mismatch", severity: "error", message: `twin ${twin.display} cannot be read (${twinOpened.error.reason}): ${twinOpened.error.message}` });
-        continue;
-      }
-      if ("error" in mainOpened) continue;
-      const problems = [];
-      const diff = await diffPaths(e.checkpoint.resolved, twin.resolved);
-      if (diff !== void 0) {
-        const differing = diff.tensors.filter((t) => t.dtype.includes("/") ? t.beyond_rounding > 0 : !t.identical);
-        if (differing.length > 0) problems.push(`${differing.length} of ${diff.tensors.length} tensors differ (${groupNames(differing.map((t) => t.name))}; mean |a−b| ${fmt2(diff.mean_abs_diff)})`);
-        if (diff.only_in_a.length + diff.only_in_b.length > 0) problems.push(`tensor names differ (${diff.only_in_a.length} only in ${e.checkpoint.display}, ${diff.only_in_b.length} only in ${twin.display})`);
-        if (diff.shape_mismatch.length > 0) problems.push(`shapes differ for ${groupNames(diff.shape_mismatch)}`);
-        audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}`, tensors: diff.tensors });
-      }
-      const mine = new Map(configuredValues(mainOpened.leaves, aliases).map((d) => [d.key, d.found]));
-      for (const theirs of configuredValues(twinOpened.leaves, aliases)) {
-        const own3 = mine.get(theirs.key);
-        if (own3 !== void 0 && !valuesMatch(own3.value.value, theirs.found.value, checks.tolerance))
-          problems.push(`${theirs.key} is ${formatValue(own3.value.value)} (${own3.source}) here but ${formatValue(theirs.found.value.value)} (${theirs.found.source}) in the twin`);
-      }
-      if (problems.length > 0)
-        audit.findings.push({ ...where, code: "twin-mismatch", severity: "error", message: `${e.checkpoint.display} and its twin ${twin.display} disagree: ${problems.join("; ")}` });
-    }
-  }
-}
-async function auditLineage(ctx) {
-  const { input, audit, byName: byName2, weightsOf, diffPaths, recordPair } = ctx;
-  const { manifest } = input;
-  const parentNames = new Set(manifest.experiments.map((e) => e.parent?.experiment).filter((p) => p !== void 0));
-  const candidates = manifest.experiments.filter((e) => parentNames.has(e.name) || e.parent === void 0);
-  const descendantsOf = (name) => {
-    const out = /* @__PURE__ */ new Set();
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const e of manifest.experiments)
-        if (e.parent?.experiment !== void 0 && (e.parent.experiment === name || out.has(e.parent.experiment)) && !out.has(e.name)) {
-          out.add(e.name);
-          grew = true;
-        }
-    }
-    return out;
-  };
-  const related = /* @__PURE__ */ new Set();
-  const relate = (a, b) => {
-    related.add(`${a}\0${b}`);
-    related.add(`${b}\0${a}`);
-  };
-  for (const e of manifest.experiments) {
-    if (e.parent === void 0) continue;
-    if (e.parent.experiment !== void 0) relate(e.name, e.parent.experiment);
-    if (await weightsOf(e.checkpoint.resolved) === void 0) continue;
-    const excluded = descendantsOf(e.name);
-    const evidence = [];
-    for (const c of candidates) {
-      if (c.name === e.name || excluded.has(c.name)) continue;
-      const diff = await diffPaths(e.checkpoint.resolved, c.checkpoint.resolved);
-      if (diff !== void 0) {
-        evidence.push({ name: c.name, diff });
-        recordPair(e.name, c.name, diff);
-      }
-    }
-    const declaredName = e.parent.experiment ?? e.parent.path.display;
-    const declaredPath = e.parent.experiment !== void 0 ? byName2.get(e.parent.experiment).checkpoint.resolved : e.parent.path.resolved;
-    const declaredDiff = evidence.find((x) => x.name === declaredName)?.diff ?? await diffPaths(e.checkpoint.resolved, declaredPath);
-    const identicalCount = (d) => d.tensors.filter((t) => t.identical).length;
-    const best = [...evidence].sort((x, y) => identicalCount(y.diff) - identicalCount(x.diff) || (x.diff.mean_abs_diff ?? Infinity) - (y.diff.mean_abs_diff ?? Infinity))[0];
-    let mismatch = false;
-    if (best !== void 0 && declaredDiff !== void 0 && best.name !== declaredName) {
-      const [bi, di] = [identicalCount(best.diff), identicalCount(declaredDiff)];
-      const [bm, dm] = [best.diff.mean_abs_diff ?? Infinity, declaredDiff.mean_abs_diff ?? Infinity];
-      mismatch = bi > di || bi === di && bm * CLEARLY < dm;
-      if (mismatch) {
-        relate(e.name, best.name);
-        const same = best.diff.tensors.filter((t) => t.identical).map((t) => t.name);
-        const bestFile = byName2.get(best.name).checkpoint.display;
-        const declaredFile = e.parent.experiment !== void 0 ? byName2.get(e.parent.experiment).checkpoint.display : declaredName;
-        audit.findings.push({
-          experiment: e.name,
-          checkpoint: e.checkpoint.display,
-          location: e.parent.location,
-          code: "parent-mismatch",
-          severity: "warning",
-          message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declaredName} (${declaredFile}): ${bi} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${same.length > 0 ? ` (${groupNames(same)})` : ""}, mean |a−b| ${fmt2(best.diff.mean_abs_diff)}; ${di} bit-identical to ${declaredName}, mean |a−b| ${fmt2(declaredDiff.mean_abs_diff)}`
-        });
-      }
-    }
-    const shown = mismatch ? best : { name: declaredName, diff: declaredDiff };
-    audit.lineage.push({
-      child: e.name,
-      declared: declaredName,
-      inferred: best?.name ?? null,
-      identical_tensors: shown.diff === void 0 ? 0 : identicalCount(shown.diff),
-      total_tensors: shown.diff?.tensors.length ?? 0,
-      mean_abs_diff: shown.diff?.mean_abs_diff ?? null,
-      mismatch
-    });
-    if (declaredDiff !== void 0) {
-      audit.details.push({ title: `${e.name} vs declared parent ${declaredName}`, tensors: declaredDiff.tensors });
-      for (const [kind, globs] of [["frozen", e.frozen], ["trained", e.trained]]) {
-        for (const glob of globs) {
-          const pattern = globToRegExp(glob);
-          const matching = declaredDiff.tensors.filter((t) => pattern.test(t.name));
-          const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent.location };
-          if (matching.length === 0) {
-            audit.findings.push({ ...where, code: kind === "frozen" ? "frozen-changed" : "trained-unchanged", severity: "notice", message: `${kind} glob '${glob}' matches no tensor of ${e.checkpoint.display}` });
-            continue;
-          }
-          const bad = matching.filter((t) => kind === "frozen" ? !t.identical : t.identical);
-          if (bad.length === 0) continue;
-          const worst = Math.max(...bad.map((t) => t.mean_abs_diff));
-          audit.findings.push(kind === "frozen" ? { ...where, code: "frozen-changed", severity: "warning", message: `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${declaredName} (largest mean |a−b| ${fmt2(worst)}: ${bad.slice(0, 3).map((t) => t.name).join(", ")}${bad.length > 3 ? ", …" : ""})` } : { ...where, code: "trained-unchanged", severity: "warning", message: `trained '${glob}': ${bad.length} of ${matching.length} tensors are bit-identical to ${declaredName} (${bad.slice(0, 3).map((t) => t.name).join(", ")}${bad.length > 3 ? ", …" : ""}): they were not trained` });
-        }
-      }
-    }
-  }
-  return related;
-}
-async function auditNearDuplicates(ctx, related) {
-  const { input, audit, weightsOf, diffPaths, recordPair } = ctx;
-  const { manifest, checks } = input;
-  const withWeights = [];
-  for (const e of manifest.experiments) if (await weightsOf(e.checkpoint.resolved) !== void 0) withWeights.push(e);
-  const unrelated = [];
-  for (let i = 0; i < withWeights.length; i++)
-    for (let j = i + 1; j < withWeights.length; j++)
-      if (!related.has(`${withWeights[i].name}\0${withWeights[j].name}`)) unrelated.push([withWeights[i], withWeights[j]]);
-  let cost = 0;
-  for (const [a, b] of unrelated) cost += (await weightsOf(a.checkpoint.resolved)).sizeBytes + (await weightsOf(b.checkpoint.resolved)).sizeBytes;
-  if (checks.weights === "auto" && cost > NEAR_DUPLICATE_BUDGET_BYTES) {
-    audit.findings.push({ experiment: "(all)", code: "near-duplicate", severity: "notice", message: `near-duplicate check skipped: comparing every pair would read ${(cost / 1024 ** 3).toFixed(1)} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it` });
-    return;
-  }
-  const measured = [];
-  for (const [a, b] of unrelated) {
-    const diff = await diffPaths(a.checkpoint.resolved, b.checkpoint.resolved);
-    if (diff === void 0) continue;
-    measured.push({ a, b, diff });
-    recordPair(a.name, b.name, diff);
-  }
-  audit.nearDuplicatesChecked = true;
-  const spread = median(measured.map((m) => m.diff.mean_abs_diff).filter((x) => x !== null && x > 0));
-  for (const { a, b, diff } of measured) {
-    const differences = recordedDifferences(a, b, checks);
-    if (differences.length === 0 || diff.mean_abs_diff === null) continue;
-    const near = diff.identical || diff.mean_abs_diff <= checks.nearDuplicateRatio * spread;
-    if (!near) continue;
-    const how = diff.identical ? "bit-identical weights" : diff.mean_abs_diff === 0 ? "the same values in every shared tensor" : `near-identical weights (mean |a−b| ${fmt2(diff.mean_abs_diff)}, ${Math.round(spread / diff.mean_abs_diff)}× below the median pair distance ${fmt2(spread)})`;
-    audit.findings.push({
-      experiment: a.name,
-      checkpoint: a.checkpoint.display,
-      location: a.location,
-      code: "near-duplicate",
-      severity: "warning",
-      message: `${a.name} and ${b.name} have ${how} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
-    });
-  }
-}
-
-// src/audit/audit.ts
-var CheckpointCache = class {
-  #io;
-  #opened = /* @__PURE__ */ new Map();
-  constructor(io) {
-    this.#io = io;
-  }
-  get(path) {
-    let entry = this.#opened.get(path);
-    if (entry === void 0) {
-      entry = this.#io.open(path).then(
-        (checkpoint) => ({ checkpoint, leaves: flatten(checkpoint.roots) }),
-        (error2) => {
-          if (error2 instanceof CheckpointError) return { error: error2 };
-          throw error2;
-        }
-      );
-      this.#opened.set(path, entry);
-    }
-    return entry;
-  }
-  async closeAll() {
-    for (const entry of this.#opened.values()) {
-      const opened = await entry.catch(() => void 0);
-      if (opened !== void 0 && "checkpoint" in opened) await opened.checkpoint.close();
-    }
-  }
-};
-async function auditManifest(manifest, io, options2 = {}) {
-  const checks = {
-    ...manifest.checks,
-    ...options2.failOn !== void 0 ? { failOn: options2.failOn } : {},
-    ...options2.weights !== void 0 ? { weights: options2.weights } : {},
-    ...options2.unverified !== void 0 ? { unverified: options2.unverified } : {}
-  };
-  const aliases = aliasTable(manifest.aliases);
-  const cache = new CheckpointCache(io);
-  const findings = [];
-  const experiments = [];
-  const reportedFiles = /* @__PURE__ */ new Set();
-  let weights;
-  try {
-    for (const experiment of manifest.experiments) {
-      const path = experiment.checkpoint.resolved;
-      const display = experiment.checkpoint.display;
-      const opened = await cache.get(path);
-      const firstTime = !reportedFiles.has(path);
-      reportedFiles.add(path);
-      const where = { experiment: experiment.name, checkpoint: display, location: experiment.checkpoint.location };
-      const globals = "error" in opened ? opened.error.globals : opened.checkpoint.globals;
-      const unsafe = [...new Set(globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified))];
-      if (unsafe.length > 0 && firstTime)
-        findings.push({ ...where, code: "unsafe-pickle", severity: "error", message: `${display} names code-running globals (nothing was executed): ${unsafe.join(", ")}` });
-      if (experiment.sha256 !== void 0) {
-        let actual;
-        try {
-          actual = await io.sha256(path);
-        } catch (error2) {
-          actual = `unreadable (${error2.code ?? error2.message})`;
-        }
-        if (actual !== experiment.sha256.value)
-          findings.push({ ...where, location: experiment.sha256.location, code: "sha256-mismatch", severity: "error", message: `${display} has sha256 ${actual}, the manifest pins ${experiment.sha256.value}` });
-      }
-      if ("error" in opened) {
-        findings.push({ ...where, code: "unreadable", severity: "error", message: `${display}: ${opened.error.reason}: ${opened.error.message}` });
-        experiments.push({
-          name: experiment.name,
-          checkpoint: display,
-          format: null,
-          hparams: experiment.hparams.map((h) => ({ key: h.key, recorded: jsonData(h.value), stored: null, source: null, status: "missing", location: h.location })),
-          metrics: experiment.metrics.map((m) => ({ key: m.key, recorded: jsonData(m.value), stored: null, source: null, status: "not-checked", location: m.location })),
-          error: { reason: opened.error.reason, message: opened.error.message },
-          verified: 0
-        });
-        continue;
-      }
-      const audit = auditHparams(experiment, opened.leaves, checks, aliases, display);
-      const metrics = auditMetrics(experiment, opened.leaves, checks, display);
-      findings.push(...audit.findings, ...metrics.findings);
-      experiments.push({
-        name: experiment.name,
-        checkpoint: display,
-        format: opened.checkpoint.format,
-        hparams: audit.rows,
-        metrics: metrics.rows,
-        error: null,
-        verified: audit.rows.filter(isVerified).length + metrics.rows.filter((m) => m.status !== "not-checked").length
-      });
-    }
-    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options2.progress });
-    findings.push(...weights.findings);
-  } finally {
-    await cache.closeAll();
-  }
-  const order = new Map(manifest.experiments.map((e, i) => [e.name, i]));
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.experiment) ?? 0) - (order.get(b.experiment) ?? 0));
-  const counts = countBySeverity(findings);
-  return {
-    manifest: manifest.file,
-    status: counts.error > 0 ? "fail" : "pass",
-    counts,
-    checks,
-    experiments,
-    pairs: weights?.pairs ?? [],
-    lineage: weights?.lineage ?? [],
-    details: weights?.details ?? [],
-    findings
-  };
-}
-
-// src/checkpoint/open.ts
-import { stat as stat2 } from "node:fs/promises";
-import { basename } from "node:path";
-
-// src/checkpoint/byte-source.ts
-import { open } from "node:fs/promises";
-var DEFAULT_READ_CAP = 256 * 1024 * 1024;
-async function openFileSource(path) {
-  const handle = await open(path, "r");
-  const { size } = await handle.stat();
-  return {
-    path,
-    size,
-    async read(offset, length) {
-      const buffer = new Uint8Array(length);
-      let done = 0;
-      while (done < length) {
-        const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
-        if (bytesRead === 0) throw new CheckpointError("truncated", `${path}: file shrank while reading at ${n(offset + done)}`);
-        done += bytesRead;
-      }
-      return buffer;
-    },
-    close: () => handle.close()
-  };
-}
-function memorySource(path, bytes2) {
-  return {
-    path,
-    size: bytes2.length,
-    read: async (offset, length) => bytes2.subarray(offset, offset + length),
-    close: async () => {
-    }
-  };
-}
-async function readRange(src, offset, length, what, cap = DEFAULT_READ_CAP) {
-  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0)
-    throw new CheckpointError("corrupt", `${what}: invalid range ${offset} + ${length}`);
-  if (offset + length > src.size)
-    throw new CheckpointError("truncated", `${what} overflows the file: ${n(offset)} + ${n(length)} > ${n(src.size)}`);
-  if (length > cap)
-    throw new CheckpointError("too-large", `${what} is ${n(length)} bytes; the limit is ${n(cap)}`);
-  return src.read(offset, length);
 }
 
 // src/checkpoint/dtypes.ts
@@ -37019,6 +36623,826 @@ function bfloat16ToNumber(bits) {
   return bf16Scratch.getFloat32(0);
 }
 
+// src/weights/float8.ts
+var FLOAT8_DTYPES = ["float8_e4m3fn", "float8_e5m2", "float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e8m0fnu"];
+function isFloat8(dtype) {
+  return FLOAT8_DTYPES.includes(dtype);
+}
+function e4m3fn(bits) {
+  if ((bits & 127) === 127) return NaN;
+  return signed(bits, minifloat(bits & 127, 3, 7));
+}
+function fnuz(bits, mantissa, bias) {
+  if (bits === 128) return NaN;
+  return signed(bits, minifloat(bits & 127, mantissa, bias));
+}
+function e8m0(bits) {
+  return bits === 255 ? NaN : 2 ** (bits - 127);
+}
+function minifloat(magnitude, mantissa, bias) {
+  const exponent = magnitude >> mantissa;
+  const fraction = magnitude & (1 << mantissa) - 1;
+  if (exponent === 0) return fraction * 2 ** (1 - bias - mantissa);
+  return (1 + fraction / (1 << mantissa)) * 2 ** (exponent - bias);
+}
+function signed(bits, magnitude) {
+  return bits & 128 ? -magnitude : magnitude;
+}
+var DECODERS = {
+  float8_e4m3fn: e4m3fn,
+  float8_e5m2: (bits) => halfToNumber(bits << 8),
+  // e5m2 is the top byte of a float16
+  float8_e4m3fnuz: (bits) => fnuz(bits, 3, 8),
+  float8_e5m2fnuz: (bits) => fnuz(bits, 2, 16),
+  float8_e8m0fnu: e8m0
+};
+var tables = /* @__PURE__ */ new Map();
+function float8Table(dtype) {
+  let table2 = tables.get(dtype);
+  if (table2 === void 0) {
+    table2 = Float64Array.from({ length: 256 }, (_, bits) => DECODERS[dtype](bits));
+    tables.set(dtype, table2);
+  }
+  return table2;
+}
+
+// src/weights/element-reader.ts
+var HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var halfTable;
+var bf16Table;
+function table16(kind) {
+  if (kind === "float16") return halfTable ??= Float64Array.from({ length: 65536 }, (_, i) => halfToNumber(i));
+  return bf16Table ??= Float64Array.from({ length: 65536 }, (_, i) => bfloat16ToNumber(i));
+}
+function isDecodable(dtype) {
+  const kind = dtypeInfo(dtype)?.kind;
+  return kind === "float" || kind === "int" || kind === "uint" || kind === "bool" || isFloat8(dtype);
+}
+function isFloatingDtype(dtype) {
+  return dtypeInfo(dtype)?.kind === "float" || isFloat8(dtype);
+}
+function hostAligned(bytes2, size, littleEndian) {
+  const swap = littleEndian !== HOST_LITTLE_ENDIAN && size > 1;
+  if (bytes2.byteOffset % size === 0 && !swap) return bytes2;
+  const copy = new Uint8Array(bytes2.length);
+  copy.set(bytes2);
+  if (swap) for (let i = 0; i < copy.length; i += size) copy.subarray(i, i + size).reverse();
+  return copy;
+}
+function float32View(bytes2, littleEndian) {
+  const b = hostAligned(bytes2, 4, littleEndian);
+  return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
+}
+function fromLookup(codes, lookup2, out2) {
+  for (let i = 0; i < codes.length; i++) out2[i] = lookup2[codes[i]];
+}
+function fromFloat64(values, out2) {
+  out2.set(values);
+}
+function fromBigInts(values, out2) {
+  for (let i = 0; i < values.length; i++) out2[i] = Number(values[i]);
+}
+function decodeInto(bytes2, dtype, littleEndian, out2) {
+  if (isFloat8(dtype)) return fromLookup(bytes2, float8Table(dtype), out2);
+  const size = dtypeInfo(dtype)?.itemSize ?? 1;
+  const b = hostAligned(bytes2, size, littleEndian);
+  const count = b.length / size;
+  switch (dtype) {
+    case "float64":
+      return fromFloat64(new Float64Array(b.buffer, b.byteOffset, count), out2);
+    case "float32":
+      return out2.set(new Float32Array(b.buffer, b.byteOffset, count));
+    case "float16":
+    case "bfloat16":
+      return fromLookup(new Uint16Array(b.buffer, b.byteOffset, count), table16(dtype), out2);
+    case "int64":
+      return fromBigInts(new BigInt64Array(b.buffer, b.byteOffset, count), out2);
+    case "uint64":
+      return fromBigInts(new BigUint64Array(b.buffer, b.byteOffset, count), out2);
+    case "int32":
+      return out2.set(new Int32Array(b.buffer, b.byteOffset, count));
+    case "uint32":
+      return out2.set(new Uint32Array(b.buffer, b.byteOffset, count));
+    case "int16":
+      return out2.set(new Int16Array(b.buffer, b.byteOffset, count));
+    case "uint16":
+      return out2.set(new Uint16Array(b.buffer, b.byteOffset, count));
+    case "int8":
+      return out2.set(new Int8Array(b.buffer, b.byteOffset, count));
+    case "uint8":
+    case "bool":
+      return out2.set(b);
+    default:
+      throw new Error(`no numeric decoding for ${dtype}`);
+  }
+}
+
+// src/weights/lineage-evidence.ts
+var MIN_EVIDENCE_BYTES = 1024;
+var BYTES_FACTOR = 2;
+var DISTANCE_FACTOR = 10;
+function parameterBytes(t) {
+  if (t.dtype.includes("/") || !isFloatingDtype(t.dtype)) return 0;
+  const bytes2 = t.elements * (dtypeInfo(t.dtype)?.itemSize ?? 0);
+  return bytes2 >= MIN_EVIDENCE_BYTES ? bytes2 : 0;
+}
+function identicalParameterBytes(diff) {
+  return diff.tensors.reduce((sum, t) => sum + (t.identical ? parameterBytes(t) : 0), 0);
+}
+function evidenceTensors(diff) {
+  return diff.tensors.filter((t) => t.identical && parameterBytes(t) > 0).map((t) => t.name);
+}
+function strongerFirst(x, y) {
+  return y.bytes - x.bytes || (x.distance ?? Infinity) - (y.distance ?? Infinity);
+}
+function clearlyBetter(other, declared) {
+  if (other.bytes > 0) return other.bytes >= BYTES_FACTOR * declared.bytes;
+  return declared.bytes === 0 && (other.distance ?? Infinity) * DISTANCE_FACTOR <= (declared.distance ?? Infinity);
+}
+
+// src/weights/align.ts
+var NOT_WEIGHTS = /* @__PURE__ */ new Set([
+  "optimizer",
+  "optimizer_state_dict",
+  "optimizer_states",
+  "optimizers",
+  "lr_schedulers",
+  "lr_scheduler",
+  "scheduler",
+  "scaler",
+  "ema",
+  "ema_state_dict",
+  "loops",
+  "callbacks",
+  "args",
+  "hyper_parameters",
+  "hparams",
+  "config",
+  "cfg",
+  "training_args"
+]);
+var COUNTERS = /* @__PURE__ */ new Set(["epoch", "global_step", "step", "iteration", "best_score", "val_loss", "loss"]);
+var STATE_DICT_KEYS = ["state_dict.", "model_state_dict."];
+var WRAPPER_SEGMENTS = /* @__PURE__ */ new Set(["model", "module", "net", "network", "weights", "_orig_mod", "params"]);
+var MODULE_SEGMENTS = /* @__PURE__ */ new Set(["_modules", "_parameters", "_buffers"]);
+var MAX_CANDIDATES = 8;
+function stateDictName(name) {
+  const segments = name.split(".");
+  if (!segments.some((s) => s === "_parameters" || s === "_buffers")) return name;
+  return segments.filter((s) => !MODULE_SEGMENTS.has(s)).join(".");
+}
+function withoutStateDictKey(name, taken) {
+  const key = STATE_DICT_KEYS.find((k) => name.startsWith(k));
+  return key !== void 0 && !taken.has(name.slice(key.length)) ? name.slice(key.length) : name;
+}
+function weightTensors(tensors) {
+  const kept = tensors.filter((t) => !NOT_WEIGHTS.has(t.name.split(".")[0]) && !(t.tensor.shape.length === 0 && COUNTERS.has(t.name)));
+  const taken = new Set(kept.map((t) => t.name));
+  return kept.map((t) => {
+    const name = stateDictName(withoutStateDictKey(t.name, taken));
+    return name === t.name ? t : { ...t, name };
+  });
+}
+function candidatePrefixes(names2) {
+  const found = /* @__PURE__ */ new Map([["", names2.length]]);
+  for (const name of names2) {
+    const segments = name.split(".");
+    let prefix = "";
+    for (let i = 0; i < segments.length - 1 && WRAPPER_SEGMENTS.has(segments[i]); i++) {
+      prefix += `${segments[i]}.`;
+      found.set(prefix, (found.get(prefix) ?? 0) + 1);
+    }
+  }
+  const first = names2[0]?.split(".")[0];
+  if (first !== void 0 && names2.every((n2) => n2.startsWith(`${first}.`))) found.set(`${first}.`, names2.length);
+  return [...found.entries()].sort((x, y) => y[1] - x[1] || x[0].length - y[0].length).slice(0, MAX_CANDIDATES).map(([p]) => p);
+}
+function renamed(tensors, prefix) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t of tensors) {
+    const name = prefix !== "" && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name;
+    if (out2.has(name)) return void 0;
+    out2.set(name, t);
+  }
+  return out2;
+}
+function countShared(x, y) {
+  let shared = 0;
+  for (const name of x.keys()) if (y.has(name)) shared++;
+  return shared;
+}
+function describeAlignment(removed, labelA = "A", labelB = "B") {
+  const parts = [[removed.a, labelA], [removed.b, labelB]].filter(([prefix]) => prefix !== "");
+  return `names aligned: ${parts.map(([prefix, label]) => `'${prefix}' removed from ${label}`).join(", ")}`;
+}
+function alignPair(tensorsA, tensorsB) {
+  const a = weightTensors(tensorsA);
+  const b = weightTensors(tensorsB);
+  let best;
+  const namingsOf = (tensors) => candidatePrefixes(tensors.map((t) => t.name)).map((prefix) => ({ prefix, names: renamed(tensors, prefix) })).filter((c) => c.names !== void 0);
+  const namingsB = namingsOf(b);
+  for (const { prefix: pa, names: x2 } of namingsOf(a)) {
+    for (const { prefix: pb, names: y2 } of namingsB) {
+      const shared = countShared(x2, y2);
+      const better = best === void 0 || shared > best.shared || shared === best.shared && pa.length + pb.length < best.pa.length + best.pb.length;
+      if (better) best = { pa, pb, x: x2, y: y2, shared };
+    }
+  }
+  const x = best?.x ?? /* @__PURE__ */ new Map();
+  const y = best?.y ?? /* @__PURE__ */ new Map();
+  const pairs = [...x].filter(([name]) => y.has(name)).map(([name, ta]) => ({ name, a: ta, b: y.get(name) }));
+  return {
+    pairs: pairs.sort((p, q) => p.name.localeCompare(q.name)),
+    onlyInA: [...x.keys()].filter((k) => !y.has(k)).sort(),
+    onlyInB: [...y.keys()].filter((k) => !x.has(k)).sort(),
+    removed: best === void 0 || best.pa === best.pb ? null : { a: best.pa, b: best.pb }
+  };
+}
+
+// src/audit/weight-context.ts
+var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x.toExponential(2);
+function groupNames(names2) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const name of names2) {
+    const head = name.includes(".") ? `${name.split(".")[0]}.*` : name;
+    groups.set(head, (groups.get(head) ?? 0) + 1);
+  }
+  return [...groups.keys()].join(", ");
+}
+function someNames(names2, limit = 3) {
+  return names2.slice(0, limit).join(", ") + (names2.length > limit ? ", …" : "");
+}
+function alignmentNote(diff, first, firstDisplay, secondDisplay) {
+  if (diff.aligned === null) return "";
+  const [labelA, labelB] = diff.a === first.path ? [firstDisplay, secondDisplay] : [secondDisplay, firstDisplay];
+  return ` (${describeAlignment(diff.aligned, labelA, labelB)})`;
+}
+function relate(ctx, a, b) {
+  ctx.related.add(`${a}\0${b}`);
+  ctx.related.add(`${b}\0${a}`);
+}
+function unsafeGlobals(opened) {
+  const globals = "error" in opened ? opened.error.globals ?? [] : opened.checkpoint.globals;
+  return [...new Set(globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified))];
+}
+function createContext(input, audit) {
+  const { manifest } = input;
+  const diffs = /* @__PURE__ */ new Map();
+  const scanned = /* @__PURE__ */ new Set();
+  const weightsOf = async (path) => {
+    const opened = await input.open(path);
+    return "checkpoint" in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : void 0;
+  };
+  const brokenData = (a, b) => (error2) => {
+    const reason = error2.reason;
+    if (typeof reason !== "string") throw error2;
+    const who = manifest.experiments.find((e) => e.checkpoint.resolved === a || e.checkpoint.resolved === b);
+    const message = `tensor data could not be compared (${reason}): ${error2.message}`;
+    audit.findings.push({ experiment: who?.name ?? "(all)", code: "unreadable", severity: "error", message });
+    return void 0;
+  };
+  return {
+    input,
+    audit,
+    weightsOf,
+    byName: new Map(manifest.experiments.map((e) => [e.name, e])),
+    related: /* @__PURE__ */ new Set(),
+    parentDistance: /* @__PURE__ */ new Map(),
+    async diffPaths(a, b) {
+      const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)]);
+      if (ca === void 0 || cb === void 0) return void 0;
+      const key = [a, b].sort().join("\0");
+      let entry = diffs.get(key);
+      if (entry === void 0) {
+        input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`);
+        entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch(brokenData(a, b));
+        diffs.set(key, entry);
+      }
+      return entry;
+    },
+    recordPair(a, b, diff) {
+      if (!audit.pairs.some((p) => p.a === a && p.b === b || p.a === b && p.b === a))
+        audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical });
+    },
+    async openReferenced(e, path, display, location) {
+      const opened = await input.open(path);
+      const unsafe = unsafeGlobals(opened);
+      if (unsafe.length > 0 && !scanned.has(`${e.name}\0${path}`)) {
+        scanned.add(`${e.name}\0${path}`);
+        const message = `${display} (referenced by ${e.name}) names code-running globals (nothing was executed): ${unsafe.join(", ")}`;
+        audit.findings.push({ experiment: e.name, checkpoint: display, location, code: "unsafe-pickle", severity: "error", message });
+      }
+      return opened;
+    }
+  };
+}
+
+// src/audit/glob-audit.ts
+var MAX_NEAREST_SCAN = 2e4;
+function globToRegExp(glob) {
+  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+}
+function unmatchedSeverity(level) {
+  return level === "error" ? "error" : "warning";
+}
+var PRECISIONS = ["float8_e5m2", "float8_e4m3fn", "bfloat16", "float16", "float32", "float64"];
+function unchanged(t) {
+  return t.identical || t.dtype.includes("/") && t.beyond_rounding === 0 && t.compared === void 0;
+}
+function roundingOf(tensors) {
+  const dtypes = tensors.filter((t) => !t.identical).flatMap((t) => t.dtype.split("/"));
+  return PRECISIONS.find((p) => dtypes.includes(p));
+}
+function levenshtein(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+function nearestNames(glob, names2) {
+  const target = glob.replace(/[*?]/g, "");
+  const scored = [...new Set(names2)].slice(0, MAX_NEAREST_SCAN).map((name) => ({ name, d: levenshtein(target, name) }));
+  return scored.sort((x, y) => x.d - y.d || x.name.localeCompare(y.name)).slice(0, 3).map((s) => s.name);
+}
+var namesOf = (t) => [t.name, ...t.names !== void 0 ? [t.names.a, t.names.b] : []];
+function uncomparedNames(diff, childIsA) {
+  return [...childIsA ? diff.only_in_a : diff.only_in_b, ...diff.shape_mismatch, ...diff.not_compared.map((t) => t.name)];
+}
+function claimFinding(kind, glob, matching, parent) {
+  const bad = matching.filter((t) => kind === "frozen" ? !unchanged(t) : unchanged(t));
+  if (bad.length === 0) return void 0;
+  const names2 = someNames(bad.map((t) => t.name));
+  if (kind === "frozen") {
+    const worst = Math.max(...bad.map((t) => t.mean_abs_diff));
+    return `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${parent} (largest mean |a−b| ${fmt2(worst)}: ${names2})`;
+  }
+  const rounding = roundingOf(bad);
+  const how = rounding === void 0 ? `bit-identical to ${parent}` : `equal to ${parent} (bit-identical or within ${rounding} rounding)`;
+  return `trained '${glob}': ${bad.length} of ${matching.length} tensors are ${how} (${names2}): they were not trained`;
+}
+function auditGlobs(ctx, e, parent, diff, childIsA) {
+  const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent.location };
+  const level = ctx.input.checks.unverified;
+  const claims = [...e.frozen.map((g) => ["frozen", g]), ...e.trained.map((g) => ["trained", g])];
+  if (diff === void 0) {
+    const what = ["parent", ...claims.map(([kind, glob]) => `${kind} '${glob}'`)].join(", ");
+    const message = `${what} could not be checked: ${parent} or ${e.checkpoint.display} has no readable weights`;
+    return [{ ...where, code: "weights-unchecked", severity: level, message }];
+  }
+  const findings = [];
+  const uncompared = uncomparedNames(diff, childIsA);
+  for (const [kind, glob] of claims) {
+    const pattern = globToRegExp(glob);
+    const matching = diff.tensors.filter((t) => namesOf(t).some((name) => pattern.test(name)));
+    const unchecked = uncompared.filter((name) => pattern.test(name));
+    if (matching.length === 0 && unchecked.length === 0) {
+      const nearest = nearestNames(glob, [...diff.tensors.map((t) => t.name), ...uncompared]);
+      const message2 = `${kind} glob '${glob}' matches no tensor of ${e.checkpoint.display} (nearest: ${nearest.join(", ") || "none"})`;
+      findings.push({ ...where, code: "glob-unmatched", severity: unmatchedSeverity(level), message: message2 });
+      continue;
+    }
+    if (unchecked.length > 0) {
+      const message2 = `${kind} '${glob}': ${unchecked.length} tensors could not be compared with ${parent} (${someNames(unchecked)})`;
+      findings.push({ ...where, code: "weights-unchecked", severity: level, message: message2 });
+    }
+    const message = claimFinding(kind, glob, matching, parent);
+    const code2 = kind === "frozen" ? "frozen-changed" : "trained-unchanged";
+    if (message !== void 0) findings.push({ ...where, code: code2, severity: "warning", message });
+  }
+  return findings;
+}
+
+// src/audit/lineage-audit.ts
+var evidenceOf = (name, diff) => ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff });
+function candidatesOf(manifest) {
+  const parentNames = new Set(manifest.experiments.map((e) => e.parent?.experiment).filter((p) => p !== void 0));
+  return manifest.experiments.filter((e) => parentNames.has(e.name) || e.parent === void 0);
+}
+function descendantsOf(manifest, name) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of manifest.experiments) {
+      const parent = e.parent?.experiment;
+      if (parent !== void 0 && (parent === name || out2.has(parent)) && !out2.has(e.name)) {
+        out2.add(e.name);
+        grew = true;
+      }
+    }
+  }
+  return out2;
+}
+async function gatherEvidence(ctx, e, candidates) {
+  const excluded = descendantsOf(ctx.input.manifest, e.name);
+  const evidence = [];
+  for (const c of candidates) {
+    if (c.name === e.name || excluded.has(c.name)) continue;
+    const diff = await ctx.diffPaths(e.checkpoint.resolved, c.checkpoint.resolved);
+    if (diff === void 0) continue;
+    evidence.push(evidenceOf(c.name, diff));
+    ctx.recordPair(e.name, c.name, diff);
+  }
+  return evidence;
+}
+async function declaredParent(ctx, e, evidence) {
+  const parent = e.parent;
+  if (parent.experiment !== void 0) {
+    const p = ctx.byName.get(parent.experiment);
+    const diff = evidence.find((x) => x.name === p.name)?.diff ?? await ctx.diffPaths(e.checkpoint.resolved, p.checkpoint.resolved);
+    return { name: p.name, display: p.checkpoint.display, path: p.checkpoint.resolved, diff };
+  }
+  const path = parent.path;
+  await ctx.openReferenced(e, path.resolved, path.display, parent.location);
+  return { name: path.display, display: path.display, path: path.resolved, diff: await ctx.diffPaths(e.checkpoint.resolved, path.resolved) };
+}
+function findParentMismatch(ctx, e, best, declared) {
+  if (best === void 0 || declared.diff === void 0 || best.name === declared.name) return false;
+  const mine = evidenceOf(declared.name, declared.diff);
+  if (!clearlyBetter(best, mine)) return false;
+  relate(ctx, e.name, best.name);
+  const same = evidenceTensors(best.diff);
+  const identical = best.diff.tensors.filter((t) => t.identical).length;
+  const bestFile = ctx.byName.get(best.name).checkpoint.display;
+  const rule = best.bytes > 0 ? `at least ${BYTES_FACTOR}× the declared parent's identical bytes` : `no identical bytes, a ${DISTANCE_FACTOR}× smaller distance`;
+  const bytes2 = (x) => x.toLocaleString("en-US");
+  const groups = same.length > 0 ? ` (${groupNames(same)})` : "";
+  ctx.audit.findings.push({
+    experiment: e.name,
+    checkpoint: e.checkpoint.display,
+    location: e.parent.location,
+    code: "parent-mismatch",
+    severity: "warning",
+    message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): ${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, ${bytes2(best.bytes)} parameter bytes, mean |a−b| ${fmt2(best.distance)}; ${mine.diff.tensors.filter((t) => t.identical).length} bit-identical to ${declared.name}, ${bytes2(mine.bytes)} bytes, mean |a−b| ${fmt2(mine.distance)} (rule: ${rule})`
+  });
+  return true;
+}
+function recordEdge(ctx, e, best, declared, mismatch) {
+  const shown = mismatch ? best : { name: declared.name, diff: declared.diff };
+  ctx.audit.lineage.push({
+    child: e.name,
+    declared: declared.name,
+    inferred: best?.name ?? null,
+    identical_tensors: shown.diff?.tensors.filter((t) => t.identical).length ?? 0,
+    total_tensors: shown.diff?.tensors.length ?? 0,
+    mean_abs_diff: shown.diff?.mean_abs_diff ?? null,
+    mismatch
+  });
+  const distance = shown.diff?.mean_abs_diff;
+  if (distance !== void 0 && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance });
+}
+async function auditChild(ctx, e, candidates) {
+  if (e.parent.experiment !== void 0) relate(ctx, e.name, e.parent.experiment);
+  const child = await ctx.weightsOf(e.checkpoint.resolved);
+  const evidence = child === void 0 ? [] : await gatherEvidence(ctx, e, candidates);
+  const declared = await declaredParent(ctx, e, evidence);
+  if (child === void 0) {
+    ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, void 0, true));
+    return;
+  }
+  const best = [...evidence].sort(strongerFirst)[0];
+  const mismatch = findParentMismatch(ctx, e, best, declared);
+  recordEdge(ctx, e, best, declared, mismatch);
+  if (declared.diff !== void 0) {
+    const how = alignmentNote(declared.diff, child, e.checkpoint.display, declared.display);
+    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}`, tensors: declared.diff.tensors });
+  }
+  ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child.path));
+}
+async function auditLineage(ctx) {
+  const candidates = candidatesOf(ctx.input.manifest);
+  for (const e of ctx.input.manifest.experiments) if (e.parent !== void 0) await auditChild(ctx, e, candidates);
+}
+
+// src/audit/near-duplicate-audit.ts
+var NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3;
+function recordedDifferences(a, b, checks) {
+  const out2 = [];
+  for (const ra of a.hparams) {
+    const rb = b.hparams.find((h) => h.key === ra.key);
+    if (rb !== void 0 && !recordedEqual(ra.value, rb.value, checks.tolerance))
+      out2.push(`${ra.key} ${formatData(ra.value)} vs ${formatData(rb.value)}`);
+  }
+  return out2;
+}
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function yardstickOf(ctx, m, spread) {
+  const known = [m.a, m.b].map((e) => ({ e, p: ctx.parentDistance.get(e.name) })).filter((x) => x.p !== void 0 && x.p.distance > 0).sort((x, y) => x.p.distance - y.p.distance);
+  const nearest = known[0];
+  const median2 = spread > 0 ? spread : void 0;
+  if (nearest === void 0) {
+    if (median2 === void 0) return void 0;
+    return { distance: median2, description: `the median pair distance ${fmt2(median2)} (neither run has a known parent)` };
+  }
+  const moved = `how far training moved them from their parents, ${fmt2(nearest.p.distance)} (${nearest.e.name} from ${nearest.p.parent})`;
+  if (median2 === void 0 || nearest.p.distance >= median2) return { distance: nearest.p.distance, description: moved };
+  return { distance: median2, description: `the median pair distance ${fmt2(median2)}, which is larger than ${moved}` };
+}
+function describeNearness(diff, yardstick, ratio) {
+  if (diff.identical) return "bit-identical weights";
+  const distance = diff.mean_abs_diff;
+  if (distance === null) return void 0;
+  if (distance === 0) return "the same values in every shared tensor";
+  if (yardstick === void 0 || distance > ratio * yardstick.distance) return void 0;
+  const times = Math.round(yardstick.distance / distance);
+  return `near-identical weights (mean |a−b| ${fmt2(distance)}, ${times}× below ${yardstick.description})`;
+}
+async function pairsToCompare(ctx) {
+  const { manifest, checks } = ctx.input;
+  const withWeights = [];
+  for (const e of manifest.experiments) if (await ctx.weightsOf(e.checkpoint.resolved) !== void 0) withWeights.push(e);
+  const unrelated = [];
+  for (let i = 0; i < withWeights.length; i++)
+    for (let j = i + 1; j < withWeights.length; j++)
+      if (!ctx.related.has(`${withWeights[i].name}\0${withWeights[j].name}`)) unrelated.push([withWeights[i], withWeights[j]]);
+  let cost = 0;
+  const sizeOf = async (e) => (await ctx.weightsOf(e.checkpoint.resolved)).sizeBytes;
+  for (const [a, b] of unrelated) cost += await sizeOf(a) + await sizeOf(b);
+  if (checks.weights !== "auto" || cost <= NEAR_DUPLICATE_BUDGET_BYTES) return unrelated;
+  const gib = (cost / 1024 ** 3).toFixed(1);
+  ctx.audit.findings.push({
+    experiment: "(all)",
+    code: "near-duplicate",
+    severity: "notice",
+    message: `near-duplicate check skipped: comparing every pair would read ${gib} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it`
+  });
+  return void 0;
+}
+async function auditNearDuplicates(ctx) {
+  const { checks } = ctx.input;
+  const pairs = await pairsToCompare(ctx);
+  if (pairs === void 0) return;
+  const measured = [];
+  for (const [a, b] of pairs) {
+    const diff = await ctx.diffPaths(a.checkpoint.resolved, b.checkpoint.resolved);
+    if (diff === void 0) continue;
+    measured.push({ a, b, diff });
+    ctx.recordPair(a.name, b.name, diff);
+  }
+  ctx.audit.nearDuplicatesChecked = true;
+  const spread = median(measured.map((m) => m.diff.mean_abs_diff).filter((x) => x !== null && x > 0));
+  for (const m of measured) {
+    const differences = recordedDifferences(m.a, m.b, checks);
+    if (differences.length === 0) continue;
+    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio);
+    if (how === void 0) continue;
+    ctx.audit.findings.push({
+      experiment: m.a.name,
+      checkpoint: m.a.checkpoint.display,
+      location: m.a.location,
+      code: "near-duplicate",
+      severity: "warning",
+      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
+    });
+  }
+}
+
+// src/audit/twin-audit.ts
+var differs = (t) => t.dtype.includes("/") ? t.beyond_rounding > 0 : !t.identical;
+function tensorProblems(diff, main, e) {
+  const mainIsA = diff.a === main.path;
+  const [missing2, extra] = mainIsA ? [diff.only_in_a, diff.only_in_b] : [diff.only_in_b, diff.only_in_a];
+  const problems = [];
+  const differing = diff.tensors.filter(differs);
+  if (differing.length > 0)
+    problems.push(`${differing.length} of ${diff.tensors.length} tensors differ (${groupNames(differing.map((t) => t.name))}; mean |a−b| ${fmt2(diff.mean_abs_diff)})`);
+  if (missing2.length > 0)
+    problems.push(`the twin is missing ${someNames(missing2, 10)} (${missing2.length} tensors of ${e.checkpoint.display})`);
+  if (extra.length > 0) problems.push(`the twin has ${extra.length} tensors ${e.checkpoint.display} lacks (${someNames(extra, 10)})`);
+  if (diff.shape_mismatch.length > 0) problems.push(`shapes differ for ${groupNames(diff.shape_mismatch)}`);
+  if (diff.not_compared.length > 0) problems.push(`not compared: ${someNames(diff.not_compared.map((t) => `${t.name} (${t.dtype})`))}`);
+  return problems;
+}
+function hparamProblems(mainLeaves, twinLeaves, aliases, checks) {
+  const mine = new Map(configuredValues(mainLeaves, aliases).map((d) => [d.key, d.found]));
+  const problems = [];
+  for (const theirs of configuredValues(twinLeaves, aliases)) {
+    const own3 = mine.get(theirs.key);
+    if (own3 === void 0 || valuesMatch(own3.value.value, theirs.found.value, checks.tolerance)) continue;
+    const twinValue = `${formatValue(theirs.found.value.value)} (${theirs.found.source})`;
+    problems.push(`${theirs.key} is ${formatValue(own3.value.value)} (${own3.source}) here but ${twinValue} in the twin`);
+  }
+  return problems;
+}
+async function auditTwin(ctx, e, twin, aliases) {
+  const { input, audit } = ctx;
+  const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: twin.location };
+  const twinOpened = await ctx.openReferenced(e, twin.resolved, twin.display, twin.location);
+  const mainOpened = await input.open(e.checkpoint.resolved);
+  if ("error" in twinOpened) {
+    const message = `twin ${twin.display} cannot be read (${twinOpened.error.reason}): ${twinOpened.error.message}`;
+    audit.findings.push({ ...where, code: "twin-mismatch", severity: "error", message });
+    return;
+  }
+  if ("error" in mainOpened) return;
+  const problems = [];
+  const [mainCount, twinCount] = [mainOpened.checkpoint.tensors.length, twinOpened.checkpoint.tensors.length];
+  if (mainCount > 0 && twinCount === 0) problems.push(`the twin ${twin.display} holds no tensors`);
+  if (mainCount === 0 && twinCount > 0) problems.push(`${e.checkpoint.display} holds no tensors, its twin ${twinCount}`);
+  const diff = await ctx.diffPaths(e.checkpoint.resolved, twin.resolved);
+  if (diff !== void 0) {
+    problems.push(...tensorProblems(diff, mainOpened.checkpoint, e));
+    const how = alignmentNote(diff, mainOpened.checkpoint, e.checkpoint.display, twin.display);
+    audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}`, tensors: diff.tensors });
+  }
+  problems.push(...hparamProblems(mainOpened.leaves, twinOpened.leaves, aliases, input.checks));
+  if (problems.length > 0) {
+    const message = `${e.checkpoint.display} and its twin ${twin.display} disagree: ${problems.join("; ")}`;
+    audit.findings.push({ ...where, code: "twin-mismatch", severity: "error", message });
+  }
+}
+async function auditTwins(ctx) {
+  const aliases = aliasTable(ctx.input.manifest.aliases);
+  for (const e of ctx.input.manifest.experiments)
+    for (const twin of e.twins) await auditTwin(ctx, e, twin, aliases);
+}
+
+// src/audit/weight-audit.ts
+async function auditWeights(input) {
+  const audit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false };
+  if (input.checks.weights === "never") return audit;
+  const ctx = createContext(input, audit);
+  await auditTwins(ctx);
+  await auditLineage(ctx);
+  await auditNearDuplicates(ctx);
+  return audit;
+}
+
+// src/audit/audit.ts
+var CheckpointCache = class {
+  #io;
+  #opened = /* @__PURE__ */ new Map();
+  constructor(io) {
+    this.#io = io;
+  }
+  get(path) {
+    let entry = this.#opened.get(path);
+    if (entry === void 0) {
+      entry = this.#io.open(path).then(
+        (checkpoint) => ({ checkpoint, leaves: flatten(checkpoint.roots) }),
+        (error2) => {
+          if (error2 instanceof CheckpointError) return { error: error2 };
+          throw error2;
+        }
+      );
+      this.#opened.set(path, entry);
+    }
+    return entry;
+  }
+  async closeAll() {
+    for (const entry of this.#opened.values()) {
+      const opened = await entry.catch(() => void 0);
+      if (opened !== void 0 && "checkpoint" in opened) await opened.checkpoint.close();
+    }
+  }
+};
+async function auditManifest(manifest, io, options2 = {}) {
+  const checks = {
+    ...manifest.checks,
+    ...options2.failOn !== void 0 ? { failOn: options2.failOn } : {},
+    ...options2.weights !== void 0 ? { weights: options2.weights } : {},
+    ...options2.unverified !== void 0 ? { unverified: options2.unverified } : {}
+  };
+  const aliases = aliasTable(manifest.aliases);
+  const cache = new CheckpointCache(io);
+  const findings = [];
+  const experiments = [];
+  const reportedFiles = /* @__PURE__ */ new Set();
+  let weights;
+  try {
+    for (const experiment of manifest.experiments) {
+      const path = experiment.checkpoint.resolved;
+      const display = experiment.checkpoint.display;
+      const opened = await cache.get(path);
+      const firstTime = !reportedFiles.has(path);
+      reportedFiles.add(path);
+      const where = { experiment: experiment.name, checkpoint: display, location: experiment.checkpoint.location };
+      const globals = "error" in opened ? opened.error.globals : opened.checkpoint.globals;
+      const unsafe = [...new Set(globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified))];
+      if (unsafe.length > 0 && firstTime)
+        findings.push({ ...where, code: "unsafe-pickle", severity: "error", message: `${display} names code-running globals (nothing was executed): ${unsafe.join(", ")}` });
+      if (experiment.sha256 !== void 0) {
+        let actual;
+        try {
+          actual = await io.sha256(path);
+        } catch (error2) {
+          actual = `unreadable (${error2.code ?? error2.message})`;
+        }
+        if (actual !== experiment.sha256.value)
+          findings.push({ ...where, location: experiment.sha256.location, code: "sha256-mismatch", severity: "error", message: `${display} has sha256 ${actual}, the manifest pins ${experiment.sha256.value}` });
+      }
+      if ("error" in opened) {
+        findings.push({ ...where, code: "unreadable", severity: "error", message: `${display}: ${opened.error.reason}: ${opened.error.message}` });
+        experiments.push({
+          name: experiment.name,
+          checkpoint: display,
+          format: null,
+          hparams: experiment.hparams.map((h) => ({ key: h.key, recorded: jsonData(h.value), stored: null, source: null, status: "missing", location: h.location })),
+          metrics: experiment.metrics.map((m) => ({ key: m.key, recorded: jsonData(m.value), stored: null, source: null, status: "not-checked", location: m.location })),
+          error: { reason: opened.error.reason, message: opened.error.message },
+          verified: 0
+        });
+        continue;
+      }
+      const audit = auditHparams(experiment, opened.leaves, checks, aliases, display);
+      const metrics = auditMetrics(experiment, opened.leaves, checks, display);
+      findings.push(...audit.findings, ...metrics.findings);
+      experiments.push({
+        name: experiment.name,
+        checkpoint: display,
+        format: opened.checkpoint.format,
+        hparams: audit.rows,
+        ...opened.checkpoint.selection !== void 0 ? { selected: opened.checkpoint.selection } : {},
+        metrics: metrics.rows,
+        error: null,
+        verified: audit.rows.filter(isVerified).length + metrics.rows.filter((m) => m.status !== "not-checked").length
+      });
+    }
+    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options2.progress });
+    findings.push(...weights.findings);
+  } finally {
+    await cache.closeAll();
+  }
+  const order = new Map(manifest.experiments.map((e, i) => [e.name, i]));
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.experiment) ?? 0) - (order.get(b.experiment) ?? 0));
+  const counts = countBySeverity(findings);
+  return {
+    manifest: manifest.file,
+    status: counts.error > 0 ? "fail" : "pass",
+    counts,
+    checks,
+    experiments,
+    pairs: weights?.pairs ?? [],
+    lineage: weights?.lineage ?? [],
+    details: weights?.details ?? [],
+    findings
+  };
+}
+
+// src/checkpoint/open.ts
+import { stat as stat3 } from "node:fs/promises";
+import { basename as basename2 } from "node:path";
+
+// src/checkpoint/byte-source.ts
+import { open } from "node:fs/promises";
+var DEFAULT_READ_CAP = 256 * 1024 * 1024;
+async function openFileSource(path) {
+  const handle = await open(path, "r");
+  const { size } = await handle.stat();
+  const fill = async (buffer, offset) => {
+    let done = 0;
+    while (done < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, done, buffer.length - done, offset + done);
+      if (bytesRead === 0) throw new CheckpointError("truncated", `${path}: file shrank while reading at ${n(offset + done)}`);
+      done += bytesRead;
+    }
+  };
+  return {
+    path,
+    size,
+    async read(offset, length) {
+      const buffer = new Uint8Array(length);
+      await fill(buffer, offset);
+      return buffer;
+    },
+    readInto: (offset, target) => fill(target, offset),
+    close: () => handle.close()
+  };
+}
+function memorySource(path, bytes2) {
+  return {
+    path,
+    size: bytes2.length,
+    read: async (offset, length) => bytes2.subarray(offset, offset + length),
+    close: async () => {
+    }
+  };
+}
+function checkRange(src, offset, length, what, cap) {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0)
+    throw new CheckpointError("corrupt", `${what}: invalid range ${offset} + ${length}`);
+  if (offset + length > src.size)
+    throw new CheckpointError("truncated", `${what} overflows the file: ${n(offset)} + ${n(length)} > ${n(src.size)}`);
+  if (length > cap)
+    throw new CheckpointError("too-large", `${what} is ${n(length)} bytes; the limit is ${n(cap)}`);
+}
+async function readRange(src, offset, length, what, cap = DEFAULT_READ_CAP) {
+  checkRange(src, offset, length, what, cap);
+  return src.read(offset, length);
+}
+async function readRangeInto(src, offset, target, what) {
+  if (src.readInto === void 0) return readRange(src, offset, target.length, what);
+  checkRange(src, offset, target.length, what, DEFAULT_READ_CAP);
+  await src.readInto(offset, target);
+  return target;
+}
+
 // src/checkpoint/pickle/machine.ts
 var DEFAULT_PICKLE_LIMITS = {
   maxOpcodes: 5e7,
@@ -37052,9 +37476,9 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
   };
   const take = (count) => {
     need(count);
-    const out = bytes2.subarray(pos, pos + count);
+    const out2 = bytes2.subarray(pos, pos + count);
     pos += count;
-    return out;
+    return out2;
   };
   const u8 = () => {
     need(1);
@@ -38210,13 +38634,13 @@ function sequence(value2) {
   return [];
 }
 function latin1Bytes(text4, fail) {
-  const out = new Uint8Array(text4.length);
+  const out2 = new Uint8Array(text4.length);
   for (let i = 0; i < text4.length; i++) {
     const code2 = text4.charCodeAt(i);
     if (code2 > 255) fail("latin1 text has a character above U+00FF");
-    out[i] = code2;
+    out2[i] = code2;
   }
-  return out;
+  return out2;
 }
 function joinPath(parts) {
   return parts.reduce((acc, part) => part.startsWith("/") ? part : acc === "" ? part : acc.endsWith("/") ? acc + part : `${acc}/${part}`, "");
@@ -38227,13 +38651,13 @@ function integer(value2) {
 function integers(value2) {
   const items2 = value2 instanceof PyTuple ? value2.items : Array.isArray(value2) ? value2 : void 0;
   if (items2 === void 0) return void 0;
-  const out = [];
+  const out2 = [];
   for (const item of items2) {
     const v2 = integer(item);
     if (v2 === void 0) return void 0;
-    out.push(v2);
+    out2.push(v2);
   }
-  return out;
+  return out2;
 }
 function rebuildTensor(storage, offsetValue, sizeValue, strideValue, requiresGrad, dtypeOverride, fail) {
   if (!(storage instanceof StorageRef)) return fail(`expects a storage, got ${repr(storage ?? null)}`);
@@ -38282,32 +38706,32 @@ function parseStoragePid(pid, offset, path) {
 
 // src/checkpoint/tensor-walk.ts
 function collectTensors(root, prefix = "", limit = 1e6) {
-  const out = [];
+  const out2 = [];
   const seenTensors = /* @__PURE__ */ new Set();
   const seenContainers = /* @__PURE__ */ new Set();
   const visit = (value2, path, depth) => {
-    if (out.length >= limit || depth > 200 || value2 === null || typeof value2 !== "object") return;
+    if (out2.length >= limit || depth > 200 || value2 === null || typeof value2 !== "object") return;
     if (value2 instanceof TensorRef) {
       if (!seenTensors.has(value2)) {
         seenTensors.add(value2);
-        out.push({ name: path, tensor: value2 });
+        out2.push({ name: path, tensor: value2 });
       }
       return;
     }
     if (seenContainers.has(value2)) return;
     seenContainers.add(value2);
-    const join8 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
-    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join8(key), depth + 1);
-    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join8(i), depth + 1));
-    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join8(i), depth + 1));
+    const join9 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
+    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join9(key), depth + 1);
+    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join9(i), depth + 1));
+    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join9(i), depth + 1));
     else if (value2 instanceof PyObject) {
-      for (const [key, item] of value2.items ?? []) visit(item, join8(key), depth + 1);
+      for (const [key, item] of value2.items ?? []) visit(item, join9(key), depth + 1);
       if (value2.state !== void 0) visit(value2.state, path, depth + 1);
-      value2.args.forEach((item, i) => visit(item, join8(`arg${i}`), depth + 1));
+      value2.args.forEach((item, i) => visit(item, join9(`arg${i}`), depth + 1));
     }
   };
   visit(root, prefix, 0);
-  return out;
+  return out2;
 }
 
 // src/checkpoint/safetensors.ts
@@ -38550,10 +38974,10 @@ async function openZip(source) {
       }
       if (entry.method !== 8) throw new CheckpointError("corrupt", `${source.path}: ${entry.name} uses unsupported compression method ${entry.method}`);
       try {
-        const out = inflateRawSync(raw, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
-        if (out.length !== entry.uncompressedSize)
-          throw new CheckpointError("corrupt", `${source.path}: ${entry.name} inflates to ${n(out.length)} bytes, not the ${n(entry.uncompressedSize)} its header says`);
-        return new Uint8Array(out.buffer, out.byteOffset, out.length);
+        const out2 = inflateRawSync(raw, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+        if (out2.length !== entry.uncompressedSize)
+          throw new CheckpointError("corrupt", `${source.path}: ${entry.name} inflates to ${n(out2.length)} bytes, not the ${n(entry.uncompressedSize)} its header says`);
+        return new Uint8Array(out2.buffer, out2.byteOffset, out2.length);
       } catch (error2) {
         if (error2 instanceof CheckpointError) throw error2;
         throw new CheckpointError("corrupt", `${source.path}: ${entry.name} does not inflate within its declared ${n(entry.uncompressedSize)} bytes: ${error2.message}`);
@@ -38692,7 +39116,7 @@ async function readLegacyTorch(source, globals, depth = 0) {
   if (!Array.isArray(keys) || keys.some((k) => typeof k !== "string"))
     throw new CheckpointError("corrupt", `${source.path}: the legacy storage key list is ${repr(keys ?? null)}`);
   const buildTable = async () => {
-    const out = /* @__PURE__ */ new Map();
+    const out2 = /* @__PURE__ */ new Map();
     let at = end;
     for (const key of keys) {
       const storage = storages.get(key);
@@ -38704,12 +39128,12 @@ async function readLegacyTorch(source, globals, depth = 0) {
         throw new CheckpointError("truncated", `${source.path}: storage ${key} overflows the file: ${n(at + 8)} + ${n(count)} × ${dtypeInfo(storage.dtype).itemSize} > ${n(source.size)}`);
       if (Number(count) < storage.numel)
         throw new CheckpointError("corrupt", `${source.path}: storage ${key} holds ${n(count)} elements but the object needs ${n(storage.numel)}`);
-      out.set(key, { source, start: at + 8, length, littleEndian });
+      out2.set(key, { source, start: at + 8, length, littleEndian });
       at += 8 + length;
     }
-    return out;
+    return out2;
   };
-  const table3 = await buildTable();
+  const table2 = await buildTable();
   return {
     path: source.path,
     format: "torch-legacy",
@@ -38719,7 +39143,7 @@ async function readLegacyTorch(source, globals, depth = 0) {
     globals,
     notices,
     async locate(storage) {
-      const location = table3.get(storage.key);
+      const location = table2.get(storage.key);
       if (location === void 0) throw new CheckpointError("corrupt", `${source.path}: storage ${storage.key} is not in the key list`);
       return location;
     },
@@ -38781,8 +39205,8 @@ function lfsPointerSize(head) {
 
 // src/checkpoint/run-directory.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
 
 // src/checkpoint/json-value.ts
 function fromJson(value2, depth = 0) {
@@ -38799,14 +39223,88 @@ function fromJson(value2, depth = 0) {
   return String(value2);
 }
 
+// src/checkpoint/run-folder.ts
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+var STATE_CAP = 16 * 1024 * 1024;
+var numberIn = (name, pattern) => Number(pattern.exec(name)?.[1] ?? -1);
+function highest(names2, ...patterns) {
+  return [...names2].sort((x, y) => {
+    for (const p of patterns) {
+      const d = numberIn(y, p) - numberIn(x, p);
+      if (d !== 0) return d;
+    }
+    return y.localeCompare(x);
+  })[0];
+}
+async function isDirectory(path) {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+async function hfBest(dir) {
+  const path = join(dir, "trainer_state.json");
+  const size = await stat(path).then((s) => s.size, () => Infinity);
+  if (size > STATE_CAP) return void 0;
+  try {
+    const best = JSON.parse(await readFile(path, "utf8")).best_model_checkpoint;
+    return typeof best === "string" && best !== "" ? basename(best) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function pickHuggingFace(dir, names2) {
+  const steps = names2.filter((n2) => /^checkpoint-\d+$/.test(n2));
+  if (steps.length === 0) return void 0;
+  const last = highest(steps, /^checkpoint-(\d+)$/);
+  const best = await hfBest(join(dir, last));
+  if (best !== void 0 && steps.includes(best))
+    return { path: join(dir, best), description: `${best} (the best_model_checkpoint that ${last}/trainer_state.json names)` };
+  return { path: join(dir, last), description: `${last} (the highest step of ${steps.length} checkpoint-N folders)` };
+}
+function lightningBest(checkpoint) {
+  const root = checkpoint.roots[0]?.value;
+  const callbacks = root instanceof PyDict ? root.entries.get("callbacks") : void 0;
+  if (!(callbacks instanceof PyDict)) return void 0;
+  for (const [key, state] of callbacks.entries) {
+    if (!String(key).startsWith("ModelCheckpoint") || !(state instanceof PyDict)) continue;
+    const best = state.entries.get("best_model_path");
+    if (typeof best === "string" && best !== "") return basename(best);
+  }
+  return void 0;
+}
+async function pickLightning(dir, names2, open3) {
+  const versions = names2.filter((n2) => /^version_\d+$/.test(n2));
+  const version = versions.length > 0 ? highest(versions, /^version_(\d+)$/) : void 0;
+  const folder = version !== void 0 ? join(version, "checkpoints") : "checkpoints";
+  if (!await isDirectory(join(dir, folder))) return void 0;
+  const files = (await readdir(join(dir, folder))).filter((f) => f.endsWith(".ckpt"));
+  if (files.length === 0) return void 0;
+  const last = highest(files, /step=(\d+)/, /epoch=(\d+)/);
+  const where = version !== void 0 ? `, in the highest of ${versions.length} version_N folders` : "";
+  const lastCheckpoint = await open3(join(dir, folder, last)).catch(() => void 0);
+  const best = lastCheckpoint !== void 0 ? lightningBest(lastCheckpoint) : void 0;
+  await lastCheckpoint?.close();
+  if (best !== void 0 && files.includes(best))
+    return { path: join(dir, folder, best), description: `${join(folder, best)} (the best_model_path that ${last} names${where})` };
+  return { path: join(dir, folder, last), description: `${join(folder, last)} (the highest step of ${files.length} .ckpt files${where})` };
+}
+async function pickRunCheckpoint(dir, names2, open3) {
+  return await pickHuggingFace(dir, names2) ?? await pickLightning(dir, names2, open3);
+}
+
 // src/checkpoint/run-directory.ts
 var PICKLED_FILES = ["training_args.bin"];
+var PICKLE_SUFFIXES = [".bin", ".pt", ".pth", ".pkl", ".ckpt"];
+var MAX_SCANNED = 64;
 var TEXT_FILES = ["trainer_state.json", "config.json", "adapter_config.json", "hparams.yaml"];
 var WEIGHT_INDEXES = ["model.safetensors.index.json", "pytorch_model.bin.index.json"];
 var WEIGHT_FILES = ["model.safetensors", "adapter_model.safetensors", "pytorch_model.bin", "adapter_model.bin"];
 var TEXT_CAP = 16 * 1024 * 1024;
 async function readRunDirectory(path, open3) {
-  const names2 = new Set(await readdir(path));
+  const names2 = new Set(await readdir2(path));
+  if (![...WEIGHT_INDEXES, ...WEIGHT_FILES].some((f) => names2.has(f))) {
+    const choice2 = await pickRunCheckpoint(path, [...names2], open3);
+    if (choice2 !== void 0) return readChosen(path, names2, choice2, open3);
+  }
   const parts = [];
   const roots = [];
   const globals = [];
@@ -38827,18 +39325,19 @@ async function readRunDirectory(path, open3) {
         owner.set(t.tensor.storage, part);
       }
     };
-    for (const file of PICKLED_FILES) if (names2.has(file)) include(file, await open3(join(path, file)), false);
-    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join(path, file), file) });
+    for (const file of PICKLED_FILES) if (names2.has(file)) include(file, await open3(join2(path, file)), false);
+    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join2(path, file), file) });
     const index2 = WEIGHT_INDEXES.find((f) => names2.has(f));
     const weightFiles = index2 !== void 0 ? await shardsOf(path, index2) : WEIGHT_FILES.filter((f) => names2.has(f));
-    for (const file of weightFiles) include(file, await open3(join(path, file)), true);
+    for (const file of weightFiles) include(file, await open3(join2(path, file)), true);
+    await scanSidePickles(path, [...names2].filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open3, globals, notices);
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError("not-a-checkpoint", `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`);
   } catch (error2) {
     await closeAll();
     throw error2;
   }
-  const size = (await Promise.all([...names2].map((f) => stat(join(path, f)).then((s) => s.isFile() ? s.size : 0, () => 0)))).reduce((a, b) => a + b, 0);
+  const size = (await Promise.all([...names2].map((f) => stat2(join2(path, f)).then((s) => s.isFile() ? s.size : 0, () => 0)))).reduce((a, b) => a + b, 0);
   return {
     path,
     format: "run-dir",
@@ -38851,10 +39350,36 @@ async function readRunDirectory(path, open3) {
     close: closeAll
   };
 }
+async function readChosen(path, names2, choice2, open3) {
+  const chosen = await open3(choice2.path);
+  try {
+    const roots = [...chosen.roots];
+    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join2(path, file), file) });
+    return { ...chosen, roots, selection: choice2.description, notices: [`read ${choice2.description}`, ...chosen.notices] };
+  } catch (error2) {
+    await chosen.close();
+    throw error2;
+  }
+}
+async function scanSidePickles(dir, files, open3, globals, notices) {
+  const pickles = files.filter((f) => PICKLE_SUFFIXES.some((s) => f.endsWith(s))).sort();
+  for (const file of pickles.slice(0, MAX_SCANNED)) {
+    try {
+      const part = await open3(join2(dir, file));
+      globals.push(...part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
+      await part.close();
+    } catch (error2) {
+      if (!(error2 instanceof CheckpointError)) throw error2;
+      globals.push(...error2.globals.map((g) => ({ ...g, where: file })));
+      notices.push(`${file}: not scanned (${error2.reason}): ${error2.message}`);
+    }
+  }
+  if (pickles.length > MAX_SCANNED) notices.push(`${pickles.length - MAX_SCANNED} more pickle files not scanned (the limit is ${MAX_SCANNED})`);
+}
 async function readText(path, file) {
-  const info2 = await stat(path);
+  const info2 = await stat2(path);
   if (info2.size > TEXT_CAP) throw new CheckpointError("too-large", `${path}: ${n(info2.size)} bytes; the limit for ${file} is ${n(TEXT_CAP)}`);
-  const text4 = await readFile(path, "utf8");
+  const text4 = await readFile2(path, "utf8");
   try {
     const value2 = fromJson(file.endsWith(".yaml") ? (0, import_yaml2.parse)(text4, { maxAliasCount: 1e3 }) : JSON.parse(text4));
     return value2 instanceof PyDict ? value2 : new PyDict();
@@ -38863,13 +39388,13 @@ async function readText(path, file) {
   }
 }
 async function shardsOf(dir, index2) {
-  const value2 = await readText(join(dir, index2), index2);
+  const value2 = await readText(join2(dir, index2), index2);
   const map = value2.entries.get("weight_map");
-  if (!(map instanceof PyDict)) throw new CheckpointError("corrupt", `${join(dir, index2)}: no weight_map object`);
+  if (!(map instanceof PyDict)) throw new CheckpointError("corrupt", `${join2(dir, index2)}: no weight_map object`);
   const files = [...new Set([...map.entries.values()].map(String))];
   for (const file of files) {
     if (file.includes("/") || file.includes("\\") || file.startsWith("."))
-      throw new CheckpointError("corrupt", `${join(dir, index2)}: shard name ${JSON.stringify(file)} leaves the directory`);
+      throw new CheckpointError("corrupt", `${join2(dir, index2)}: shard name ${JSON.stringify(file)} leaves the directory`);
   }
   return files;
 }
@@ -38879,7 +39404,7 @@ var MAX_SCALAR_READS = 4096;
 async function openCheckpoint(path) {
   let info2;
   try {
-    info2 = await stat2(path);
+    info2 = await stat3(path);
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new CheckpointError("not-found", `${path}: no such file or directory`);
@@ -38896,7 +39421,7 @@ async function openCheckpoint(path) {
     throw new CheckpointError("not-found", `${path}: cannot be opened (${error2.code ?? error2.message})`);
   }
   try {
-    const checkpoint = await guard(path, () => readFile2(source, globals)).catch((error2) => {
+    const checkpoint = await guard(path, () => readFile3(source, globals)).catch((error2) => {
       error2.globals = globals;
       throw error2;
     });
@@ -38907,9 +39432,9 @@ async function openCheckpoint(path) {
     throw error2;
   }
 }
-async function readFile2(source, globals) {
+async function readFile3(source, globals) {
   const head = await readRange(source, 0, Math.min(source.size, 256), `${source.path}: first bytes`);
-  const kind = sniff(head, source.size, basename(source.path));
+  const kind = sniff(head, source.size, basename2(source.path));
   switch (kind) {
     case "lfs-pointer": {
       const size = lfsPointerSize(head);
@@ -38970,8 +39495,8 @@ async function sha256File(path) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml7 = __toESM(require_dist(), 1);
 import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname2, join as join6, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { dirname as dirname2, join as join7, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // schema/ckpt-audit.schema.json
 var ckpt_audit_schema_default = {
@@ -39074,7 +39599,7 @@ var ckpt_audit_schema_default = {
 
 // src/manifest/paths.ts
 import { existsSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join as join2, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join as join3, relative, resolve, sep } from "node:path";
 function isInside(folder, path) {
   const rel = relative(folder, path);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel) && rel.split(sep)[0] !== "..";
@@ -39094,7 +39619,7 @@ function findWorkspace(manifestFile, env = process.env) {
   if (env.GITHUB_WORKSPACE) return resolve(env.GITHUB_WORKSPACE);
   let folder = dirname(resolve(manifestFile));
   for (; ; ) {
-    if (existsSync(join2(folder, ".git"))) return folder;
+    if (existsSync(join3(folder, ".git"))) return folder;
     const up = dirname(folder);
     if (up === folder) return dirname(resolve(manifestFile));
     folder = up;
@@ -39103,11 +39628,11 @@ function findWorkspace(manifestFile, env = process.env) {
 var DEFAULT_MANIFESTS = ["ckpt-audit.yml", ".github/ckpt-audit.yml"];
 
 // src/records/detect.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/records/hydra.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/records/text-value.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -39152,9 +39677,9 @@ function yamlLeaves(node2, path, locate, leaves, problems) {
 // src/records/hydra.ts
 function hydraDir(path, reader) {
   const trimmed = path.replace(/[\\/]+$/, "");
-  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join3(trimmed, "config.yaml")) === "file") return trimmed;
+  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join4(trimmed, "config.yaml")) === "file") return trimmed;
   if (/(^|[\\/])\.hydra[\\/]config\.yaml$/.test(trimmed) && reader.kind(trimmed) === "file") return trimmed.replace(/[\\/]config\.yaml$/, "");
-  return reader.kind(join3(trimmed, ".hydra", "config.yaml")) === "file" ? join3(trimmed, ".hydra") : void 0;
+  return reader.kind(join4(trimmed, ".hydra", "config.yaml")) === "file" ? join4(trimmed, ".hydra") : void 0;
 }
 var OVERRIDE = /^(\+{0,2})([^=~@]+?)(@[^=]*)?=(.*)$/s;
 var REFERENCE = /^\$\{([\w.-]+)\}$/;
@@ -39193,28 +39718,28 @@ function applyOverrides(text4, file, leaves, problems) {
   }
 }
 function resolveReferences(leaves) {
-  const out = [];
+  const out2 = [];
   for (const leaf of leaves.values()) {
     if (typeof leaf.value !== "string" || !leaf.value.includes("${")) {
-      out.push(leaf);
+      out2.push(leaf);
       continue;
     }
     const target = leaves.get(REFERENCE.exec(leaf.value)?.[1] ?? "");
     if (target !== void 0 && !(typeof target.value === "string" && target.value.includes("${")))
-      out.push({ path: leaf.path, value: target.value, location: target.location });
+      out2.push({ path: leaf.path, value: target.value, location: target.location });
   }
-  return out;
+  return out2;
 }
 function readHydra(dir, reader, display) {
-  const configFile = join3(dir, "config.yaml");
+  const configFile = join4(dir, "config.yaml");
   const { leaves, problems } = configLeaves(reader.text(configFile), display(configFile));
-  const overridesFile = join3(dir, "overrides.yaml");
+  const overridesFile = join4(dir, "overrides.yaml");
   if (reader.kind(overridesFile) === "file") applyOverrides(reader.text(overridesFile), display(overridesFile), leaves, problems);
   return { leaves: resolveReferences(leaves), problems };
 }
 
 // src/records/mlflow.ts
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/records/python-literal.ts
 var NUMBER = /^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?/;
@@ -39244,19 +39769,19 @@ function number(source) {
 }
 function quoted(c) {
   const quote = c.text[c.i];
-  let out = "";
+  let out2 = "";
   for (c.i++; c.i < c.text.length; c.i++) {
     const ch = c.text[c.i];
     if (ch === quote) {
       c.i++;
-      return out;
+      return out2;
     }
     if (ch !== "\\") {
-      out += ch;
+      out2 += ch;
       continue;
     }
     const next = c.text[++c.i] ?? "";
-    out += { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' }[next] ?? `\\${next}`;
+    out2 += { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' }[next] ?? `\\${next}`;
   }
   throw new SyntaxError("unterminated string");
 }
@@ -39308,15 +39833,15 @@ function fromPythonStr(text4) {
 var MAX_MLFLOW_PARAMS = 1e4;
 function mlflowParamsDir(path, reader) {
   if (path.replace(/[\\/]+$/, "").endsWith("params") && reader.kind(path) === "dir") return path;
-  return reader.kind(join4(path, "params")) === "dir" ? join4(path, "params") : void 0;
+  return reader.kind(join5(path, "params")) === "dir" ? join5(path, "params") : void 0;
 }
-function paramFiles(dir, reader, prefix, out) {
+function paramFiles(dir, reader, prefix, out2) {
   for (const name of reader.list(dir)) {
-    if (out.length > MAX_MLFLOW_PARAMS) return;
-    const path = join4(dir, name);
+    if (out2.length > MAX_MLFLOW_PARAMS) return;
+    const path = join5(dir, name);
     const kind = reader.kind(path);
-    if (kind === "dir") paramFiles(path, reader, [...prefix, name], out);
-    else if (kind === "file") out.push({ key: [...prefix, name], path });
+    if (kind === "dir") paramFiles(path, reader, [...prefix, name], out2);
+    else if (kind === "file") out2.push({ key: [...prefix, name], path });
   }
 }
 function readMlflow(paramsDir, reader, display) {
@@ -39373,7 +39898,7 @@ function isWandbFile(path, reader) {
 }
 function wandbConfigFile(path, reader) {
   if (reader.kind(path) === "file") return path;
-  return [join5(path, "config.yaml"), join5(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
+  return [join6(path, "config.yaml"), join6(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
 }
 function detectKind(path, reader) {
   if (reader.kind(path) === "file" && /\.(md|markdown)$/i.test(path)) return "markdown";
@@ -46505,7 +47030,7 @@ function ok() {
 function defaultStringLength(value2) {
   return value2.length;
 }
-function markdownTable(table3, options2) {
+function markdownTable(table2, options2) {
   const settings = options2 || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -46515,15 +47040,15 @@ function markdownTable(table3, options2) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table3.length) {
+  while (++rowIndex < table2.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table3[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table3[rowIndex].length;
+    if (table2[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex].length;
     }
-    while (++columnIndex2 < table3[rowIndex].length) {
-      const cell = serialize(table3[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table2[rowIndex].length) {
+      const cell = serialize(table2[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -47192,15 +47717,15 @@ function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map, context3, index2, table3, tableBody) {
+function flushTableEnd(map, context3, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context3.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context3]);
   }
-  table3.end = Object.assign({}, related);
-  exits.push(["exit", table3, context3]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context3]);
   map.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -47243,16 +47768,16 @@ function cellLeaf(key, cell, file, leaves, problems) {
   if ("problem" in value2) problems.push({ location, message: value2.problem });
   else if ("value" in value2) leaves.push({ path: [key.trim()], value: value2.value, location });
 }
-function rowLeaves(table3, row, file) {
-  const header = table3.children[0];
+function rowLeaves(table2, row, file) {
+  const header = table2.children[0];
   const leaves = [];
   const problems = [];
   for (let i = 1; i < row.children.length && i < header.children.length; i++)
     cellLeaf(plainText(header.children[i]), row.children[i], file, leaves, problems);
   return { leaves, problems };
 }
-function keyValueLeaves(table3, file, isKnownKey) {
-  const [header, ...rows] = table3.children;
+function keyValueLeaves(table2, file, isKnownKey) {
+  const [header, ...rows] = table2.children;
   const leaves = [];
   const problems = [];
   const data = header !== void 0 && isKnownKey(plainText(header.children[0])) ? [header, ...rows] : rows;
@@ -47260,8 +47785,8 @@ function keyValueLeaves(table3, file, isKnownKey) {
     if (row.children.length >= 2) cellLeaf(plainText(row.children[0]), row.children[1], file, leaves, problems);
   return { leaves, problems };
 }
-function findRow(tables, name, file, where) {
-  const rows = tables.flatMap((table3) => table3.children.slice(1).map((row) => ({ table: table3, row })));
+function findRow(tables2, name, file, where) {
+  const rows = tables2.flatMap((table2) => table2.children.slice(1).map((row) => ({ table: table2, row })));
   const found = rows.filter(({ row }) => row.children[0] !== void 0 && sameName(plainText(row.children[0]), name));
   if (found.length > 1)
     return { missing: `${found.length} table rows of ${file}${where} are named '${name}' (lines ${found.map((f) => f.row.position?.start.line).join(", ")}); name one with section:` };
@@ -47281,30 +47806,30 @@ function readMarkdown(root, file, select, isKnownKey) {
     }
     scope = nodes;
   }
-  const tables = tablesIn(scope);
+  const tables2 = tablesIn(scope);
   const where = select.section !== void 0 ? ` under '${select.section}'` : "";
-  if (select.row !== void 0) return findRow(tables, select.row, file, where);
-  const table3 = tables.find((t) => t.children[0]?.children.length === 2);
-  if (table3 === void 0) return { missing: `${file} has no two-column key | value table under '${select.section}'` };
-  return { read: keyValueLeaves(table3, file, isKnownKey) };
+  if (select.row !== void 0) return findRow(tables2, select.row, file, where);
+  const table2 = tables2.find((t) => t.children[0]?.children.length === 2);
+  if (table2 === void 0) return { missing: `${file} has no two-column key | value table under '${select.section}'` };
+  return { read: keyValueLeaves(table2, file, isKnownKey) };
 }
 
 // src/records/naming.ts
-var identity = (name, table3) => canonicalKey(name, table3) ?? normalizeName(name);
-function keyOf(written, table3) {
-  return canonicalKey(written, table3) ?? written.trim().replace(/\s+/g, "_");
+var identity = (name, table2) => canonicalKey(name, table2) ?? normalizeName(name);
+function keyOf(written, table2) {
+  return canonicalKey(written, table2) ?? written.trim().replace(/\s+/g, "_");
 }
-function nameLeaves(leaves, table3) {
+function nameLeaves(leaves, table2) {
   const count = /* @__PURE__ */ new Map();
   for (const leaf of leaves) {
-    const id = identity(leaf.path.at(-1), table3);
+    const id = identity(leaf.path.at(-1), table2);
     count.set(id, (count.get(id) ?? 0) + 1);
   }
   return leaves.map((leaf) => {
     const dotted = leaf.path.join(".");
     const name = leaf.path.at(-1);
-    const written = canonicalKey(dotted, table3) !== void 0 || count.get(identity(name, table3)) !== 1 ? dotted : name;
-    return { ...leaf, written, key: keyOf(written, table3) };
+    const written = canonicalKey(dotted, table2) !== void 0 || count.get(identity(name, table2)) !== 1 ? dotted : name;
+    return { ...leaf, written, key: keyOf(written, table2) };
   });
 }
 
@@ -47424,8 +47949,8 @@ function workspaceRecordReader(workspace) {
   return {
     kind(path) {
       if (!inside(path)) return void 0;
-      const stat4 = statSync(path);
-      return stat4.isDirectory() ? "dir" : stat4.isFile() ? "file" : void 0;
+      const stat5 = statSync(path);
+      return stat5.isDirectory() ? "dir" : stat5.isFile() ? "file" : void 0;
     },
     text(path) {
       if (!inside(path)) throw new Error("not a file inside the workspace");
@@ -47458,7 +47983,7 @@ async function loadManifest(file, workspace = findWorkspace(file), display = fil
   try {
     const size = statSync2(file).size;
     if (size > MAX_MANIFEST_BYTES) throw new ManifestError([{ location: at1, message: `the manifest is ${size} bytes; the limit is ${MAX_MANIFEST_BYTES}` }]);
-    text4 = await readFile3(file, "utf8");
+    text4 = await readFile4(file, "utf8");
   } catch (error2) {
     if (error2 instanceof ManifestError) throw error2;
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${error2.code ?? error2.message}` }]);
@@ -47556,11 +48081,11 @@ function schemaProblem(error2, where) {
   }
 }
 function displayBeside(display, manifestDir) {
-  return (path) => posix.normalize(join6(dirname2(display), relative2(manifestDir, path)).split(sep2).join("/"));
+  return (path) => posix.normalize(join7(dirname2(display), relative2(manifestDir, path)).split(sep2).join("/"));
 }
 function build(raw, source, where, nodeAt, locate, problems) {
   const { file, workspace } = source;
-  const { table: table3, conflicts } = buildAliasTable(raw.aliases ?? {});
+  const { table: table2, conflicts } = buildAliasTable(raw.aliases ?? {});
   for (const c of conflicts)
     problems.push({
       location: where(["aliases", Object.keys(raw.aliases ?? {}).find((k) => (raw.aliases[k] ?? []).includes(c.name)) ?? c.key], true),
@@ -47618,7 +48143,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
       const explicit = spec !== null && typeof spec === "object" && !Array.isArray(spec);
       const path = explicit ? [...base, "hparams", written, "value"] : [...base, "hparams", written];
       return {
-        key: canonicalKey(written, table3) ?? written,
+        key: canonicalKey(written, table2) ?? written,
         written,
         value: recordedValue(nodeAt(path), `experiments.${name}.hparams.${written}`, valueProblems),
         at: explicit ? spec.at : void 0,
@@ -47626,7 +48151,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
       };
     });
     sameKeyTwice(hparams, `experiments.${name}.hparams`, problems);
-    const context3 = { experiment: name, manifestDir, workspace, display: displayBeside(source.display, manifestDir), table: table3, reader: source.records, where, parsed: parsedRecords };
+    const context3 = { experiment: name, manifestDir, workspace, display: displayBeside(source.display, manifestDir), table: table2, reader: source.records, where, parsed: parsedRecords };
     const recordSets = e.records === void 0 ? [] : readRecords(e.records, [...base, "records"], context3, problems);
     for (const set of recordSets) sameKeyTwice(set.values, set.label, problems);
     const metrics = Object.keys(e.metrics ?? {}).map((written) => {
@@ -47667,7 +48192,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
   }
   for (const p of valueProblems) problems.push({ location: locate(p.node.range?.[0] ?? 0), message: p.message });
   const recordedKeys = recordedKeysOf(experiments);
-  const failOn = resolveFailOn(raw.checks?.fail_on ?? DEFAULT_FAIL_ON, table3, recordedKeys);
+  const failOn = resolveFailOn(raw.checks?.fail_on ?? DEFAULT_FAIL_ON, table2, recordedKeys);
   for (const p of failOn.problems) problems.push({ location: where(["checks", "fail_on", p.index]), message: p.message });
   return {
     file,
@@ -47707,84 +48232,142 @@ function manifestAliases(manifest) {
   return buildAliasTable(manifest.aliases).table;
 }
 
-// src/weights/align.ts
-var WEIGHT_CONTAINERS = ["state_dict", "model_state_dict", "model", "module", "net", "weights"];
-var NOT_WEIGHTS = /* @__PURE__ */ new Set(["optimizer", "optimizer_state_dict", "optimizer_states", "lr_schedulers", "scheduler", "scaler", "ema", "ema_state_dict"]);
-var WRAPPERS = ["model.", "module.", "net.", "_orig_mod."];
-function alignTensors(tensors) {
-  const container = WEIGHT_CONTAINERS.find((c) => tensors.some((t) => t.name.startsWith(`${c}.`)));
-  let chosen = container !== void 0 ? tensors.filter((t) => t.name.startsWith(`${container}.`)).map((t) => ({ ...t, name: t.name.slice(container.length + 1) })) : tensors.filter((t) => !NOT_WEIGHTS.has(t.name.split(".")[0]));
-  for (let changed = true; changed && chosen.length > 0; ) {
-    changed = false;
-    for (const wrapper of WRAPPERS) {
-      if (chosen.every((t) => t.name.startsWith(wrapper) && t.name.length > wrapper.length)) {
-        chosen = chosen.map((t) => ({ ...t, name: t.name.slice(wrapper.length) }));
-        changed = true;
-      }
-    }
-  }
-  while (chosen.length > 1) {
-    const first = chosen[0].name.split(".")[0];
-    if (!chosen.every((t) => t.name.startsWith(`${first}.`))) break;
-    chosen = chosen.map((t) => ({ ...t, name: t.name.slice(first.length + 1) }));
-  }
-  return new Map(chosen.map((t) => [t.name, t]));
+// src/weights/stats-kernel.ts
+function newAccumulator() {
+  return { sum: 0, max: 0, beyond: 0 };
 }
+var out = new Float64Array(3);
+function mergeInto(acc) {
+  acc.sum += out[0];
+  acc.max = Math.max(acc.max, out[1]);
+  acc.beyond += out[2];
+}
+var TINY = 1e-30;
+function accumulateFloat32(x, y, count, rel, acc) {
+  float32Kernel(x, y, count, rel);
+  mergeInto(acc);
+}
+function float32Kernel(x, y, count, rel) {
+  let sum = 0;
+  let max = 0;
+  let beyond = 0;
+  for (let i = 0; i < count; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === q) continue;
+    const d = Math.abs(p - q);
+    if (d !== d) {
+      if (p === p || q === q) beyond++;
+      continue;
+    }
+    sum += d;
+    if (d > max) max = d;
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + TINY) beyond++;
+  }
+  out[0] = sum;
+  out[1] = max;
+  out[2] = beyond;
+}
+function accumulateFloat64(x, y, count, rel, acc) {
+  float64Kernel(x, y, count, rel);
+  mergeInto(acc);
+}
+function float64Kernel(x, y, count, rel) {
+  let sum = 0;
+  let max = 0;
+  let beyond = 0;
+  for (let i = 0; i < count; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === q) continue;
+    const d = Math.abs(p - q);
+    if (d !== d) {
+      if (p === p || q === q) beyond++;
+      continue;
+    }
+    sum += d;
+    if (d > max) max = d;
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + TINY) beyond++;
+  }
+  out[0] = sum;
+  out[1] = max;
+  out[2] = beyond;
+}
+function accumulateFloat32Exact(x, y, count, acc) {
+  if (!exactKernel(x, y, count)) return false;
+  mergeInto(acc);
+  return true;
+}
+function exactKernel(x, y, count) {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, m0 = 0, m1 = 0, same = 0;
+  let i = 0;
+  for (; i + 3 < count; i += 4) {
+    const d0 = Math.abs(x[i] - y[i]);
+    const d1 = Math.abs(x[i + 1] - y[i + 1]);
+    const d2 = Math.abs(x[i + 2] - y[i + 2]);
+    const d3 = Math.abs(x[i + 3] - y[i + 3]);
+    s0 += d0;
+    s1 += d1;
+    s2 += d2;
+    s3 += d3;
+    m0 = Math.max(m0, d0, d1);
+    m1 = Math.max(m1, d2, d3);
+    if (d0 <= TINY) same++;
+    if (d1 <= TINY) same++;
+    if (d2 <= TINY) same++;
+    if (d3 <= TINY) same++;
+  }
+  for (; i < count; i++) {
+    const d = Math.abs(x[i] - y[i]);
+    s0 += d;
+    m0 = Math.max(m0, d);
+    if (d <= TINY) same++;
+  }
+  const sum = s0 + s1 + s2 + s3;
+  if (!Number.isFinite(sum)) return false;
+  out[0] = sum;
+  out[1] = Math.max(m0, m1);
+  out[2] = count - same;
+  return true;
+}
+function warmUp() {
+  const x = Float32Array.of(1, 2, 3, 4, 5, 6, 7);
+  const y = Float32Array.of(1, 2.5, 3, 4, 5, 6, 7.5);
+  const acc = newAccumulator();
+  for (let i = 0; i < 32; i++) {
+    accumulateFloat32Exact(x, y, 7, acc);
+    accumulateFloat32(x, y, 7, 0, acc);
+    accumulateFloat64(Float64Array.from(x), Float64Array.from(y), 7, 2 ** -8, acc);
+  }
+}
+warmUp();
 
-// src/weights/element-reader.ts
-var HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var halfTable;
-var bf16Table;
-function table2(kind) {
-  if (kind === "float16") return halfTable ??= Float32Array.from({ length: 65536 }, (_, i) => halfToNumber(i));
-  return bf16Table ??= Float32Array.from({ length: 65536 }, (_, i) => bfloat16ToNumber(i));
+// src/weights/chunk-pool.ts
+var POOL_BYTES = 8 * 1024 * 1024;
+var MAX_IDLE = 8;
+var idle = [];
+function acquireChunk(bytes2) {
+  if (bytes2 > POOL_BYTES) return new Uint8Array(bytes2);
+  return (idle.pop() ?? new Uint8Array(POOL_BYTES)).subarray(0, bytes2);
 }
-function decodeChunk(bytes2, dtype, littleEndian) {
-  const aligned = new Uint8Array(bytes2.length);
-  aligned.set(bytes2);
-  const size = { float64: 8, float32: 4, int64: 8, uint64: 8, int32: 4, uint32: 4, int16: 2, uint16: 2, float16: 2, bfloat16: 2 }[dtype] ?? 1;
-  if (littleEndian !== HOST_LITTLE_ENDIAN && size > 1)
-    for (let i = 0; i < aligned.length; i += size) aligned.subarray(i, i + size).reverse();
-  const buffer = aligned.buffer;
-  switch (dtype) {
-    case "float64":
-      return new Float64Array(buffer);
-    case "float32":
-      return new Float32Array(buffer);
-    case "int64":
-      return new BigInt64Array(buffer);
-    case "uint64":
-      return new BigUint64Array(buffer);
-    case "int32":
-      return new Int32Array(buffer);
-    case "uint32":
-      return new Uint32Array(buffer);
-    case "int16":
-      return new Int16Array(buffer);
-    case "uint16":
-      return new Uint16Array(buffer);
-    case "int8":
-      return new Int8Array(buffer);
-    case "uint8":
-    case "bool":
-      return new Uint8Array(buffer);
-    case "float16":
-    case "bfloat16": {
-      const bits = new Uint16Array(buffer);
-      const lookup2 = table2(dtype);
-      const out = new Float32Array(bits.length);
-      for (let i = 0; i < bits.length; i++) out[i] = lookup2[bits[i]];
-      return out;
-    }
-    default:
-      throw new Error(`no numeric decoding for ${dtype}`);
-  }
+function releaseChunk(chunk) {
+  if (chunk.buffer.byteLength === POOL_BYTES && idle.length < MAX_IDLE) idle.push(new Uint8Array(chunk.buffer));
 }
 
 // src/weights/tensor-diff.ts
 var CHUNK_ELEMENTS = 1 << 20;
 var MAX_VIEW_SPAN_BYTES = 256 * 1024 * 1024;
-var ROUNDING = { bfloat16: 2 ** -8, float16: 2 ** -10, float32: 2 ** -23, float64: 2 ** -52 };
+var ROUNDING = {
+  bfloat16: 2 ** -8,
+  float16: 2 ** -10,
+  float32: 2 ** -23,
+  float64: 2 ** -52,
+  float8_e4m3fn: 2 ** -4,
+  float8_e4m3fnuz: 2 ** -4,
+  float8_e5m2: 2 ** -3,
+  float8_e5m2fnuz: 2 ** -3,
+  float8_e8m0fnu: 1
+};
 function isContiguous(tensor) {
   let expected = 1;
   for (let d = tensor.shape.length - 1; d >= 0; d--) {
@@ -47800,16 +48383,24 @@ async function tensorReader(side) {
   const what = `${checkpoint.path}: storage ${tensor.storage.key}`;
   if (isContiguous(tensor)) {
     if ((tensor.offset + tensor.numel) * size > location.length)
-      throw new CheckpointError("corrupt", `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`);
+      throw new CheckpointError(
+        "corrupt",
+        `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`
+      );
+    const at = (start) => location.start + (tensor.offset + start) * size;
     return {
       littleEndian: location.littleEndian,
-      read: (start, count) => readRange(location.source, location.start + (tensor.offset + start) * size, count * size, what)
+      read: (start, count) => readRange(location.source, at(start), count * size, what),
+      readInto: (start, count, target) => readRangeInto(location.source, at(start), target.subarray(0, count * size), what)
     };
   }
   const last = tensor.offset + tensor.shape.reduce((acc, s, d) => acc + (s - 1) * tensor.stride[d], 0);
   const spanBytes = (last - tensor.offset + 1) * size;
   if (spanBytes > MAX_VIEW_SPAN_BYTES)
-    throw new CheckpointError("too-large", `${what}: a non-contiguous view spanning ${n(spanBytes)} bytes (the limit for views is ${n(MAX_VIEW_SPAN_BYTES)})`);
+    throw new CheckpointError(
+      "too-large",
+      `${what}: a non-contiguous view spanning ${n(spanBytes)} bytes (the limit for views is ${n(MAX_VIEW_SPAN_BYTES)})`
+    );
   if (last * size + size > location.length) throw new CheckpointError("corrupt", `${what}: the view reaches past its storage`);
   const span = await readRange(location.source, location.start + tensor.offset * size, spanBytes, what);
   const gathered = new Uint8Array(tensor.numel * size);
@@ -47823,105 +48414,150 @@ async function tensorReader(side) {
       index2[d] = 0;
     }
   }
-  return { littleEndian: location.littleEndian, read: async (start, count) => gathered.subarray(start * size, (start + count) * size) };
+  const read = async (start, count) => gathered.subarray(start * size, (start + count) * size);
+  return { littleEndian: location.littleEndian, read, readInto: read };
 }
 function equalBytes(a, b) {
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 }
+function compareMode(dtypeA, dtypeB) {
+  if (isDecodable(dtypeA) && isDecodable(dtypeB)) return "values";
+  return dtypeA === dtypeB && dtypeInfo(dtypeA) !== void 0 ? "bitwise" : "none";
+}
+function differingElements(x, y, size) {
+  let count = 0;
+  for (let i = 0; i < x.length; i += size) {
+    for (let k = 0; k < size; k++) {
+      if (x[i + k] !== y[i + k]) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}
+var scratch;
+function scratchPair() {
+  return scratch ??= [new Float64Array(CHUNK_ELEMENTS), new Float64Array(CHUNK_ELEMENTS)];
+}
+function accumulateChunk(a, b, x, y, littleEndian, count, rel, acc) {
+  if (a.tensor.dtype === "float32" && b.tensor.dtype === "float32") {
+    const [u2, v3] = [float32View(x, littleEndian[0]), float32View(y, littleEndian[1])];
+    if (rel === 0 && accumulateFloat32Exact(u2, v3, count, acc)) return;
+    accumulateFloat32(u2, v3, count, rel, acc);
+    return;
+  }
+  const [u, v2] = scratchPair();
+  decodeInto(x, a.tensor.dtype, littleEndian[0], u);
+  decodeInto(y, b.tensor.dtype, littleEndian[1], v2);
+  accumulateFloat64(u, v2, count, rel, acc);
+}
 async function tensorStats(a, b) {
   const numel = a.tensor.numel;
+  const mode = compareMode(a.tensor.dtype, b.tensor.dtype);
+  if (mode === "none") throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`);
   const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)]);
   const sameDtype = a.tensor.dtype === b.tensor.dtype;
   const rel = sameDtype ? 0 : Math.max(ROUNDING[a.tensor.dtype] ?? 0, ROUNDING[b.tensor.dtype] ?? 0);
-  let identical = sameDtype;
-  let sum = 0;
-  let max = 0;
-  let beyond = 0;
-  for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
+  const size = dtypeInfo(a.tensor.dtype).itemSize;
+  const order = [readerA.littleEndian, readerB.littleEndian];
+  const chunkBytes = (side) => Math.min(numel, CHUNK_ELEMENTS) * dtypeInfo(side.tensor.dtype).itemSize;
+  const buffers = [0, 1].map(() => [acquireChunk(chunkBytes(a)), acquireChunk(chunkBytes(b))]);
+  const readChunk = (start) => {
     const count = Math.min(CHUNK_ELEMENTS, numel - start);
-    const [bytesA, bytesB] = await Promise.all([readerA.read(start, count), readerB.read(start, count)]);
-    if (sameDtype && readerA.littleEndian === readerB.littleEndian && equalBytes(bytesA, bytesB)) continue;
-    identical = false;
-    const x = decodeChunk(bytesA, a.tensor.dtype, readerA.littleEndian);
-    const y = decodeChunk(bytesB, b.tensor.dtype, readerB.littleEndian);
-    if (x instanceof BigInt64Array || x instanceof BigUint64Array || y instanceof BigInt64Array || y instanceof BigUint64Array) {
-      for (let i = 0; i < count; i++) {
-        const d = Math.abs(Number(x[i]) - Number(y[i]));
-        sum += d;
-        if (d > max) max = d;
-        if (d > 0) beyond++;
-      }
-      continue;
+    const [bufA, bufB] = buffers[start / CHUNK_ELEMENTS % 2];
+    return Promise.all([readerA.readInto(start, count, bufA), readerB.readInto(start, count, bufB)]);
+  };
+  let identical = sameDtype;
+  const acc = newAccumulator();
+  let next = numel > 0 ? readChunk(0) : void 0;
+  try {
+    for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
+      const count = Math.min(CHUNK_ELEMENTS, numel - start);
+      const [bytesA, bytesB] = await next;
+      next = start + CHUNK_ELEMENTS < numel ? readChunk(start + CHUNK_ELEMENTS) : void 0;
+      next?.catch(() => {
+      });
+      if (sameDtype && order[0] === order[1] && equalBytes(bytesA, bytesB)) continue;
+      identical = false;
+      if (mode === "bitwise") acc.beyond += differingElements(bytesA, bytesB, size);
+      else accumulateChunk(a, b, bytesA, bytesB, order, count, rel, acc);
     }
-    for (let i = 0; i < count; i++) {
-      const p = x[i];
-      const q = y[i];
-      const d = p === q || p !== p && q !== q ? 0 : Math.abs(p - q);
-      sum += d;
-      if (d > max) max = d;
-      if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + 1e-30) beyond++;
-    }
+  } finally {
+    await next?.catch(() => {
+    });
+    for (const pair of buffers) pair.forEach(releaseChunk);
   }
-  return { elements: numel, identical, sumAbsDiff: sum, maxAbsDiff: max, beyondRounding: beyond };
+  return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, mode };
 }
 
 // src/weights/diff.ts
-function isNumeric(dtype) {
-  return ["float", "int", "uint", "bool"].includes(dtypeInfo(dtype)?.kind ?? "");
+var sameShape = (p) => p.a.tensor.shape.join(",") === p.b.tensor.shape.join(",");
+var pairDtype = (p) => {
+  const [x, y] = [p.a.tensor.dtype, p.b.tensor.dtype];
+  return x === y ? x : `${x}/${y}`;
+};
+async function diffTensor(a, b, p) {
+  const stats = await tensorStats({ checkpoint: a, tensor: p.a.tensor }, { checkpoint: b, tensor: p.b.tensor });
+  return {
+    name: p.name,
+    dtype: pairDtype(p),
+    elements: stats.elements,
+    identical: stats.identical,
+    mean_abs_diff: stats.elements === 0 ? 0 : stats.sumAbsDiff / stats.elements,
+    max_abs_diff: stats.maxAbsDiff,
+    beyond_rounding: stats.beyondRounding,
+    ...p.a.name !== p.name || p.b.name !== p.name ? { names: { a: p.a.name, b: p.b.name } } : {},
+    ...stats.mode === "bitwise" ? { compared: "bitwise" } : {}
+  };
 }
-function isFloating(dtype) {
-  return dtypeInfo(dtype)?.kind === "float";
+var UNREAD_TENSOR_KINDS = {
+  "torch._utils._rebuild_qtensor": "quantized",
+  "torch._utils._rebuild_sparse_tensor": "sparse",
+  "torch._utils._rebuild_nested_tensor": "nested",
+  "torch._utils._rebuild_wrapper_subclass": "tensor subclass"
+};
+function unreadTensors(a, b) {
+  const kinds = new Set([...a.globals, ...b.globals].map((g) => UNREAD_TENSOR_KINDS[g.qualified]).filter((k) => k !== void 0));
+  const reason = (kind) => `${kind} tensors are not read, so not compared`;
+  return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: reason(kind) }));
 }
 async function diffCheckpoints(a, b, progress) {
-  const left = alignTensors(a.tensors);
-  const right = alignTensors(b.tensors);
-  const onlyInA = [...left.keys()].filter((k) => !right.has(k)).sort();
-  const onlyInB = [...right.keys()].filter((k) => !left.has(k)).sort();
-  const shapeMismatch = [];
-  const pairs = [];
-  for (const [name, ta] of left) {
-    const tb = right.get(name);
-    if (tb === void 0) continue;
-    if (ta.tensor.shape.join(",") !== tb.tensor.shape.join(",")) shapeMismatch.push(name);
-    else pairs.push([name, ta, tb]);
-  }
-  pairs.sort((x, y) => x[0].localeCompare(y[0]));
-  const total = pairs.reduce((acc, [, ta]) => acc + ta.tensor.numel, 0);
-  let done = 0;
+  const alignment = alignPair(a.tensors, b.tensors);
+  const comparable = alignment.pairs.filter(sameShape);
+  const total = comparable.reduce((acc, p) => acc + p.a.tensor.numel, 0);
   const tensors = [];
-  let weighted = 0;
-  let floatElements = 0;
+  const notCompared = unreadTensors(a, b);
+  let [weighted, floatElements, done] = [0, 0, 0];
   let max = null;
-  for (const [name, ta, tb] of pairs) {
-    if (!isNumeric(ta.tensor.dtype) || !isNumeric(tb.tensor.dtype)) continue;
-    const stats = await tensorStats({ checkpoint: a, tensor: ta.tensor }, { checkpoint: b, tensor: tb.tensor });
-    tensors.push({
-      name,
-      dtype: ta.tensor.dtype === tb.tensor.dtype ? ta.tensor.dtype : `${ta.tensor.dtype}/${tb.tensor.dtype}`,
-      elements: stats.elements,
-      identical: stats.identical,
-      mean_abs_diff: stats.elements === 0 ? 0 : stats.sumAbsDiff / stats.elements,
-      max_abs_diff: stats.maxAbsDiff,
-      beyond_rounding: stats.beyondRounding
-    });
-    if (isFloating(ta.tensor.dtype) && isFloating(tb.tensor.dtype)) {
-      weighted += stats.sumAbsDiff;
-      floatElements += stats.elements;
-      max = Math.max(max ?? 0, stats.maxAbsDiff);
+  for (const p of comparable) {
+    if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === "none") {
+      notCompared.push({ name: p.name, dtype: pairDtype(p), reason: `${pairDtype(p)} values have no common numeric meaning` });
+      continue;
     }
-    done += ta.tensor.numel;
+    const t = await diffTensor(a, b, p);
+    tensors.push(t);
+    if (isFloatingDtype(p.a.tensor.dtype) && isFloatingDtype(p.b.tensor.dtype)) {
+      weighted += t.mean_abs_diff * t.elements;
+      floatElements += t.elements;
+      max = Math.max(max ?? 0, t.max_abs_diff);
+    }
+    done += p.a.tensor.numel;
     progress?.(done, total);
   }
+  const shapeMismatch = alignment.pairs.filter((p) => !sameShape(p)).map((p) => p.name);
   return {
     a: a.path,
     b: b.path,
     mean_abs_diff: floatElements === 0 ? null : weighted / floatElements,
     max_abs_diff: max,
     elements: floatElements,
-    identical: onlyInA.length === 0 && onlyInB.length === 0 && shapeMismatch.length === 0 && tensors.every((t) => t.identical),
-    only_in_a: onlyInA,
-    only_in_b: onlyInB,
+    identical: alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0 && notCompared.length === 0 && tensors.every((t) => t.identical),
+    only_in_a: [...alignment.onlyInA],
+    only_in_b: [...alignment.onlyInB],
     shape_mismatch: shapeMismatch.sort(),
+    aligned: alignment.removed,
+    not_compared: notCompared,
     tensors
   };
 }
@@ -47945,22 +48581,22 @@ async function checkManifest(manifestPath, options2 = {}, workspace, display) {
 // src/github/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 function annotationsOf(findings) {
-  const out = [];
+  const out2 = [];
   for (const level of ["error", "warning", "notice"]) {
     const list2 = findings.filter((f) => f.severity === level);
     const shown = list2.length > ANNOTATIONS_PER_LEVEL ? list2.slice(0, ANNOTATIONS_PER_LEVEL - 1) : list2;
     for (const f of shown)
-      out.push({ level, title: `ckpt-audit ${f.code}`, message: `${f.experiment}: ${f.message}`, file: f.location?.file, line: f.location?.line, column: f.location?.column });
+      out2.push({ level, title: `ckpt-audit ${f.code}`, message: `${f.experiment}: ${f.message}`, file: f.location?.file, line: f.location?.line, column: f.location?.column });
     if (shown.length < list2.length)
-      out.push({ level, title: "ckpt-audit", message: `${list2.length - shown.length} more ${level}s: see the job summary` });
+      out2.push({ level, title: "ckpt-audit", message: `${list2.length - shown.length} more ${level}s: see the job summary` });
   }
-  return out;
+  return out2;
 }
 
 // src/github/io.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -48409,7 +49045,7 @@ import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open: open2, readdir: readdir2, rename, rm, rmdir, stat: stat3, symlink, unlink } = fs2.promises;
+var { chmod, copyFile, lstat, mkdir, open: open2, readdir: readdir3, rename, rm, rmdir, stat: stat4, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
@@ -52717,7 +53353,7 @@ function actionsIO(env = process.env) {
       }
     },
     async writeReportJson(json) {
-      const path = join7(env.RUNNER_TEMP ?? tmpdir(), "ckpt-audit-report.json");
+      const path = join8(env.RUNNER_TEMP ?? tmpdir(), "ckpt-audit-report.json");
       await writeFile2(path, json);
       return path;
     },
@@ -52811,11 +53447,11 @@ var COMMENT_LIMIT_BYTES = 65536;
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var bytes = (text4) => Buffer.byteLength(text4, "utf8");
 function closeOpen(text4) {
-  let out = text4;
-  if ((out.match(/^```/gm)?.length ?? 0) % 2 === 1) out += "\n```";
-  const open3 = (out.match(/<details>/g)?.length ?? 0) - (out.match(/<\/details>/g)?.length ?? 0);
-  for (let i = 0; i < open3; i++) out += "\n\n</details>";
-  return out;
+  let out2 = text4;
+  if ((out2.match(/^```/gm)?.length ?? 0) % 2 === 1) out2 += "\n```";
+  const open3 = (out2.match(/<details>/g)?.length ?? 0) - (out2.match(/<\/details>/g)?.length ?? 0);
+  for (let i = 0; i < open3; i++) out2 += "\n\n</details>";
+  return out2;
 }
 function fitToLimit(markdown, maxBytes, pointer) {
   if (bytes(markdown) <= maxBytes) return { body: markdown, truncated: false };
@@ -52877,7 +53513,7 @@ function lineageGraph(result) {
 function tensorDetails(result) {
   return result.details.map((detail) => {
     const rows = [...detail.tensors].sort((a, b) => b.mean_abs_diff - a.mean_abs_diff).slice(0, MAX_DETAIL_ROWS);
-    const table3 = markdownTable([
+    const table2 = markdownTable([
       ["tensor", "dtype", "elements", "mean \\|a−b\\|", "max \\|a−b\\|", ""],
       ...rows.map((t) => [cellCode(t.name), text3(t.dtype), String(t.elements), fmt3(t.mean_abs_diff), fmt3(t.max_abs_diff), t.identical ? "identical" : ""])
     ], { alignDelimiters: false });
@@ -52886,7 +53522,7 @@ function tensorDetails(result) {
 … and ${detail.tensors.length - rows.length} more tensors` : "";
     return `<details><summary>${html(detail.title)}</summary>
 
-${table3}${more}
+${table2}${more}
 
 </details>`;
   }).join("\n\n");
@@ -53017,7 +53653,7 @@ ${markdownTable([["metric", "recorded", "stored", "source", ""], ...body], { ali
 }
 function experimentSection(e) {
   const ok2 = e.error === null && e.hparams.every((r) => r.status === "match") && e.metrics.every((m) => m.status !== "mismatch") && (recordedCount(e) === 0 || e.verified > 0);
-  const format = e.format !== null ? ` (${e.format})` : "";
+  const format = e.format !== null ? ` (${e.format}${e.selected !== void 0 ? `; read ${e.selected}` : ""})` : "";
   const parts = [];
   if (e.error !== null) parts.push(`❌ unreadable (${text3(e.error.reason)}): ${text3(e.error.message)}`);
   else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(recordedCount(e), "recorded value")} verified.
@@ -53082,6 +53718,7 @@ function toCheckJson(result) {
       name: e.name,
       checkpoint: e.checkpoint,
       format: e.format,
+      ...e.selected !== void 0 ? { selected: e.selected } : {},
       error: e.error,
       verified: e.verified,
       hparams: e.hparams.map((h) => ({

@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { inspectCheckpoint, inspectFailure, type InspectResult } from './audit/inspect.ts'
+import { inspectCheckpoint, inspectFailure, listTensors, type InspectResult } from './audit/inspect.ts'
 import { CheckpointError } from './checkpoint/errors.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
 import { renderInspectText } from './report/inspect-text.ts'
@@ -27,7 +27,7 @@ const USAGE = `Usage:
   ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]
                                           audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml);
                                           --strict: what could not be verified is an error
-  ckpt-audit inspect PATH [--json]        what a checkpoint holds, no manifest needed
+  ckpt-audit inspect PATH [--json] [--tensors]  what a checkpoint holds, no manifest needed (--tensors: names, dtypes, shapes)
   ckpt-audit diff A B [--json] [--tensors]
                                           weight difference statistics between two checkpoints
 
@@ -37,11 +37,13 @@ Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadabl
 export class UsageError extends Error {}
 
 /** Opens, summarises and closes one checkpoint; unreadable files are results, not exceptions. */
-export async function inspectPath(path: string): Promise<InspectResult> {
+export async function inspectPath(path: string, withTensors = false): Promise<InspectResult> {
   try {
     const checkpoint = await openCheckpoint(path)
     try {
-      return inspectCheckpoint(checkpoint)
+      const result = inspectCheckpoint(checkpoint)
+      if (withTensors) result.tensors.list = listTensors(checkpoint)
+      return result
     } finally {
       await checkpoint.close()
     }
@@ -53,9 +55,10 @@ export async function inspectPath(path: string): Promise<InspectResult> {
 }
 
 async function inspectCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  const options = { json: { type: 'boolean' }, tensors: { type: 'boolean' } } as const
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true })
   if (positionals.length !== 1) throw new UsageError('inspect takes exactly one PATH')
-  const result = await inspectPath(positionals[0]!)
+  const result = await inspectPath(positionals[0]!, values.tensors === true)
   out(values.json ? JSON.stringify(result, null, 2) + '\n' : renderInspectText(result))
   return result.error !== null || result.unsafe_globals.length > 0 ? 1 : 0
 }

@@ -38,6 +38,8 @@ export interface ExperimentResult {
   readonly name: string
   readonly checkpoint: string
   readonly format: string | null
+  /** For a folder of checkpoints: which one was read, and why (run-folder rule). */
+  readonly selected?: string
   readonly hparams: readonly HparamRow[]
   readonly metrics: readonly MetricRow[]
   readonly error: { reason: string, message: string } | null
@@ -143,6 +145,7 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
       findings.push(...audit.findings, ...metrics.findings)
       experiments.push({
         name: experiment.name, checkpoint: display, format: opened.checkpoint.format, hparams: audit.rows,
+        ...(opened.checkpoint.selection !== undefined ? { selected: opened.checkpoint.selection } : {}),
         metrics: metrics.rows, error: null, verified: audit.rows.filter(isVerified).length + metrics.rows.filter(m => m.status !== 'not-checked').length,
       })
     }

@@ -1,4 +1,5 @@
 /** What `ckpt-audit inspect` reports about one checkpoint: pure, given the opened checkpoint or its error. */
+import { weightTensors } from '../weights/align.ts'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { dtypeInfo } from '../checkpoint/dtypes.ts'
 import type { CheckpointError, UnreadableReason } from '../checkpoint/errors.ts'
@@ -25,6 +26,19 @@ export interface TensorSummary {
   elements: number
   bytes: number
   dtypes: Record<string, number>
+  /** With `--tensors`: every weight tensor by the name `frozen`/`trained` globs match (optimizer state left out). */
+  list?: TensorEntry[]
+}
+
+export interface TensorEntry {
+  name: string
+  dtype: string
+  shape: number[]
+}
+
+/** The weight tensors of a checkpoint by state_dict name, in file order (`inspect --tensors`). */
+export function listTensors(checkpoint: Checkpoint): TensorEntry[] {
+  return weightTensors(checkpoint.tensors).map(t => ({ name: t.name, dtype: t.tensor.dtype, shape: [...t.tensor.shape] }))
 }
 
 /** The `inspect --json` document (DESIGN §6), plus `notices`. */

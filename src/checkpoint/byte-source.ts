@@ -9,6 +9,8 @@ export interface ByteSource {
   readonly path: string
   readonly size: number
   read(offset: number, length: number): Promise<Uint8Array>
+  /** Reads `target.length` bytes at `offset` into a buffer the caller reuses (streamed weights: no allocation per chunk). */
+  readInto?(offset: number, target: Uint8Array): Promise<void>
   close(): Promise<void>
 }
 
@@ -16,19 +18,23 @@ export interface ByteSource {
 export async function openFileSource(path: string): Promise<ByteSource> {
   const handle: FileHandle = await open(path, 'r')
   const { size } = await handle.stat()
+  const fill = async (buffer: Uint8Array, offset: number): Promise<void> => {
+    let done = 0
+    while (done < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, done, buffer.length - done, offset + done)
+      if (bytesRead === 0) throw new CheckpointError('truncated', `${path}: file shrank while reading at ${n(offset + done)}`)
+      done += bytesRead
+    }
+  }
   return {
     path,
     size,
     async read(offset, length) {
       const buffer = new Uint8Array(length)
-      let done = 0
-      while (done < length) {
-        const { bytesRead } = await handle.read(buffer, done, length - done, offset + done)
-        if (bytesRead === 0) throw new CheckpointError('truncated', `${path}: file shrank while reading at ${n(offset + done)}`)
-        done += bytesRead
-      }
+      await fill(buffer, offset)
       return buffer
     },
+    readInto: (offset, target) => fill(target, offset),
     close: () => handle.close(),
   }
 }
@@ -43,17 +49,30 @@ export function memorySource(path: string, bytes: Uint8Array): ByteSource {
   }
 }
 
-/**
- * The only way format code reads bytes: the range is checked against the file's real size
- * and the cap BEFORE any memory is allocated.
- */
-export async function readRange(src: ByteSource, offset: number, length: number, what: string,
-                                cap = DEFAULT_READ_CAP): Promise<Uint8Array> {
+/** The bounds and cap checks every read passes BEFORE any memory is allocated. */
+function checkRange(src: ByteSource, offset: number, length: number, what: string, cap: number): void {
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0)
     throw new CheckpointError('corrupt', `${what}: invalid range ${offset} + ${length}`)
   if (offset + length > src.size)
     throw new CheckpointError('truncated', `${what} overflows the file: ${n(offset)} + ${n(length)} > ${n(src.size)}`)
   if (length > cap)
     throw new CheckpointError('too-large', `${what} is ${n(length)} bytes; the limit is ${n(cap)}`)
+}
+
+/**
+ * The only way format code reads bytes: the range is checked against the file's real size
+ * and the cap BEFORE any memory is allocated.
+ */
+export async function readRange(src: ByteSource, offset: number, length: number, what: string,
+                                cap = DEFAULT_READ_CAP): Promise<Uint8Array> {
+  checkRange(src, offset, length, what, cap)
   return src.read(offset, length)
+}
+
+/** Like readRange, into the caller's reused buffer when the source can (else a fresh one). */
+export async function readRangeInto(src: ByteSource, offset: number, target: Uint8Array, what: string): Promise<Uint8Array> {
+  if (src.readInto === undefined) return readRange(src, offset, target.length, what)
+  checkRange(src, offset, target.length, what, DEFAULT_READ_CAP)
+  await src.readInto(offset, target)
+  return target
 }

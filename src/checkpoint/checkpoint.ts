@@ -35,6 +35,8 @@ export interface Checkpoint {
   readonly globals: readonly GlobalUse[]
   /** Things a user may want to know that are not errors (unknown classes, TorchScript, duplicates). */
   readonly notices: readonly string[]
+  /** For a folder of checkpoints (HF checkpoint-N, Lightning version_N): which one was read, and why. */
+  readonly selection?: string
   /** Locates a storage's bytes; opened lazily, only for weight checks and 0-dim values. */
   locate(storage: StorageRef): Promise<StorageLocation>
   close(): Promise<void>

@@ -11,8 +11,13 @@ import { CheckpointError, n } from './errors.ts'
 import { fromJson } from './json-value.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
 import { PyDict, type StorageRef } from './pickle/values.ts'
+import { pickRunCheckpoint, type RunChoice } from './run-folder.ts'
 
 const PICKLED_FILES = ['training_args.bin']
+/** Other pickle members (optimizer.pt, scheduler.pt, rng_state.pth, …): scanned for unsafe globals, never read for values. */
+const PICKLE_SUFFIXES = ['.bin', '.pt', '.pth', '.pkl', '.ckpt']
+/** At most this many side pickles are scanned; the rest are named in a notice. */
+const MAX_SCANNED = 64
 const TEXT_FILES = ['trainer_state.json', 'config.json', 'adapter_config.json', 'hparams.yaml']
 const WEIGHT_INDEXES = ['model.safetensors.index.json', 'pytorch_model.bin.index.json']
 const WEIGHT_FILES = ['model.safetensors', 'adapter_model.safetensors', 'pytorch_model.bin', 'adapter_model.bin']
@@ -21,6 +26,10 @@ const TEXT_CAP = 16 * 1024 * 1024
 
 export async function readRunDirectory(path: string, open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
   const names = new Set(await readdir(path))
+  if (![...WEIGHT_INDEXES, ...WEIGHT_FILES].some(f => names.has(f))) {
+    const choice = await pickRunCheckpoint(path, [...names], open)
+    if (choice !== undefined) return readChosen(path, names, choice, open)
+  }
   const parts: Checkpoint[] = []
   const roots: MetadataRoot[] = []
   const globals: GlobalUse[] = []
@@ -46,6 +55,7 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     const index = WEIGHT_INDEXES.find(f => names.has(f))
     const weightFiles = index !== undefined ? await shardsOf(path, index) : WEIGHT_FILES.filter(f => names.has(f))
     for (const file of weightFiles) include(file, await open(join(path, file)), true)
+    await scanSidePickles(path, [...names].filter(f => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open, globals, notices)
 
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError('not-a-checkpoint', `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`)
@@ -59,6 +69,46 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     locate: storage => owner.get(storage)!.locate(storage),
     close: closeAll,
   }
+}
+
+/**
+ * A folder of checkpoints without weights of its own (a Lightning `version_N/` beside its
+ * hparams.yaml, an HF output folder of `checkpoint-N/`): the chosen checkpoint, plus the folder's
+ * own JSON/YAML files as metadata.
+ */
+async function readChosen(path: string, names: ReadonlySet<string>, choice: RunChoice,
+                          open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
+  const chosen = await open(choice.path)
+  try {
+    const roots = [...chosen.roots]
+    for (const file of TEXT_FILES) if (names.has(file)) roots.push({ file, value: await readText(join(path, file), file) })
+    return { ...chosen, roots, selection: choice.description, notices: [`read ${choice.description}`, ...chosen.notices] }
+  } catch (error) {
+    await chosen.close()
+    throw error
+  }
+}
+
+/**
+ * Scans the other pickle members of the directory: only their globals count (a `posix.system` in
+ * rng_state.pth is as dangerous as one in the weights). One that cannot be read is a notice.
+ */
+async function scanSidePickles(dir: string, files: readonly string[], open: (path: string) => Promise<Checkpoint>,
+                               globals: GlobalUse[], notices: string[]): Promise<void> {
+  const pickles = files.filter(f => PICKLE_SUFFIXES.some(s => f.endsWith(s))).sort()
+  for (const file of pickles.slice(0, MAX_SCANNED)) {
+    try {
+      const part = await open(join(dir, file))
+      globals.push(...part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
+      await part.close()
+    } catch (error) {
+      if (!(error instanceof CheckpointError)) throw error
+      // openCheckpoint records GlobalUse values here; the error type only promises their common fields
+      globals.push(...error.globals.map(g => ({ ...(g as GlobalUse), where: file })))
+      notices.push(`${file}: not scanned (${error.reason}): ${error.message}`)
+    }
+  }
+  if (pickles.length > MAX_SCANNED) notices.push(`${pickles.length - MAX_SCANNED} more pickle files not scanned (the limit is ${MAX_SCANNED})`)
 }
 
 async function readText(path: string, file: string): Promise<PyDict> {

@@ -10,7 +10,7 @@ const MARK: Readonly<Record<HparamRow['status'], string>> = { match: 'ok', misma
 export function renderCheckText(result: AuditResult): string {
   const lines = [terminalSafe(verdict(result)), '']
   for (const e of result.experiments) {
-    lines.push(`${terminalSafe(e.name)}  ${terminalSafe(e.checkpoint)}${e.format !== null ? `  (${e.format})` : ''}`)
+    lines.push(`${terminalSafe(e.name)}  ${terminalSafe(e.checkpoint)}${e.format !== null ? `  (${e.format}${e.selected !== undefined ? `; read ${terminalSafe(e.selected)}` : ''})` : ''}`)
     if (e.error !== null) lines.push(`  unreadable (${e.error.reason}): ${terminalSafe(e.error.message)}`)
     const rows = [
       ...e.hparams.map(h => [keyLabel(h), formatData(h.recorded), h.stored === null ? '-' : formatData(h.stored), h.source ?? '-', MARK[h.status] + (h.note ? ` (${h.note})` : '')]),

@@ -1,4 +1,5 @@
 /** Terminal rendering of `ckpt-audit diff`. Pure. */
+import { describeAlignment } from '../weights/align.ts'
 import type { DiffResult } from '../weights/diff.ts'
 import { formatCount } from './format.ts'
 import { terminalSafe } from './terminal.ts'
@@ -20,6 +21,9 @@ export function renderDiffText(diff: DiffResult, all = false, limit = 20): strin
   lines.push(`${identical} of ${diff.tensors.length} tensors bit-identical${diff.identical ? ' (the weights are identical)' : ''}`)
   if (diff.only_in_a.length > 0) lines.push(`only in A (${diff.only_in_a.length}): ${diff.only_in_a.slice(0, 10).map(terminalSafe).join(', ')}${diff.only_in_a.length > 10 ? ', …' : ''}`)
   if (diff.only_in_b.length > 0) lines.push(`only in B (${diff.only_in_b.length}): ${diff.only_in_b.slice(0, 10).map(terminalSafe).join(', ')}${diff.only_in_b.length > 10 ? ', …' : ''}`)
+  if (diff.aligned !== null) lines.push(describeAlignment(diff.aligned))
+  if (diff.not_compared.length > 0)
+    lines.push(`not compared (${diff.not_compared.length}): ${diff.not_compared.slice(0, 10).map(t => `${terminalSafe(t.name)} (${t.dtype})`).join(', ')}`)
   if (diff.shape_mismatch.length > 0) lines.push(`different shapes (${diff.shape_mismatch.length}): ${diff.shape_mismatch.slice(0, 10).map(terminalSafe).join(', ')}`)
   return lines.join('\n') + '\n'
 }

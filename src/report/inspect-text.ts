@@ -30,6 +30,10 @@ export function renderInspectText(result: InspectResult): string {
     const t = result.tensors
     const dtypes = Object.entries(t.dtypes).map(([d, c]) => `${d} ×${c}`).join(', ')
     lines.push('', `Tensors: ${formatCount(t.count)} (${formatCount(t.elements)} elements, ${formatBytes(t.bytes)})${dtypes ? `: ${dtypes}` : ''}`)
+    if (t.list !== undefined) {
+      const rows = t.list.map(e => [safe(e.name), e.dtype, `[${e.shape.join(', ')}]`])
+      lines.push(...(rows.length > 0 ? table([['name', 'dtype', 'shape'], ...rows]) : ['  no weight tensors']))
+    }
     lines.push(`Globals: ${result.globals.length > 0 ? result.globals.map(safe).join(', ') : 'none'}`)
   }
   if (result.unsafe_globals.length > 0)

@@ -15,6 +15,7 @@ export interface CheckJson {
     name: string
     checkpoint: string
     format: string | null
+    selected?: string
     error: { reason: string, message: string } | null
     verified: number
     hparams: Array<{ key: string, written?: string, recorded: JsonData, stored: JsonData, source: string | null, status: string, note?: string }>
@@ -32,7 +33,8 @@ export function toCheckJson(result: AuditResult): CheckJson {
     counts: { ...result.counts },
     coverage: { verified: coverage(result).verified, recorded: coverage(result).recorded },
     experiments: result.experiments.map(e => ({
-      name: e.name, checkpoint: e.checkpoint, format: e.format, error: e.error, verified: e.verified,
+      name: e.name, checkpoint: e.checkpoint, format: e.format, ...(e.selected !== undefined ? { selected: e.selected } : {}), error: e.error,
+      verified: e.verified,
       hparams: e.hparams.map(h => ({
         key: h.key, ...(h.written !== undefined ? { written: h.written } : {}), recorded: h.recorded, stored: h.stored, source: h.source, status: h.status,
         ...(h.note !== undefined ? { note: h.note } : {}),

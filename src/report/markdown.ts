@@ -172,7 +172,7 @@ function metricsPart(metrics: readonly MetricRow[]): string[] {
 function experimentSection(e: ExperimentResult): string {
   const ok = e.error === null && e.hparams.every(r => r.status === 'match') && e.metrics.every(m => m.status !== 'mismatch')
     && (recordedCount(e) === 0 || e.verified > 0)
-  const format = e.format !== null ? ` (${e.format})` : ''
+  const format = e.format !== null ? ` (${e.format}${e.selected !== undefined ? `; read ${e.selected}` : ''})` : ''
   const parts: string[] = []
   if (e.error !== null) parts.push(`❌ unreadable (${text(e.error.reason)}): ${text(e.error.message)}`)
   else if (e.hparams.length > 0) parts.push(`${e.verified} of ${plural(recordedCount(e), 'recorded value')} verified.\n\n${hparamTable(e.hparams)}`)

@@ -1,37 +1,141 @@
 /**
- * Aligns tensor names across formats so `state_dict.model.backbone.w` (Lightning),
- * `module.backbone.w` (DataParallel), `_orig_mod.backbone.w` (torch.compile) and a safetensors
- * `backbone.w` all become `backbone.w`.
+ * Aligns the tensor names of two checkpoints without dropping or renaming anything silently.
+ *
+ * 1. Each file keeps every tensor except those under optimizer/scheduler/EMA/hyperparameter
+ *    subtrees (and 0-dim counters such as a top-level `epoch` tensor), with its
+ *    name as written inside the checkpoint's `state_dict`/`model_state_dict` key (that key is
+ *    the file's container, not part of any name); tensors of a pickled `nn.Module`
+ *    (`torch.save(model)`) get their state_dict names (`_modules.0._parameters.weight` → `0.weight`).
+ * 2. Exact names first. A wrapper prefix (`model.`, `module.`, `_orig_mod.`, …, or
+ *    the one first segment all names of a file share) is removed from the names that carry it
+ *    only when that makes more names match; of equally good choices the one removing least wins.
+ * 3. The result says how names were aligned when the two files' names were not equal.
  */
 import type { NamedTensor } from '../checkpoint/checkpoint.ts'
 
-/** Top-level keys that hold the model's weights, in order of preference. */
-const WEIGHT_CONTAINERS = ['state_dict', 'model_state_dict', 'model', 'module', 'net', 'weights']
-/** Subtrees that hold tensors which are not weights. */
-const NOT_WEIGHTS = new Set(['optimizer', 'optimizer_state_dict', 'optimizer_states', 'lr_schedulers', 'scheduler', 'scaler', 'ema', 'ema_state_dict'])
-/** Wrapper prefixes stripped from every name (DESIGN §6). */
-const WRAPPERS = ['model.', 'module.', 'net.', '_orig_mod.']
+/** Subtrees that hold tensors which are not the model's weights: optimizer and loop state, hyperparameters. */
+const NOT_WEIGHTS = new Set([
+  'optimizer', 'optimizer_state_dict', 'optimizer_states', 'optimizers', 'lr_schedulers', 'lr_scheduler', 'scheduler',
+  'scaler', 'ema', 'ema_state_dict', 'loops', 'callbacks',
+  'args', 'hyper_parameters', 'hparams', 'config', 'cfg', 'training_args',
+])
+/** Top-level 0-dim tensors that are training counters, not parameters. */
+const COUNTERS = new Set(['epoch', 'global_step', 'step', 'iteration', 'best_score', 'val_loss', 'loss'])
+/** Checkpoint keys that hold a state_dict: removed from the names under them. */
+const STATE_DICT_KEYS = ['state_dict.', 'model_state_dict.']
+/** Segments that wrap a model's names: container keys and wrapper modules. */
+const WRAPPER_SEGMENTS = new Set(['model', 'module', 'net', 'network', 'weights', '_orig_mod', 'params'])
+/** Path segments of a pickled nn.Module that are not part of its state_dict names. */
+const MODULE_SEGMENTS = new Set(['_modules', '_parameters', '_buffers'])
+/** At most this many prefixes per file are tried (the pairs are tried exhaustively). */
+const MAX_CANDIDATES = 8
 
-/** The model's tensors, keyed by aligned name. */
-export function alignTensors(tensors: readonly NamedTensor[]): Map<string, NamedTensor> {
-  const container = WEIGHT_CONTAINERS.find(c => tensors.some(t => t.name.startsWith(`${c}.`)))
-  let chosen = container !== undefined
-    ? tensors.filter(t => t.name.startsWith(`${container}.`)).map(t => ({ ...t, name: t.name.slice(container.length + 1) }))
-    : tensors.filter(t => !NOT_WEIGHTS.has(t.name.split('.')[0]!))
-  for (let changed = true; changed && chosen.length > 0;) {
-    changed = false
-    for (const wrapper of WRAPPERS) {
-      if (chosen.every(t => t.name.startsWith(wrapper) && t.name.length > wrapper.length)) {
-        chosen = chosen.map(t => ({ ...t, name: t.name.slice(wrapper.length) }))
-        changed = true
-      }
+export interface AlignedTensor {
+  /** The name both files share after alignment. */
+  readonly name: string
+  readonly a: NamedTensor
+  readonly b: NamedTensor
+}
+
+export interface PrefixesRemoved {
+  readonly a: string
+  readonly b: string
+}
+
+export interface Alignment {
+  readonly pairs: readonly AlignedTensor[]
+  readonly onlyInA: readonly string[]
+  readonly onlyInB: readonly string[]
+  /** The prefixes removed from each file's names when they differ between the files (`{a: 'model.', b: ''}`); null when equal. */
+  readonly removed: PrefixesRemoved | null
+}
+
+/** `a._modules.b._parameters.w` → `a.b.w`: state_dict names of a pickled module's tensors. */
+function stateDictName(name: string): string {
+  const segments = name.split('.')
+  if (!segments.some(s => s === '_parameters' || s === '_buffers')) return name
+  return segments.filter(s => !MODULE_SEGMENTS.has(s)).join('.')
+}
+
+/** `state_dict.backbone.w` → `backbone.w`, unless another tensor already has that name. */
+function withoutStateDictKey(name: string, taken: ReadonlySet<string>): string {
+  const key = STATE_DICT_KEYS.find(k => name.startsWith(k))
+  return key !== undefined && !taken.has(name.slice(key.length)) ? name.slice(key.length) : name
+}
+
+/** The model's tensors of a file, by state_dict name (see the module comment). */
+export function weightTensors(tensors: readonly NamedTensor[]): NamedTensor[] {
+  const kept = tensors.filter(t => !NOT_WEIGHTS.has(t.name.split('.')[0]!) && !(t.tensor.shape.length === 0 && COUNTERS.has(t.name)))
+  const taken = new Set(kept.map(t => t.name))
+  return kept.map(t => {
+    const name = stateDictName(withoutStateDictKey(t.name, taken))
+    return name === t.name ? t : { ...t, name }
+  })
+}
+
+/** Prefixes worth trying for one file: '' plus each chain of wrapper segments, plus a first segment all names share. */
+function candidatePrefixes(names: readonly string[]): string[] {
+  const found = new Map<string, number>([['', names.length]])
+  for (const name of names) {
+    const segments = name.split('.')
+    let prefix = ''
+    for (let i = 0; i < segments.length - 1 && WRAPPER_SEGMENTS.has(segments[i]!); i++) {
+      prefix += `${segments[i]}.`
+      found.set(prefix, (found.get(prefix) ?? 0) + 1)
     }
   }
-  // a prefix common to all names (one dotted segment at a time), when more than one tensor shares it
-  while (chosen.length > 1) {
-    const first = chosen[0]!.name.split('.')[0]!
-    if (!chosen.every(t => t.name.startsWith(`${first}.`))) break
-    chosen = chosen.map(t => ({ ...t, name: t.name.slice(first.length + 1) }))
+  const first = names[0]?.split('.')[0]
+  if (first !== undefined && names.every(n => n.startsWith(`${first}.`))) found.set(`${first}.`, names.length)
+  return [...found.entries()].sort((x, y) => y[1] - x[1] || x[0].length - y[0].length).slice(0, MAX_CANDIDATES).map(([p]) => p)
+}
+
+/** Names with `prefix` removed where present; undefined when that makes two names collide. */
+function renamed(tensors: readonly NamedTensor[], prefix: string): Map<string, NamedTensor> | undefined {
+  const out = new Map<string, NamedTensor>()
+  for (const t of tensors) {
+    const name = prefix !== '' && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name
+    if (out.has(name)) return undefined
+    out.set(name, t)
   }
-  return new Map(chosen.map(t => [t.name, t]))
+  return out
+}
+
+function countShared(x: ReadonlyMap<string, unknown>, y: ReadonlyMap<string, unknown>): number {
+  let shared = 0
+  for (const name of x.keys()) if (y.has(name)) shared++
+  return shared
+}
+
+/** `names aligned: 'model.' removed from A` (or with other labels than A and B). */
+export function describeAlignment(removed: PrefixesRemoved, labelA = 'A', labelB = 'B'): string {
+  const parts = [[removed.a, labelA], [removed.b, labelB]].filter(([prefix]) => prefix !== '')
+  return `names aligned: ${parts.map(([prefix, label]) => `'${prefix}' removed from ${label}`).join(', ')}`
+}
+
+/** Aligns the weights of two files (see the module comment for the algorithm). */
+export function alignPair(tensorsA: readonly NamedTensor[], tensorsB: readonly NamedTensor[]): Alignment {
+  const a = weightTensors(tensorsA)
+  const b = weightTensors(tensorsB)
+  let best: { pa: string, pb: string, x: Map<string, NamedTensor>, y: Map<string, NamedTensor>, shared: number } | undefined
+  const namingsOf = (tensors: readonly NamedTensor[]) => candidatePrefixes(tensors.map(t => t.name))
+    .map(prefix => ({ prefix, names: renamed(tensors, prefix) }))
+    .filter((c): c is { prefix: string, names: Map<string, NamedTensor> } => c.names !== undefined)
+  const namingsB = namingsOf(b)
+  for (const { prefix: pa, names: x } of namingsOf(a)) {
+    for (const { prefix: pb, names: y } of namingsB) {
+      const shared = countShared(x, y)
+      const better = best === undefined || shared > best.shared
+        || (shared === best.shared && pa.length + pb.length < best.pa.length + best.pb.length)
+      if (better) best = { pa, pb, x, y, shared }
+    }
+  }
+  const x = best?.x ?? new Map<string, NamedTensor>()
+  const y = best?.y ?? new Map<string, NamedTensor>()
+  const pairs = [...x].filter(([name]) => y.has(name)).map(([name, ta]) => ({ name, a: ta, b: y.get(name)! }))
+  return {
+    pairs: pairs.sort((p, q) => p.name.localeCompare(q.name)),
+    onlyInA: [...x.keys()].filter(k => !y.has(k)).sort(),
+    onlyInB: [...y.keys()].filter(k => !x.has(k)).sort(),
+    removed: best === undefined || best.pa === best.pb ? null : { a: best.pa, b: best.pb },
+  }
 }

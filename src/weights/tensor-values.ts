@@ -17,7 +17,8 @@ export async function readTensorValues(checkpoint: Checkpoint, tensor: TensorRef
   if (info === undefined || !['float', 'int', 'uint', 'bool'].includes(info.kind))
     throw new CheckpointError('corrupt', `${checkpoint.path}: tensors of dtype ${tensor.dtype} cannot be read as numbers`)
   const numel = tensor.numel
-  if (numel > MAX_DIRECT_ELEMENTS) throw new CheckpointError('too-large', `${checkpoint.path}: tensor of ${n(numel)} elements is too large to read whole`)
+  if (numel > MAX_DIRECT_ELEMENTS)
+    throw new CheckpointError('too-large', `${checkpoint.path}: tensor of ${n(numel)} elements is too large to read whole`)
   const out = new Float64Array(numel)
   if (numel === 0) return out
   const reader = await tensorReader({ checkpoint, tensor })

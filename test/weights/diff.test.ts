@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { main } from '../../src/cli.ts'
 import { openCheckpoint } from '../../src/checkpoint/open.ts'
-import { alignTensors } from '../../src/weights/align.ts'
+import { alignPair, describeAlignment, weightTensors } from '../../src/weights/align.ts'
 import { diffCheckpoints } from '../../src/weights/diff.ts'
 import { expectedOf, fixture } from '../support/fixtures.ts'
 
@@ -53,15 +53,21 @@ test('a bf16 twin is equal within bfloat16 rounding, and not bit-identical', asy
   assert.ok(moved.tensors.find(t => t.name === 'head.b')!.beyond_rounding > 0)
 })
 
-test('names align across containers and wrappers', async () => {
-  for (const [file, container] of [['pairs/base.pt', 'state_dict'], ['pairs/moved.pt', 'model'], ['pairs/bf16.pt', 'module']]) {
+test('names align across containers and wrappers, and the result says how', async () => {
+  const base = await openCheckpoint(fixture('pairs/base.pt'))
+  for (const [file, container] of [['pairs/moved.pt', 'model'], ['pairs/bf16.pt', 'module']]) {
     const c = await openCheckpoint(fixture(file!))
-    assert.deepEqual([...alignTensors(c.tensors).keys()].sort(), ['backbone.b', 'backbone.w', 'head.b', 'head.w', 'steps'], container)
+    const aligned = alignPair(base.tensors, c.tensors)
+    assert.deepEqual(aligned.pairs.map(p => p.name), ['backbone.b', 'backbone.w', 'head.b', 'head.w', 'steps'], container)
+    assert.deepEqual(aligned.removed, { a: '', b: `${container}.` })
+    assert.equal(describeAlignment(aligned.removed!), `names aligned: '${container}.' removed from B`)
     await c.close()
   }
   const lightning = await openCheckpoint(fixture('modern/lightning.ckpt'))
-  assert.deepEqual([...alignTensors(lightning.tensors).keys()].sort(), ['bias', 'weight'], 'common prefix input_proj. stripped')
-  await lightning.close()
+  const self = alignPair(lightning.tensors, lightning.tensors)
+  assert.deepEqual(self.pairs.map(p => p.name), ['input_proj.bias', 'input_proj.weight'], 'state_dict names kept as written, optimizer state left out')
+  assert.equal(self.removed, null)
+  await Promise.all([lightning.close(), base.close()])
 })
 
 test('the okvqa pairs match the seed story computed by torch', async () => {
@@ -76,7 +82,7 @@ test('the okvqa pairs match the seed story computed by torch', async () => {
 test('diff --json shape; unreadable input gives JSON with error and exit 1', async () => {
   let out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('pairs/moved.pt'), '--json'], t => { out += t }), 0)
-  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'tensors'])
+  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'aligned', 'not_compared', 'tensors'])
   out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('broken/empty.pt'), '--json'], t => { out += t }), 1)
   assert.equal(JSON.parse(out).error.reason, 'empty')
@@ -106,4 +112,39 @@ test('tensor data that breaks while streaming: diff reports it (exit 1, JSON), t
   const result = await auditManifest(parseManifest(text, join(ws, 'm.yml'), ws), fileIO)
   assert.deepEqual(result.findings.map(f => `${f.severity}:${f.code}`), ['error:unreadable'])
   assert.match(result.findings[0]!.message, /tensor data could not be compared \(corrupt\)/)
+})
+
+test('inspect --tensors lists every weight tensor by the name globs match, with dtype and shape', async () => {
+  let out = ''
+  assert.equal(await main(['inspect', '--tensors', '--json', fixture('cases/backbone_child.ckpt')], t => { out += t }), 0)
+  assert.deepEqual(JSON.parse(out).tensors.list, [
+    { name: 'backbone.weight', dtype: 'float32', shape: [16, 16] }, { name: 'backbone.bias', dtype: 'float32', shape: [16] },
+    { name: 'head.weight', dtype: 'float32', shape: [4, 16] }, { name: 'head.bias', dtype: 'float32', shape: [4] }])
+  out = ''
+  assert.equal(await main(['inspect', '--tensors', fixture('modern/lightning.ckpt')], t => { out += t }), 0)
+  assert.match(out, /input_proj\.weight\s+float32\s+\[4, 8\]/)
+  assert.doesNotMatch(out, /exp_avg/)
+})
+
+test('dtypes without a common numeric meaning are listed as not compared, and the files are then not identical', async () => {
+  const got = await diff(fixture('cases/odd_a.pt'), fixture('cases/odd_c128.pt'))
+  assert.deepEqual(got.not_compared, [{ name: 'c', dtype: 'complex64/complex128', reason: 'complex64/complex128 values have no common numeric meaning' }])
+  assert.equal(got.identical, false)
+  assert.deepEqual(got.tensors.map(t => [t.name, t.identical]), [['mask', true], ['u', true]])
+  const same = await diff(fixture('cases/odd_a.pt'), fixture('cases/odd_a.pt'))
+  assert.equal(same.identical, true)
+  assert.equal(same.tensors.find(t => t.name === 'c')!.compared, 'bitwise')
+})
+
+test('quantized tensors, which the reader does not rebuild, are listed as not compared: the files are never "identical"', async () => {
+  const got = await diff(fixture('cases/quantized.pt'), fixture('cases/quantized.pt'))
+  assert.deepEqual(got.not_compared.map(t => t.name), ['(quantized tensors)'])
+  assert.equal(got.identical, false)
+})
+
+test('hyperparameters stored as 0-dim tensors (args.KL_BETA) are not weights: a twin that stores them elsewhere still agrees', async () => {
+  const c = await openCheckpoint('examples/okvqa/results/okvqa/model_cpk/kl018_frozen/grpo_epoch1.pt')
+  assert.ok(c.tensors.some(t => t.name === 'args.KL_BETA'))
+  assert.ok(!weightTensors(c.tensors).some(t => t.name === 'args.KL_BETA'))
+  await c.close()
 })

@@ -1,0 +1,107 @@
+/**
+ * `frozen` and `trained` globs against the declared parent. A glob matches a tensor by its
+ * aligned name or by its name as written in either file. Equal within the coarser dtype's
+ * rounding counts as unchanged. A glob that matches nothing, or a claim that cannot be checked,
+ * is said so (`glob-unmatched`, `weights-unchecked`), never a silent pass.
+ */
+import type { Experiment, UnverifiedLevel } from '../manifest/types.ts'
+import type { DiffResult, TensorDiff } from '../weights/diff.ts'
+import type { Finding, Severity } from './findings.ts'
+import { fmt, someNames, type Context } from './weight-context.ts'
+
+type Kind = 'frozen' | 'trained'
+/** Most names searched for the nearest ones to an unmatched glob. */
+const MAX_NEAREST_SCAN = 20_000
+
+export function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
+}
+
+/** An unmatched glob is a mistake in the manifest: at least a warning, an error under --strict. */
+function unmatchedSeverity(level: UnverifiedLevel): Severity {
+  return level === 'error' ? 'error' : 'warning'
+}
+
+/** Precisions from coarsest to finest: the first of a pair's two dtypes found here names the rounding. */
+const PRECISIONS = ['float8_e5m2', 'float8_e4m3fn', 'bfloat16', 'float16', 'float32', 'float64']
+
+function unchanged(t: TensorDiff): boolean {
+  return t.identical || (t.dtype.includes('/') && t.beyond_rounding === 0 && t.compared === undefined)
+}
+
+function roundingOf(tensors: readonly TensorDiff[]): string | undefined {
+  const dtypes = tensors.filter(t => !t.identical).flatMap(t => t.dtype.split('/'))
+  return PRECISIONS.find(p => dtypes.includes(p))
+}
+
+function levenshtein(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
+
+/** The three names closest to a glob (by edit distance to the glob with its wildcards removed). */
+export function nearestNames(glob: string, names: readonly string[]): string[] {
+  const target = glob.replace(/[*?]/g, '')
+  const scored = [...new Set(names)].slice(0, MAX_NEAREST_SCAN).map(name => ({ name, d: levenshtein(target, name) }))
+  return scored.sort((x, y) => x.d - y.d || x.name.localeCompare(y.name)).slice(0, 3).map(s => s.name)
+}
+
+const namesOf = (t: TensorDiff): string[] => [t.name, ...(t.names !== undefined ? [t.names.a, t.names.b] : [])]
+
+/** Child tensors a glob can name that were not compared with the parent (absent there, other shape or dtype). */
+function uncomparedNames(diff: DiffResult, childIsA: boolean): string[] {
+  return [...(childIsA ? diff.only_in_a : diff.only_in_b), ...diff.shape_mismatch, ...diff.not_compared.map(t => t.name)]
+}
+
+function claimFinding(kind: Kind, glob: string, matching: readonly TensorDiff[], parent: string): string | undefined {
+  const bad = matching.filter(t => (kind === 'frozen' ? !unchanged(t) : unchanged(t)))
+  if (bad.length === 0) return undefined
+  const names = someNames(bad.map(t => t.name))
+  if (kind === 'frozen') {
+    const worst = Math.max(...bad.map(t => t.mean_abs_diff))
+    return `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${parent} `
+      + `(largest mean |a−b| ${fmt(worst)}: ${names})`
+  }
+  const rounding = roundingOf(bad)
+  const how = rounding === undefined ? `bit-identical to ${parent}` : `equal to ${parent} (bit-identical or within ${rounding} rounding)`
+  return `trained '${glob}': ${bad.length} of ${matching.length} tensors are ${how} (${names}): they were not trained`
+}
+
+/** Findings of one experiment's globs against its declared parent's diff (undefined: either side has no readable weights). */
+export function auditGlobs(ctx: Context, e: Experiment, parent: string, diff: DiffResult | undefined, childIsA: boolean): Finding[] {
+  const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location }
+  const level = ctx.input.checks.unverified
+  const claims = [...e.frozen.map(g => ['frozen', g] as const), ...e.trained.map(g => ['trained', g] as const)]
+  if (diff === undefined) {
+    // the parent claim itself, and every glob, rest unverified: said once, never a silent pass
+    const what = ['parent', ...claims.map(([kind, glob]) => `${kind} '${glob}'`)].join(', ')
+    const message = `${what} could not be checked: ${parent} or ${e.checkpoint.display} has no readable weights`
+    return [{ ...where, code: 'weights-unchecked', severity: level, message }]
+  }
+  const findings: Finding[] = []
+  const uncompared = uncomparedNames(diff, childIsA)
+  for (const [kind, glob] of claims) {
+    const pattern = globToRegExp(glob)
+    const matching = diff.tensors.filter(t => namesOf(t).some(name => pattern.test(name)))
+    const unchecked = uncompared.filter(name => pattern.test(name))
+    if (matching.length === 0 && unchecked.length === 0) {
+      const nearest = nearestNames(glob, [...diff.tensors.map(t => t.name), ...uncompared])
+      const message = `${kind} glob '${glob}' matches no tensor of ${e.checkpoint.display} (nearest: ${nearest.join(', ') || 'none'})`
+      findings.push({ ...where, code: 'glob-unmatched', severity: unmatchedSeverity(level), message })
+      continue
+    }
+    if (unchecked.length > 0) {
+      const message = `${kind} '${glob}': ${unchecked.length} tensors could not be compared with ${parent} (${someNames(unchecked)})`
+      findings.push({ ...where, code: 'weights-unchecked', severity: level, message })
+    }
+    const message = claimFinding(kind, glob, matching, parent)
+    const code = kind === 'frozen' ? 'frozen-changed' : 'trained-unchanged'
+    if (message !== undefined) findings.push({ ...where, code, severity: 'warning', message })
+  }
+  return findings
+}

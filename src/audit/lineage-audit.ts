@@ -1,0 +1,139 @@
+/**
+ * Lineage, in named steps: the candidates of an experiment, the evidence for each (bit-identical
+ * floating-point parameter bytes, then mean distance), the inferred parent, whether it beats the
+ * declared one clearly (`parent-mismatch`), and the frozen/trained globs against the declared parent.
+ */
+import type { Experiment, Manifest } from '../manifest/types.ts'
+import type { DiffResult } from '../weights/diff.ts'
+import {
+  clearlyBetter, evidenceTensors, identicalParameterBytes, strongerFirst, BYTES_FACTOR, DISTANCE_FACTOR,
+} from '../weights/lineage-evidence.ts'
+import { auditGlobs } from './glob-audit.ts'
+import { alignmentNote, fmt, groupNames, relate, type Context } from './weight-context.ts'
+
+interface Evidence {
+  readonly name: string
+  readonly diff: DiffResult
+  readonly bytes: number
+  readonly distance: number | null
+}
+
+interface DeclaredParent {
+  readonly name: string
+  readonly display: string
+  readonly path: string
+  readonly diff: DiffResult | undefined
+}
+
+const evidenceOf = (name: string, diff: DiffResult): Evidence =>
+  ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff })
+
+/** Candidates: experiments some experiment names as its parent, and the roots. */
+function candidatesOf(manifest: Manifest): Experiment[] {
+  const parentNames = new Set(manifest.experiments.map(e => e.parent?.experiment).filter((p): p is string => p !== undefined))
+  return manifest.experiments.filter(e => parentNames.has(e.name) || e.parent === undefined)
+}
+
+function descendantsOf(manifest: Manifest, name: string): Set<string> {
+  const out = new Set<string>()
+  for (let grew = true; grew;) {
+    grew = false
+    for (const e of manifest.experiments) {
+      const parent = e.parent?.experiment
+      if (parent !== undefined && (parent === name || out.has(parent)) && !out.has(e.name)) {
+        out.add(e.name)
+        grew = true
+      }
+    }
+  }
+  return out
+}
+
+/** Step 1: the evidence for every candidate parent of `e` (never itself or its descendants). */
+async function gatherEvidence(ctx: Context, e: Experiment, candidates: readonly Experiment[]): Promise<Evidence[]> {
+  const excluded = descendantsOf(ctx.input.manifest, e.name)
+  const evidence: Evidence[] = []
+  for (const c of candidates) {
+    if (c.name === e.name || excluded.has(c.name)) continue
+    const diff = await ctx.diffPaths(e.checkpoint.resolved, c.checkpoint.resolved)
+    if (diff === undefined) continue
+    evidence.push(evidenceOf(c.name, diff))
+    ctx.recordPair(e.name, c.name, diff)
+  }
+  return evidence
+}
+
+/** Step 2: the declared parent (an experiment or a path, which is safety-scanned) and its diff. */
+async function declaredParent(ctx: Context, e: Experiment, evidence: readonly Evidence[]): Promise<DeclaredParent> {
+  const parent = e.parent!
+  if (parent.experiment !== undefined) {
+    const p = ctx.byName.get(parent.experiment)!
+    const diff = evidence.find(x => x.name === p.name)?.diff ?? await ctx.diffPaths(e.checkpoint.resolved, p.checkpoint.resolved)
+    return { name: p.name, display: p.checkpoint.display, path: p.checkpoint.resolved, diff }
+  }
+  const path = parent.path!
+  await ctx.openReferenced(e, path.resolved, path.display, parent.location)
+  return { name: path.display, display: path.display, path: path.resolved, diff: await ctx.diffPaths(e.checkpoint.resolved, path.resolved) }
+}
+
+/** Step 3: the parent-mismatch finding, when another candidate beats the declared parent clearly. */
+function findParentMismatch(ctx: Context, e: Experiment, best: Evidence | undefined, declared: DeclaredParent): boolean {
+  if (best === undefined || declared.diff === undefined || best.name === declared.name) return false
+  const mine = evidenceOf(declared.name, declared.diff)
+  if (!clearlyBetter(best, mine)) return false
+  relate(ctx, e.name, best.name)
+  const same = evidenceTensors(best.diff)
+  const identical = best.diff.tensors.filter(t => t.identical).length
+  const bestFile = ctx.byName.get(best.name)!.checkpoint.display
+  const rule = best.bytes > 0
+    ? `at least ${BYTES_FACTOR}× the declared parent's identical bytes`
+    : `no identical bytes, a ${DISTANCE_FACTOR}× smaller distance`
+  const bytes = (x: number) => x.toLocaleString('en-US')
+  const groups = same.length > 0 ? ` (${groupNames(same)})` : ''
+  ctx.audit.findings.push({
+    experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location, code: 'parent-mismatch', severity: 'warning',
+    message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): `
+      + `${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, `
+      + `${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt(best.distance)}; `
+      + `${mine.diff.tensors.filter(t => t.identical).length} bit-identical to ${declared.name}, ${bytes(mine.bytes)} bytes, `
+      + `mean |a−b| ${fmt(mine.distance)} (rule: ${rule})`,
+  })
+  return true
+}
+
+/** Step 4: the lineage edge for the graph, and how far training moved the child (for near-duplicates). */
+function recordEdge(ctx: Context, e: Experiment, best: Evidence | undefined, declared: DeclaredParent, mismatch: boolean): void {
+  const shown = mismatch ? best! : { name: declared.name, diff: declared.diff }
+  ctx.audit.lineage.push({
+    child: e.name, declared: declared.name, inferred: best?.name ?? null,
+    identical_tensors: shown.diff?.tensors.filter(t => t.identical).length ?? 0, total_tensors: shown.diff?.tensors.length ?? 0,
+    mean_abs_diff: shown.diff?.mean_abs_diff ?? null, mismatch,
+  })
+  const distance = shown.diff?.mean_abs_diff
+  if (distance !== undefined && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance })
+}
+
+async function auditChild(ctx: Context, e: Experiment, candidates: readonly Experiment[]): Promise<void> {
+  if (e.parent!.experiment !== undefined) relate(ctx, e.name, e.parent!.experiment)
+  const child = await ctx.weightsOf(e.checkpoint.resolved)
+  const evidence = child === undefined ? [] : await gatherEvidence(ctx, e, candidates)
+  const declared = await declaredParent(ctx, e, evidence)
+  if (child === undefined) {
+    ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, undefined, true))
+    return
+  }
+  const best = [...evidence].sort(strongerFirst)[0]
+  const mismatch = findParentMismatch(ctx, e, best, declared)
+  recordEdge(ctx, e, best, declared, mismatch)
+  if (declared.diff !== undefined) {
+    const how = alignmentNote(declared.diff, child, e.checkpoint.display, declared.display)
+    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}`, tensors: declared.diff.tensors })
+  }
+  ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child.path))
+}
+
+/** Parents, declared and inferred, and the frozen/trained globs of every experiment with a parent. */
+export async function auditLineage(ctx: Context): Promise<void> {
+  const candidates = candidatesOf(ctx.input.manifest)
+  for (const e of ctx.input.manifest.experiments) if (e.parent !== undefined) await auditChild(ctx, e, candidates)
+}

@@ -1,0 +1,125 @@
+/**
+ * Experiments recorded as different whose weights are (nearly) the same: bit-identical, or a
+ * distance at most `near_duplicate_ratio` × a yardstick. The yardstick is how far training moved
+ * the runs: the smaller of the two runs' distances from their parents (declared, or the inferred
+ * one of a parent-mismatch), or the median distance over all compared pairs when that is larger
+ * or when neither run has a known parent. The message says which one decided.
+ */
+import { recordedEqual } from '../hparams/compare.ts'
+import { formatData } from '../hparams/scalar.ts'
+import type { Checks, Experiment } from '../manifest/types.ts'
+import type { DiffResult } from '../weights/diff.ts'
+import { fmt, type Context } from './weight-context.ts'
+
+/** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
+export const NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3
+
+interface Measured {
+  readonly a: Experiment
+  readonly b: Experiment
+  readonly diff: DiffResult
+}
+
+interface Yardstick {
+  readonly distance: number
+  /** `how far training moved them from their parents (… kl012 from rce5)` or `the median pair distance …`. */
+  readonly description: string
+}
+
+/** Recorded keys whose values differ between two experiments (keys recorded in both). */
+function recordedDifferences(a: Experiment, b: Experiment, checks: Checks): string[] {
+  const out: string[] = []
+  for (const ra of a.hparams) {
+    const rb = b.hparams.find(h => h.key === ra.key)
+    if (rb !== undefined && !recordedEqual(ra.value, rb.value, checks.tolerance))
+      out.push(`${ra.key} ${formatData(ra.value)} vs ${formatData(rb.value)}`)
+  }
+  return out
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/**
+ * The larger of two scales: how far training moved the runs (the smaller of their parent
+ * distances) and the median pair distance. The parent distance catches a fleet of runs trained
+ * far from one parent in the same direction (where the median is small); the median catches runs
+ * that training barely moved at all (the okvqa case, where the parent distance is as small as the pair's).
+ */
+function yardstickOf(ctx: Context, m: Measured, spread: number): Yardstick | undefined {
+  const known = [m.a, m.b]
+    .map(e => ({ e, p: ctx.parentDistance.get(e.name) }))
+    .filter(x => x.p !== undefined && x.p.distance > 0)
+    .sort((x, y) => x.p!.distance - y.p!.distance)
+  const nearest = known[0]
+  const median = spread > 0 ? spread : undefined
+  if (nearest === undefined) {
+    if (median === undefined) return undefined
+    return { distance: median, description: `the median pair distance ${fmt(median)} (neither run has a known parent)` }
+  }
+  const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)} (${nearest.e.name} from ${nearest.p!.parent})`
+  if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, description: moved }
+  return { distance: median, description: `the median pair distance ${fmt(median)}, which is larger than ${moved}` }
+}
+
+function describeNearness(diff: DiffResult, yardstick: Yardstick | undefined, ratio: number): string | undefined {
+  if (diff.identical) return 'bit-identical weights'
+  const distance = diff.mean_abs_diff
+  if (distance === null) return undefined
+  if (distance === 0) return 'the same values in every shared tensor'
+  if (yardstick === undefined || distance > ratio * yardstick.distance) return undefined
+  const times = Math.round(yardstick.distance / distance)
+  return `near-identical weights (mean |a−b| ${fmt(distance)}, ${times}× below ${yardstick.description})`
+}
+
+/** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */
+async function pairsToCompare(ctx: Context): Promise<Array<[Experiment, Experiment]> | undefined> {
+  const { manifest, checks } = ctx.input
+  const withWeights: Experiment[] = []
+  for (const e of manifest.experiments) if (await ctx.weightsOf(e.checkpoint.resolved) !== undefined) withWeights.push(e)
+  const unrelated: Array<[Experiment, Experiment]> = []
+  for (let i = 0; i < withWeights.length; i++)
+    for (let j = i + 1; j < withWeights.length; j++)
+      if (!ctx.related.has(`${withWeights[i]!.name}\0${withWeights[j]!.name}`)) unrelated.push([withWeights[i]!, withWeights[j]!])
+  let cost = 0
+  const sizeOf = async (e: Experiment): Promise<number> => (await ctx.weightsOf(e.checkpoint.resolved))!.sizeBytes
+  for (const [a, b] of unrelated) cost += await sizeOf(a) + await sizeOf(b)
+  if (checks.weights !== 'auto' || cost <= NEAR_DUPLICATE_BUDGET_BYTES) return unrelated
+  const gib = (cost / 1024 ** 3).toFixed(1)
+  ctx.audit.findings.push({
+    experiment: '(all)', code: 'near-duplicate', severity: 'notice',
+    message: `near-duplicate check skipped: comparing every pair would read ${gib} GiB `
+      + `(the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); `
+      + 'set checks.weights: always to run it',
+  })
+  return undefined
+}
+
+export async function auditNearDuplicates(ctx: Context): Promise<void> {
+  const { checks } = ctx.input
+  const pairs = await pairsToCompare(ctx)
+  if (pairs === undefined) return
+  const measured: Measured[] = []
+  for (const [a, b] of pairs) {
+    const diff = await ctx.diffPaths(a.checkpoint.resolved, b.checkpoint.resolved)
+    if (diff === undefined) continue
+    measured.push({ a, b, diff })
+    ctx.recordPair(a.name, b.name, diff)
+  }
+  ctx.audit.nearDuplicatesChecked = true
+  const spread = median(measured.map(m => m.diff.mean_abs_diff).filter((x): x is number => x !== null && x > 0))
+  for (const m of measured) {
+    const differences = recordedDifferences(m.a, m.b, checks)
+    if (differences.length === 0) continue
+    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio)
+    if (how === undefined) continue
+    ctx.audit.findings.push({
+      experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate', severity: 'warning',
+      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join('; ')}): `
+        + 'the differing setting had no effect on the weights',
+    })
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * What the weight checks share: the inputs, the findings so far, each pair's diff computed once,
+ * the distance of each child from its parent (for near-duplicates), and the safety scan of every
+ * file an experiment references.
+ */
+import type { Checkpoint } from '../checkpoint/checkpoint.ts'
+import type { Leaf } from '../hparams/flatten.ts'
+import type { Checks, Experiment, Manifest, SourceLocation } from '../manifest/types.ts'
+import { describeAlignment } from '../weights/align.ts'
+import type { DiffResult, TensorDiff } from '../weights/diff.ts'
+import type { Finding } from './findings.ts'
+
+type Globals = ReadonlyArray<{ readonly qualified: string, readonly verdict: string }>
+export type Opened = { checkpoint: Checkpoint, leaves: Leaf[] } | { error: { reason: string, message: string, globals?: Globals } }
+
+export interface WeightInputs {
+  readonly manifest: Manifest
+  readonly checks: Checks
+  open(path: string): Promise<Opened>
+  diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
+  /** Told before each weight comparison starts (the CLI shows it on a terminal). */
+  progress?(message: string): void
+}
+
+export interface PairResult {
+  readonly a: string
+  readonly b: string
+  readonly mean_abs_diff: number | null
+  readonly identical: boolean
+}
+
+export interface LineageEdge {
+  readonly child: string
+  /** Declared parent (experiment name or path), if any. */
+  readonly declared: string | null
+  /** Best-supported parent among the candidates, if any. */
+  readonly inferred: string | null
+  readonly identical_tensors: number
+  readonly total_tensors: number
+  readonly mean_abs_diff: number | null
+  /** The inferred parent beats the declared one clearly (a parent-mismatch finding). */
+  readonly mismatch: boolean
+}
+
+export interface TensorDetail {
+  readonly title: string
+  readonly tensors: readonly TensorDiff[]
+}
+
+export interface WeightAudit {
+  readonly findings: Finding[]
+  readonly pairs: PairResult[]
+  readonly lineage: LineageEdge[]
+  readonly details: TensorDetail[]
+  /** Whether near-duplicate detection ran (it reads every pair of checkpoints). */
+  nearDuplicatesChecked: boolean
+}
+
+/** How far training moved a child from its parent (declared, or the inferred one of a parent-mismatch). */
+export interface ParentDistance {
+  readonly parent: string
+  readonly distance: number
+}
+
+export interface Context {
+  readonly input: WeightInputs
+  readonly audit: WeightAudit
+  readonly byName: ReadonlyMap<string, Experiment>
+  /** Pairs of experiment names that are parent and child (both orders), filled by the lineage step. */
+  readonly related: Set<string>
+  readonly parentDistance: Map<string, ParentDistance>
+  /** The opened checkpoint of a path, when it is readable and holds tensors. */
+  weightsOf(path: string): Promise<Checkpoint | undefined>
+  /** Diff of two paths, computed once per unordered pair; undefined when either has no readable weights. */
+  diffPaths(a: string, b: string): Promise<DiffResult | undefined>
+  /** Adds a pair to the distance matrix (once). */
+  recordPair(a: string, b: string, diff: DiffResult): void
+  /** Opens a file an experiment references (twin, parent path) and reports code-running globals in it, once per experiment. */
+  openReferenced(e: Experiment, path: string, display: string, location: SourceLocation): Promise<Opened>
+}
+
+export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ? '0' : x.toExponential(2))
+
+/** `backbone.embed.weight, backbone.layer.bias` → `backbone.*`: names summarised by their first segment. */
+export function groupNames(names: readonly string[]): string {
+  const groups = new Map<string, number>()
+  for (const name of names) {
+    const head = name.includes('.') ? `${name.split('.')[0]}.*` : name
+    groups.set(head, (groups.get(head) ?? 0) + 1)
+  }
+  return [...groups.keys()].join(', ')
+}
+
+/** Up to `limit` names, then an ellipsis. */
+export function someNames(names: readonly string[], limit = 3): string {
+  return names.slice(0, limit).join(', ') + (names.length > limit ? ', …' : '')
+}
+
+/** ` (names aligned: 'model.' removed from x.ckpt)` for a report title, or '' when the names were equal. */
+export function alignmentNote(diff: DiffResult, first: Checkpoint, firstDisplay: string, secondDisplay: string): string {
+  if (diff.aligned === null) return ''
+  const [labelA, labelB] = diff.a === first.path ? [firstDisplay, secondDisplay] : [secondDisplay, firstDisplay]
+  return ` (${describeAlignment(diff.aligned, labelA, labelB)})`
+}
+
+export function relate(ctx: Context, a: string, b: string): void {
+  ctx.related.add(`${a}\0${b}`)
+  ctx.related.add(`${b}\0${a}`)
+}
+
+function unsafeGlobals(opened: Opened): string[] {
+  const globals = 'error' in opened ? opened.error.globals ?? [] : opened.checkpoint.globals
+  return [...new Set(globals.filter(g => g.verdict === 'unsafe').map(g => g.qualified))]
+}
+
+export function createContext(input: WeightInputs, audit: WeightAudit): Context {
+  const { manifest } = input
+  const diffs = new Map<string, Promise<DiffResult | undefined>>()
+  const scanned = new Set<string>()
+  const weightsOf = async (path: string): Promise<Checkpoint | undefined> => {
+    const opened = await input.open(path)
+    return 'checkpoint' in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : undefined
+  }
+  const brokenData = (a: string, b: string) => (error: unknown): undefined => {
+    // tensor data that breaks while streaming (truncated storage, bad local header) is a finding, once per pair
+    const reason = (error as { reason?: unknown }).reason
+    if (typeof reason !== 'string') throw error
+    const who = manifest.experiments.find(e => e.checkpoint.resolved === a || e.checkpoint.resolved === b)
+    const message = `tensor data could not be compared (${reason}): ${(error as Error).message}`
+    audit.findings.push({ experiment: who?.name ?? '(all)', code: 'unreadable', severity: 'error', message })
+    return undefined
+  }
+  return {
+    input, audit, weightsOf,
+    byName: new Map(manifest.experiments.map(e => [e.name, e])),
+    related: new Set(),
+    parentDistance: new Map(),
+    async diffPaths(a, b) {
+      const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
+      if (ca === undefined || cb === undefined) return undefined
+      const key = [a, b].sort().join('\0')
+      let entry = diffs.get(key)
+      if (entry === undefined) {
+        input.progress?.(`comparing weights: ${ca.path} and ${cb.path}`)
+        entry = (a <= b ? input.diff(ca, cb) : input.diff(cb, ca)).catch(brokenData(a, b))
+        diffs.set(key, entry)
+      }
+      return entry
+    },
+    recordPair(a, b, diff) {
+      if (!audit.pairs.some(p => (p.a === a && p.b === b) || (p.a === b && p.b === a)))
+        audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical })
+    },
+    async openReferenced(e, path, display, location) {
+      const opened = await input.open(path)
+      const unsafe = unsafeGlobals(opened)
+      if (unsafe.length > 0 && !scanned.has(`${e.name}\0${path}`)) {
+        scanned.add(`${e.name}\0${path}`)
+        const message = `${display} (referenced by ${e.name}) names code-running globals (nothing was executed): ${unsafe.join(', ')}`
+        audit.findings.push({ experiment: e.name, checkpoint: display, location, code: 'unsafe-pickle', severity: 'error', message })
+      }
+      return opened
+    },
+  }
+}
