@@ -250,3 +250,12 @@ test('adversarial review: the headline, metrics, generic names, lists, at: epoch
   const hf = await audit('experiments:\n  r: {checkpoint: verdict-modern/hf-eval-run, metrics: {loss: 9.5}}\n')
   assert.match(hf.experiments[0]!.metrics[0]!.source!, /^trainer_state\.json:log_history\.\d+\.loss$/)
 })
+
+test('weights: never leaves weight claims unverified, and says so; --strict makes that an error', async () => {
+  const body = 'checks: {weights: never}\nexperiments:\n  p: {checkpoint: hparam-cases/screaming.pt}\n'
+    + '  c: {checkpoint: hparam-cases/exact.pt, parent: p, frozen: ["encoder.*"], hparams: {seed: 12345678901234567890}}\n'
+  assert.deepEqual(codes(await audit(body)), ['notice:weights-unchecked:'])
+  const strict = await audit(body, { unverified: 'error' })
+  assert.equal(strict.status, 'fail')
+  assert.match(strict.findings[0]!.message, /weight claims not checked \(parent, frozen\): checks\.weights is never/)
+})
