@@ -62,8 +62,8 @@ test('near-duplicate: bit-identical weights under different records', async () =
   assert.match(dup[1]!, /^a and c have the same values in every shared tensor although their records differ \(kl_beta 0\.1 vs 0\.3\)/)
 })
 
-test('weights: never skips every weight check', async () => {
+test('weights: never skips every weight check (and says the claims were not checked)', async () => {
   const r = await auditManifest(manifest('  a:\n    checkpoint: base.pt\n    twins: [moved.pt]\n'), fileIO, { weights: 'never' })
-  assert.deepEqual(codes(r), [])
+  assert.deepEqual(codes(r), ['notice:weights-unchecked'])
   assert.deepEqual(r.pairs, [])
 })
