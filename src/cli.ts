@@ -22,12 +22,15 @@ import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
 import { terminalSafe } from './report/terminal.ts'
 import { diffCheckpoints } from './weights/diff.ts'
+import { InitError, runInit } from './init/init.ts'
 
 const USAGE = `Usage:
   ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]
                                           audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml);
                                           --strict: what could not be verified is an error
   ckpt-audit inspect PATH [--json] [--tensors]  what a checkpoint holds, no manifest needed (--tensors: names, dtypes, shapes)
+  ckpt-audit init [DIR] [--output FILE] [--force]
+                                          write a manifest of the checkpoints under DIR (default .), values as stored
   ckpt-audit diff A B [--json] [--tensors]
                                           weight difference statistics between two checkpoints
 
@@ -120,6 +123,18 @@ async function diffCommand(args: string[], out: (text: string) => void, err: (te
   }
 }
 
+async function initCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } } })
+  if (positionals.length > 1) throw new UsageError('init takes at most one DIR')
+  try {
+    out(`${await runInit({ folder: positionals[0] ?? '.', output: values.output ?? 'ckpt-audit.yml', force: values.force === true })}\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof InitError) throw new UsageError(error.message)
+    throw error
+  }
+}
+
 /** Runs one command line; returns the exit code. `out` receives stdout text. */
 export async function main(argv: string[], out: (text: string) => void = t => process.stdout.write(t),
                            err: (text: string) => void = t => process.stderr.write(t)): Promise<number> {
@@ -129,6 +144,7 @@ export async function main(argv: string[], out: (text: string) => void = t => pr
       case 'check': return await checkCommand(rest, out, err)
       case 'inspect': return await inspectCommand(rest, out)
       case 'diff': return await diffCommand(rest, out, err)
+      case 'init': return await initCommand(rest, out)
       case '--help': case '-h': case 'help': out(USAGE + '\n'); return 0
       case undefined: throw new UsageError('a command is required')
       default: throw new UsageError(`unknown command '${command}'`)
