@@ -29,8 +29,8 @@ const MAGIC_VALUE = 0x1950a86a20f9469cfc6cn
  */
 async function readPickles(source: ByteSource, count: number, globals: GlobalUse[],
                            persistentLoad: ((pid: PyValue, offset: number) => PyValue) | undefined,
-                           embedded: Uint8Array[] = []): Promise<{ values: PyValue[], end: number }> {
-  for (let window = Math.min(source.size, 1 << 20); ; window = Math.min(source.size, window * 4)) {
+                           embedded: Uint8Array[] = [], firstWindow = 1 << 20): Promise<{ values: PyValue[], end: number }> {
+  for (let window = Math.min(source.size, firstWindow); ; window = Math.min(source.size, window * 4)) {
     const bytes = await readRange(source, 0, window, `${source.path}: pickle stream`, PICKLE_CAP)
     const complete = window === source.size
     const seen: GlobalUse[] = []
@@ -115,7 +115,8 @@ export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[], 
 /** A plain pickle file. Pickles stacked after the first are scanned for globals too (a classic hiding place). */
 export async function readPlainPickle(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {
   const embedded: Uint8Array[] = []
-  const { values, end } = await readPickles(source, 1, globals, undefined, embedded)
+  // a plain pickle is all pickle: read it whole at once rather than re-parsing growing windows
+  const { values, end } = await readPickles(source, 1, globals, undefined, embedded, PICKLE_CAP)
   const notices: string[] = []
   await scanEmbedded(embedded, source.path, depth, globals, notices)
   if (end < source.size) {
