@@ -12,6 +12,7 @@ import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
 import { CheckpointError, n } from './errors.ts'
 import { NeedMoreBytes } from './pickle/machine.ts'
+import { looksLikePickle } from './pickle/probe.ts'
 import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
 import { PyDict, StorageRef, repr, type PyValue } from './pickle/values.ts'
 import { parseStoragePid } from './storage-pid.ts'
@@ -137,7 +138,7 @@ async function scanTrailing(source: ByteSource, start: number, globals: GlobalUs
   const length = Math.min(source.size - start, PICKLE_CAP)
   const bytes = await readRange(source, start, length, `${source.path}: trailing bytes`, PICKLE_CAP)
   let at = 0
-  for (let i = 0; i < 64 && at < bytes.length && bytes[at] === 0x80; i++) {
+  for (let i = 0; i < 64 && looksLikePickle(bytes, at); i++) { // any protocol: protocol 0/1 pickles have no PROTO opcode
     try {
       at = unpickle(bytes, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end
     } catch {

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { inspectPath } from '../../src/cli.ts'
+
+const work = mkdtempSync(join(tmpdir(), 'ckpt-audit-probe-'))
+after(() => rmSync(work, { recursive: true, force: true }))
+
+const encode = (text: string) => new TextEncoder().encode(text)
+
+// files that start with a byte that is also a pickle opcode, but are not pickles
+const notPickles: Array<[string, Uint8Array]> = [
+  ['style.pt', encode('.header { color: red }\n')], // '.' is STOP, on an empty stack
+  ['notes.pkl', encode('(draft) notes about the run\n')], // MARK, then ')' EMPTY_TUPLE, then 'd' DICT of an odd item count
+  ['README.bin', encode('Notes: this is not a pickle\n')], // NONE, then OBJ without a MARK
+  ['config.pt', encode('}{"lr": 0.1}\n')],
+]
+
+for (const [name, bytes] of notPickles) {
+  test(`${name} starting with ${JSON.stringify(String.fromCharCode(bytes[0]!))} is not called a pickle`, async () => {
+    const path = join(work, name)
+    writeFileSync(path, bytes)
+    const result = await inspectPath(path)
+    assert.equal(result.error?.reason, 'not-a-checkpoint', JSON.stringify(result.error))
+  })
+}
+
+test('a protocol 0 pickle with an unusual first opcode and name is read', async () => {
+  const path = join(work, 'hparams.data')
+  writeFileSync(path, encode("(dp0\nS'lr'\np1\nF0.001\nsS'kl_beta'\np2\nF0.15\ns."))
+  const result = await inspectPath(path)
+  assert.equal(result.error, null)
+  assert.equal(result.format, 'pickle')
+  assert.equal(result.hparams.kl_beta?.value, 0.15)
+})
+
+test('a pickle of a single LONG (protocol 0) is read, whatever its size', async () => {
+  const path = join(work, 'long.data')
+  writeFileSync(path, encode(`L${'7'.repeat(200)}L\n.`))
+  const result = await inspectPath(path)
+  assert.equal(result.error, null)
+  assert.equal(result.format, 'pickle')
+})
