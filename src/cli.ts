@@ -3,10 +3,10 @@
  * The ckpt-audit command line. Exit codes: 0 no error findings; 1 error findings, or an
  * unreadable/unsafe file for `inspect`; 2 usage or manifest error.
  */
-import { realpathSync } from 'node:fs'
-import { stat, writeFile } from 'node:fs/promises'
+import { readFileSync, realpathSync } from 'node:fs'
+import { open, stat, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { inspectCheckpoint, inspectFailure, type InspectResult } from './audit/inspect.ts'
 import { CheckpointError } from './checkpoint/errors.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
@@ -20,20 +20,13 @@ import { toCheckJson } from './report/json.ts'
 import { renderReport } from './report/markdown.ts'
 import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
-import { terminalSafe } from './report/terminal.ts'
+import { fitProgressLine } from './report/progress-line.ts'
+import { sniff } from './checkpoint/detect.ts'
+import { PROBE_BYTES } from './checkpoint/pickle/probe.ts'
+import { COMMANDS, commandHelp, commandNamed, generalHelp, parseCommandArgs, unknownCommand, UsageError, type CommandName } from './cli-options.ts'
 import { diffCheckpoints } from './weights/diff.ts'
 
-const USAGE = `Usage:
-  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never]
-                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml)
-  ckpt-audit inspect PATH [--json]        what a checkpoint holds, no manifest needed
-  ckpt-audit diff A B [--json] [--tensors]
-                                          weight difference statistics between two checkpoints
-
-Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
-2 usage or manifest error.`
-
-export class UsageError extends Error {}
+const REPORT_BUGS = 'https://github.com/ckpt-audit/ckpt-audit/issues'
 
 /** Opens, summarises and closes one checkpoint; unreadable files are results, not exceptions. */
 export async function inspectPath(path: string): Promise<InspectResult> {
@@ -52,54 +45,133 @@ export async function inspectPath(path: string): Promise<InspectResult> {
 }
 
 async function inspectCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true })
-  if (positionals.length !== 1) throw new UsageError('inspect takes exactly one PATH')
+  const { values, positionals } = parseCommandArgs('inspect', args)
+  if (values.help === true) { out(commandHelp('inspect')); return 0 }
+  if (positionals.length !== 1) throw new UsageError('inspect takes exactly one PATH', 'inspect')
   const result = await inspectPath(positionals[0]!)
   out(values.json ? JSON.stringify(result, null, 2) + '\n' : renderInspectText(result))
   return result.error !== null || result.unsafe_globals.length > 0 ? 1 : 0
 }
 
 async function checkCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true, strict: true,
-    options: { json: { type: 'string' }, markdown: { type: 'string' }, 'fail-on': { type: 'string' }, weights: { type: 'string' } },
-  })
-  if (positionals.length > 1) throw new UsageError('check takes at most one MANIFEST')
-  if (values.json === '-' && values.markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)')
-  if (values.weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(values.weights))
-    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${values.weights}'`)
-  const failOn = values['fail-on']?.split(',').map(k => k.trim()).filter(Boolean)
-  const manifest = positionals[0] ?? findManifest(process.cwd())
-  if (manifest === undefined) throw new UsageError(`no manifest given and none found (${DEFAULT_MANIFESTS.join(', ')})`)
+  const { values, positionals } = parseCommandArgs('check', args)
+  if (values.help === true) { out(commandHelp('check')); return 0 }
+  const json = values.json as string | undefined
+  const markdown = values.markdown as string | undefined
+  const weights = values.weights as string | undefined
+  if (positionals.length > 1) throw new UsageError('check takes at most one MANIFEST', 'check')
+  if (json === '-' && markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)', 'check')
+  if (weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(weights))
+    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${weights}'`, 'check')
+  const failOn = (values['fail-on'] as string | undefined)?.split(',').map(k => k.trim()).filter(Boolean)
+  const manifest = await resolveManifest(positionals[0])
 
   let result
   try {
-    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${terminalSafe(message).slice(0, (process.stderr.columns ?? 80) - 1)}`) } : undefined
-    result = await checkManifest(manifest, { failOn, weights: values.weights as WeightsMode | undefined, progress })
+    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${fitProgressLine(message, process.stderr.columns ?? 80)}`) } : undefined
+    result = await checkManifest(manifest, { failOn, weights: weights as WeightsMode | undefined, progress })
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error
-    err(`${error.message}\n`)
+    if (json === '-') out(JSON.stringify(manifestErrorJson(error), null, 2) + '\n')
+    else err(`${error.message}\n`)
     return 2
   }
   const report = renderReport(result, { manifest })
-  const json = JSON.stringify(toCheckJson(result), null, 2) + '\n'
-  if (values.json !== undefined && values.json !== '-') await writeFile(values.json, json)
-  if (values.markdown !== undefined && values.markdown !== '-') await writeFile(values.markdown, report.summary)
-  out(values.json === '-' ? json : values.markdown === '-' ? report.summary : renderCheckText(result))
+  const jsonText = JSON.stringify(toCheckJson(result), null, 2) + '\n'
+  // the terminal (or stdout) report first: a bad output path must not lose it
+  out(json === '-' ? jsonText : markdown === '-' ? report.summary : renderCheckText(result))
+  const failures = [
+    ...(json !== undefined && json !== '-' ? [await writeReport(json, jsonText, 'JSON')] : []),
+    ...(markdown !== undefined && markdown !== '-' ? [await writeReport(markdown, report.summary, 'Markdown')] : []),
+  ].filter(f => f !== undefined)
+  for (const failure of failures) err(`ckpt-audit: ${failure}\n`)
+  if (failures.length > 0) return 2
   return result.status === 'fail' ? 1 : 0
 }
 
+/** `check --json -` on a bad manifest: still one JSON document on stdout, for pipes. */
+function manifestErrorJson(error: ManifestError): object {
+  return { version: 1, status: 'error', errors: error.problems.map(p => ({ ...p.location, message: p.message })) }
+}
+
+/** Writes one report file; a plain reason when it cannot (the folder is missing, a directory, no permission). */
+async function writeReport(path: string, text: string, kind: string): Promise<string | undefined> {
+  try {
+    await writeFile(path, text)
+    return undefined
+  } catch (error) {
+    return `cannot write the ${kind} report to ${path}: ${await whyNotWritable(path, error as NodeJS.ErrnoException)}`
+  }
+}
+
+async function whyNotWritable(path: string, error: NodeJS.ErrnoException): Promise<string> {
+  if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return `the folder ${dirname(path)} does not exist`
+  if (error.code === 'EISDIR') return 'it is a directory'
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied'
+  return error.code ?? error.message
+}
+
+/**
+ * The manifest to audit, in plain words when there is none: a missing file or folder, a folder
+ * without a manifest (searched like the current one), or a checkpoint given by mistake.
+ */
+async function resolveManifest(given: string | undefined): Promise<string> {
+  if (given === undefined) {
+    const found = findManifest(process.cwd())
+    if (found === undefined) throw new UsageError(`no manifest given, and none found here (${DEFAULT_MANIFESTS.join(', ')})`, 'check')
+    return found
+  }
+  const info = await stat(given).catch((error: NodeJS.ErrnoException) => error)
+  if (info instanceof Error) {
+    const parent = dirname(given)
+    const reason = info.code === 'ENOENT' && !(await exists(parent)) ? `the folder ${parent} does not exist` : info.code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${info.code ?? info.message})`
+    throw new UsageError(`no manifest at ${given}: ${reason}`, 'check')
+  }
+  if (info.isDirectory()) {
+    const found = findManifest(given)
+    if (found === undefined) throw new UsageError(`${given} is a folder without ${DEFAULT_MANIFESTS.join(' or ')}`, 'check')
+    return found
+  }
+  const kind = await checkpointKind(given, info.size)
+  if (kind !== undefined) throw new UsageError(`${given} is a checkpoint (${kind}), not a manifest: to see what it holds, run \`ckpt-audit inspect ${given}\``, 'check')
+  return given
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false)
+}
+
+/** The checkpoint format a file sniffs as, if any: its first bytes, never its name. */
+async function checkpointKind(path: string, size: number): Promise<string | undefined> {
+  let head: Uint8Array
+  try {
+    const handle = await open(path)
+    try {
+      const buffer = new Uint8Array(Math.min(size, PROBE_BYTES))
+      await handle.read(buffer, 0, buffer.length, 0)
+      head = buffer
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return undefined // unreadable: loadManifest says so, at line 1
+  }
+  const kind = sniff(head, size)
+  return kind === 'unknown' || kind === 'lfs-pointer' ? undefined : kind
+}
+
 async function diffCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, tensors: { type: 'boolean' } } })
-  if (positionals.length !== 2) throw new UsageError('diff takes two checkpoints, A and B')
+  const { values, positionals } = parseCommandArgs('diff', args)
+  if (values.help === true) { out(commandHelp('diff')); return 0 }
+  if (positionals.length !== 2) throw new UsageError('diff takes two checkpoints, A and B', 'diff')
   const opened: Checkpoint[] = []
   const progress = process.stderr.isTTY ? (done: number, total: number) => { process.stderr.write(`\rcomparing: ${Math.round((100 * done) / Math.max(total, 1))}%`) } : undefined
   try {
     for (const path of positionals) opened.push(await openCheckpoint(path))
     const diff = await diffCheckpoints(opened[0]!, opened[1]!, progress)
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
-    out(values.json ? JSON.stringify(diff, null, 2) + '\n' : renderDiffText(diff, values.tensors))
+    out(values.json ? JSON.stringify(diff, null, 2) + '\n' : renderDiffText(diff, values.tensors === true))
     return 0
   } catch (error) {
     // an unreadable file, or tensor data that turns out broken while streaming: a result, not a crash
@@ -123,17 +195,32 @@ export async function main(argv: string[], out: (text: string) => void = t => pr
       case 'check': return await checkCommand(rest, out, err)
       case 'inspect': return await inspectCommand(rest, out)
       case 'diff': return await diffCommand(rest, out, err)
-      case '--help': case '-h': case 'help': out(USAGE + '\n'); return 0
+      case '--version': case '-V': out(`ckpt-audit ${version()}\n`); return 0
+      case '--help': case '-h': out(generalHelp()); return 0
+      case 'help':
+        out(rest[0] === undefined ? generalHelp() : commandHelp(commandNamed(rest[0])))
+        return 0
       case undefined: throw new UsageError('a command is required')
-      default: throw new UsageError(`unknown command '${command}'`)
+      default: throw unknownCommand(command)
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`ckpt-audit: ${(error as Error).message}\n${USAGE}\n`)
-      return 2
-    }
-    throw error
+    if (!(error instanceof UsageError)) throw error
+    const usage = error.command === undefined ? generalHelp() : `Usage: ${COMMANDS[error.command as CommandName].usage}\n(ckpt-audit help ${error.command} for more)\n`
+    err(`ckpt-audit: ${error.message}\n${usage}`)
+    return 2
   }
+}
+
+/** The package's version, read next to the code (src/ and dist/ both sit beside package.json). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
+
+/** What a real bug prints: the stack (only here), and where to report it. */
+export function internalErrorMessage(error: unknown): string {
+  const detail = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error)
+  return `ckpt-audit: internal error (a bug in ckpt-audit, not in your files): ${detail}\n` +
+    `Please report it at ${REPORT_BUGS} with the command line and this output.\n`
 }
 
 /** True when this module is the program (also through npm's bin symlink), not an import. */
@@ -147,7 +234,7 @@ function isEntry(): boolean {
 }
 if (isEntry()) {
   main(process.argv.slice(2)).then(code => { process.exitCode = code }, (error: unknown) => {
-    process.stderr.write(`ckpt-audit: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+    process.stderr.write(internalErrorMessage(error))
     process.exitCode = 2
   })
 }

@@ -12,10 +12,19 @@ import { PyObject } from './values.ts'
 /** Bytes looked at: enough for the opening of any real pickle, few enough to probe every zip member. */
 export const PROBE_BYTES = 4096
 
+/** A Python dotted name: text that merely has two lines after a `c` (a YAML `checks:` line) is not a GLOBAL. */
+const DOTTED_NAME = /^[A-Za-z_][\w.]*$/
+
 /** Hooks that build nothing and classify nothing; they note that code would have been reached. */
 function inertHooks(reached: { code: boolean }): PickleHooks {
   const record = (): PyObject => { reached.code = true; return new PyObject(null, []) }
-  return { findClass: record, call: record, instantiate: record, build: () => { reached.code = true }, persistentLoad: () => null }
+  return {
+    findClass: (module, name) => {
+      if (typeof module !== 'string' || typeof name !== 'string' || (DOTTED_NAME.test(module) && DOTTED_NAME.test(name))) reached.code = true
+      return new PyObject(null, [])
+    },
+    call: record, instantiate: record, build: () => { reached.code = true }, persistentLoad: () => null,
+  }
 }
 
 /**
