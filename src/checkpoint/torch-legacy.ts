@@ -121,8 +121,8 @@ export async function readPlainPickle(source: ByteSource, globals: GlobalUse[], 
   const notices: string[] = []
   await scanEmbedded(embedded, source.path, depth, globals, notices)
   if (end < source.size) {
-    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode; they were scanned as further pickles`)
-    await scanTrailing(source, end, globals)
+    const stacked = await scanTrailing(source, end, globals)
+    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode: ${stacked === 0 ? 'they do not parse as a pickle' : `${stacked} further pickle(s) scanned`}`)
   }
   return {
     path: source.path, format: 'pickle', sizeBytes: source.size,
@@ -133,16 +133,27 @@ export async function readPlainPickle(source: ByteSource, globals: GlobalUse[], 
   }
 }
 
-/** Scans pickles that follow the first one, keeping only their globals. */
-async function scanTrailing(source: ByteSource, start: number, globals: GlobalUse[]): Promise<void> {
-  const length = Math.min(source.size - start, PICKLE_CAP)
-  const bytes = await readRange(source, start, length, `${source.path}: trailing bytes`, PICKLE_CAP)
+/** Stacked pickles scanned at most; a file with more fails closed (each costs a machine start). */
+const MAX_STACKED = 1000
+
+/**
+ * Scans pickles that follow the first one, keeping only their globals; returns how many were
+ * found. Trailing bytes beyond PICKLE_CAP would be unscanned, so they fail the file closed.
+ */
+async function scanTrailing(source: ByteSource, start: number, globals: GlobalUse[]): Promise<number> {
+  if (source.size - start > PICKLE_CAP)
+    throw new CheckpointError('too-large', `${source.path}: ${n(source.size - start)} bytes follow the first pickle, over the ${n(PICKLE_CAP)} that are scanned`)
+  const bytes = await readRange(source, start, source.size - start, `${source.path}: trailing bytes`, PICKLE_CAP)
   let at = 0
-  for (let i = 0; i < 64 && looksLikePickle(bytes, at); i++) { // any protocol: protocol 0/1 pickles have no PROTO opcode
+  let found = 0
+  for (let i = 0; looksLikePickle(bytes, at); i++) { // any protocol: protocol 0/1 pickles have no PROTO opcode
+    if (i === MAX_STACKED) throw new CheckpointError('too-large', `${source.path}: more than ${n(MAX_STACKED)} stacked pickles`)
+    found++
     try {
       at = unpickle(bytes, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end
     } catch {
-      return
+      break // its globals up to the damage are kept
     }
   }
+  return found
 }

@@ -43,3 +43,17 @@ test('a pickle of a single LONG (protocol 0) is read, whatever its size', async 
   assert.equal(result.error, null)
   assert.equal(result.format, 'pickle')
 })
+
+test('bytes after a plain pickle: the notice says whether they were pickles', async () => {
+  const path = join(work, 'trailing.pkl')
+  writeFileSync(path, Uint8Array.from([0x80, 0x02, 0x7d, 0x2e, ...encode('Notes: not a pickle')]))
+  assert.match((await inspectPath(path)).notices.join('\n'), /follow the first pickle's STOP opcode: they do not parse as a pickle/)
+  writeFileSync(path, Uint8Array.from([0x80, 0x02, 0x7d, 0x2e, ...encode('N.N.')]))
+  assert.match((await inspectPath(path)).notices.join('\n'), /2 further pickle\(s\) scanned/)
+})
+
+test('more stacked pickles than are scanned: the file fails closed', async () => {
+  const path = join(work, 'stacked.pkl')
+  writeFileSync(path, encode('N.'.repeat(1002)))
+  assert.equal((await inspectPath(path)).error?.reason, 'too-large')
+})
