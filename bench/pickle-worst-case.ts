@@ -35,7 +35,7 @@ try {
       outcome = result.error === null ? 'read' : `${result.error.reason}`
     }
     const mib = bytes.length / MiB
-    console.log(`${label.padEnd(58)} ${mib.toFixed(2).padStart(7)} MiB  ${(best / 1000).toFixed(3)} s  ${(best / 1000 / mib).toFixed(3)} s/MiB  (${outcome})`)
+    console.log(`${label.padEnd(66)} ${mib.toFixed(2).padStart(7)} MiB  ${(best / 1000).toFixed(3)} s  ${(best / 1000 / mib).toFixed(3)} s/MiB  (${outcome})`)
   }
 } finally {
   rmSync(work, { recursive: true, force: true })
