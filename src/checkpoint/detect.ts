@@ -12,7 +12,7 @@ export function sniff(head: Uint8Array, size: number): Sniffed {
   if (new TextDecoder('latin1').decode(head.subarray(0, LFS_PREFIX.length)) === LFS_PREFIX) return 'lfs-pointer'
   if (head[0] === 0x50 && head[1] === 0x4b) return head[2] === 0x03 && head[3] === 0x04 ? 'torch-zip' : 'other-zip'
   if (looksLikeSafetensors(head, size)) return 'safetensors'
-  if (isLegacyTorch(head)) return 'torch-legacy'
+  if (isLegacyTorch(head, size)) return 'torch-legacy'
   // any protocol, any first opcode, any name: torch.load and pickle.load accept them all
   if (looksLikePickle(head, 0, size)) return 'pickle'
   return 'unknown'

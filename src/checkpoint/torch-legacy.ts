@@ -57,8 +57,18 @@ async function readPickles(source: ByteSource, count: number, globals: GlobalUse
   }
 }
 
-export function isLegacyTorch(head: Uint8Array): boolean {
-  return head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)
+/**
+ * The first pickle is the magic number: at protocol 2 and above `LEGACY_MAGIC` byte for byte;
+ * at protocol 0 or 1 (`torch.save(..., pickle_protocol=1)`) a text LONG, so the head is parsed.
+ */
+export function isLegacyTorch(head: Uint8Array, size = head.length): boolean {
+  if (head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)) return true
+  if (head[0] !== 0x4c && head[0] !== 0x49) return false // text LONG or INT: the only other ways to write it
+  try {
+    return unpickle(head.subarray(0, 64), [], { where: 'legacy magic', complete: size <= 64 }).value === MAGIC_VALUE
+  } catch {
+    return false
+  }
 }
 
 export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { inspectPath } from '../../src/cli.ts'
+import { expectedOf, fixture } from '../support/fixtures.ts'
 
 const work = mkdtempSync(join(tmpdir(), 'ckpt-audit-probe-'))
 after(() => rmSync(work, { recursive: true, force: true }))
@@ -56,4 +57,16 @@ test('more stacked pickles than are scanned: the file fails closed', async () =>
   const path = join(work, 'stacked.pkl')
   writeFileSync(path, encode('N.'.repeat(1002)))
   assert.equal((await inspectPath(path)).error?.reason, 'too-large')
+})
+
+test('a legacy torch.save file at pickle protocol 1 (no PROTO opcode; written by torch 1.13) is read as legacy', async () => {
+  const expected = expectedOf<Record<string, { kl_beta: number, lr: number, epoch: number, tensors: Record<string, unknown>, first_bytes: string }>>('legacy-protocols')['legacy_protocol1.pt']!
+  assert.match(expected.first_bytes, /^L119547037146038801333356L\n/, 'the magic number is a text LONG')
+  const result = await inspectPath(fixture('legacy-protocols/legacy_protocol1.pt'))
+  assert.equal(result.error, null)
+  assert.equal(result.format, 'torch-legacy')
+  assert.equal(result.hparams.kl_beta?.value, expected.kl_beta)
+  assert.equal(result.hparams.lr?.value, expected.lr)
+  assert.equal(result.hparams.epoch?.value, expected.epoch)
+  assert.equal(result.tensors.count, Object.keys(expected.tensors).length)
 })
