@@ -312,19 +312,18 @@ function toNumber(value: bigint): number | bigint {
 export const MAX_INT_BYTES = 64
 const MAX_INT_DIGITS = 154 // 10^154 < 2^512
 
-/** An integer too long to decode: one shared inert record, so 400,000 of them cost no allocation or walk. */
+/**
+ * An integer too long to decode: one shared inert record, so 400,000 of them cost no allocation
+ * or walk. Frozen: BUILD/APPEND on it (invalid on a Python int too) fails as a corrupt pickle.
+ */
 const UNREAD_INT = Object.freeze(new PyObject(new PyGlobal('builtins', 'int'), [])) as PyObject
-
-function unreadInt(): PyObject {
-  return UNREAD_INT
-}
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
 
 /** LONG1/LONG4 payload: little-endian two's complement (pickletools `decode_long`), in time linear in its length. */
 export function decodeLong(raw: Uint8Array): number | bigint | PyObject {
   if (raw.length === 0) return 0
-  if (raw.length > MAX_INT_BYTES) return unreadInt()
+  if (raw.length > MAX_INT_BYTES) return UNREAD_INT
   const negative = (raw[raw.length - 1]! & 0x80) !== 0
   if (raw.length <= 6) { // fits a double exactly
     let value = 0
@@ -340,7 +339,7 @@ export function decodeLong(raw: Uint8Array): number | bigint | PyObject {
 
 function parseIntText(text: string, fail: (m: string) => never): number | bigint | PyObject {
   if (!/^[+-]?\d+$/.test(text)) fail(`INT/LONG is not an integer: ${JSON.stringify(text.slice(0, 40))}`)
-  if (text.replace(/^[+-]/, '').length > MAX_INT_DIGITS) return unreadInt()
+  if (text.replace(/^[+-]/, '').length > MAX_INT_DIGITS) return UNREAD_INT
   return toNumber(BigInt(text))
 }
 
