@@ -4,8 +4,7 @@
  * unreadable/unsafe file for `inspect`; 2 usage or manifest error.
  */
 import { readFileSync, realpathSync } from 'node:fs'
-import { open, stat, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { inspectCheckpoint, inspectFailure, type InspectResult } from './audit/inspect.ts'
 import { CheckpointError } from './checkpoint/errors.ts'
@@ -13,7 +12,6 @@ import { openCheckpoint } from './checkpoint/open.ts'
 import { renderInspectText } from './report/inspect-text.ts'
 import { checkManifest } from './check.ts'
 import { ManifestError } from './manifest/errors.ts'
-import { DEFAULT_MANIFESTS, findManifest } from './manifest/paths.ts'
 import { WEIGHT_MODES, type WeightsMode } from './manifest/types.ts'
 import { renderCheckText } from './report/check-text.ts'
 import { toCheckJson } from './report/json.ts'
@@ -21,8 +19,8 @@ import { renderReport } from './report/markdown.ts'
 import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
 import { fitProgressLine } from './report/progress-line.ts'
-import { sniff } from './checkpoint/detect.ts'
-import { PROBE_BYTES } from './checkpoint/pickle/probe.ts'
+import { resolveManifest } from './cli-manifest.ts'
+import { writeReport } from './cli-write.ts'
 import { COMMANDS, commandHelp, commandNamed, generalHelp, parseCommandArgs, unknownCommand, UsageError, type CommandName } from './cli-options.ts'
 import { diffCheckpoints } from './weights/diff.ts'
 
@@ -93,72 +91,6 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
 /** `check --json -` on a bad manifest: still one JSON document on stdout, for pipes. */
 function manifestErrorJson(error: ManifestError): object {
   return { version: 1, status: 'error', errors: error.problems.map(p => ({ ...p.location, message: p.message })) }
-}
-
-/** Writes one report file; a plain reason when it cannot (the folder is missing, a directory, no permission). */
-async function writeReport(path: string, text: string, kind: string): Promise<string | undefined> {
-  try {
-    await writeFile(path, text)
-    return undefined
-  } catch (error) {
-    return `cannot write the ${kind} report to ${path}: ${await whyNotWritable(path, error as NodeJS.ErrnoException)}`
-  }
-}
-
-async function whyNotWritable(path: string, error: NodeJS.ErrnoException): Promise<string> {
-  if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return `the folder ${dirname(path)} does not exist`
-  if (error.code === 'EISDIR') return 'it is a directory'
-  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied'
-  return error.code ?? error.message
-}
-
-/**
- * The manifest to audit, in plain words when there is none: a missing file or folder, a folder
- * without a manifest (searched like the current one), or a checkpoint given by mistake.
- */
-async function resolveManifest(given: string | undefined): Promise<string> {
-  if (given === undefined) {
-    const found = findManifest(process.cwd())
-    if (found === undefined) throw new UsageError(`no manifest given, and none found here (${DEFAULT_MANIFESTS.join(', ')})`, 'check')
-    return found
-  }
-  const info = await stat(given).catch((error: NodeJS.ErrnoException) => error)
-  if (info instanceof Error) {
-    const parent = dirname(given)
-    const reason = info.code === 'ENOENT' && !(await exists(parent)) ? `the folder ${parent} does not exist` : info.code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${info.code ?? info.message})`
-    throw new UsageError(`no manifest at ${given}: ${reason}`, 'check')
-  }
-  if (info.isDirectory()) {
-    const found = findManifest(given)
-    if (found === undefined) throw new UsageError(`${given} is a folder without ${DEFAULT_MANIFESTS.join(' or ')}`, 'check')
-    return found
-  }
-  const kind = await checkpointKind(given, info.size)
-  if (kind !== undefined) throw new UsageError(`${given} is a checkpoint (${kind}), not a manifest: to see what it holds, run \`ckpt-audit inspect ${given}\``, 'check')
-  return given
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false)
-}
-
-/** The checkpoint format a file sniffs as, if any: its first bytes, never its name. */
-async function checkpointKind(path: string, size: number): Promise<string | undefined> {
-  let head: Uint8Array
-  try {
-    const handle = await open(path)
-    try {
-      const buffer = new Uint8Array(Math.min(size, PROBE_BYTES))
-      await handle.read(buffer, 0, buffer.length, 0)
-      head = buffer
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    return undefined // unreadable: loadManifest says so, at line 1
-  }
-  const kind = sniff(head, size)
-  return kind === 'unknown' || kind === 'lfs-pointer' ? undefined : kind
 }
 
 async function diffCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
