@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspectPath } from '../src/cli.ts'
-import { binunicodePickle, deepMemoPickle, long1ListPickle, long4Pickle, textLongPickle } from '../test/support/adversarial-pickles.ts'
+import { binunicodePickle, deepMemoPickle, long1ListPickle, long4Pickle, memoAmplificationPickle, textLongPickle } from '../test/support/adversarial-pickles.ts'
 
 const MiB = 1024 * 1024
 const inputs: Array<[string, () => Uint8Array]> = [
@@ -16,6 +16,8 @@ const inputs: Array<[string, () => Uint8Array]> = [
   ['BINUNICODE, 64 MiB string', () => binunicodePickle(64 * MiB)],
   ['text LONG, 1 MiB of digits', () => textLongPickle(MiB)],
   ['deep memo: 100,000 shared levels, 100,000 tuple keys over them', () => deepMemoPickle(100_000, 100_000)],
+  ['memo reuse: a 1 MiB embedded checkpoint loaded 20,000 times', () => memoAmplificationPickle('load_from_bytes', 20_000)],
+  ['memo reuse: a 1 MiB string encoded 20,000 times', () => memoAmplificationPickle('codecs', 20_000)],
 ]
 const runs = Number(process.argv[2] ?? 3)
 const work = mkdtempSync(join(tmpdir(), 'ckpt-audit-pickle-bench-'))

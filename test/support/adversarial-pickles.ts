@@ -78,3 +78,32 @@ export function deepMemoPickle(levels: number, keys = levels): Uint8Array {
   parts.push([0x8c, 3, 0x64, 0x61, 0x67, 0x6a, ...u32(top), 0x73, STOP]) // 'dag': top, SETITEM
   return concat(parts)
 }
+
+const ascii = (text: string): number[] => [...new TextEncoder().encode(text)]
+
+/**
+ * Memo amplification: one large value stored once (MEMOIZE), then handed `uses` times to a
+ * function whose interpretation costs its size: `torch.storage._load_from_bytes(blob)` (an
+ * embedded checkpoint to scan), `_codecs.encode(text, 'latin1')`, or `collections.OrderedDict(pairs)`.
+ * Each use costs a dozen bytes of input, so a decoder that redoes the work per use is not linear.
+ */
+export function memoAmplificationPickle(kind: 'load_from_bytes' | 'codecs' | 'ordered_dict', uses: number, size = 1 << 20): Uint8Array {
+  const parts: Array<Uint8Array | number[]> = [PROTO4, [0x5d]] // EMPTY_LIST: collects the results
+  if (kind === 'load_from_bytes') {
+    const blob = concat([[0x80, 0x02, 0x58, ...u32(size)], new Uint8Array(size).fill(0x61), [STOP]]) // a plain pickle of a string
+    parts.push([0x42, ...u32(blob.length)], blob, [0x94, 0x30]) // BINBYTES, MEMOIZE (slot 0), POP
+  } else if (kind === 'codecs') {
+    parts.push([0x58, ...u32(size)], new Uint8Array(size).fill(0x61), [0x94, 0x30]) // BINUNICODE, MEMOIZE, POP
+  } else {
+    parts.push([0x5d, 0x28]) // EMPTY_LIST MARK, then size/16 pairs (k, None)
+    for (let i = 0; i < size / 16; i++) parts.push([0x4a, ...u32(i), 0x4e, 0x86])
+    parts.push([0x65, 0x94, 0x30]) // APPENDS, MEMOIZE, POP
+  }
+  const func = kind === 'load_from_bytes' ? 'torch.storage\n_load_from_bytes\n' : kind === 'codecs' ? '_codecs\nencode\n' : 'collections\nOrderedDict\n'
+  parts.push([0x63, ...ascii(func), 0x94, 0x30]) // GLOBAL once, MEMOIZE (slot 1), POP
+  const extra = kind === 'codecs' ? [0x8c, 6, ...ascii('latin1'), 0x86] : [0x85] // (text, 'latin1') or (value,)
+  const one = [0x68, 1, 0x68, 0, ...extra, 0x52, 0x61] // BINGET func, BINGET value, TUPLE, REDUCE, APPEND
+  for (let i = 0; i < uses; i++) parts.push(one)
+  parts.push([STOP])
+  return concat(parts)
+}
