@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { inspectPath } from '../../src/cli.ts'
-import { memoAmplificationPickle } from '../support/adversarial-pickles.ts'
+import { memoAmplificationPickle, sharedStatePickle } from '../support/adversarial-pickles.ts'
 
 const work = mkdtempSync(join(tmpdir(), 'ckpt-audit-amplify-'))
 after(() => rmSync(work, { recursive: true, force: true }))
@@ -22,3 +22,13 @@ for (const kind of ['load_from_bytes', 'codecs', 'ordered_dict'] as const) {
     assert.ok(result.error === null || result.error.reason === 'too-large', JSON.stringify(result.error))
   })
 }
+
+test('one 100,000-entry state dict shared by 4,000 objects is walked once, not 4,000 times', { timeout: 300_000 }, async () => {
+  const path = join(work, 'shared-state.pkl')
+  writeFileSync(path, sharedStatePickle(100_000, 4_000))
+  const start = performance.now()
+  const result = await inspectPath(path)
+  const ms = performance.now() - start
+  assert.ok(ms < 1500, `${ms.toFixed(0)} ms`)
+  assert.equal(result.error, null)
+})
