@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspectPath } from '../src/cli.ts'
-import { binunicodePickle, deepMemoPickle, long1ListPickle, long4Pickle, memoAmplificationPickle, textLongPickle } from '../test/support/adversarial-pickles.ts'
+import { binunicodePickle, deepMemoPickle, long1ListPickle, long4Pickle, memoAmplificationPickle, sharedStatePickle, textLongPickle } from '../test/support/adversarial-pickles.ts'
 
 const MiB = 1024 * 1024
 const inputs: Array<[string, () => Uint8Array]> = [
@@ -18,6 +18,7 @@ const inputs: Array<[string, () => Uint8Array]> = [
   ['deep memo: 100,000 shared levels, 100,000 tuple keys over them', () => deepMemoPickle(100_000, 100_000)],
   ['memo reuse: a 1 MiB embedded checkpoint loaded 20,000 times', () => memoAmplificationPickle('load_from_bytes', 20_000)],
   ['memo reuse: a 1 MiB string encoded 20,000 times', () => memoAmplificationPickle('codecs', 20_000)],
+  ['memo reuse: a 100,000-entry state dict BUILT into 4,000 objects', () => sharedStatePickle(100_000, 4_000)],
 ]
 const runs = Number(process.argv[2] ?? 3)
 const work = mkdtempSync(join(tmpdir(), 'ckpt-audit-pickle-bench-'))
