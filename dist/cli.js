@@ -536,7 +536,7 @@ var require_yauzl = __commonJS({
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open2;
+    exports.open = open3;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
@@ -553,38 +553,38 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path, options2) {
-      return new Promise((resolve3, reject) => {
-        open2(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+      return new Promise((resolve4, reject) => {
+        open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
-    function open2(path, options2, callback) {
+    function open3(path, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -673,7 +673,7 @@ var require_yauzl = __commonJS({
           if (commentLength !== expectedCommentLength) {
             return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
           }
-          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          var comment2 = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
           if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
             var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
             var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
@@ -689,19 +689,19 @@ var require_yauzl = __commonJS({
               }
               entryCount = readUInt64LE(zip64EocdrBuffer, 32);
               centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
             });
           }
           if (diskNumber !== 0) {
             return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
           }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
         }
         callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
       });
     }
     util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment2, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
       var self = this;
       EventEmitter.call(self);
       self.reader = reader;
@@ -714,7 +714,7 @@ var require_yauzl = __commonJS({
       self.readEntryCursor = centralDirectoryOffset;
       self.fileSize = fileSize;
       self.entryCount = entryCount;
-      self.comment = comment;
+      self.comment = comment2;
       self.entriesRead = 0;
       self.autoClose = !!autoClose;
       self.lazyEntries = !!lazyEntries;
@@ -864,15 +864,15 @@ var require_yauzl = __commonJS({
         if (self.autoClose) self.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve3 } = pendingResolveReject;
+        let { resolve: resolve4 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve3({ value: entry });
+        resolve4({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve3 } = pendingResolveReject;
+        let { resolve: resolve4 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve3({ done: true });
+        resolve4({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -885,9 +885,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise = new Promise((resolve3, reject) => {
+          const promise = new Promise((resolve4, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve3, reject };
+            pendingResolveReject = { resolve: resolve4, reject };
           });
           self.readEntry();
           return promise;
@@ -1076,26 +1076,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         this.openReadStream(entry, options2, function(err, readStream) {
           if (err) return reject(err);
-          resolve3(readStream);
+          resolve4(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve3(readStream);
+          resolve4(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve3(localFileHeader);
+          resolve4(localFileHeader);
         });
       });
     };
@@ -1446,7 +1446,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node2, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -1458,7 +1458,7 @@ var require_visit = __commonJS({
         visit_(null, node2, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
@@ -1506,7 +1506,7 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path) {
       const ctrl = await callVisitor(key, node2, visitor, path);
@@ -1675,13 +1675,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -2331,12 +2331,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -2620,7 +2620,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
       if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
@@ -2672,8 +2672,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -3217,20 +3217,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options2);
     }
-    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items2.length; ++i) {
         const item = items2[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -3240,10 +3240,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -3258,8 +3258,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -3279,13 +3279,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items2.length; ++i) {
         const item = items2[i];
-        let comment = null;
+        let comment2 = null;
         if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -3298,16 +3298,16 @@ ${indent}${line}` : "\n";
           const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items2.length - 1) {
           str += ",";
@@ -3319,8 +3319,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -3344,11 +3344,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -3968,7 +3968,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
         if (!value2)
           return "";
         const buf = value2;
@@ -3993,7 +3993,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -4783,14 +4783,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options2);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options2?._directives) {
           this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options2);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options2);
         this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
       }
       /**
@@ -4970,11 +4970,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options2 = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options2 = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -4985,9 +4985,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -4996,7 +4996,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -5125,7 +5125,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -5159,18 +5159,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -5238,7 +5238,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -5346,10 +5346,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5363,7 +5363,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5387,7 +5387,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -5403,7 +5403,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -5491,10 +5491,10 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5505,16 +5505,16 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment2 += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
-              if (comment)
-                sep3 += source;
+              if (comment2)
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -5523,7 +5523,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -5557,18 +5557,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value2) {
+          if (!props.anchor && !props.tag && !sep4 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5622,8 +5622,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep3 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap5 && !sep4 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -5635,7 +5635,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -5646,8 +5646,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -5664,7 +5664,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5793,13 +5793,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -5811,12 +5811,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content3] = lines[i];
@@ -5844,7 +5844,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -5861,24 +5861,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value2 += sep3 + indent.slice(trimIndent) + content3;
-          sep3 = "\n";
+          value2 += sep4 + indent.slice(trimIndent) + content3;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value2 += sep3 + indent.slice(trimIndent) + content3;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value2 += sep4 + indent.slice(trimIndent) + content3;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value2 += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value2 += sep3 + content3;
-          sep3 = " ";
+          value2 += sep4 + content3;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5894,7 +5894,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -5922,7 +5922,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -5939,7 +5939,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -5955,7 +5955,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -5977,8 +5977,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value2;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -5997,7 +5997,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -6061,25 +6061,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6201,7 +6201,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -6212,26 +6212,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity2.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar2 = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value2);
+        scalar2 = new Scalar2.Scalar(value2);
       }
-      scalar.range = range;
-      scalar.source = value2;
+      scalar2.range = range;
+      scalar2.source = value2;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.format = tag.format;
+      if (comment2)
+        scalar2.comment = comment2;
+      return scalar2;
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -6316,7 +6316,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -6360,17 +6360,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -6385,8 +6385,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -6472,14 +6472,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -6494,7 +6494,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options2 = {}) {
@@ -6514,25 +6514,25 @@ var require_composer = __commonJS({
         this.options = options2;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -6889,14 +6889,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6911,7 +6911,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -6919,7 +6919,7 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
@@ -8059,37 +8059,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
-          if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
-            delete scalar.end;
+          let sep4;
+          if (scalar2.end) {
+            sep4 = scalar2.end;
+            sep4.push(this.sourceToken);
+            delete scalar2.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -8227,15 +8227,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8429,13 +8429,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8613,7 +8613,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options2) {
+    function parse3(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -8654,7 +8654,7 @@ var require_public_api = __commonJS({
         return value2.toString(options2);
       return new Document.Document(value2, _replacer, options2).toString(options2);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
@@ -9090,11 +9090,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names2, constants2) {
         if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants2);
         return this;
       }
       get names() {
@@ -9111,10 +9111,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names2, constants2) {
         if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants2);
         return this;
       }
       get names() {
@@ -9175,8 +9175,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants) {
-        this.code = optimizeExpr(this.code, names2, constants);
+      optimizeNames(names2, constants2) {
+        this.code = optimizeExpr(this.code, names2, constants2);
         return this;
       }
       get names() {
@@ -9205,12 +9205,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names2, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names2, constants))
+          if (n2.optimizeNames(names2, constants2))
             continue;
           subtractNames(names2, n2.names);
           nodes.splice(i, 1);
@@ -9263,12 +9263,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names2, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
-        if (!(super.optimizeNames(names2, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants2);
+        if (!(super.optimizeNames(names2, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants2);
         return this;
       }
       get names() {
@@ -9291,10 +9291,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
+      optimizeNames(names2, constants2) {
+        if (!super.optimizeNames(names2, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants2);
         return this;
       }
       get names() {
@@ -9330,10 +9330,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
+      optimizeNames(names2, constants2) {
+        if (!super.optimizeNames(names2, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants2);
         return this;
       }
       get names() {
@@ -9375,11 +9375,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names2, constants2) {
         var _a, _b;
-        super.optimizeNames(names2, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
+        super.optimizeNames(names2, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants2);
         return this;
       }
       get names() {
@@ -9680,7 +9680,7 @@ var require_codegen = __commonJS({
     function addExprNames(names2, from) {
       return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names2, constants) {
+    function optimizeExpr(expr, names2, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -9695,14 +9695,14 @@ var require_codegen = __commonJS({
         return items2;
       }, []));
       function replaceName(n2) {
-        const c = constants[n2.str];
+        const c = constants2[n2.str];
         if (c === void 0 || names2[n2.str] !== 1)
           return n2;
         delete names2[n2.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names2, from) {
@@ -9787,14 +9787,14 @@ var require_util = __commonJS({
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath: schemaPath2 }, schema, keyword, $data) {
       if (!$data) {
         if (typeof schema == "number" || typeof schema == "boolean")
           return schema;
         if (typeof schema == "string")
           return (0, codegen_1._)`${schema}`;
       }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath2}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
     function unescapeFragment(str) {
@@ -10037,22 +10037,22 @@ var require_errors2 = __commonJS({
       const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
       return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
     }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath: schemaPath2, parentSchema }) {
       let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      if (schemaPath2) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath2, util_1.Type.Str)}`;
       }
       return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      const { opts, propertyName, topSchemaRef, schemaPath: schemaPath2 } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
         keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath2}`], [names_1.default.data, data]);
       }
       if (propertyName)
         keyValues.push([E.propertyName, propertyName]);
@@ -10443,8 +10443,8 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath: schemaPath2, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath2}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
         [names_1.default.parentData, it.parentData],
@@ -10645,7 +10645,7 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath: schemaPath2, errSchemaPath, topSchemaRef }) {
       if (keyword !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
@@ -10662,12 +10662,12 @@ var require_subschema = __commonJS({
         };
       }
       if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+        if (schemaPath2 === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
           schema,
-          schemaPath,
+          schemaPath: schemaPath2,
           topSchemaRef,
           errSchemaPath
         };
@@ -11152,9 +11152,9 @@ var require_validate = __commonJS({
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const schemaPath2 = (0, codegen_1.str)`${errSchemaPath}/$comment`;
         const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath2}, ${rootName}.schema)`);
       }
     }
     function returnResults(it) {
@@ -11274,8 +11274,8 @@ var require_validate = __commonJS({
       it.dataTypes = ts;
     }
     function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
+      const schemaPath2 = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath2}" (strictTypes)`;
       (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
     }
     var KeywordCxt = class {
@@ -11664,7 +11664,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -11691,7 +11691,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -12551,11 +12551,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options2);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize2(uri, options2), options2);
+        parse3(serialize2(uri, options2), options2);
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options2) {
+    function resolve4(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -12591,50 +12591,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options2, skipNormalization) {
+    function resolveComponent(base, relative4, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize2(base, options2), options2);
-        relative3 = parse2(serialize2(relative3, options2), options2);
+        base = parse3(serialize2(base, options2), options2);
+        relative4 = parse3(serialize2(relative4, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options2.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -12642,7 +12642,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -12913,7 +12913,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -12946,11 +12946,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize: serialize2,
-      parse: parse2
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -13955,8 +13955,8 @@ var require_required = __commonJS({
           const { definedProperties } = cxt.it;
           for (const requiredKey of schema) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              const schemaPath2 = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath2}" (strictRequired)`;
               (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
             }
           }
@@ -15619,10 +15619,9 @@ var require_ajv = __commonJS({
 });
 
 // src/cli.ts
-import { realpathSync as realpathSync3 } from "node:fs";
-import { stat as stat4, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { readFileSync as readFileSync2, realpathSync as realpathSync3 } from "node:fs";
+import { stat as stat5 } from "node:fs/promises";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/weights/align.ts
 var NOT_WEIGHTS = /* @__PURE__ */ new Set([
@@ -16052,24 +16051,46 @@ var TensorRef = class {
 };
 function toKey(value2) {
   if (value2 === null || typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") return value2;
-  return repr(value2);
+  return repr(value2, KEY_NODES);
 }
-function repr(value2, depth = 0) {
-  if (depth > 4) return "…";
+var REPR_NODES = 16;
+var KEY_NODES = 4;
+function repr(value2, nodes = REPR_NODES) {
+  const budget = { nodes };
+  return reprWithin(value2, 0, budget);
+}
+function reprWithin(value2, depth, budget) {
   if (value2 === null) return "None";
   if (typeof value2 === "boolean") return value2 ? "True" : "False";
-  if (typeof value2 === "number" || typeof value2 === "bigint") return String(value2);
+  if (typeof value2 === "number") return String(value2);
+  if (typeof value2 === "bigint") return bigintRepr(value2);
   if (typeof value2 === "string") return JSON.stringify(value2.length > 200 ? value2.slice(0, 200) + "…" : value2);
   if (value2 instanceof Uint8Array) return `b<${value2.length} bytes>`;
-  if (Array.isArray(value2)) return `[${value2.slice(0, 8).map((v2) => repr(v2, depth + 1)).join(", ")}${value2.length > 8 ? ", …" : ""}]`;
-  if (value2 instanceof PyTuple) return `(${value2.items.slice(0, 8).map((v2) => repr(v2, depth + 1)).join(", ")}${value2.items.length === 1 ? "," : ""})`;
   if (value2 instanceof PyGlobal) return value2.qualified;
-  if (value2 instanceof PyScalar) return String(value2.value);
+  if (value2 instanceof PyScalar) return typeof value2.value === "bigint" ? bigintRepr(value2.value) : String(value2.value);
   if (value2 instanceof TensorRef) return `tensor(${value2.dtype}, [${value2.shape.join(", ")}])`;
   if (value2 instanceof StorageRef) return `storage(${value2.key})`;
-  if (value2 instanceof PySet) return `{${value2.items.slice(0, 8).map((v2) => repr(v2, depth + 1)).join(", ")}}`;
-  if (value2 instanceof PyDict) return `{${[...value2.entries].slice(0, 8).map(([k, v2]) => `${repr(k, depth + 1)}: ${repr(v2, depth + 1)}`).join(", ")}}`;
+  if (depth > 4 || --budget.nodes < 0) return "…";
+  const list2 = (items2) => `${items2.slice(0, 8).map((v2) => reprWithin(v2, depth + 1, budget)).join(", ")}${items2.length > 8 ? ", …" : ""}`;
+  if (Array.isArray(value2)) return `[${list2(value2)}]`;
+  if (value2 instanceof PyTuple) return `(${list2(value2.items)}${value2.items.length === 1 ? "," : ""})`;
+  if (value2 instanceof PySet) return `{${list2(value2.items)}}`;
+  if (value2 instanceof PyDict) {
+    const shown = [];
+    for (const [k, v2] of value2.entries) {
+      if (shown.length === 8) {
+        shown.push("…");
+        break;
+      }
+      shown.push(`${reprWithin(k, depth + 1, budget)}: ${reprWithin(v2, depth + 1, budget)}`);
+    }
+    return `{${shown.join(", ")}}`;
+  }
   return `${value2.qualified}(…)`;
+}
+function bigintRepr(value2) {
+  const bits = value2 < 0n ? (-value2).toString(16).length * 4 : value2.toString(16).length * 4;
+  return bits <= 256 ? String(value2) : `<int of ${bits} bits>`;
 }
 
 // src/hparams/scalar.ts
@@ -16213,6 +16234,18 @@ function entriesOf(value2) {
   }
   return void 0;
 }
+function unvisitedEntriesOf(object, visited) {
+  const out2 = [];
+  const read = (dict) => {
+    if (!(dict instanceof PyDict) || visited.has(dict)) return;
+    visited.add(dict);
+    for (const [k, v2] of dict.entries) out2.push([String(k), v2]);
+  };
+  for (const part of object.state instanceof PyTuple ? object.state.items : [object.state]) read(part);
+  for (const [k, v2] of object.items ?? []) out2.push([String(k), v2]);
+  read(object.kwargs);
+  return out2;
+}
 function flatten(roots) {
   const leaves = [];
   const visited = /* @__PURE__ */ new Set();
@@ -16220,16 +16253,16 @@ function flatten(roots) {
     const visit = (value2, path, listFrom, fromMetadata) => {
       const inList = listFrom >= 0;
       if (leaves.length >= MAX_LEAVES || path.length > MAX_DEPTH) return;
-      const scalar = toScalar(value2);
-      if (scalar !== void 0) {
+      const scalar2 = toScalar(value2);
+      if (scalar2 !== void 0) {
         if (path.length === 0) return;
-        let stored = scalar;
-        if (fromMetadata && typeof scalar.value === "string") {
-          const number2 = parseNumericString(scalar.value);
+        let stored = scalar2;
+        if (fromMetadata && typeof scalar2.value === "string") {
+          const number2 = parseNumericString(scalar2.value);
           if (number2 !== void 0) stored = { value: number2 };
-          else if (/^\s*\{/.test(scalar.value)) {
+          else if (/^\s*\{/.test(scalar2.value)) {
             try {
-              const parsed = JSON.parse(scalar.value);
+              const parsed = JSON.parse(scalar2.value);
               if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
                 for (const [k, v2] of Object.entries(parsed)) if (v2 === null || typeof v2 !== "object") visit(v2, [...path, k], listFrom, true);
                 return;
@@ -16252,7 +16285,8 @@ function flatten(roots) {
         });
         return;
       }
-      for (const [key, item] of entriesOf(value2) ?? []) visit(item, [...path, key], listFrom, fromMetadata || path.length === 0 && key === "__metadata__");
+      const entries = value2 instanceof PyObject ? unvisitedEntriesOf(value2, visited) : entriesOf(value2) ?? [];
+      for (const [key, item] of entries) visit(item, [...path, key], listFrom, fromMetadata || path.length === 0 && key === "__metadata__");
     };
     visit(root.value, [], -1, false);
   }
@@ -16465,7 +16499,6 @@ function n(value2) {
 
 // src/checkpoint/open.ts
 import { stat as stat3 } from "node:fs/promises";
-import { basename as basename2 } from "node:path";
 
 // src/checkpoint/byte-source.ts
 import { open } from "node:fs/promises";
@@ -16597,7 +16630,7 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
       }
     }
     if (limit === bytes.length && bytes.length - pos < limits.maxLineLength) need(bytes.length - pos + 1);
-    return fail(`text line longer than ${n(limits.maxLineLength)} bytes`);
+    throw new CheckpointError("too-large", `${what}: text line longer than ${n(limits.maxLineLength)} bytes at byte ${n(opStart)}`);
   };
   const utf8Line = () => {
     const text4 = line();
@@ -16643,13 +16676,6 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
     if (memo.size >= limits.maxMemo && !memo.has(index2)) fail(`more than ${n(limits.maxMemo)} memo entries`);
     memo.set(index2, top());
   };
-  const signedLittleEndian = (raw) => {
-    if (raw.length === 0) return 0;
-    let value2 = 0n;
-    for (let i = raw.length - 1; i >= 0; i--) value2 = value2 << 8n | BigInt(raw[i]);
-    if (raw[raw.length - 1] & 128) value2 -= 1n << BigInt(raw.length * 8);
-    return toNumber(value2);
-  };
   const setItems = (target, pairs) => {
     if (pairs.length % 2 !== 0) fail("SETITEMS with an odd number of items");
     const map = mapOf(target);
@@ -16671,9 +16697,9 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
     const op = u8();
     switch (op) {
       case 128: {
-        const version = u8();
-        if (version > 5) fail(`unsupported pickle protocol ${version}`);
-        protocol = version;
+        const version2 = u8();
+        if (version2 > 5) fail(`unsupported pickle protocol ${version2}`);
+        protocol = version2;
         break;
       }
       case 149: {
@@ -16731,13 +16757,13 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
         break;
       // BININT2
       case 138:
-        push2(signedLittleEndian(take(u8())));
+        push2(decodeLong(take(u8())));
         break;
       // LONG1
       case 139: {
         const length = i32();
         if (length < 0) fail(`negative LONG4 length ${length}`);
-        push2(signedLittleEndian(take(length)));
+        push2(decodeLong(take(length)));
         break;
       }
       case 73: {
@@ -17005,8 +17031,28 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
 function toNumber(value2) {
   return value2 >= BigInt(Number.MIN_SAFE_INTEGER) && value2 <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value2) : value2;
 }
+var MAX_INT_BYTES = 64;
+var MAX_INT_DIGITS = 154;
+var UNREAD_INT = Object.freeze(new PyObject(new PyGlobal("builtins", "int"), []));
+var HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+function decodeLong(raw) {
+  if (raw.length === 0) return 0;
+  if (raw.length > MAX_INT_BYTES) return UNREAD_INT;
+  const negative = (raw[raw.length - 1] & 128) !== 0;
+  if (raw.length <= 6) {
+    let value3 = 0;
+    for (let i = raw.length - 1; i >= 0; i--) value3 = value3 * 256 + raw[i];
+    return negative ? value3 - 2 ** (8 * raw.length) : value3;
+  }
+  const digits = [];
+  for (let i = raw.length - 1; i >= 0; i--) digits.push(HEX[raw[i]]);
+  let value2 = BigInt(`0x${digits.join("")}`);
+  if (negative) value2 -= 1n << BigInt(raw.length * 8);
+  return toNumber(value2);
+}
 function parseIntText(text4, fail) {
   if (!/^[+-]?\d+$/.test(text4)) fail(`INT/LONG is not an integer: ${JSON.stringify(text4.slice(0, 40))}`);
+  if (text4.replace(/^[+-]/, "").length > MAX_INT_DIGITS) return UNREAD_INT;
   return toNumber(BigInt(text4));
 }
 function parseIntStrict(text4, fail) {
@@ -17054,6 +17100,41 @@ function unquotePythonString(text4, fail) {
 }
 function rawUnicodeEscape(text4) {
   return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short, long) => String.fromCodePoint(Math.min(parseInt(short ?? long, 16), 1114111)));
+}
+
+// src/checkpoint/pickle/probe.ts
+var PROBE_BYTES = 4096;
+var DOTTED_NAME = /^[A-Za-z_][\w.]*$/;
+function inertHooks(reached) {
+  const record = () => {
+    reached.code = true;
+    return new PyObject(null, []);
+  };
+  return {
+    findClass: (module, name) => {
+      if (typeof module !== "string" || typeof name !== "string" || DOTTED_NAME.test(module) && DOTTED_NAME.test(name)) reached.code = true;
+      return new PyObject(null, []);
+    },
+    call: record,
+    instantiate: record,
+    build: () => {
+      reached.code = true;
+    },
+    persistentLoad: () => null
+  };
+}
+function looksLikePickle(head, start = 0, total = head.length) {
+  if (start >= head.length) return false;
+  const prefix = head.subarray(0, Math.min(head.length, start + PROBE_BYTES));
+  const complete = prefix.length === total;
+  if (prefix[start] === 128 && prefix.length > start + 1 && prefix[start + 1] <= 5) return true;
+  const reached = { code: false };
+  try {
+    runPickle(prefix, start, inertHooks(reached), "probe", complete);
+    return true;
+  } catch (error) {
+    return error instanceof NeedMoreBytes || reached.code;
+  }
 }
 
 // src/checkpoint/pickle/denylist.ts
@@ -17574,6 +17655,13 @@ function unpickle(bytes, uses, options2) {
   const flag = (qualified, reason, offset) => {
     uses.push({ qualified, verdict: "unsafe", reason, offset, where });
   };
+  const workLimit = 4 * bytes.length + (1 << 20);
+  let work = 0;
+  const charge = (units, offset) => {
+    work += units;
+    if (work > workLimit)
+      throw new CheckpointError("too-large", `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`);
+  };
   const hooks = {
     findClass(module, name, offset) {
       if (typeof module !== "string" || typeof name !== "string") {
@@ -17607,6 +17695,7 @@ function unpickle(bytes, uses, options2) {
     const fail = (message) => {
       throw new CheckpointError("corrupt", `${where}: ${func.qualified} ${message} at byte ${n(offset)}`);
     };
+    charge(1 + args.length + argumentSize(args[0]), offset);
     switch (func.qualified) {
       case "collections.OrderedDict":
       case "collections.defaultdict":
@@ -17705,6 +17794,11 @@ function unpickle(bytes, uses, options2) {
   }
   return runPickle(bytes, options2.start ?? 0, hooks, where, options2.complete ?? true);
 }
+function argumentSize(value2) {
+  if (typeof value2 === "string" || value2 instanceof Uint8Array || Array.isArray(value2)) return value2.length;
+  if (value2 instanceof PyTuple || value2 instanceof PySet) return value2.items.length;
+  return 0;
+}
 function sequence(value2) {
   if (value2 instanceof PyTuple) return value2.items;
   if (Array.isArray(value2)) return value2;
@@ -17798,14 +17892,14 @@ function collectTensors(root, prefix = "", limit = 1e6) {
     }
     if (seenContainers.has(value2)) return;
     seenContainers.add(value2);
-    const join8 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
-    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join8(key), depth + 1);
-    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join8(i), depth + 1));
-    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join8(i), depth + 1));
+    const join9 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
+    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join9(key), depth + 1);
+    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join9(i), depth + 1));
+    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join9(i), depth + 1));
     else if (value2 instanceof PyObject) {
-      for (const [key, item] of value2.items ?? []) visit(item, join8(key), depth + 1);
+      for (const [key, item] of value2.items ?? []) visit(item, join9(key), depth + 1);
       if (value2.state !== void 0) visit(value2.state, path, depth + 1);
-      value2.args.forEach((item, i) => visit(item, join8(`arg${i}`), depth + 1));
+      value2.args.forEach((item, i) => visit(item, join9(`arg${i}`), depth + 1));
     }
   };
   visit(root, prefix, 0);
@@ -17908,7 +18002,7 @@ async function scanEmbedded(blobs, outer, depth, globals, notices) {
     const source = memorySource(where, blob);
     const seen = [];
     try {
-      switch (sniff(blob.subarray(0, 256), blob.length, "embedded.pt")) {
+      switch (sniff(blob.subarray(0, PROBE_BYTES), blob.length)) {
         case "torch-zip":
           await readTorchZip(source, seen, depth + 1);
           break;
@@ -17934,7 +18028,7 @@ async function scanEmbedded(blobs, outer, depth, globals, notices) {
 // src/checkpoint/zip-archive.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 import { Readable } from "node:stream";
-import { inflateRawSync } from "node:zlib";
+import { constants, inflateRawSync } from "node:zlib";
 var MAX_ZIP_ENTRIES = 2e5;
 var READ_WINDOW = 256 * 1024;
 var SourceReader = class extends import_yauzl.default.RandomAccessReader {
@@ -17981,11 +18075,11 @@ async function openZip(source) {
   let zipfile;
   const reader = new SourceReader(source);
   try {
-    zipfile = await new Promise((resolve3, reject) => import_yauzl.default.fromRandomAccessReader(
+    zipfile = await new Promise((resolve4, reject) => import_yauzl.default.fromRandomAccessReader(
       reader,
       source.size,
       { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false },
-      (err, zf) => err ? reject(err) : resolve3(zf)
+      (err, zf) => err ? reject(err) : resolve4(zf)
     ));
   } catch (error) {
     throw zipError(error, source);
@@ -17994,7 +18088,7 @@ async function openZip(source) {
     throw new CheckpointError("too-large", `${source.path}: zip has ${n(zipfile.entryCount)} entries; the limit is ${n(MAX_ZIP_ENTRIES)}`);
   const entries = [];
   try {
-    await new Promise((resolve3, reject) => {
+    await new Promise((resolve4, reject) => {
       zipfile.on("entry", (entry) => {
         if (entry.relativeOffsetOfLocalHeader + 30 > source.size || entry.compressedSize > source.size) {
           reject(new CheckpointError("corrupt", `${source.path}: zip entry ${entry.fileName} points outside the file: ${n(entry.relativeOffsetOfLocalHeader)} + ${n(entry.compressedSize)} > ${n(source.size)}`));
@@ -18009,7 +18103,7 @@ async function openZip(source) {
         });
         zipfile.readEntry();
       });
-      zipfile.on("end", () => resolve3());
+      zipfile.on("end", () => resolve4());
       zipfile.on("error", reject);
       zipfile.readEntry();
     });
@@ -18040,6 +18134,18 @@ async function openZip(source) {
     entries,
     find: (name) => byName2.get(name),
     dataStart,
+    async head(entry, length) {
+      const start = await dataStart(entry);
+      if (entry.method === 0) return readRange(source, start, Math.min(length, entry.compressedSize), `${entry.name}`);
+      if (entry.method !== 8) return new Uint8Array(0);
+      const raw = await readRange(source, start, Math.min(length, entry.compressedSize), `${entry.name}`);
+      try {
+        const out2 = inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+        return new Uint8Array(out2.buffer, out2.byteOffset, Math.min(out2.length, length));
+      } catch {
+        return new Uint8Array(0);
+      }
+    },
     async read(entry, cap) {
       if (entry.uncompressedSize > cap)
         throw new CheckpointError("too-large", `${source.path}: ${entry.name} is ${n(entry.uncompressedSize)} bytes; the limit is ${n(cap)}`);
@@ -18066,16 +18172,17 @@ async function openZip(source) {
 
 // src/checkpoint/torch-zip.ts
 var PICKLE_CAP = 256 * 1024 * 1024;
-var SIDE_PICKLE_CAP = 16 * 1024 * 1024;
 async function readTorchZip(source, globals, depth = 0) {
   const zip = await openZip(source);
   const first = zip.entries[0];
   if (first === void 0) throw new CheckpointError("not-a-checkpoint", `${source.path}: the zip archive is empty`);
   const slash = first.name.indexOf("/");
-  if (slash <= 0) throw new CheckpointError("not-a-checkpoint", `${source.path}: zip entries are not in a top folder, so this is not a torch.save archive (first entry: ${first.name})`);
-  const prefix = first.name.slice(0, slash);
-  const dataPkl = zip.find(`${prefix}/data.pkl`);
+  const prefix = first.name.slice(0, Math.max(slash, 0));
+  const dataPkl = slash > 0 ? zip.find(`${prefix}/data.pkl`) : void 0;
   if (dataPkl === void 0) {
+    const notices2 = [];
+    for (const entry of zip.entries) await scanSidePickle(zip, entry, /\.(pkl|pickle)$/.test(entry.name), false, globals, notices2);
+    if (slash <= 0) throw new CheckpointError("not-a-checkpoint", `${source.path}: zip entries are not in a top folder, so this is not a torch.save archive (first entry: ${first.name})`);
     const names2 = zip.entries.slice(0, 5).map((e) => e.name).join(", ");
     throw new CheckpointError("not-a-checkpoint", `${source.path}: a zip without ${prefix}/data.pkl is not a torch checkpoint (entries: ${names2}${zip.entries.length > 5 ? ", …" : ""})`);
   }
@@ -18129,16 +18236,17 @@ function storageFromPid(pid, offset, zip, prefix, storages, path) {
   return storage;
 }
 async function scanSidePickle(zip, entry, byName2, torchScript, globals, notices) {
+  if (!byName2) {
+    const head = await zip.head(entry, PROBE_BYTES);
+    if (!looksLikePickle(head, 0, entry.uncompressedSize)) return;
+  }
+  if (entry.uncompressedSize > PICKLE_CAP)
+    throw new CheckpointError("too-large", `${zip.path}: member ${entry.name} looks like a pickle and is ${n(entry.uncompressedSize)} bytes, over the ${n(PICKLE_CAP)} that are scanned`);
+  const bytes = await zip.read(entry, PICKLE_CAP);
   try {
-    if (!byName2 && entry.method === 0) {
-      if (entry.uncompressedSize < 2) return;
-      const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`);
-      if (head[0] !== 128 || head[1] > 5) return;
-    }
-    const bytes = await zip.read(entry, SIDE_PICKLE_CAP);
-    if (!byName2 && (bytes[0] !== 128 || bytes[1] > 5)) return;
     unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript });
   } catch (error) {
+    if (!(error instanceof CheckpointError)) throw error;
     notices.push(`${entry.name}: ${error.message}`);
   }
 }
@@ -18146,8 +18254,8 @@ async function scanSidePickle(zip, entry, byName2, torchScript, globals, notices
 // src/checkpoint/torch-legacy.ts
 var LEGACY_MAGIC = Uint8Array.from([128, 2, 138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25, 46]);
 var MAGIC_VALUE = 0x1950a86a20f9469cfc6cn;
-async function readPickles(source, count, globals, persistentLoad, embedded = []) {
-  for (let window = Math.min(source.size, 1 << 20); ; window = Math.min(source.size, window * 4)) {
+async function readPickles(source, count, globals, persistentLoad, embedded = [], firstWindow = 1 << 20) {
+  for (let window = Math.min(source.size, firstWindow); ; window = Math.min(source.size, window * 4)) {
     const bytes = await readRange(source, 0, window, `${source.path}: pickle stream`, PICKLE_CAP);
     const complete = window === source.size;
     const seen = [];
@@ -18172,8 +18280,14 @@ async function readPickles(source, count, globals, persistentLoad, embedded = []
     }
   }
 }
-function isLegacyTorch(head) {
-  return head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b);
+function isLegacyTorch(head, size = head.length) {
+  if (head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)) return true;
+  if (head[0] !== 76 && head[0] !== 73) return false;
+  try {
+    return unpickle(head.subarray(0, 64), [], { where: "legacy magic", complete: size <= 64 }).value === MAGIC_VALUE;
+  } catch {
+    return false;
+  }
 }
 async function readLegacyTorch(source, globals, depth = 0) {
   const storages = /* @__PURE__ */ new Map();
@@ -18230,12 +18344,12 @@ async function readLegacyTorch(source, globals, depth = 0) {
 }
 async function readPlainPickle(source, globals, depth = 0) {
   const embedded = [];
-  const { values, end } = await readPickles(source, 1, globals, void 0, embedded);
+  const { values, end } = await readPickles(source, 1, globals, void 0, embedded, PICKLE_CAP);
   const notices = [];
   await scanEmbedded(embedded, source.path, depth, globals, notices);
   if (end < source.size) {
-    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode; they were scanned as further pickles`);
-    await scanTrailing(source, end, globals);
+    const stacked = await scanTrailing(source, end, globals);
+    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode: ${stacked === 0 ? "they do not parse as a pickle" : `${stacked} further pickle(s) scanned`}`);
   }
   return {
     path: source.path,
@@ -18251,29 +18365,33 @@ async function readPlainPickle(source, globals, depth = 0) {
     close: () => source.close()
   };
 }
+var MAX_STACKED = 1e3;
 async function scanTrailing(source, start, globals) {
-  const length = Math.min(source.size - start, PICKLE_CAP);
-  const bytes = await readRange(source, start, length, `${source.path}: trailing bytes`, PICKLE_CAP);
+  if (source.size - start > PICKLE_CAP)
+    throw new CheckpointError("too-large", `${source.path}: ${n(source.size - start)} bytes follow the first pickle, over the ${n(PICKLE_CAP)} that are scanned`);
+  const bytes = await readRange(source, start, source.size - start, `${source.path}: trailing bytes`, PICKLE_CAP);
   let at = 0;
-  for (let i = 0; i < 64 && at < bytes.length && bytes[at] === 128; i++) {
+  let found = 0;
+  for (let i = 0; looksLikePickle(bytes, at); i++) {
+    if (i === MAX_STACKED) throw new CheckpointError("too-large", `${source.path}: more than ${n(MAX_STACKED)} stacked pickles`);
+    found++;
     try {
       at = unpickle(bytes, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end;
     } catch {
-      return;
+      break;
     }
   }
+  return found;
 }
 
 // src/checkpoint/detect.ts
 var LFS_PREFIX = "version https://git-lfs.github.com/spec/";
-var TEXT_PICKLE_STARTS = /* @__PURE__ */ new Set([40, 125, 93, 99, 41]);
-function sniff(head, size, name) {
+function sniff(head, size) {
   if (new TextDecoder("latin1").decode(head.subarray(0, LFS_PREFIX.length)) === LFS_PREFIX) return "lfs-pointer";
   if (head[0] === 80 && head[1] === 75) return head[2] === 3 && head[3] === 4 ? "torch-zip" : "other-zip";
   if (looksLikeSafetensors(head, size)) return "safetensors";
-  if (isLegacyTorch(head)) return "torch-legacy";
-  if (head[0] === 128 && head[1] <= 5) return "pickle";
-  if (TEXT_PICKLE_STARTS.has(head[0]) && /\.(pkl|pickle|bin|pt|pth|ckpt)$/i.test(name)) return "pickle";
+  if (isLegacyTorch(head, size)) return "torch-legacy";
+  if (looksLikePickle(head, 0, size)) return "pickle";
   return "unknown";
 }
 function lfsPointerSize(head) {
@@ -18349,24 +18467,24 @@ function lightningBest(checkpoint) {
   }
   return void 0;
 }
-async function pickLightning(dir, names2, open2) {
+async function pickLightning(dir, names2, open3) {
   const versions = names2.filter((n2) => /^version_\d+$/.test(n2));
-  const version = versions.length > 0 ? highest(versions, /^version_(\d+)$/) : void 0;
-  const folder = version !== void 0 ? join(version, "checkpoints") : "checkpoints";
+  const version2 = versions.length > 0 ? highest(versions, /^version_(\d+)$/) : void 0;
+  const folder = version2 !== void 0 ? join(version2, "checkpoints") : "checkpoints";
   if (!await isDirectory(join(dir, folder))) return void 0;
   const files = (await readdir(join(dir, folder))).filter((f) => f.endsWith(".ckpt"));
   if (files.length === 0) return void 0;
   const last = highest(files, /step=(\d+)/, /epoch=(\d+)/);
-  const where = version !== void 0 ? `, in the highest of ${versions.length} version_N folders` : "";
-  const lastCheckpoint = await open2(join(dir, folder, last)).catch(() => void 0);
+  const where = version2 !== void 0 ? `, in the highest of ${versions.length} version_N folders` : "";
+  const lastCheckpoint = await open3(join(dir, folder, last)).catch(() => void 0);
   const best = lastCheckpoint !== void 0 ? lightningBest(lastCheckpoint) : void 0;
   await lastCheckpoint?.close();
   if (best !== void 0 && files.includes(best))
     return { path: join(dir, folder, best), description: `${join(folder, best)} (the best_model_path that ${last} names${where})` };
   return { path: join(dir, folder, last), description: `${join(folder, last)} (the highest step of ${files.length} .ckpt files${where})` };
 }
-async function pickRunCheckpoint(dir, names2, open2) {
-  return await pickHuggingFace(dir, names2) ?? await pickLightning(dir, names2, open2);
+async function pickRunCheckpoint(dir, names2, open3) {
+  return await pickHuggingFace(dir, names2) ?? await pickLightning(dir, names2, open3);
 }
 
 // src/checkpoint/run-directory.ts
@@ -18377,11 +18495,11 @@ var TEXT_FILES = ["trainer_state.json", "config.json", "adapter_config.json", "h
 var WEIGHT_INDEXES = ["model.safetensors.index.json", "pytorch_model.bin.index.json"];
 var WEIGHT_FILES = ["model.safetensors", "adapter_model.safetensors", "pytorch_model.bin", "adapter_model.bin"];
 var TEXT_CAP = 16 * 1024 * 1024;
-async function readRunDirectory(path, open2) {
+async function readRunDirectory(path, open3) {
   const names2 = new Set(await readdir2(path));
   if (![...WEIGHT_INDEXES, ...WEIGHT_FILES].some((f) => names2.has(f))) {
-    const choice = await pickRunCheckpoint(path, [...names2], open2);
-    if (choice !== void 0) return readChosen(path, names2, choice, open2);
+    const choice = await pickRunCheckpoint(path, [...names2], open3);
+    if (choice !== void 0) return readChosen(path, names2, choice, open3);
   }
   const parts = [];
   const roots = [];
@@ -18403,12 +18521,12 @@ async function readRunDirectory(path, open2) {
         owner.set(t.tensor.storage, part);
       }
     };
-    for (const file of PICKLED_FILES) if (names2.has(file)) include(file, await open2(join2(path, file)), false);
+    for (const file of PICKLED_FILES) if (names2.has(file)) include(file, await open3(join2(path, file)), false);
     for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join2(path, file), file) });
     const index2 = WEIGHT_INDEXES.find((f) => names2.has(f));
     const weightFiles = index2 !== void 0 ? await shardsOf(path, index2) : WEIGHT_FILES.filter((f) => names2.has(f));
-    for (const file of weightFiles) include(file, await open2(join2(path, file)), true);
-    await scanSidePickles(path, [...names2].filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open2, globals, notices);
+    for (const file of weightFiles) include(file, await open3(join2(path, file)), true);
+    await scanSidePickles(path, [...names2].filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open3, globals, notices);
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError("not-a-checkpoint", `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`);
   } catch (error) {
@@ -18428,8 +18546,8 @@ async function readRunDirectory(path, open2) {
     close: closeAll
   };
 }
-async function readChosen(path, names2, choice, open2) {
-  const chosen = await open2(choice.path);
+async function readChosen(path, names2, choice, open3) {
+  const chosen = await open3(choice.path);
   try {
     const roots = [...chosen.roots];
     for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join2(path, file), file) });
@@ -18439,11 +18557,11 @@ async function readChosen(path, names2, choice, open2) {
     throw error;
   }
 }
-async function scanSidePickles(dir, files, open2, globals, notices) {
+async function scanSidePickles(dir, files, open3, globals, notices) {
   const pickles = files.filter((f) => PICKLE_SUFFIXES.some((s) => f.endsWith(s))).sort();
   for (const file of pickles.slice(0, MAX_SCANNED)) {
     try {
-      const part = await open2(join2(dir, file));
+      const part = await open3(join2(dir, file));
       globals.push(...part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
       await part.close();
     } catch (error) {
@@ -18511,8 +18629,8 @@ async function openCheckpoint(path) {
   }
 }
 async function readFile3(source, globals) {
-  const head = await readRange(source, 0, Math.min(source.size, 256), `${source.path}: first bytes`);
-  const kind = sniff(head, source.size, basename2(source.path));
+  const head = await readRange(source, 0, Math.min(source.size, PROBE_BYTES), `${source.path}: first bytes`);
+  const kind = sniff(head, source.size);
   switch (kind) {
     case "lfs-pointer": {
       const size = lfsPointerSize(head);
@@ -19605,12 +19723,33 @@ async function auditTwins(ctx) {
 // src/audit/weight-audit.ts
 async function auditWeights(input) {
   const audit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false };
-  if (input.checks.weights === "never") return audit;
+  if (input.checks.weights === "never") {
+    audit.findings.push(...claimsNotChecked(input));
+    return audit;
+  }
   const ctx = createContext(input, audit);
   await auditTwins(ctx);
   await auditLineage(ctx);
   await auditNearDuplicates(ctx);
   return audit;
+}
+function claimsNotChecked(input) {
+  return input.manifest.experiments.flatMap((e) => {
+    const claims = [
+      ...e.twins.length > 0 ? ["twins"] : [],
+      ...e.parent !== void 0 ? ["parent"] : [],
+      ...e.frozen.length > 0 ? ["frozen"] : [],
+      ...e.trained.length > 0 ? ["trained"] : []
+    ];
+    return claims.length === 0 ? [] : [{
+      experiment: e.name,
+      checkpoint: e.checkpoint.display,
+      location: e.location,
+      code: "weights-unchecked",
+      severity: input.checks.unverified,
+      message: `weight claims not checked (${claims.join(", ")}): checks.weights is never`
+    }];
+  });
 }
 
 // src/audit/audit.ts
@@ -22856,10 +22995,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve3 = constructs2[index2].resolveAll;
-    if (resolve3 && !called.includes(resolve3)) {
-      events = resolve3(events, context);
-      called.push(resolve3);
+    const resolve4 = constructs2[index2].resolveAll;
+    if (resolve4 && !called.includes(resolve4)) {
+      events = resolve4(events, context);
+      called.push(resolve4);
     }
   }
   return events;
@@ -22876,16 +23015,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open3 = index2;
+      while (open3--) {
+        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open3][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open2][1].end
+            ...events[open3][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -22896,7 +23035,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             }
           };
           const closingSequence = {
@@ -22909,7 +23048,7 @@ function resolveAllAttention(events, context) {
           const text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             },
             end: {
               ...events[index2][1].start
@@ -22924,26 +23063,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open2][1].end = {
+          events[open3][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+          if (events[open3][1].end.offset - events[open3][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text4, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text4, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
+          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+          index2 = open3 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -22975,10 +23114,10 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code2);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker2 === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker2 === 42 ? close : close && (after || !open2));
+    token._open = Boolean(marker2 === 42 ? open3 : open3 && (before || !close));
+    token._close = Boolean(marker2 === 42 ? close : close && (after || !open3));
     return ok2(code2);
   }
 }
@@ -23002,9 +23141,9 @@ function tokenizeAutolink(effects, ok2, nok) {
     effects.consume(code2);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open2;
+    return open3;
   }
-  function open2(code2) {
+  function open3(code2) {
     if (asciiAlpha(code2)) {
       effects.consume(code2);
       return schemeOrEmailAtext;
@@ -23204,9 +23343,9 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code2);
     effects.exit("characterReferenceMarker");
-    return open2;
+    return open3;
   }
-  function open2(code2) {
+  function open3(code2) {
     if (code2 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code2);
@@ -24565,9 +24704,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code2);
-    return open2;
+    return open3;
   }
-  function open2(code2) {
+  function open3(code2) {
     if (code2 === 33) {
       effects.consume(code2);
       return declarationOpen;
@@ -24899,9 +25038,9 @@ function tokenizeHtmlText(effects, ok2, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code2);
-    return open2;
+    return open3;
   }
-  function open2(code2) {
+  function open3(code2) {
     if (code2 === 33) {
       effects.consume(code2);
       return declarationOpen;
@@ -24943,7 +25082,7 @@ function tokenizeHtmlText(effects, ok2, nok) {
     }
     return nok(code2);
   }
-  function comment(code2) {
+  function comment2(code2) {
     if (code2 === null) {
       return nok(code2);
     }
@@ -24952,21 +25091,21 @@ function tokenizeHtmlText(effects, ok2, nok) {
       return commentClose;
     }
     if (markdownLineEnding(code2)) {
-      returnState = comment;
+      returnState = comment2;
       return lineEndingBefore(code2);
     }
     effects.consume(code2);
-    return comment;
+    return comment2;
   }
   function commentClose(code2) {
     if (code2 === 45) {
       effects.consume(code2);
       return commentEnd;
     }
-    return comment(code2);
+    return comment2(code2);
   }
   function commentEnd(code2) {
-    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
+    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment2(code2);
   }
   function cdataOpenInside(code2) {
     const value2 = "CDATA[";
@@ -25226,12 +25365,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
-  let open2;
+  let open3;
   let close;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open2) {
+    if (open3) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -25240,7 +25379,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
+        open3 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -25251,9 +25390,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -25262,7 +25401,7 @@ function resolveToLabelEnd(events, context) {
   const label = {
     type: "label",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[close][1].end
@@ -25271,20 +25410,20 @@ function resolveToLabelEnd(events, context) {
   const text4 = {
     type: "labelText",
     start: {
-      ...events[open2 + offset + 2][1].end
+      ...events[open3 + offset + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
   media = push(media, [["enter", text4, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close - 3), context));
   media = push(media, [["exit", text4, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
+  splice(events, open3, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
@@ -25431,9 +25570,9 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code2);
     effects.exit("labelImageMarker");
-    return open2;
+    return open3;
   }
-  function open2(code2) {
+  function open3(code2) {
     if (code2 === 91) {
       effects.enter("labelMarker");
       effects.consume(code2);
@@ -26794,8 +26933,8 @@ function compiler(options2) {
     events[start][1]._spread = listSpread;
   }
   function opener(create, and) {
-    return open2;
-    function open2(token) {
+    return open3;
+    function open3(token) {
       enter.call(this, create(token), token);
       if (and) and.call(this, token);
     }
@@ -26827,19 +26966,19 @@ function compiler(options2) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
+    const open3 = this.tokenStack.pop();
+    if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it’s not open");
     }
-    if (open2[0].type !== token.type) {
+    if (open3[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open2[0]);
+        onExitError.call(this, token, open3[0]);
       } else {
-        const handler = open2[1] || defaultOnError;
-        handler.call(this, token, open2[0]);
+        const handler = open3[1] || defaultOnError;
+        handler.call(this, token, open3[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -28194,8 +28333,8 @@ function workspaceRecordReader(workspace) {
   return {
     kind(path) {
       if (!inside(path)) return void 0;
-      const stat5 = statSync(path);
-      return stat5.isDirectory() ? "dir" : stat5.isFile() ? "file" : void 0;
+      const stat6 = statSync(path);
+      return stat6.isDirectory() ? "dir" : stat6.isFile() ? "file" : void 0;
     },
     text(path) {
       if (!inside(path)) throw new Error("not a file inside the workspace");
@@ -29171,19 +29310,504 @@ function renderDiffText(diff, all2 = false, limit = 20) {
   return lines.join("\n") + "\n";
 }
 
-// src/cli.ts
-var USAGE = `Usage:
-  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]
-                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml);
-                                          --strict: what could not be verified is an error
-  ckpt-audit inspect PATH [--json] [--tensors]  what a checkpoint holds, no manifest needed (--tensors: names, dtypes, shapes)
-  ckpt-audit diff A B [--json] [--tensors]
-                                          weight difference statistics between two checkpoints
+// src/report/progress-line.ts
+function shortenPath(path, room) {
+  if (path.length <= room) return path;
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const folder = path.slice(0, path.length - name.length);
+  const keep = room - name.length - 1;
+  if (keep < 2) return `…/${name}`;
+  const head = Math.ceil(keep / 2);
+  return `${folder.slice(0, head)}…${folder.slice(folder.length - (keep - head))}${name}`;
+}
+function fitProgressLine(message, columns) {
+  const width = Math.max(columns - 1, 10);
+  const line = terminalSafe(message);
+  if (line.length <= width) return line;
+  const words = line.split(" ");
+  const paths = words.map((w, i) => w.includes("/") ? i : -1).filter((i) => i >= 0);
+  let excess = line.length - width;
+  for (const i of [...paths].sort((a, b) => words[b].length - words[a].length)) {
+    if (excess <= 0) break;
+    const before = words[i];
+    words[i] = shortenPath(before, Math.max(before.length - excess, 0));
+    excess -= before.length - words[i].length;
+  }
+  const fitted = words.join(" ");
+  return fitted.length <= width ? fitted : `…${fitted.slice(fitted.length - width + 1)}`;
+}
 
-Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
-2 usage or manifest error.`;
+// src/cli-manifest.ts
+import { open as open2, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname3 } from "node:path";
+
+// src/cli-options.ts
+import { parseArgs } from "node:util";
 var UsageError = class extends Error {
+  command;
+  constructor(message, command) {
+    super(message);
+    this.command = command;
+  }
 };
+var HELP = { type: "boolean", short: "h", help: "show this help" };
+var COMMANDS = {
+  check: {
+    usage: "ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]",
+    summary: "audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml; a folder is searched the same way)",
+    options: {
+      json: { type: "string", value: "FILE, or - for stdout", help: "write the JSON report to FILE (- : stdout, alone)" },
+      markdown: { type: "string", value: "FILE, or - for stdout", help: "write the Markdown report to FILE (- : stdout, alone)" },
+      "fail-on": { type: "string", value: "comma-separated keys", help: "keys whose mismatch fails the check, any spelling (replaces checks.fail_on; unknown keys are an error)" },
+      weights: { type: "string", value: "auto, always or never", help: "weight-level checks: auto, always or never" },
+      strict: { type: "boolean", help: "what could not be verified is an error (checks.unverified: error)" },
+      help: HELP
+    }
+  },
+  inspect: {
+    usage: "ckpt-audit inspect PATH... [--json] [--tensors] [--keys k1,k2]",
+    summary: "what a checkpoint (or run directory) holds, no manifest needed; several paths: one table, a row per file",
+    options: {
+      json: { type: "boolean", help: "print one JSON document (an array for several paths)" },
+      tensors: { type: "boolean", help: "list the weight tensors: names (as frozen/trained globs match them), dtypes, shapes" },
+      keys: { type: "string", value: "comma-separated keys", help: "the table's columns (any spelling of a key or alias); default: every key found" },
+      help: HELP
+    }
+  },
+  init: {
+    usage: "ckpt-audit init [DIR] [--output FILE] [--force]",
+    summary: "write a manifest of the checkpoints under DIR (default .): the values they store, twins, parents",
+    options: {
+      output: { type: "string", short: "o", value: "FILE", help: "where to write the manifest (default ckpt-audit.yml)" },
+      force: { type: "boolean", help: "overwrite FILE if it exists" },
+      help: HELP
+    }
+  },
+  diff: {
+    usage: "ckpt-audit diff A B [--json] [--tensors]",
+    summary: "weight difference statistics between two checkpoints",
+    options: { json: { type: "boolean", help: "print one JSON document" }, tensors: { type: "boolean", help: "list every tensor, not only the largest differences" }, help: HELP }
+  }
+};
+var COMMAND_NAMES = Object.keys(COMMANDS);
+var EXIT_CODES = `Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
+2 usage or manifest error.`;
+function generalHelp() {
+  const lines = COMMAND_NAMES.map((name) => `  ${COMMANDS[name].usage}
+      ${COMMANDS[name].summary}`);
+  return `Usage:
+${lines.join("\n")}
+  ckpt-audit help COMMAND | COMMAND --help
+  ckpt-audit --version
+
+${EXIT_CODES}
+`;
+}
+function commandHelp(name) {
+  const spec = COMMANDS[name];
+  const options2 = Object.entries(spec.options).map(([option, o]) => `  ${`--${option}${o.short ? `, -${o.short}` : ""}`.padEnd(16)} ${o.help}`);
+  return `Usage: ${spec.usage}
+
+${spec.summary}
+
+Options:
+${options2.join("\n")}
+
+${EXIT_CODES}
+`;
+}
+function commandNamed(word) {
+  if (COMMAND_NAMES.includes(word)) return word;
+  throw unknownCommand(word);
+}
+function unknownCommand(word) {
+  const near = suggest(word, COMMAND_NAMES);
+  return new UsageError(`unknown command '${word}'${near ? `; did you mean '${near}'?` : ` (commands: ${COMMAND_NAMES.join(", ")})`}`);
+}
+function parseCommandArgs(name, args) {
+  const spec = COMMANDS[name];
+  const known = Object.keys(spec.options);
+  const { values, tokens } = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: false, tokens: true });
+  const positionals = [];
+  for (const token of tokens) {
+    if (token.kind === "positional") {
+      positionals.push(token.value);
+      continue;
+    }
+    if (token.kind !== "option") continue;
+    const option = spec.options[token.name];
+    if (option === void 0) {
+      const near = suggest(token.name, known);
+      throw new UsageError(`unknown option '${token.rawName}' for ${name}${near ? `; did you mean '--${near}'?` : ` (options: ${known.map((k) => `--${k}`).join(", ")})`}`, name);
+    }
+    if (option.type === "string" && token.value === void 0)
+      throw new UsageError(`--${token.name} needs a value: ${option.value}`, name);
+    if (option.type === "boolean" && token.value !== void 0)
+      throw new UsageError(`--${token.name} takes no value (got '${token.value}')`, name);
+  }
+  return { values, positionals };
+}
+
+// src/cli-manifest.ts
+async function resolveManifest(given) {
+  if (given === void 0) {
+    const found = findManifest(process.cwd());
+    if (found === void 0) throw new UsageError(`no manifest given, and none found here (${DEFAULT_MANIFESTS.join(", ")})`, "check");
+    return found;
+  }
+  const info = await stat4(given).catch((error) => error);
+  if (info instanceof Error) {
+    const parent = dirname3(given);
+    const reason = info.code === "ENOENT" && !await exists(parent) ? `the folder ${parent} does not exist` : info.code === "ENOENT" ? "the file does not exist" : `it cannot be read (${info.code ?? info.message})`;
+    throw new UsageError(`no manifest at ${given}: ${reason}`, "check");
+  }
+  if (info.isDirectory()) {
+    const found = findManifest(given);
+    if (found === void 0) throw new UsageError(`${given} is a folder without ${DEFAULT_MANIFESTS.join(" or ")}`, "check");
+    return found;
+  }
+  const kind = await checkpointKind(given, info.size);
+  if (kind !== void 0) throw new UsageError(`${given} is a checkpoint (${kind}), not a manifest: to see what it holds, run \`ckpt-audit inspect ${given}\``, "check");
+  return given;
+}
+async function exists(path) {
+  return stat4(path).then(() => true, () => false);
+}
+async function checkpointKind(path, size) {
+  let head;
+  try {
+    const handle = await open2(path);
+    try {
+      const buffer = new Uint8Array(Math.min(size, PROBE_BYTES));
+      await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return void 0;
+  }
+  const kind = sniff(head, size);
+  return kind === "unknown" || kind === "lfs-pointer" ? void 0 : kind;
+}
+
+// src/cli-write.ts
+import { writeFile } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+async function writeReport(path, text4, kind) {
+  try {
+    await writeFile(path, text4);
+    return void 0;
+  } catch (error) {
+    return `cannot write the ${kind} report to ${path}: ${await whyNotWritable(path, error)}`;
+  }
+}
+async function whyNotWritable(path, error) {
+  if (error.code === "ENOENT" || error.code === "ENOTDIR") return `the folder ${dirname4(path)} does not exist`;
+  if (error.code === "EISDIR") return "it is a directory";
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  return error.code ?? error.message;
+}
+
+// src/init/init.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname5, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/init/find-checkpoints.ts
+import { readdir as readdir3 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+var CHECKPOINT_FILE = /\.(pt|pth|ckpt|safetensors|bin)$/i;
+var SKIP = /* @__PURE__ */ new Set(["node_modules", ".git", "__pycache__", ".venv", "venv", "wandb", "mlruns"]);
+var MAX_CHECKPOINTS = 500;
+function isRunDirectory(names2) {
+  const has = (n2) => names2.includes(n2);
+  return has("trainer_state.json") || has("training_args.bin") || has("adapter_config.json") || has("config.json") && names2.some((n2) => /^(model|pytorch_model|adapter_model)[\w.-]*\.(safetensors|bin)$/.test(n2));
+}
+async function findCheckpoints(root) {
+  const found = [];
+  const walk = async (dir) => {
+    if (found.length > MAX_CHECKPOINTS) return;
+    const entries = (await readdir3(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    const names2 = entries.map((e) => e.name);
+    if (dir !== root && isRunDirectory(names2)) {
+      found.push({ path: dir, kind: "run-dir" });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith(".")) await walk(join8(dir, entry.name));
+      else if (entry.isFile() && CHECKPOINT_FILE.test(entry.name)) found.push({ path: join8(dir, entry.name), kind: "file" });
+    }
+  };
+  await walk(root);
+  return { found: found.slice(0, MAX_CHECKPOINTS), truncated: found.length > MAX_CHECKPOINTS };
+}
+
+// src/init/propose.ts
+var EXTRA_KEYS = ["data_file", "seed", "batch_size", "per_device_train_batch_size", "model_name_or_path"];
+function experimentNames(relativePaths) {
+  const base = relativePaths.map((p) => p.replace(/\.(pt|pth|ckpt|safetensors|bin)$/i, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || "checkpoint");
+  const seen = /* @__PURE__ */ new Map();
+  return base.map((name) => {
+    const n2 = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n2);
+    return n2 === 1 ? name : `${name}_${n2}`;
+  });
+}
+function proposedValues(leaves, aliases) {
+  const out2 = [];
+  for (const d of discoverAll(leaves, aliases)) {
+    if (d.scheduledOnly || d.key === "global_step" || d.found === void 0) continue;
+    out2.push({ key: d.key, value: shortest(d.found.value), source: d.found.source, pinned: d.ambiguous });
+  }
+  for (const key of EXTRA_KEYS) {
+    const same = leaves.filter((l) => isSettingLeaf(l) && normalizeName(l.path.at(-1)) === normalizeName(key));
+    const leaf = same[0];
+    if (leaf === void 0 || out2.some((v2) => v2.key === key)) continue;
+    out2.push({ key, value: shortest(leaf.value), source: leaf.source, pinned: same.some((l) => !valuesMatch(l.value.value, leaf.value)) });
+  }
+  return out2;
+}
+function shortest(stored) {
+  const v2 = stored.value;
+  if (typeof v2 !== "number" || stored.dtype !== "float32" || !Number.isFinite(v2)) return v2;
+  for (let digits = 1; digits <= 9; digits++) {
+    const candidate = Number(v2.toPrecision(digits));
+    if (Math.fround(candidate) === Math.fround(v2)) return candidate;
+  }
+  return v2;
+}
+function twinCandidates(a, b) {
+  const split = (p) => {
+    const slash = p.lastIndexOf("/");
+    return [p.slice(0, slash + 1), p.slice(slash + 1).replace(/\.(pt|pth|ckpt|safetensors|bin)$/i, "")];
+  };
+  const [da, sa] = split(a);
+  const [db, sb] = split(b);
+  if (da !== db || a === b) return false;
+  const [short, long] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
+  return short === long || long.startsWith(short) && /^[_.-]/.test(long.slice(short.length));
+}
+function weightsAgree(diff) {
+  return diff.tensors.length > 0 && diff.only_in_a.length === 0 && diff.only_in_b.length === 0 && diff.shape_mismatch.length === 0 && diff.not_compared.length === 0 && diff.tensors.every((t) => t.dtype.includes("/") ? t.beyond_rounding === 0 : t.identical);
+}
+function compareProgress(a, b) {
+  if (a.phase !== b.phase) return void 0;
+  for (const [x, y] of [[a.epoch, b.epoch], [a.step, b.step]]) {
+    if (x === void 0 || y === void 0) continue;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.epoch === void 0 && a.step === void 0 ? void 0 : 0;
+}
+function proposeParent(index2, candidates, progress, diffWith) {
+  let best;
+  for (const other of candidates) {
+    if (other === index2) continue;
+    const order = compareProgress(progress[other], progress[index2]);
+    if (order !== void 0 && order >= 0) continue;
+    const diff = diffWith(index2, other);
+    const bytes = diff !== void 0 ? identicalParameterBytes(diff) : 0;
+    if (bytes > 0 && (best === void 0 || bytes > best.bytes)) best = { parent: other, bytes, ordered: order === -1 };
+  }
+  return best;
+}
+
+// src/init/render.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+var comment = (text4) => text4.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+function scalar(value2) {
+  if (typeof value2 === "bigint") return value2.toString();
+  if (typeof value2 === "number") return Number.isFinite(value2) ? String(value2) : JSON.stringify(String(value2));
+  if (typeof value2 !== "string") return String(value2 ?? "null");
+  return /^[\w][\w./-]*$/.test(value2) && (0, import_yaml8.parse)(value2) === value2 ? value2 : JSON.stringify(value2);
+}
+function valueLine(v2) {
+  return v2.pinned ? `      ${v2.key}: {value: ${scalar(v2.value)}, at: ${scalar(v2.source)}}   # stored in several places: this one` : `      ${v2.key}: ${scalar(v2.value)}   # from ${comment(v2.source)}`;
+}
+function experimentBlock(e) {
+  const lines = e.notes.map((n2) => `  # ${comment(n2)}`);
+  lines.push(`  ${e.name}:`, `    checkpoint: ${scalar(e.checkpoint)}`);
+  if (e.twins.length > 0) lines.push(`    twins: [${e.twins.map(scalar).join(", ")}]   # same stem, weights agree`);
+  if (e.parent !== void 0) {
+    const evidence = `${e.parent.bytes.toLocaleString("en-US")} parameter bytes bit-identical`;
+    lines.push(e.parent.ordered ? `    parent: ${e.parent.name}   # weights: ${evidence}, at an earlier step` : `    # ${evidence} with ${e.parent.name}; the files do not say which came first: if this run started from it, add parent: ${e.parent.name}`);
+  }
+  if (e.values.length > 0) lines.push("    hparams:", ...e.values.map(valueLine));
+  else lines.push("    # no hyperparameters found in this checkpoint: record them under hparams:");
+  return lines.join("\n");
+}
+function renderInitManifest(m) {
+  const head = [
+    `# yaml-language-server: $schema=${m.schema}`,
+    `# Written by ckpt-audit init from the checkpoints under ${comment(m.folder)}: every value is what the file stores.`,
+    "# Check each against your own records (docs, W&B, MLflow), fix what they say, then run: npx ckpt-audit check",
+    ...m.remarks.map((r) => `# ${comment(r)}`),
+    ...m.skipped.map((s) => `# skipped ${comment(s.path)}: ${comment(s.reason)}`),
+    "version: 1",
+    ...m.root !== "" ? [`root: ${scalar(m.root)}`] : [],
+    "experiments:"
+  ];
+  return `${head.join("\n")}
+${m.experiments.map(experimentBlock).join("\n")}
+`;
+}
+
+// src/init/init.ts
+var WEIGHT_BUDGET_BYTES = 4 * 1024 ** 3;
+var InitError = class extends Error {
+};
+var posix2 = (p) => p.split(sep3).join("/");
+function progressOf(leaves) {
+  const table3 = aliasTable();
+  const number2 = (key) => {
+    const v2 = findKey(leaves, key, table3).found?.value.value;
+    return typeof v2 === "number" ? v2 : void 0;
+  };
+  const phase = findKey(leaves, "phase", table3).found?.value.value;
+  return { phase: typeof phase === "string" ? phase : void 0, epoch: number2("epoch"), step: number2("global_step") };
+}
+async function runInit(options2) {
+  const folder = resolve3(options2.folder);
+  const output = resolve3(options2.output);
+  if (!existsSync3(folder)) throw new InitError(`no such folder: ${options2.folder}`);
+  if (existsSync3(output) && !options2.force) throw new InitError(`${options2.output} exists; pass --force to overwrite it`);
+  const { found, truncated } = await findCheckpoints(folder);
+  const base = dirname5(output);
+  const opened = [];
+  const skipped = [];
+  try {
+    for (const f of found) {
+      const rel = posix2(relative3(base, f.path));
+      try {
+        const checkpoint = await openCheckpoint(f.path);
+        opened.push({ relative: rel, checkpoint, leaves: flatten(checkpoint.roots) });
+      } catch (error) {
+        if (!(error instanceof CheckpointError)) throw error;
+        skipped.push({ path: rel, reason: `${error.reason}: ${error.message}` });
+      }
+    }
+    const root = commonFolder(opened.map((o) => o.relative));
+    const experiments = await propose(opened.map((o) => ({ ...o, relative: root === "" ? o.relative : o.relative.slice(root.length + 1) })));
+    const schema = posix2(relative3(base, schemaPath()));
+    const remarks = [
+      ...truncated ? ["more checkpoints than init lists: only the first ones are here"] : [],
+      ...totalBytes(opened) > WEIGHT_BUDGET_BYTES ? ["twins and parents were not proposed: the files are too large to compare every pair"] : []
+    ];
+    await writeFile2(output, renderInitManifest({ schema, folder: posix2(relative3(base, folder)) || ".", root, experiments, skipped, remarks }));
+    return `wrote ${options2.output}: ${experiments.length} experiment(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ""}`;
+  } finally {
+    for (const o of opened) await o.checkpoint.close();
+  }
+}
+function schemaPath() {
+  const candidates = ["../schema/ckpt-audit.schema.json", "../../schema/ckpt-audit.schema.json"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  return candidates.find((p) => existsSync3(p)) ?? candidates[0];
+}
+function commonFolder(paths) {
+  if (paths.length === 0) return "";
+  const parts = paths.map((p) => p.split("/").slice(0, -1));
+  const first = parts[0];
+  let n2 = 0;
+  while (n2 < first.length && first[n2] !== ".." && parts.every((p) => p[n2] === first[n2])) n2++;
+  return first.slice(0, n2).join("/");
+}
+var totalBytes = (opened) => opened.reduce((n2, o) => n2 + (o.checkpoint.sizeBytes ?? 0), 0);
+async function propose(opened) {
+  const names2 = experimentNames(opened.map((o) => o.relative));
+  const compare = totalBytes(opened) <= WEIGHT_BUDGET_BYTES;
+  const diffs = /* @__PURE__ */ new Map();
+  const diff = async (i, j) => {
+    const key = `${Math.min(i, j)}:${Math.max(i, j)}`;
+    if (!diffs.has(key)) {
+      const [a, b] = [opened[i].checkpoint, opened[j].checkpoint];
+      diffs.set(key, a.tensors.length > 0 && b.tensors.length > 0 ? await diffCheckpoints(a, b).catch(() => void 0) : void 0);
+    }
+    return diffs.get(key);
+  };
+  const twinOf = /* @__PURE__ */ new Map();
+  if (compare)
+    for (let i = 0; i < opened.length; i++)
+      for (let j = i + 1; j < opened.length; j++) {
+        if (twinOf.has(i) || twinOf.has(j) || !twinCandidates(opened[i].relative, opened[j].relative)) continue;
+        const d = await diff(i, j);
+        if (d !== void 0 && weightsAgree(d)) twinOf.set(j, i);
+      }
+  const progress = opened.map((o) => progressOf(o.leaves));
+  const main2 = opened.map((_, i) => i).filter((i) => !twinOf.has(i));
+  if (compare) {
+    for (const i of main2) for (const j of main2) if (i < j) await diff(i, j);
+  }
+  const table3 = aliasTable();
+  return main2.map((i) => {
+    const o = opened[i];
+    const parent = compare ? proposeParent(i, main2, progress, (a, b) => diffs.get(`${Math.min(a, b)}:${Math.max(a, b)}`)) : void 0;
+    const unsafe = [...new Set(o.checkpoint.globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified))];
+    return {
+      name: names2[i],
+      checkpoint: o.relative,
+      twins: [...twinOf].filter(([, first]) => first === i).map(([j]) => opened[j].relative),
+      parent: parent !== void 0 ? { name: names2[parent.parent], bytes: parent.bytes, ordered: parent.ordered } : void 0,
+      values: proposedValues(o.leaves, table3),
+      notes: unsafe.length > 0 ? [`unsafe: its pickles name code-running globals (${unsafe.join(", ")}); check will fail on it`] : []
+    };
+  });
+}
+
+// src/report/survey-text.ts
+function renderSurveyText(results, keys) {
+  const found = new Set(results.flatMap((r) => Object.keys(r.hparams)));
+  const order = Object.keys(BUILTIN_ALIASES);
+  const columns = keys ?? [...found].sort((a, b) => rank(order, a) - rank(order, b));
+  const rows = [["file", ...columns], ...results.map((r) => [
+    terminalSafe(r.path),
+    ...r.error !== null ? [`unreadable (${r.error.reason})`, ...columns.slice(1).map(() => "")] : columns.map((k) => r.hparams[k] !== void 0 ? terminalSafe(formatValue(r.hparams[k].value)) : "-")
+  ])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
+  const lines = rows.map((row) => row.map((cell, i) => (cell ?? "").padEnd(widths[i])).join("  ").trimEnd());
+  const unsafe = results.filter((r) => r.unsafe_globals.length > 0);
+  for (const r of unsafe) lines.push(`UNSAFE ${terminalSafe(r.path)}: ${r.unsafe_globals.map(terminalSafe).join(", ")} (nothing was executed)`);
+  return lines.join("\n") + "\n";
+}
+function rank(order, key) {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
+
+// src/report/stored-hparams-text.ts
+function renderStoredHparams(rows) {
+  if (rows.length === 0) return "hyperparameters: none of the known keys stored in either file\n\n";
+  const cell = (v2, source) => source === null ? "-" : `${terminalSafe(formatValue(v2))} (${terminalSafe(source)})`;
+  const table3 = [["key", "A", "B", ""], ...rows.map((r) => [
+    r.key,
+    cell(r.a, r.a_source),
+    cell(r.b, r.b_source),
+    r.equal ? "same" : r.a_source === null || r.b_source === null ? "only one" : "DIFFERENT"
+  ])];
+  const widths = table3[0].map((_, i) => Math.max(...table3.map((row) => row[i].length)));
+  return ["hyperparameters", ...table3.map((row) => "  " + row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd())].join("\n") + "\n\n";
+}
+
+// src/audit/stored-hparams.ts
+function compareStoredHparams(a, b, aliases) {
+  const mine = new Map(configuredValues(a, aliases).map((d) => [d.key, d.found]));
+  const theirs = new Map(configuredValues(b, aliases).map((d) => [d.key, d.found]));
+  return [...aliases.keys()].filter((k) => mine.has(k) || theirs.has(k)).map((key) => {
+    const x = mine.get(key);
+    const y = theirs.get(key);
+    return {
+      key,
+      a: x !== void 0 ? jsonScalar(x.value.value) : null,
+      b: y !== void 0 ? jsonScalar(y.value.value) : null,
+      a_source: x?.source ?? null,
+      b_source: y?.source ?? null,
+      equal: x !== void 0 && y !== void 0 && valuesMatch(x.value.value, y.value) && valuesMatch(y.value.value, x.value)
+    };
+  });
+}
+
+// src/cli.ts
+var REPORT_BUGS = "https://github.com/ckpt-audit/ckpt-audit/issues";
 async function inspectPath(path, withTensors = false) {
   try {
     const checkpoint = await openCheckpoint(path);
@@ -29196,56 +29820,106 @@ async function inspectPath(path, withTensors = false) {
     }
   } catch (error) {
     if (!(error instanceof CheckpointError)) throw error;
-    const size = await stat4(path).then((s) => s.isFile() ? s.size : null, () => null);
+    const size = await stat5(path).then((s) => s.isFile() ? s.size : null, () => null);
     return inspectFailure(path, error, size);
   }
 }
 async function inspectCommand(args, out2) {
-  const options2 = { json: { type: "boolean" }, tensors: { type: "boolean" } };
-  const { values, positionals } = parseArgs({ args, options: options2, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new UsageError("inspect takes exactly one PATH");
-  const result = await inspectPath(positionals[0], values.tensors === true);
-  out2(values.json ? JSON.stringify(result, null, 2) + "\n" : renderInspectText(result));
-  return result.error !== null || result.unsafe_globals.length > 0 ? 1 : 0;
+  const { values, positionals } = parseCommandArgs("inspect", args);
+  if (values.help === true) {
+    out2(commandHelp("inspect"));
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("inspect takes at least one PATH", "inspect");
+  const keys = values.keys !== void 0 ? surveyKeys(values.keys) : void 0;
+  const results = [];
+  for (const path of positionals) results.push(await inspectPath(path, values.tensors === true));
+  if (values.json) out2(JSON.stringify(results.length === 1 && keys === void 0 ? results[0] : results, null, 2) + "\n");
+  else out2(results.length === 1 && keys === void 0 ? renderInspectText(results[0]) : renderSurveyText(results, keys));
+  return results.some((r) => r.error !== null || r.unsafe_globals.length > 0) ? 1 : 0;
+}
+function surveyKeys(text4) {
+  const table3 = aliasTable();
+  const entries = text4.split(",").map((k) => k.trim()).filter(Boolean);
+  if (entries.length === 0) throw new UsageError("--keys names no key", "inspect");
+  return entries.map((entry) => {
+    const key = canonicalKey(entry, table3);
+    if (key === void 0) {
+      const near = suggest(entry, [...table3.keys()]);
+      throw new UsageError(`--keys: '${entry}' is no key inspect reports${near ? `; did you mean '${near}'?` : ` (keys: ${[...table3.keys()].join(", ")})`}`, "inspect");
+    }
+    return key;
+  });
+}
+async function initCommand(args, out2) {
+  const { values, positionals } = parseCommandArgs("init", args);
+  if (values.help === true) {
+    out2(commandHelp("init"));
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError("init takes at most one DIR", "init");
+  try {
+    out2(`${await runInit({ folder: positionals[0] ?? ".", output: values.output ?? "ckpt-audit.yml", force: values.force === true })}
+`);
+    return 0;
+  } catch (error) {
+    if (error instanceof InitError) throw new UsageError(error.message, "init");
+    throw error;
+  }
 }
 async function checkCommand(args, out2, err) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { json: { type: "string" }, markdown: { type: "string" }, "fail-on": { type: "string" }, weights: { type: "string" }, strict: { type: "boolean" } }
-  });
-  if (positionals.length > 1) throw new UsageError("check takes at most one MANIFEST");
-  if (values.json === "-" && values.markdown === "-") throw new UsageError("only one of --json and --markdown can write to stdout (-)");
-  if (values.weights !== void 0 && !WEIGHT_MODES.includes(values.weights))
-    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(", ")}; got '${values.weights}'`);
+  const { values, positionals } = parseCommandArgs("check", args);
+  if (values.help === true) {
+    out2(commandHelp("check"));
+    return 0;
+  }
+  const json = values.json;
+  const markdown = values.markdown;
+  const weights = values.weights;
+  if (positionals.length > 1) throw new UsageError("check takes at most one MANIFEST", "check");
+  if (json === "-" && markdown === "-") throw new UsageError("only one of --json and --markdown can write to stdout (-)", "check");
+  if (weights !== void 0 && !WEIGHT_MODES.includes(weights))
+    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(", ")}; got '${weights}'`, "check");
   const failOn = values["fail-on"]?.split(",").map((k) => k.trim()).filter(Boolean);
-  const manifest = positionals[0] ?? findManifest(process.cwd());
-  if (manifest === void 0) throw new UsageError(`no manifest given and none found (${DEFAULT_MANIFESTS.join(", ")})`);
+  const manifest = await resolveManifest(positionals[0]);
   let result;
   try {
     const progress = process.stderr.isTTY ? (message) => {
-      process.stderr.write(`\r\x1B[K${terminalSafe(message).slice(0, (process.stderr.columns ?? 80) - 1)}`);
+      process.stderr.write(`\r\x1B[K${fitProgressLine(message, process.stderr.columns ?? 80)}`);
     } : void 0;
     const unverified = values.strict === true ? "error" : void 0;
-    result = await checkManifest(manifest, { failOn, weights: values.weights, unverified, progress });
+    result = await checkManifest(manifest, { failOn, weights, unverified, progress });
     if (progress !== void 0) process.stderr.write("\r\x1B[K");
   } catch (error) {
-    if (!(error instanceof ManifestError) && !(error instanceof FailOnError)) throw error;
-    err(`${error.message}
+    if (error instanceof FailOnError) throw new UsageError(error.message, "check");
+    if (!(error instanceof ManifestError)) throw error;
+    if (json === "-") out2(JSON.stringify(manifestErrorJson(error), null, 2) + "\n");
+    else err(`${error.message}
 `);
     return 2;
   }
   const report = renderReport(result, { manifest });
-  const json = JSON.stringify(toCheckJson(result), null, 2) + "\n";
-  if (values.json !== void 0 && values.json !== "-") await writeFile(values.json, json);
-  if (values.markdown !== void 0 && values.markdown !== "-") await writeFile(values.markdown, report.summary);
-  out2(values.json === "-" ? json : values.markdown === "-" ? report.summary : renderCheckText(result));
+  const jsonText = JSON.stringify(toCheckJson(result), null, 2) + "\n";
+  out2(json === "-" ? jsonText : markdown === "-" ? report.summary : renderCheckText(result));
+  const failures = [
+    ...json !== void 0 && json !== "-" ? [await writeReport(json, jsonText, "JSON")] : [],
+    ...markdown !== void 0 && markdown !== "-" ? [await writeReport(markdown, report.summary, "Markdown")] : []
+  ].filter((f) => f !== void 0);
+  for (const failure of failures) err(`ckpt-audit: ${failure}
+`);
+  if (failures.length > 0) return 2;
   return result.status === "fail" ? 1 : 0;
 }
+function manifestErrorJson(error) {
+  return { version: 1, status: "error", errors: error.problems.map((p) => ({ ...p.location, message: p.message })) };
+}
 async function diffCommand(args, out2, err) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: "boolean" }, tensors: { type: "boolean" } } });
-  if (positionals.length !== 2) throw new UsageError("diff takes two checkpoints, A and B");
+  const { values, positionals } = parseCommandArgs("diff", args);
+  if (values.help === true) {
+    out2(commandHelp("diff"));
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError("diff takes two checkpoints, A and B", "diff");
   const opened = [];
   const progress = process.stderr.isTTY ? (done, total) => {
     process.stderr.write(`\rcomparing: ${Math.round(100 * done / Math.max(total, 1))}%`);
@@ -29254,7 +29928,8 @@ async function diffCommand(args, out2, err) {
     for (const path of positionals) opened.push(await openCheckpoint(path));
     const diff = await diffCheckpoints(opened[0], opened[1], progress);
     if (progress !== void 0) process.stderr.write("\r\x1B[K");
-    out2(values.json ? JSON.stringify(diff, null, 2) + "\n" : renderDiffText(diff, values.tensors));
+    const hparams = compareStoredHparams(flatten(opened[0].roots), flatten(opened[1].roots), aliasTable());
+    out2(values.json ? JSON.stringify({ ...diff, hparams }, null, 2) + "\n" : renderStoredHparams(hparams) + renderDiffText(diff, values.tensors === true));
     return 0;
   } catch (error) {
     if (!(error instanceof CheckpointError)) throw error;
@@ -29278,30 +29953,48 @@ async function main(argv, out2 = (t) => process.stdout.write(t), err = (t) => pr
         return await inspectCommand(rest, out2);
       case "diff":
         return await diffCommand(rest, out2, err);
+      case "init":
+        return await initCommand(rest, out2);
+      case "--version":
+      case "-V":
+        out2(`ckpt-audit ${version()}
+`);
+        return 0;
       case "--help":
       case "-h":
+        out2(generalHelp());
+        return 0;
       case "help":
-        out2(USAGE + "\n");
+        out2(rest[0] === void 0 ? generalHelp() : commandHelp(commandNamed(rest[0])));
         return 0;
       case void 0:
         throw new UsageError("a command is required");
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw unknownCommand(command);
     }
   } catch (error) {
-    if (error instanceof UsageError || error.code?.startsWith("ERR_PARSE_ARGS")) {
-      err(`ckpt-audit: ${error.message}
-${USAGE}
-`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof UsageError)) throw error;
+    const usage = error.command === void 0 ? generalHelp() : `Usage: ${COMMANDS[error.command].usage}
+(ckpt-audit help ${error.command} for more)
+`;
+    err(`ckpt-audit: ${error.message}
+${usage}`);
+    return 2;
   }
+}
+function version() {
+  return JSON.parse(readFileSync2(new URL("../package.json", import.meta.url), "utf8")).version;
+}
+function internalErrorMessage(error) {
+  const detail = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error);
+  return `ckpt-audit: internal error (a bug in ckpt-audit, not in your files): ${detail}
+Please report it at ${REPORT_BUGS} with the command line and this output.
+`;
 }
 function isEntry() {
   if (process.argv[1] === void 0) return false;
   try {
-    return realpathSync3(fileURLToPath(import.meta.url)) === realpathSync3(process.argv[1]);
+    return realpathSync3(fileURLToPath2(import.meta.url)) === realpathSync3(process.argv[1]);
   } catch {
     return false;
   }
@@ -29310,13 +30003,12 @@ if (isEntry()) {
   main(process.argv.slice(2)).then((code2) => {
     process.exitCode = code2;
   }, (error) => {
-    process.stderr.write(`ckpt-audit: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
-`);
+    process.stderr.write(internalErrorMessage(error));
     process.exitCode = 2;
   });
 }
 export {
-  UsageError,
   inspectPath,
+  internalErrorMessage,
   main
 };

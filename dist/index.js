@@ -9089,11 +9089,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names2, constants4) {
         if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants3);
+          this.rhs = optimizeExpr(this.rhs, names2, constants4);
         return this;
       }
       get names() {
@@ -9110,10 +9110,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names2, constants4) {
         if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants3);
+        this.rhs = optimizeExpr(this.rhs, names2, constants4);
         return this;
       }
       get names() {
@@ -9174,8 +9174,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants3) {
-        this.code = optimizeExpr(this.code, names2, constants3);
+      optimizeNames(names2, constants4) {
+        this.code = optimizeExpr(this.code, names2, constants4);
         return this;
       }
       get names() {
@@ -9204,12 +9204,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names2, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names2, constants3))
+          if (n2.optimizeNames(names2, constants4))
             continue;
           subtractNames(names2, n2.names);
           nodes.splice(i, 1);
@@ -9262,12 +9262,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names2, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants3);
-        if (!(super.optimizeNames(names2, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants4);
+        if (!(super.optimizeNames(names2, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants3);
+        this.condition = optimizeExpr(this.condition, names2, constants4);
         return this;
       }
       get names() {
@@ -9290,10 +9290,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants3) {
-        if (!super.optimizeNames(names2, constants3))
+      optimizeNames(names2, constants4) {
+        if (!super.optimizeNames(names2, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants3);
+        this.iteration = optimizeExpr(this.iteration, names2, constants4);
         return this;
       }
       get names() {
@@ -9329,10 +9329,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants3) {
-        if (!super.optimizeNames(names2, constants3))
+      optimizeNames(names2, constants4) {
+        if (!super.optimizeNames(names2, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants3);
+        this.iterable = optimizeExpr(this.iterable, names2, constants4);
         return this;
       }
       get names() {
@@ -9374,11 +9374,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names2, constants4) {
         var _a, _b;
-        super.optimizeNames(names2, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants3);
+        super.optimizeNames(names2, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants4);
         return this;
       }
       get names() {
@@ -9679,7 +9679,7 @@ var require_codegen = __commonJS({
     function addExprNames(names2, from) {
       return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names2, constants3) {
+    function optimizeExpr(expr, names2, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -9694,14 +9694,14 @@ var require_codegen = __commonJS({
         return items2;
       }, []));
       function replaceName(n2) {
-        const c = constants3[n2.str];
+        const c = constants4[n2.str];
         if (c === void 0 || names2[n2.str] !== 1)
           return n2;
         delete names2[n2.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names2, from) {
@@ -21367,7 +21367,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -21442,7 +21442,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -21537,11 +21537,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -21564,10 +21564,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -21584,7 +21584,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -21764,7 +21764,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -21786,7 +21786,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -21822,13 +21822,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -35682,24 +35682,46 @@ var TensorRef = class {
 };
 function toKey(value2) {
   if (value2 === null || typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") return value2;
-  return repr(value2);
+  return repr(value2, KEY_NODES);
 }
-function repr(value2, depth = 0) {
-  if (depth > 4) return "…";
+var REPR_NODES = 16;
+var KEY_NODES = 4;
+function repr(value2, nodes = REPR_NODES) {
+  const budget = { nodes };
+  return reprWithin(value2, 0, budget);
+}
+function reprWithin(value2, depth, budget) {
   if (value2 === null) return "None";
   if (typeof value2 === "boolean") return value2 ? "True" : "False";
-  if (typeof value2 === "number" || typeof value2 === "bigint") return String(value2);
+  if (typeof value2 === "number") return String(value2);
+  if (typeof value2 === "bigint") return bigintRepr(value2);
   if (typeof value2 === "string") return JSON.stringify(value2.length > 200 ? value2.slice(0, 200) + "…" : value2);
   if (value2 instanceof Uint8Array) return `b<${value2.length} bytes>`;
-  if (Array.isArray(value2)) return `[${value2.slice(0, 8).map((v2) => repr(v2, depth + 1)).join(", ")}${value2.length > 8 ? ", …" : ""}]`;
-  if (value2 instanceof PyTuple) return `(${value2.items.slice(0, 8).map((v2) => repr(v2, depth + 1)).join(", ")}${value2.items.length === 1 ? "," : ""})`;
   if (value2 instanceof PyGlobal) return value2.qualified;
-  if (value2 instanceof PyScalar) return String(value2.value);
+  if (value2 instanceof PyScalar) return typeof value2.value === "bigint" ? bigintRepr(value2.value) : String(value2.value);
   if (value2 instanceof TensorRef) return `tensor(${value2.dtype}, [${value2.shape.join(", ")}])`;
   if (value2 instanceof StorageRef) return `storage(${value2.key})`;
-  if (value2 instanceof PySet) return `{${value2.items.slice(0, 8).map((v2) => repr(v2, depth + 1)).join(", ")}}`;
-  if (value2 instanceof PyDict) return `{${[...value2.entries].slice(0, 8).map(([k, v2]) => `${repr(k, depth + 1)}: ${repr(v2, depth + 1)}`).join(", ")}}`;
+  if (depth > 4 || --budget.nodes < 0) return "…";
+  const list2 = (items2) => `${items2.slice(0, 8).map((v2) => reprWithin(v2, depth + 1, budget)).join(", ")}${items2.length > 8 ? ", …" : ""}`;
+  if (Array.isArray(value2)) return `[${list2(value2)}]`;
+  if (value2 instanceof PyTuple) return `(${list2(value2.items)}${value2.items.length === 1 ? "," : ""})`;
+  if (value2 instanceof PySet) return `{${list2(value2.items)}}`;
+  if (value2 instanceof PyDict) {
+    const shown = [];
+    for (const [k, v2] of value2.entries) {
+      if (shown.length === 8) {
+        shown.push("…");
+        break;
+      }
+      shown.push(`${reprWithin(k, depth + 1, budget)}: ${reprWithin(v2, depth + 1, budget)}`);
+    }
+    return `{${shown.join(", ")}}`;
+  }
   return `${value2.qualified}(…)`;
+}
+function bigintRepr(value2) {
+  const bits = value2 < 0n ? (-value2).toString(16).length * 4 : value2.toString(16).length * 4;
+  return bits <= 256 ? String(value2) : `<int of ${bits} bits>`;
 }
 
 // src/hparams/scalar.ts
@@ -35768,6 +35790,18 @@ function entriesOf(value2) {
   }
   return void 0;
 }
+function unvisitedEntriesOf(object, visited) {
+  const out2 = [];
+  const read = (dict) => {
+    if (!(dict instanceof PyDict) || visited.has(dict)) return;
+    visited.add(dict);
+    for (const [k, v2] of dict.entries) out2.push([String(k), v2]);
+  };
+  for (const part of object.state instanceof PyTuple ? object.state.items : [object.state]) read(part);
+  for (const [k, v2] of object.items ?? []) out2.push([String(k), v2]);
+  read(object.kwargs);
+  return out2;
+}
 function flatten(roots) {
   const leaves = [];
   const visited = /* @__PURE__ */ new Set();
@@ -35807,7 +35841,8 @@ function flatten(roots) {
         });
         return;
       }
-      for (const [key, item] of entriesOf(value2) ?? []) visit(item, [...path, key], listFrom, fromMetadata || path.length === 0 && key === "__metadata__");
+      const entries = value2 instanceof PyObject ? unvisitedEntriesOf(value2, visited) : entriesOf(value2) ?? [];
+      for (const [key, item] of entries) visit(item, [...path, key], listFrom, fromMetadata || path.length === 0 && key === "__metadata__");
     };
     visit(root.value, [], -1, false);
   }
@@ -37266,12 +37301,33 @@ async function auditTwins(ctx) {
 // src/audit/weight-audit.ts
 async function auditWeights(input) {
   const audit = { findings: [], pairs: [], lineage: [], details: [], nearDuplicatesChecked: false };
-  if (input.checks.weights === "never") return audit;
+  if (input.checks.weights === "never") {
+    audit.findings.push(...claimsNotChecked(input));
+    return audit;
+  }
   const ctx = createContext(input, audit);
   await auditTwins(ctx);
   await auditLineage(ctx);
   await auditNearDuplicates(ctx);
   return audit;
+}
+function claimsNotChecked(input) {
+  return input.manifest.experiments.flatMap((e) => {
+    const claims = [
+      ...e.twins.length > 0 ? ["twins"] : [],
+      ...e.parent !== void 0 ? ["parent"] : [],
+      ...e.frozen.length > 0 ? ["frozen"] : [],
+      ...e.trained.length > 0 ? ["trained"] : []
+    ];
+    return claims.length === 0 ? [] : [{
+      experiment: e.name,
+      checkpoint: e.checkpoint.display,
+      location: e.location,
+      code: "weights-unchecked",
+      severity: input.checks.unverified,
+      message: `weight claims not checked (${claims.join(", ")}): checks.weights is never`
+    }];
+  });
 }
 
 // src/audit/audit.ts
@@ -37387,7 +37443,6 @@ async function auditManifest(manifest, io, options2 = {}) {
 
 // src/checkpoint/open.ts
 import { stat as stat3 } from "node:fs/promises";
-import { basename as basename2 } from "node:path";
 
 // src/checkpoint/byte-source.ts
 import { open } from "node:fs/promises";
@@ -37519,7 +37574,7 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
       }
     }
     if (limit === bytes2.length && bytes2.length - pos < limits.maxLineLength) need(bytes2.length - pos + 1);
-    return fail(`text line longer than ${n(limits.maxLineLength)} bytes`);
+    throw new CheckpointError("too-large", `${what}: text line longer than ${n(limits.maxLineLength)} bytes at byte ${n(opStart)}`);
   };
   const utf8Line = () => {
     const text4 = line();
@@ -37564,13 +37619,6 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
   const memoPut = (index2) => {
     if (memo.size >= limits.maxMemo && !memo.has(index2)) fail(`more than ${n(limits.maxMemo)} memo entries`);
     memo.set(index2, top());
-  };
-  const signedLittleEndian = (raw) => {
-    if (raw.length === 0) return 0;
-    let value2 = 0n;
-    for (let i = raw.length - 1; i >= 0; i--) value2 = value2 << 8n | BigInt(raw[i]);
-    if (raw[raw.length - 1] & 128) value2 -= 1n << BigInt(raw.length * 8);
-    return toNumber(value2);
   };
   const setItems = (target, pairs) => {
     if (pairs.length % 2 !== 0) fail("SETITEMS with an odd number of items");
@@ -37653,13 +37701,13 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
         break;
       // BININT2
       case 138:
-        push2(signedLittleEndian(take(u8())));
+        push2(decodeLong(take(u8())));
         break;
       // LONG1
       case 139: {
         const length = i32();
         if (length < 0) fail(`negative LONG4 length ${length}`);
-        push2(signedLittleEndian(take(length)));
+        push2(decodeLong(take(length)));
         break;
       }
       case 73: {
@@ -37927,8 +37975,28 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
 function toNumber(value2) {
   return value2 >= BigInt(Number.MIN_SAFE_INTEGER) && value2 <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value2) : value2;
 }
+var MAX_INT_BYTES = 64;
+var MAX_INT_DIGITS = 154;
+var UNREAD_INT = Object.freeze(new PyObject(new PyGlobal("builtins", "int"), []));
+var HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+function decodeLong(raw) {
+  if (raw.length === 0) return 0;
+  if (raw.length > MAX_INT_BYTES) return UNREAD_INT;
+  const negative = (raw[raw.length - 1] & 128) !== 0;
+  if (raw.length <= 6) {
+    let value3 = 0;
+    for (let i = raw.length - 1; i >= 0; i--) value3 = value3 * 256 + raw[i];
+    return negative ? value3 - 2 ** (8 * raw.length) : value3;
+  }
+  const digits = [];
+  for (let i = raw.length - 1; i >= 0; i--) digits.push(HEX[raw[i]]);
+  let value2 = BigInt(`0x${digits.join("")}`);
+  if (negative) value2 -= 1n << BigInt(raw.length * 8);
+  return toNumber(value2);
+}
 function parseIntText(text4, fail) {
   if (!/^[+-]?\d+$/.test(text4)) fail(`INT/LONG is not an integer: ${JSON.stringify(text4.slice(0, 40))}`);
+  if (text4.replace(/^[+-]/, "").length > MAX_INT_DIGITS) return UNREAD_INT;
   return toNumber(BigInt(text4));
 }
 function parseIntStrict(text4, fail) {
@@ -37976,6 +38044,41 @@ function unquotePythonString(text4, fail) {
 }
 function rawUnicodeEscape(text4) {
   return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short, long) => String.fromCodePoint(Math.min(parseInt(short ?? long, 16), 1114111)));
+}
+
+// src/checkpoint/pickle/probe.ts
+var PROBE_BYTES = 4096;
+var DOTTED_NAME = /^[A-Za-z_][\w.]*$/;
+function inertHooks(reached) {
+  const record = () => {
+    reached.code = true;
+    return new PyObject(null, []);
+  };
+  return {
+    findClass: (module, name) => {
+      if (typeof module !== "string" || typeof name !== "string" || DOTTED_NAME.test(module) && DOTTED_NAME.test(name)) reached.code = true;
+      return new PyObject(null, []);
+    },
+    call: record,
+    instantiate: record,
+    build: () => {
+      reached.code = true;
+    },
+    persistentLoad: () => null
+  };
+}
+function looksLikePickle(head, start = 0, total = head.length) {
+  if (start >= head.length) return false;
+  const prefix = head.subarray(0, Math.min(head.length, start + PROBE_BYTES));
+  const complete = prefix.length === total;
+  if (prefix[start] === 128 && prefix.length > start + 1 && prefix[start + 1] <= 5) return true;
+  const reached = { code: false };
+  try {
+    runPickle(prefix, start, inertHooks(reached), "probe", complete);
+    return true;
+  } catch (error2) {
+    return error2 instanceof NeedMoreBytes || reached.code;
+  }
 }
 
 // src/checkpoint/pickle/denylist.ts
@@ -38496,6 +38599,13 @@ function unpickle(bytes2, uses, options2) {
   const flag = (qualified, reason, offset) => {
     uses.push({ qualified, verdict: "unsafe", reason, offset, where });
   };
+  const workLimit = 4 * bytes2.length + (1 << 20);
+  let work = 0;
+  const charge = (units, offset) => {
+    work += units;
+    if (work > workLimit)
+      throw new CheckpointError("too-large", `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`);
+  };
   const hooks = {
     findClass(module, name, offset) {
       if (typeof module !== "string" || typeof name !== "string") {
@@ -38529,6 +38639,7 @@ function unpickle(bytes2, uses, options2) {
     const fail = (message) => {
       throw new CheckpointError("corrupt", `${where}: ${func.qualified} ${message} at byte ${n(offset)}`);
     };
+    charge(1 + args.length + argumentSize(args[0]), offset);
     switch (func.qualified) {
       case "collections.OrderedDict":
       case "collections.defaultdict":
@@ -38626,6 +38737,11 @@ function unpickle(bytes2, uses, options2) {
     }
   }
   return runPickle(bytes2, options2.start ?? 0, hooks, where, options2.complete ?? true);
+}
+function argumentSize(value2) {
+  if (typeof value2 === "string" || value2 instanceof Uint8Array || Array.isArray(value2)) return value2.length;
+  if (value2 instanceof PyTuple || value2 instanceof PySet) return value2.items.length;
+  return 0;
 }
 function sequence(value2) {
   if (value2 instanceof PyTuple) return value2.items;
@@ -38830,7 +38946,7 @@ async function scanEmbedded(blobs, outer, depth, globals, notices) {
     const source = memorySource(where, blob);
     const seen = [];
     try {
-      switch (sniff(blob.subarray(0, 256), blob.length, "embedded.pt")) {
+      switch (sniff(blob.subarray(0, PROBE_BYTES), blob.length)) {
         case "torch-zip":
           await readTorchZip(source, seen, depth + 1);
           break;
@@ -38856,7 +38972,7 @@ async function scanEmbedded(blobs, outer, depth, globals, notices) {
 // src/checkpoint/zip-archive.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 import { Readable } from "node:stream";
-import { inflateRawSync } from "node:zlib";
+import { constants, inflateRawSync } from "node:zlib";
 var MAX_ZIP_ENTRIES = 2e5;
 var READ_WINDOW = 256 * 1024;
 var SourceReader = class extends import_yauzl.default.RandomAccessReader {
@@ -38962,6 +39078,18 @@ async function openZip(source) {
     entries,
     find: (name) => byName2.get(name),
     dataStart,
+    async head(entry, length) {
+      const start = await dataStart(entry);
+      if (entry.method === 0) return readRange(source, start, Math.min(length, entry.compressedSize), `${entry.name}`);
+      if (entry.method !== 8) return new Uint8Array(0);
+      const raw = await readRange(source, start, Math.min(length, entry.compressedSize), `${entry.name}`);
+      try {
+        const out2 = inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+        return new Uint8Array(out2.buffer, out2.byteOffset, Math.min(out2.length, length));
+      } catch {
+        return new Uint8Array(0);
+      }
+    },
     async read(entry, cap) {
       if (entry.uncompressedSize > cap)
         throw new CheckpointError("too-large", `${source.path}: ${entry.name} is ${n(entry.uncompressedSize)} bytes; the limit is ${n(cap)}`);
@@ -38988,16 +39116,17 @@ async function openZip(source) {
 
 // src/checkpoint/torch-zip.ts
 var PICKLE_CAP = 256 * 1024 * 1024;
-var SIDE_PICKLE_CAP = 16 * 1024 * 1024;
 async function readTorchZip(source, globals, depth = 0) {
   const zip = await openZip(source);
   const first = zip.entries[0];
   if (first === void 0) throw new CheckpointError("not-a-checkpoint", `${source.path}: the zip archive is empty`);
   const slash = first.name.indexOf("/");
-  if (slash <= 0) throw new CheckpointError("not-a-checkpoint", `${source.path}: zip entries are not in a top folder, so this is not a torch.save archive (first entry: ${first.name})`);
-  const prefix = first.name.slice(0, slash);
-  const dataPkl = zip.find(`${prefix}/data.pkl`);
+  const prefix = first.name.slice(0, Math.max(slash, 0));
+  const dataPkl = slash > 0 ? zip.find(`${prefix}/data.pkl`) : void 0;
   if (dataPkl === void 0) {
+    const notices2 = [];
+    for (const entry of zip.entries) await scanSidePickle(zip, entry, /\.(pkl|pickle)$/.test(entry.name), false, globals, notices2);
+    if (slash <= 0) throw new CheckpointError("not-a-checkpoint", `${source.path}: zip entries are not in a top folder, so this is not a torch.save archive (first entry: ${first.name})`);
     const names2 = zip.entries.slice(0, 5).map((e) => e.name).join(", ");
     throw new CheckpointError("not-a-checkpoint", `${source.path}: a zip without ${prefix}/data.pkl is not a torch checkpoint (entries: ${names2}${zip.entries.length > 5 ? ", …" : ""})`);
   }
@@ -39051,16 +39180,17 @@ function storageFromPid(pid, offset, zip, prefix, storages, path) {
   return storage;
 }
 async function scanSidePickle(zip, entry, byName2, torchScript, globals, notices) {
+  if (!byName2) {
+    const head = await zip.head(entry, PROBE_BYTES);
+    if (!looksLikePickle(head, 0, entry.uncompressedSize)) return;
+  }
+  if (entry.uncompressedSize > PICKLE_CAP)
+    throw new CheckpointError("too-large", `${zip.path}: member ${entry.name} looks like a pickle and is ${n(entry.uncompressedSize)} bytes, over the ${n(PICKLE_CAP)} that are scanned`);
+  const bytes2 = await zip.read(entry, PICKLE_CAP);
   try {
-    if (!byName2 && entry.method === 0) {
-      if (entry.uncompressedSize < 2) return;
-      const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`);
-      if (head[0] !== 128 || head[1] > 5) return;
-    }
-    const bytes2 = await zip.read(entry, SIDE_PICKLE_CAP);
-    if (!byName2 && (bytes2[0] !== 128 || bytes2[1] > 5)) return;
     unpickle(bytes2, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript });
   } catch (error2) {
+    if (!(error2 instanceof CheckpointError)) throw error2;
     notices.push(`${entry.name}: ${error2.message}`);
   }
 }
@@ -39068,8 +39198,8 @@ async function scanSidePickle(zip, entry, byName2, torchScript, globals, notices
 // src/checkpoint/torch-legacy.ts
 var LEGACY_MAGIC = Uint8Array.from([128, 2, 138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25, 46]);
 var MAGIC_VALUE = 0x1950a86a20f9469cfc6cn;
-async function readPickles(source, count, globals, persistentLoad, embedded = []) {
-  for (let window = Math.min(source.size, 1 << 20); ; window = Math.min(source.size, window * 4)) {
+async function readPickles(source, count, globals, persistentLoad, embedded = [], firstWindow = 1 << 20) {
+  for (let window = Math.min(source.size, firstWindow); ; window = Math.min(source.size, window * 4)) {
     const bytes2 = await readRange(source, 0, window, `${source.path}: pickle stream`, PICKLE_CAP);
     const complete = window === source.size;
     const seen = [];
@@ -39094,8 +39224,14 @@ async function readPickles(source, count, globals, persistentLoad, embedded = []
     }
   }
 }
-function isLegacyTorch(head) {
-  return head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b);
+function isLegacyTorch(head, size = head.length) {
+  if (head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)) return true;
+  if (head[0] !== 76 && head[0] !== 73) return false;
+  try {
+    return unpickle(head.subarray(0, 64), [], { where: "legacy magic", complete: size <= 64 }).value === MAGIC_VALUE;
+  } catch {
+    return false;
+  }
 }
 async function readLegacyTorch(source, globals, depth = 0) {
   const storages = /* @__PURE__ */ new Map();
@@ -39152,12 +39288,12 @@ async function readLegacyTorch(source, globals, depth = 0) {
 }
 async function readPlainPickle(source, globals, depth = 0) {
   const embedded = [];
-  const { values, end } = await readPickles(source, 1, globals, void 0, embedded);
+  const { values, end } = await readPickles(source, 1, globals, void 0, embedded, PICKLE_CAP);
   const notices = [];
   await scanEmbedded(embedded, source.path, depth, globals, notices);
   if (end < source.size) {
-    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode; they were scanned as further pickles`);
-    await scanTrailing(source, end, globals);
+    const stacked = await scanTrailing(source, end, globals);
+    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode: ${stacked === 0 ? "they do not parse as a pickle" : `${stacked} further pickle(s) scanned`}`);
   }
   return {
     path: source.path,
@@ -39173,29 +39309,33 @@ async function readPlainPickle(source, globals, depth = 0) {
     close: () => source.close()
   };
 }
+var MAX_STACKED = 1e3;
 async function scanTrailing(source, start, globals) {
-  const length = Math.min(source.size - start, PICKLE_CAP);
-  const bytes2 = await readRange(source, start, length, `${source.path}: trailing bytes`, PICKLE_CAP);
+  if (source.size - start > PICKLE_CAP)
+    throw new CheckpointError("too-large", `${source.path}: ${n(source.size - start)} bytes follow the first pickle, over the ${n(PICKLE_CAP)} that are scanned`);
+  const bytes2 = await readRange(source, start, source.size - start, `${source.path}: trailing bytes`, PICKLE_CAP);
   let at = 0;
-  for (let i = 0; i < 64 && at < bytes2.length && bytes2[at] === 128; i++) {
+  let found = 0;
+  for (let i = 0; looksLikePickle(bytes2, at); i++) {
+    if (i === MAX_STACKED) throw new CheckpointError("too-large", `${source.path}: more than ${n(MAX_STACKED)} stacked pickles`);
+    found++;
     try {
       at = unpickle(bytes2, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end;
     } catch {
-      return;
+      break;
     }
   }
+  return found;
 }
 
 // src/checkpoint/detect.ts
 var LFS_PREFIX = "version https://git-lfs.github.com/spec/";
-var TEXT_PICKLE_STARTS = /* @__PURE__ */ new Set([40, 125, 93, 99, 41]);
-function sniff(head, size, name) {
+function sniff(head, size) {
   if (new TextDecoder("latin1").decode(head.subarray(0, LFS_PREFIX.length)) === LFS_PREFIX) return "lfs-pointer";
   if (head[0] === 80 && head[1] === 75) return head[2] === 3 && head[3] === 4 ? "torch-zip" : "other-zip";
   if (looksLikeSafetensors(head, size)) return "safetensors";
-  if (isLegacyTorch(head)) return "torch-legacy";
-  if (head[0] === 128 && head[1] <= 5) return "pickle";
-  if (TEXT_PICKLE_STARTS.has(head[0]) && /\.(pkl|pickle|bin|pt|pth|ckpt)$/i.test(name)) return "pickle";
+  if (isLegacyTorch(head, size)) return "torch-legacy";
+  if (looksLikePickle(head, 0, size)) return "pickle";
   return "unknown";
 }
 function lfsPointerSize(head) {
@@ -39433,8 +39573,8 @@ async function openCheckpoint(path) {
   }
 }
 async function readFile3(source, globals) {
-  const head = await readRange(source, 0, Math.min(source.size, 256), `${source.path}: first bytes`);
-  const kind = sniff(head, source.size, basename2(source.path));
+  const head = await readRange(source, 0, Math.min(source.size, PROBE_BYTES), `${source.path}: first bytes`);
+  const kind = sniff(head, source.size);
   switch (kind) {
     case "lfs-pointer": {
       const size = lfsPointerSize(head);
@@ -48757,7 +48897,7 @@ var HttpResponseRetryCodes = [
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants2, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve4) {
@@ -48807,7 +48947,7 @@ var Summary = class {
         throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
       }
       try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+        yield access(pathFromEnv, constants2.R_OK | constants2.W_OK);
       } catch (_a) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
@@ -53262,24 +53402,6 @@ function getOctokit(token, options2, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 
-// src/github/comment.ts
-async function findStickyComment(api, marker2, author) {
-  for await (const page of api.list())
-    for (const comment of page)
-      if (comment.user?.login === author && (comment.body ?? "").startsWith(marker2)) return comment;
-  return void 0;
-}
-async function upsertStickyComment(api, marker2, body, author) {
-  const existing = await findStickyComment(api, marker2, author);
-  if (existing === void 0) {
-    await api.create(body);
-    return "created";
-  }
-  if (existing.body === body) return "unchanged";
-  await api.update(existing.id, body);
-  return "updated";
-}
-
 // src/github/retry.ts
 function statusOf(error2) {
   const status = error2?.status;
@@ -53300,6 +53422,33 @@ async function withRetries(call, attempts = 4, baseDelayMs = 500, sleep = (ms) =
   }
 }
 
+// src/github/comment.ts
+async function findStickyComment(api, marker2, author) {
+  for await (const page of api.list())
+    for (const comment of page)
+      if (comment.user?.login === author && (comment.body ?? "").startsWith(marker2)) return comment;
+  return void 0;
+}
+async function upsertStickyComment(api, marker2, body, author, options2 = { createIfMissing: true }) {
+  const { attempts = 4, baseDelayMs = 500, sleep = (ms) => new Promise((r) => setTimeout(r, ms)) } = options2;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await findStickyComment(api, marker2, author);
+    if (existing !== void 0) {
+      if (existing.body === body) return attempt > 1 ? "created" : "unchanged";
+      await api.update(existing.id, body);
+      return attempt > 1 ? "created" : "updated";
+    }
+    if (!options2.createIfMissing) return "absent";
+    try {
+      await api.create(body);
+      return "created";
+    } catch (error2) {
+      if (attempt >= attempts || !isTransient(error2)) throw error2;
+      await sleep(baseDelayMs * 2 ** (attempt - 1));
+    }
+  }
+}
+
 // src/report/terminal.ts
 function terminalSafe(text4) {
   return text4.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
@@ -53313,7 +53462,7 @@ function actionsIO(env = process.env) {
     workspace,
     runUrl: `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}`,
     getInput: (name) => getInput(name),
-    async upsertComment(marker2, markdown, author, token) {
+    async upsertComment(marker2, markdown, author, token, createIfMissing) {
       const { eventName, payload } = context2;
       const number2 = payload.pull_request?.number;
       if (!PULL_REQUEST_EVENTS.has(eventName) || number2 === void 0) {
@@ -53327,15 +53476,21 @@ function actionsIO(env = process.env) {
       const octokit = getOctokit(token);
       const { owner, repo } = context2.repo;
       const api = {
+        // listing and editing are idempotent and retried; creating is not (comment.ts lists again instead)
         list: async function* () {
-          for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number2, per_page: 100 })) yield page.data;
+          const pages = await withRetries(async () => {
+            const all2 = [];
+            for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number2, per_page: 100 })) all2.push(page.data);
+            return all2;
+          });
+          yield* pages;
         },
-        create: (body) => withRetries(() => octokit.rest.issues.createComment({ owner, repo, issue_number: number2, body })).then(() => void 0),
+        create: (body) => octokit.rest.issues.createComment({ owner, repo, issue_number: number2, body }).then(() => void 0),
         update: (id, body) => withRetries(() => octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).then(() => void 0)
       };
       try {
-        const outcome = await withRetries(() => upsertStickyComment(api, marker2, markdown, author), 2);
-        info(`Pull request comment ${outcome}.`);
+        const outcome = await upsertStickyComment(api, marker2, markdown, author, { createIfMissing });
+        info(outcome === "absent" ? "No earlier pull request comment to update." : `Pull request comment ${outcome}.`);
         return { posted: true, outcome };
       } catch (error2) {
         const status = statusOf(error2);
@@ -53756,9 +53911,10 @@ async function run(io = actionsIO()) {
     const report = renderReport(result, { manifest: settings.manifest });
     summary2 = fitToLimit(report.summary, SUMMARY_LIMIT_BYTES, "The full report is in the JSON output `report-json`.").body;
     const reportJson = await io.writeReportJson(JSON.stringify(toCheckJson(result), null, 2) + "\n");
-    if (settings.comment === "always" || settings.comment === "on-failure" && result.status === "fail") {
+    if (settings.comment !== "never") {
       const comment = fitToLimit(report.comment, COMMENT_LIMIT_BYTES, `The full report is in the [job summary](${io.runUrl}).`);
-      await io.upsertComment(marker(settings.manifest), comment.body, settings.commentAuthor, settings.token);
+      const createIfMissing = settings.comment === "always" || result.status === "fail";
+      await io.upsertComment(marker(settings.manifest), comment.body, settings.commentAuthor, settings.token, createIfMissing);
     }
     for (const annotation of annotationsOf(result.findings)) io.annotate(annotation);
     io.setOutputs({ status: result.status, errors: String(result.counts.error), warnings: String(result.counts.warning), "report-json": reportJson });

@@ -3,41 +3,35 @@
  * The ckpt-audit command line. Exit codes: 0 no error findings; 1 error findings, or an
  * unreadable/unsafe file for `inspect`; 2 usage or manifest error.
  */
-import { realpathSync } from 'node:fs'
-import { stat, writeFile } from 'node:fs/promises'
+import { readFileSync, realpathSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { inspectCheckpoint, inspectFailure, listTensors, type InspectResult } from './audit/inspect.ts'
 import { CheckpointError } from './checkpoint/errors.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
 import { renderInspectText } from './report/inspect-text.ts'
 import { checkManifest, FailOnError } from './check.ts'
 import { ManifestError } from './manifest/errors.ts'
-import { DEFAULT_MANIFESTS, findManifest } from './manifest/paths.ts'
 import { WEIGHT_MODES, type WeightsMode } from './manifest/types.ts'
 import { renderCheckText } from './report/check-text.ts'
 import { toCheckJson } from './report/json.ts'
 import { renderReport } from './report/markdown.ts'
 import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
-import { terminalSafe } from './report/terminal.ts'
+import { fitProgressLine } from './report/progress-line.ts'
+import { resolveManifest } from './cli-manifest.ts'
+import { writeReport } from './cli-write.ts'
+import { COMMANDS, commandHelp, commandNamed, generalHelp, parseCommandArgs, unknownCommand, UsageError, type CommandName } from './cli-options.ts'
 import { diffCheckpoints } from './weights/diff.ts'
 import { InitError, runInit } from './init/init.ts'
+import { aliasTable, canonicalKey } from './hparams/aliases.ts'
+import { suggest } from './manifest/errors.ts'
+import { renderSurveyText } from './report/survey-text.ts'
+import { renderStoredHparams } from './report/stored-hparams-text.ts'
+import { compareStoredHparams } from './audit/stored-hparams.ts'
+import { flatten } from './hparams/flatten.ts'
 
-const USAGE = `Usage:
-  ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]
-                                          audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml);
-                                          --strict: what could not be verified is an error
-  ckpt-audit inspect PATH [--json] [--tensors]  what a checkpoint holds, no manifest needed (--tensors: names, dtypes, shapes)
-  ckpt-audit init [DIR] [--output FILE] [--force]
-                                          write a manifest of the checkpoints under DIR (default .), values as stored
-  ckpt-audit diff A B [--json] [--tensors]
-                                          weight difference statistics between two checkpoints
-
-Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
-2 usage or manifest error.`
-
-export class UsageError extends Error {}
+const REPORT_BUGS = 'https://github.com/ckpt-audit/ckpt-audit/issues'
 
 /** Opens, summarises and closes one checkpoint; unreadable files are results, not exceptions. */
 export async function inspectPath(path: string, withTensors = false): Promise<InspectResult> {
@@ -58,57 +52,101 @@ export async function inspectPath(path: string, withTensors = false): Promise<In
 }
 
 async function inspectCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const options = { json: { type: 'boolean' }, tensors: { type: 'boolean' } } as const
-  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true })
-  if (positionals.length !== 1) throw new UsageError('inspect takes exactly one PATH')
-  const result = await inspectPath(positionals[0]!, values.tensors === true)
-  out(values.json ? JSON.stringify(result, null, 2) + '\n' : renderInspectText(result))
-  return result.error !== null || result.unsafe_globals.length > 0 ? 1 : 0
+  const { values, positionals } = parseCommandArgs('inspect', args)
+  if (values.help === true) { out(commandHelp('inspect')); return 0 }
+  if (positionals.length === 0) throw new UsageError('inspect takes at least one PATH', 'inspect')
+  const keys = values.keys !== undefined ? surveyKeys(values.keys as string) : undefined
+  const results: InspectResult[] = []
+  for (const path of positionals) results.push(await inspectPath(path, values.tensors === true))
+  if (values.json) out(JSON.stringify(results.length === 1 && keys === undefined ? results[0] : results, null, 2) + '\n')
+  else out(results.length === 1 && keys === undefined ? renderInspectText(results[0]!) : renderSurveyText(results, keys))
+  return results.some(r => r.error !== null || r.unsafe_globals.length > 0) ? 1 : 0
+}
+
+/** `--keys KL_BETA,lr`: canonical keys, resolved as a manifest's are; an unknown key is an error, not an empty column. */
+function surveyKeys(text: string): string[] {
+  const table = aliasTable()
+  const entries = text.split(',').map(k => k.trim()).filter(Boolean)
+  if (entries.length === 0) throw new UsageError('--keys names no key', 'inspect')
+  return entries.map(entry => {
+    const key = canonicalKey(entry, table)
+    if (key === undefined) {
+      const near = suggest(entry, [...table.keys()])
+      throw new UsageError(`--keys: '${entry}' is no key inspect reports${near ? `; did you mean '${near}'?` : ` (keys: ${[...table.keys()].join(', ')})`}`, 'inspect')
+    }
+    return key
+  })
+}
+
+async function initCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values, positionals } = parseCommandArgs('init', args)
+  if (values.help === true) { out(commandHelp('init')); return 0 }
+  if (positionals.length > 1) throw new UsageError('init takes at most one DIR', 'init')
+  try {
+    out(`${await runInit({ folder: positionals[0] ?? '.', output: (values.output as string | undefined) ?? 'ckpt-audit.yml', force: values.force === true })}\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof InitError) throw new UsageError(error.message, 'init')
+    throw error
+  }
 }
 
 async function checkCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true, strict: true,
-    options: { json: { type: 'string' }, markdown: { type: 'string' }, 'fail-on': { type: 'string' }, weights: { type: 'string' }, strict: { type: 'boolean' } },
-  })
-  if (positionals.length > 1) throw new UsageError('check takes at most one MANIFEST')
-  if (values.json === '-' && values.markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)')
-  if (values.weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(values.weights))
-    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${values.weights}'`)
-  // an empty --fail-on is refused (by checkManifest), never read as "no gate"
-  const failOn = values['fail-on']?.split(',').map(k => k.trim()).filter(Boolean)
-  const manifest = positionals[0] ?? findManifest(process.cwd())
-  if (manifest === undefined) throw new UsageError(`no manifest given and none found (${DEFAULT_MANIFESTS.join(', ')})`)
+  const { values, positionals } = parseCommandArgs('check', args)
+  if (values.help === true) { out(commandHelp('check')); return 0 }
+  const json = values.json as string | undefined
+  const markdown = values.markdown as string | undefined
+  const weights = values.weights as string | undefined
+  if (positionals.length > 1) throw new UsageError('check takes at most one MANIFEST', 'check')
+  if (json === '-' && markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)', 'check')
+  if (weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(weights))
+    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${weights}'`, 'check')
+  const failOn = (values['fail-on'] as string | undefined)?.split(',').map(k => k.trim()).filter(Boolean)
+  const manifest = await resolveManifest(positionals[0])
 
   let result
   try {
-    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${terminalSafe(message).slice(0, (process.stderr.columns ?? 80) - 1)}`) } : undefined
+    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${fitProgressLine(message, process.stderr.columns ?? 80)}`) } : undefined
     const unverified = values.strict === true ? 'error' as const : undefined
-    result = await checkManifest(manifest, { failOn, weights: values.weights as WeightsMode | undefined, unverified, progress })
+    result = await checkManifest(manifest, { failOn, weights: weights as WeightsMode | undefined, unverified, progress })
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
   } catch (error) {
-    if (!(error instanceof ManifestError) && !(error instanceof FailOnError)) throw error
-    err(`${error.message}\n`)
+    if (error instanceof FailOnError) throw new UsageError(error.message, 'check')
+    if (!(error instanceof ManifestError)) throw error
+    if (json === '-') out(JSON.stringify(manifestErrorJson(error), null, 2) + '\n')
+    else err(`${error.message}\n`)
     return 2
   }
   const report = renderReport(result, { manifest })
-  const json = JSON.stringify(toCheckJson(result), null, 2) + '\n'
-  if (values.json !== undefined && values.json !== '-') await writeFile(values.json, json)
-  if (values.markdown !== undefined && values.markdown !== '-') await writeFile(values.markdown, report.summary)
-  out(values.json === '-' ? json : values.markdown === '-' ? report.summary : renderCheckText(result))
+  const jsonText = JSON.stringify(toCheckJson(result), null, 2) + '\n'
+  // the terminal (or stdout) report first: a bad output path must not lose it
+  out(json === '-' ? jsonText : markdown === '-' ? report.summary : renderCheckText(result))
+  const failures = [
+    ...(json !== undefined && json !== '-' ? [await writeReport(json, jsonText, 'JSON')] : []),
+    ...(markdown !== undefined && markdown !== '-' ? [await writeReport(markdown, report.summary, 'Markdown')] : []),
+  ].filter(f => f !== undefined)
+  for (const failure of failures) err(`ckpt-audit: ${failure}\n`)
+  if (failures.length > 0) return 2
   return result.status === 'fail' ? 1 : 0
 }
 
+/** `check --json -` on a bad manifest: still one JSON document on stdout, for pipes. */
+function manifestErrorJson(error: ManifestError): object {
+  return { version: 1, status: 'error', errors: error.problems.map(p => ({ ...p.location, message: p.message })) }
+}
+
 async function diffCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, tensors: { type: 'boolean' } } })
-  if (positionals.length !== 2) throw new UsageError('diff takes two checkpoints, A and B')
+  const { values, positionals } = parseCommandArgs('diff', args)
+  if (values.help === true) { out(commandHelp('diff')); return 0 }
+  if (positionals.length !== 2) throw new UsageError('diff takes two checkpoints, A and B', 'diff')
   const opened: Checkpoint[] = []
   const progress = process.stderr.isTTY ? (done: number, total: number) => { process.stderr.write(`\rcomparing: ${Math.round((100 * done) / Math.max(total, 1))}%`) } : undefined
   try {
     for (const path of positionals) opened.push(await openCheckpoint(path))
     const diff = await diffCheckpoints(opened[0]!, opened[1]!, progress)
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
-    out(values.json ? JSON.stringify(diff, null, 2) + '\n' : renderDiffText(diff, values.tensors))
+    const hparams = compareStoredHparams(flatten(opened[0]!.roots), flatten(opened[1]!.roots), aliasTable())
+    out(values.json ? JSON.stringify({ ...diff, hparams }, null, 2) + '\n' : renderStoredHparams(hparams) + renderDiffText(diff, values.tensors === true))
     return 0
   } catch (error) {
     // an unreadable file, or tensor data that turns out broken while streaming: a result, not a crash
@@ -123,18 +161,6 @@ async function diffCommand(args: string[], out: (text: string) => void, err: (te
   }
 }
 
-async function initCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } } })
-  if (positionals.length > 1) throw new UsageError('init takes at most one DIR')
-  try {
-    out(`${await runInit({ folder: positionals[0] ?? '.', output: values.output ?? 'ckpt-audit.yml', force: values.force === true })}\n`)
-    return 0
-  } catch (error) {
-    if (error instanceof InitError) throw new UsageError(error.message)
-    throw error
-  }
-}
-
 /** Runs one command line; returns the exit code. `out` receives stdout text. */
 export async function main(argv: string[], out: (text: string) => void = t => process.stdout.write(t),
                            err: (text: string) => void = t => process.stderr.write(t)): Promise<number> {
@@ -145,17 +171,32 @@ export async function main(argv: string[], out: (text: string) => void = t => pr
       case 'inspect': return await inspectCommand(rest, out)
       case 'diff': return await diffCommand(rest, out, err)
       case 'init': return await initCommand(rest, out)
-      case '--help': case '-h': case 'help': out(USAGE + '\n'); return 0
+      case '--version': case '-V': out(`ckpt-audit ${version()}\n`); return 0
+      case '--help': case '-h': out(generalHelp()); return 0
+      case 'help':
+        out(rest[0] === undefined ? generalHelp() : commandHelp(commandNamed(rest[0])))
+        return 0
       case undefined: throw new UsageError('a command is required')
-      default: throw new UsageError(`unknown command '${command}'`)
+      default: throw unknownCommand(command)
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`ckpt-audit: ${(error as Error).message}\n${USAGE}\n`)
-      return 2
-    }
-    throw error
+    if (!(error instanceof UsageError)) throw error
+    const usage = error.command === undefined ? generalHelp() : `Usage: ${COMMANDS[error.command as CommandName].usage}\n(ckpt-audit help ${error.command} for more)\n`
+    err(`ckpt-audit: ${error.message}\n${usage}`)
+    return 2
   }
+}
+
+/** The package's version, read next to the code (src/ and dist/ both sit beside package.json). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
+
+/** What a real bug prints: the stack (only here), and where to report it. */
+export function internalErrorMessage(error: unknown): string {
+  const detail = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error)
+  return `ckpt-audit: internal error (a bug in ckpt-audit, not in your files): ${detail}\n` +
+    `Please report it at ${REPORT_BUGS} with the command line and this output.\n`
 }
 
 /** True when this module is the program (also through npm's bin symlink), not an import. */
@@ -169,7 +210,7 @@ function isEntry(): boolean {
 }
 if (isEntry()) {
   main(process.argv.slice(2)).then(code => { process.exitCode = code }, (error: unknown) => {
-    process.stderr.write(`ckpt-audit: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+    process.stderr.write(internalErrorMessage(error))
     process.exitCode = 2
   })
 }

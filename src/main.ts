@@ -24,9 +24,11 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
     const report = renderReport(result, { manifest: settings.manifest })
     summary = fitToLimit(report.summary, SUMMARY_LIMIT_BYTES, 'The full report is in the JSON output `report-json`.').body
     const reportJson = await io.writeReportJson(JSON.stringify(toCheckJson(result), null, 2) + '\n')
-    if (settings.comment === 'always' || (settings.comment === 'on-failure' && result.status === 'fail')) {
+    // on-failure: a pass creates nothing, but turns an earlier ❌ comment of this manifest to ✅ (never stale)
+    if (settings.comment !== 'never') {
       const comment = fitToLimit(report.comment, COMMENT_LIMIT_BYTES, `The full report is in the [job summary](${io.runUrl}).`)
-      await io.upsertComment(marker(settings.manifest), comment.body, settings.commentAuthor, settings.token)
+      const createIfMissing = settings.comment === 'always' || result.status === 'fail'
+      await io.upsertComment(marker(settings.manifest), comment.body, settings.commentAuthor, settings.token, createIfMissing)
     }
     for (const annotation of annotationsOf(result.findings)) io.annotate(annotation)
     io.setOutputs({ status: result.status, errors: String(result.counts.error), warnings: String(result.counts.warning), 'report-json': reportJson })

@@ -9,7 +9,7 @@ function fakeIO(values: Record<string, string>, overrides: Partial<GitHubIO> = {
   const io: GitHubIO = {
     workspace: process.cwd(), runUrl: 'https://github.com/o/r/actions/runs/1',
     getInput: name => values[name] ?? '',
-    async upsertComment(marker, markdown) { log.push(`comment ${marker} ${markdown.split('\n')[1]}`); return { posted: true } },
+    async upsertComment(marker, markdown, _author, _token, createIfMissing) { log.push(`${createIfMissing ? 'comment' : 'update-only'} ${marker} ${markdown.split('\n')[1]}`); return { posted: true } },
     async writeSummary(markdown) { log.push(`summary ${markdown.split('\n')[0]}${markdown.includes('**Error:**') ? ` + ${markdown.split('**Error:** ')[1]!.trim()}` : ''}`) },
     async writeReportJson() { return '/tmp/r.json' },
     setOutputs(outputs) { log.push(`outputs ${JSON.stringify(outputs)}`) },
@@ -31,11 +31,18 @@ test('failure: comment, annotations, outputs, setFailed, summary last', async ()
   assert.equal(log.at(-1), 'summary ## ❌ ckpt-audit: 1 failing key')
 })
 
-test('success with comment: on-failure posts nothing and does not fail', async () => {
+test('success with comment: on-failure creates nothing, only turns an existing comment to ✅, and does not fail', async () => {
   const { io, log } = fakeIO({ manifest: 'examples/okvqa/ckpt-audit.fixed.yml', comment: 'on-failure' })
   await run(io)
   assert.ok(!log.some(l => l.startsWith('comment') || l.startsWith('failed')))
+  assert.ok(log.some(l => l.startsWith('update-only <!-- ckpt-audit:examples/okvqa/ckpt-audit.fixed.yml --> ## ✅')))
   assert.match(log.at(-1)!, /^summary ## ✅ ckpt-audit/)
+})
+
+test('comment: never writes nothing', async () => {
+  const { io, log } = fakeIO({ manifest: 'examples/okvqa/ckpt-audit.yml', comment: 'never' })
+  await run(io)
+  assert.ok(!log.some(l => l.startsWith('comment') || l.startsWith('update-only')))
 })
 
 test('a thrown non-Error still fails the step and the summary is still written', async () => {

@@ -5,6 +5,7 @@
  */
 import { memorySource } from './byte-source.ts'
 import { sniff } from './detect.ts'
+import { PROBE_BYTES } from './pickle/probe.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
 import { readSafetensors } from './safetensors.ts'
 import { readLegacyTorch, readPlainPickle } from './torch-legacy.ts'
@@ -23,7 +24,7 @@ export async function scanEmbedded(blobs: readonly Uint8Array[], outer: string, 
     const source = memorySource(where, blob)
     const seen: GlobalUse[] = []
     try {
-      switch (sniff(blob.subarray(0, 256), blob.length, 'embedded.pt')) {
+      switch (sniff(blob.subarray(0, PROBE_BYTES), blob.length)) {
         case 'torch-zip': await readTorchZip(source, seen, depth + 1); break
         case 'torch-legacy': await readLegacyTorch(source, seen, depth + 1); break
         case 'pickle': await readPlainPickle(source, seen, depth + 1); break

@@ -4,7 +4,6 @@
  * CheckpointError with a reason a user can act on.
  */
 import { stat } from 'node:fs/promises'
-import { basename } from 'node:path'
 import { openFileSource, readRange, type ByteSource } from './byte-source.ts'
 import type { Checkpoint } from './checkpoint.ts'
 import { decodeElement, dtypeInfo } from './dtypes.ts'
@@ -15,6 +14,7 @@ import { readSafetensors } from './safetensors.ts'
 import { readLegacyTorch, readPlainPickle } from './torch-legacy.ts'
 import { readTorchZip } from './torch-zip.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
+import { PROBE_BYTES } from './pickle/probe.ts'
 
 /** At most this many 0-dim tensors get their value read (each is one small read). */
 const MAX_SCALAR_READS = 4096
@@ -53,8 +53,8 @@ export async function openCheckpoint(path: string): Promise<Checkpoint> {
 }
 
 async function readFile(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
-  const head = await readRange(source, 0, Math.min(source.size, 256), `${source.path}: first bytes`)
-  const kind = sniff(head, source.size, basename(source.path))
+  const head = await readRange(source, 0, Math.min(source.size, PROBE_BYTES), `${source.path}: first bytes`)
+  const kind = sniff(head, source.size)
   switch (kind) {
     case 'lfs-pointer': {
       const size = lfsPointerSize(head)

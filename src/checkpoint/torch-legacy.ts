@@ -12,6 +12,7 @@ import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
 import { CheckpointError, n } from './errors.ts'
 import { NeedMoreBytes } from './pickle/machine.ts'
+import { looksLikePickle } from './pickle/probe.ts'
 import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
 import { PyDict, StorageRef, repr, type PyValue } from './pickle/values.ts'
 import { parseStoragePid } from './storage-pid.ts'
@@ -29,8 +30,8 @@ const MAGIC_VALUE = 0x1950a86a20f9469cfc6cn
  */
 async function readPickles(source: ByteSource, count: number, globals: GlobalUse[],
                            persistentLoad: ((pid: PyValue, offset: number) => PyValue) | undefined,
-                           embedded: Uint8Array[] = []): Promise<{ values: PyValue[], end: number }> {
-  for (let window = Math.min(source.size, 1 << 20); ; window = Math.min(source.size, window * 4)) {
+                           embedded: Uint8Array[] = [], firstWindow = 1 << 20): Promise<{ values: PyValue[], end: number }> {
+  for (let window = Math.min(source.size, firstWindow); ; window = Math.min(source.size, window * 4)) {
     const bytes = await readRange(source, 0, window, `${source.path}: pickle stream`, PICKLE_CAP)
     const complete = window === source.size
     const seen: GlobalUse[] = []
@@ -56,8 +57,18 @@ async function readPickles(source: ByteSource, count: number, globals: GlobalUse
   }
 }
 
-export function isLegacyTorch(head: Uint8Array): boolean {
-  return head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)
+/**
+ * The first pickle is the magic number: at protocol 2 and above `LEGACY_MAGIC` byte for byte;
+ * at protocol 0 or 1 (`torch.save(..., pickle_protocol=1)`) a text LONG, so the head is parsed.
+ */
+export function isLegacyTorch(head: Uint8Array, size = head.length): boolean {
+  if (head.length >= LEGACY_MAGIC.length && LEGACY_MAGIC.every((b, i) => head[i] === b)) return true
+  if (head[0] !== 0x4c && head[0] !== 0x49) return false // text LONG or INT: the only other ways to write it
+  try {
+    return unpickle(head.subarray(0, 64), [], { where: 'legacy magic', complete: size <= 64 }).value === MAGIC_VALUE
+  } catch {
+    return false
+  }
 }
 
 export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {
@@ -115,12 +126,13 @@ export async function readLegacyTorch(source: ByteSource, globals: GlobalUse[], 
 /** A plain pickle file. Pickles stacked after the first are scanned for globals too (a classic hiding place). */
 export async function readPlainPickle(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {
   const embedded: Uint8Array[] = []
-  const { values, end } = await readPickles(source, 1, globals, undefined, embedded)
+  // a plain pickle is all pickle: read it whole at once rather than re-parsing growing windows
+  const { values, end } = await readPickles(source, 1, globals, undefined, embedded, PICKLE_CAP)
   const notices: string[] = []
   await scanEmbedded(embedded, source.path, depth, globals, notices)
   if (end < source.size) {
-    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode; they were scanned as further pickles`)
-    await scanTrailing(source, end, globals)
+    const stacked = await scanTrailing(source, end, globals)
+    notices.push(`${n(source.size - end)} bytes follow the first pickle's STOP opcode: ${stacked === 0 ? 'they do not parse as a pickle' : `${stacked} further pickle(s) scanned`}`)
   }
   return {
     path: source.path, format: 'pickle', sizeBytes: source.size,
@@ -131,16 +143,27 @@ export async function readPlainPickle(source: ByteSource, globals: GlobalUse[], 
   }
 }
 
-/** Scans pickles that follow the first one, keeping only their globals. */
-async function scanTrailing(source: ByteSource, start: number, globals: GlobalUse[]): Promise<void> {
-  const length = Math.min(source.size - start, PICKLE_CAP)
-  const bytes = await readRange(source, start, length, `${source.path}: trailing bytes`, PICKLE_CAP)
+/** Stacked pickles scanned at most; a file with more fails closed (each costs a machine start). */
+const MAX_STACKED = 1000
+
+/**
+ * Scans pickles that follow the first one, keeping only their globals; returns how many were
+ * found. Trailing bytes beyond PICKLE_CAP would be unscanned, so they fail the file closed.
+ */
+async function scanTrailing(source: ByteSource, start: number, globals: GlobalUse[]): Promise<number> {
+  if (source.size - start > PICKLE_CAP)
+    throw new CheckpointError('too-large', `${source.path}: ${n(source.size - start)} bytes follow the first pickle, over the ${n(PICKLE_CAP)} that are scanned`)
+  const bytes = await readRange(source, start, source.size - start, `${source.path}: trailing bytes`, PICKLE_CAP)
   let at = 0
-  for (let i = 0; i < 64 && at < bytes.length && bytes[at] === 0x80; i++) {
+  let found = 0
+  for (let i = 0; looksLikePickle(bytes, at); i++) { // any protocol: protocol 0/1 pickles have no PROTO opcode
+    if (i === MAX_STACKED) throw new CheckpointError('too-large', `${source.path}: more than ${n(MAX_STACKED)} stacked pickles`)
+    found++
     try {
       at = unpickle(bytes, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end
     } catch {
-      return
+      break // its globals up to the damage are kept
     }
   }
+  return found
 }

@@ -4,7 +4,8 @@
  * `archive` when saved through a buffer). Reference: torch/serialization.py `_load`,
  * caffe2/serialize/inline_container.cc, PICKLE-SAFETY.md §5.1.
  */
-import { readRange, type ByteSource } from './byte-source.ts'
+import type { ByteSource } from './byte-source.ts'
+import { looksLikePickle, PROBE_BYTES } from './pickle/probe.ts'
 import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
 import { CheckpointError, n } from './errors.ts'
@@ -17,18 +18,19 @@ import { openZip, type ZipArchive, type ZipEntry } from './zip-archive.ts'
 
 /** data.pkl and other pickles are read whole, under this cap (PICKLE-SAFETY §7.5). */
 export const PICKLE_CAP = 256 * 1024 * 1024
-/** Other pickle-looking members are scanned for globals under this cap. */
-const SIDE_PICKLE_CAP = 16 * 1024 * 1024
 
 export async function readTorchZip(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {
   const zip = await openZip(source)
   const first = zip.entries[0]
   if (first === undefined) throw new CheckpointError('not-a-checkpoint', `${source.path}: the zip archive is empty`)
   const slash = first.name.indexOf('/')
-  if (slash <= 0) throw new CheckpointError('not-a-checkpoint', `${source.path}: zip entries are not in a top folder, so this is not a torch.save archive (first entry: ${first.name})`)
-  const prefix = first.name.slice(0, slash)
-  const dataPkl = zip.find(`${prefix}/data.pkl`)
+  const prefix = first.name.slice(0, Math.max(slash, 0))
+  const dataPkl = slash > 0 ? zip.find(`${prefix}/data.pkl`) : undefined
   if (dataPkl === undefined) {
+    // not torch's layout, but a pickle inside still reaches whoever unpickles it: scan every member first
+    const notices: string[] = []
+    for (const entry of zip.entries) await scanSidePickle(zip, entry, /\.(pkl|pickle)$/.test(entry.name), false, globals, notices)
+    if (slash <= 0) throw new CheckpointError('not-a-checkpoint', `${source.path}: zip entries are not in a top folder, so this is not a torch.save archive (first entry: ${first.name})`)
     const names = zip.entries.slice(0, 5).map(e => e.name).join(', ')
     throw new CheckpointError('not-a-checkpoint', `${source.path}: a zip without ${prefix}/data.pkl is not a torch checkpoint (entries: ${names}${zip.entries.length > 5 ? ', …' : ''})`)
   }
@@ -40,8 +42,8 @@ export async function readTorchZip(source: ByteSource, globals: GlobalUse[], dep
   const duplicates = zip.entries.filter(e => e.name === dataPkl.name)
   if (duplicates.length > 1) notices.push(`${dataPkl.name} appears ${duplicates.length} times; torch loads the last copy, every copy was scanned`)
 
-  // every copy of data.pkl and every other pickle-looking member (by name, or by a PROTO opcode
-  // at its start) is scanned for globals; storages under data/ are weights, not pickles
+  // every copy of data.pkl and every other member that parses as a pickle (by name, or by a
+  // bounded parse of its first bytes) is scanned for globals; storages under data/ are weights
   for (const entry of zip.entries) {
     if (entry === dataPkl || entry.name.startsWith(`${prefix}/data/`)) continue
     const byName = entry.name === dataPkl.name || /\.(pkl|pickle)$/.test(entry.name)
@@ -87,20 +89,24 @@ function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: s
 
 /**
  * Members other than data.pkl can hide payloads: those named like pickles, and any other whose
- * first bytes are a PROTO opcode (`80 00`–`80 05`), are scanned; only their globals are kept.
+ * first bytes parse as a pickle (any protocol; probe.ts), are scanned; only their globals are
+ * kept. A candidate is read whole up to PICKLE_CAP, like data.pkl; beyond it the file fails
+ * closed (`too-large`), so no pickle is ever left unscanned behind a notice. A pickle that
+ * breaks midway is a notice: its globals up to the damage are kept.
  */
 async function scanSidePickle(zip: ZipArchive, entry: ZipEntry, byName: boolean, torchScript: boolean,
                               globals: GlobalUse[], notices: string[]): Promise<void> {
+  if (!byName) {
+    const head = await zip.head(entry, PROBE_BYTES)
+    if (!looksLikePickle(head, 0, entry.uncompressedSize)) return
+  }
+  if (entry.uncompressedSize > PICKLE_CAP)
+    throw new CheckpointError('too-large', `${zip.path}: member ${entry.name} looks like a pickle and is ${n(entry.uncompressedSize)} bytes, over the ${n(PICKLE_CAP)} that are scanned`)
+  const bytes = await zip.read(entry, PICKLE_CAP)
   try {
-    if (!byName && entry.method === 0) {
-      if (entry.uncompressedSize < 2) return
-      const head = await readRange(zip.source, await zip.dataStart(entry), 2, `${zip.path}: ${entry.name}`)
-      if (head[0] !== 0x80 || head[1]! > 5) return
-    }
-    const bytes = await zip.read(entry, SIDE_PICKLE_CAP)
-    if (!byName && (bytes[0] !== 0x80 || bytes[1]! > 5)) return // a deflated member: judged once inflated
     unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript })
   } catch (error) {
-    notices.push(`${entry.name}: ${(error as Error).message}`)
+    if (!(error instanceof CheckpointError)) throw error
+    notices.push(`${entry.name}: ${error.message}`)
   }
 }

@@ -5,7 +5,7 @@
  * Why not jszip: docs/adr/0001-zip-reader.md.
  */
 import { Readable } from 'node:stream'
-import { inflateRawSync } from 'node:zlib'
+import { constants, inflateRawSync } from 'node:zlib'
 import yauzl from 'yauzl'
 import { readRange, type ByteSource } from './byte-source.ts'
 import { CheckpointError, n } from './errors.ts'
@@ -31,6 +31,8 @@ export interface ZipArchive {
   find(name: string): ZipEntry | undefined
   /** Whole content of one entry, under a cap. */
   read(entry: ZipEntry, cap: number): Promise<Uint8Array>
+  /** At most the first `length` bytes of an entry, inflating only a bounded prefix of a deflated one. */
+  head(entry: ZipEntry, length: number): Promise<Uint8Array>
   /** Where a stored entry's bytes lie in the file, for streaming tensor data. */
   dataStart(entry: ZipEntry): Promise<number>
 }
@@ -137,6 +139,20 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
     entries,
     find: name => byName.get(name),
     dataStart,
+    async head(entry, length) {
+      const start = await dataStart(entry)
+      if (entry.method === 0) return readRange(source, start, Math.min(length, entry.compressedSize), `${entry.name}`)
+      if (entry.method !== 8) return new Uint8Array(0)
+      // deflate expands at most ~1,032×: `length` compressed bytes bound the output; a sync flush
+      // returns what a cut stream yields instead of failing on its missing end
+      const raw = await readRange(source, start, Math.min(length, entry.compressedSize), `${entry.name}`)
+      try {
+        const out = inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH })
+        return new Uint8Array(out.buffer, out.byteOffset, Math.min(out.length, length))
+      } catch {
+        return new Uint8Array(0)
+      }
+    },
     async read(entry, cap) {
       if (entry.uncompressedSize > cap)
         throw new CheckpointError('too-large', `${source.path}: ${entry.name} is ${n(entry.uncompressedSize)} bytes; the limit is ${n(cap)}`)

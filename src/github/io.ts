@@ -15,8 +15,11 @@ import { terminalSafe } from '../report/terminal.ts'
 export interface GitHubIO {
   readonly workspace: string
   getInput(name: string): string
-  /** Creates or edits the sticky comment; `posted: false` with a reason when it could not. */
-  upsertComment(marker: string, markdown: string, author: string, token: string): Promise<{ posted: boolean, outcome?: UpsertOutcome }>
+  /**
+   * Creates or edits the sticky comment (only edits when `createIfMissing` is false); `posted:
+   * false` with a reason when it could not.
+   */
+  upsertComment(marker: string, markdown: string, author: string, token: string, createIfMissing: boolean): Promise<{ posted: boolean, outcome?: UpsertOutcome }>
   /** Link to this run's summary, for truncated comments. */
   readonly runUrl: string
   writeSummary(markdown: string): Promise<void>
@@ -36,7 +39,7 @@ export function actionsIO(env: NodeJS.ProcessEnv = process.env): GitHubIO {
     workspace,
     runUrl: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
     getInput: name => core.getInput(name),
-    async upsertComment(marker, markdown, author, token) {
+    async upsertComment(marker, markdown, author, token, createIfMissing) {
       const { eventName, payload } = github.context
       const number = payload.pull_request?.number
       if (!PULL_REQUEST_EVENTS.has(eventName) || number === undefined) {
@@ -51,15 +54,21 @@ export function actionsIO(env: NodeJS.ProcessEnv = process.env): GitHubIO {
       const octokit = github.getOctokit(token)
       const { owner, repo } = github.context.repo
       const api: CommentsApi = {
+        // listing and editing are idempotent and retried; creating is not (comment.ts lists again instead)
         list: async function* () {
-          for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })) yield page.data
+          const pages = await withRetries(async () => {
+            const all = []
+            for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })) all.push(page.data)
+            return all
+          })
+          yield* pages
         },
-        create: body => withRetries(() => octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).then(() => undefined),
+        create: body => octokit.rest.issues.createComment({ owner, repo, issue_number: number, body }).then(() => undefined),
         update: (id, body) => withRetries(() => octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).then(() => undefined),
       }
       try {
-        const outcome = await withRetries(() => upsertStickyComment(api, marker, markdown, author), 2)
-        core.info(`Pull request comment ${outcome}.`)
+        const outcome = await upsertStickyComment(api, marker, markdown, author, { createIfMissing })
+        core.info(outcome === 'absent' ? 'No earlier pull request comment to update.' : `Pull request comment ${outcome}.`)
         return { posted: true, outcome }
       } catch (error) {
         const status = statusOf(error)

@@ -48,6 +48,24 @@ export function entriesOf(value: PyValue): Array<[string, PyValue]> | undefined 
   return undefined
 }
 
+/**
+ * An object's entries, reading each of its state and kwargs dicts only if no other object's walk
+ * read it: memo lets one large state dict be BUILT into thousands of objects, and re-reading it
+ * per object would be quadratic (a shared dict is a shared container, visited once).
+ */
+function unvisitedEntriesOf(object: PyObject, visited: Set<object>): Array<[string, PyValue]> {
+  const out: Array<[string, PyValue]> = []
+  const read = (dict: PyValue | undefined): void => {
+    if (!(dict instanceof PyDict) || visited.has(dict)) return
+    visited.add(dict)
+    for (const [k, v] of dict.entries) out.push([String(k), v])
+  }
+  for (const part of object.state instanceof PyTuple ? object.state.items : [object.state]) read(part)
+  for (const [k, v] of object.items ?? []) out.push([String(k), v])
+  read(object.kwargs)
+  return out
+}
+
 export function flatten(roots: readonly MetadataRoot[]): Leaf[] {
   const leaves: Leaf[] = []
   const visited = new Set<object>()
@@ -88,7 +106,8 @@ export function flatten(roots: readonly MetadataRoot[]): Leaf[] {
         })
         return
       }
-      for (const [key, item] of entriesOf(value) ?? []) visit(item, [...path, key], listFrom, fromMetadata || (path.length === 0 && key === '__metadata__'))
+      const entries = value instanceof PyObject ? unvisitedEntriesOf(value, visited) : entriesOf(value) ?? []
+      for (const [key, item] of entries) visit(item, [...path, key], listFrom, fromMetadata || (path.length === 0 && key === '__metadata__'))
     }
     visit(root.value, [], -1, false)
   }

@@ -108,3 +108,22 @@ test('policy: py2 names are judged by their mapped form', () => {
   assert.equal(classifyGlobal('torch', 'jit.load').verdict, 'unsafe') // dotted names reach submodules
   assert.equal(classifyGlobal('urllib.parse', 'urlparse').verdict, 'unknown')
 })
+
+test('integers up to 512 bits decode exactly; longer ones are an int record whose value is not read', () => {
+  // 64 bytes 0x01 0x02 … 0x40, little-endian: the expected value built digit by digit, independently of the decoder
+  const bytes = Array.from({ length: 64 }, (_, i) => i + 1)
+  let expected = 0n
+  for (let i = bytes.length - 1; i >= 0; i--) expected = expected * 256n + BigInt(bytes[i]!)
+  assert.equal(run([...P2, 0x8b, 64, 0, 0, 0, ...bytes, STOP]), expected)
+  const negative = [...bytes.slice(0, 63), 0xff]
+  let magnitude = 0n
+  for (let i = negative.length - 1; i >= 0; i--) magnitude = magnitude * 256n + BigInt(negative[i]!)
+  assert.equal(run([...P2, 0x8b, 64, 0, 0, 0, ...negative, STOP]), magnitude - (1n << 512n))
+  const long = run([...P2, 0x8b, 65, 0, 0, 0, ...bytes, 0x41, STOP])
+  assert.ok(long instanceof PyObject && long.qualified === 'builtins.int', String(long))
+  const digits = '9'.repeat(154)
+  assert.equal(run([...new TextEncoder().encode(`L${digits}L\n.`)]), BigInt(digits))
+  assert.equal(run([...new TextEncoder().encode(`I-${digits}\n.`)]), -BigInt(digits))
+  const tooLong = run([...new TextEncoder().encode(`L${digits}9L\n.`)])
+  assert.ok(tooLong instanceof PyObject && tooLong.qualified === 'builtins.int')
+})

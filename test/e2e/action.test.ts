@@ -16,8 +16,12 @@ const INDEX = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 const TOKEN = 'ghs_secretTokenThatMustNeverBePrinted'
 
 interface Comment { id: number, body: string, user: { login: string } }
-/** failures: the next requests of a method answer with a status instead (403 for a read-only token, 500 once). */
-const api = { comments: [] as Comment[], requests: [] as string[], failures: [] as Array<{ method: string, status: number }>, nextId: 1 }
+/**
+ * failures: the next requests of a method answer with a status instead (403 for a read-only token,
+ * 500 once); with `afterStoring`, a POST stores its comment first (GitHub's 5xx after a write).
+ */
+interface Failure { method: string, status: number, afterStoring?: boolean }
+const api = { comments: [] as Comment[], requests: [] as string[], failures: [] as Failure[], nextId: 1 }
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise(resolve => { let s = ''; req.on('data', c => { s += c }); req.on('end', () => resolve(s)) })
@@ -32,15 +36,14 @@ const server = createServer(async (req, res) => {
   api.requests.push(`${req.method} ${req.url}`)
   assert.equal(req.headers.authorization, `token ${TOKEN}`)
   const forced = api.failures.findIndex(f => f.method === req.method || f.method === '*')
-  if (forced >= 0) {
-    const { status } = api.failures.splice(forced, 1)[0]!
-    return send(res, status, { message: `forced ${status}` })
-  }
+  const failure = forced >= 0 ? api.failures.splice(forced, 1)[0]! : undefined
+  if (failure !== undefined && failure.afterStoring !== true) return send(res, failure.status, { message: `forced ${failure.status}` })
   const url = new URL(req.url!, 'http://x')
   if (req.method === 'GET' && url.pathname === '/repos/o/r/issues/7/comments') return send(res, 200, api.comments)
   if (req.method === 'POST' && url.pathname === '/repos/o/r/issues/7/comments') {
     const comment = { id: api.nextId++, body: JSON.parse(body).body, user: { login: 'github-actions[bot]' } }
     api.comments.push(comment)
+    if (failure !== undefined) return send(res, failure.status, { message: `forced ${failure.status} after storing` })
     return send(res, 201, comment)
   }
   const patch = /^\/repos\/o\/r\/issues\/comments\/(\d+)$/.exec(url.pathname)
@@ -143,14 +146,43 @@ test('403 (fork or read-only token): a warning naming the permission, the summar
   assert.equal(fixed.code, 0, 'the build result depends only on findings')
 })
 
-test('a 500 then success: the comment lands after a retry', async () => {
+test('a 500 that stored nothing: the comments are listed again, then the comment lands', async () => {
   reset()
   const origin = api.requests.length
-  api.failures = [{ method: 'POST', status: 500 }] // the list succeeds, the first POST gets a 500, the retry gets 201
+  api.failures = [{ method: 'POST', status: 500 }] // the list succeeds, the first POST gets a 500 and stores nothing
   const r = await runAction(workspace('ckpt-audit.yml'))
   assert.equal(r.code, 1)
   assert.equal(api.comments.length, 1)
-  assert.deepEqual(api.requests.slice(origin).map(x => x.split('?')[0]), ['GET /repos/o/r/issues/7/comments', 'POST /repos/o/r/issues/7/comments', 'POST /repos/o/r/issues/7/comments'])
+  assert.deepEqual(api.requests.slice(origin).map(x => x.split('?')[0]),
+    ['GET /repos/o/r/issues/7/comments', 'POST /repos/o/r/issues/7/comments', 'GET /repos/o/r/issues/7/comments', 'POST /repos/o/r/issues/7/comments'])
+})
+
+test('a POST answered 502 after GitHub stored it is not posted again: one comment, and later runs edit it', async () => {
+  reset()
+  api.failures = [{ method: 'POST', status: 502, afterStoring: true }]
+  const r = await runAction(workspace('ckpt-audit.yml'))
+  assert.equal(r.code, 1)
+  assert.equal(api.comments.length, 1, JSON.stringify(api.requests))
+  assert.equal(api.requests.filter(x => x.startsWith('POST')).length, 1)
+  const ws = workspace('ckpt-audit.fixed.yml')
+  await runAction(ws)
+  assert.equal(api.comments.length, 1)
+  assert.match(api.comments[0]!.body, /^<!-- ckpt-audit:ckpt-audit.yml -->\n## ✅/)
+})
+
+test('comment: on-failure turns its earlier ❌ comment to ✅ once the run passes, and creates none for a pass', async () => {
+  reset()
+  const passing = await runAction(workspace('ckpt-audit.fixed.yml'), { comment: 'on-failure' })
+  assert.equal(passing.code, 0)
+  assert.equal(api.comments.length, 0, 'nothing to correct: no comment created')
+  const ws = workspace('ckpt-audit.yml')
+  await runAction(ws, { comment: 'on-failure' })
+  assert.match(api.comments[0]!.body, /^<!-- ckpt-audit:ckpt-audit.yml -->\n## ❌/)
+  writeFileSync(join(ws, 'ckpt-audit.yml'), readFileSync('examples/okvqa/ckpt-audit.fixed.yml'))
+  const fixed = await runAction(ws, { comment: 'on-failure' })
+  assert.equal(fixed.code, 0)
+  assert.equal(api.comments.length, 1)
+  assert.match(api.comments[0]!.body, /^<!-- ckpt-audit:ckpt-audit.yml -->\n## ✅ ckpt-audit: 6 experiments match their records/)
 })
 
 test('pull_request_target comments like pull_request', async () => {

@@ -61,6 +61,58 @@ test('sticky comment: found across pages by marker AND author; others left alone
   assert.equal(await upsertStickyComment(other, '<!-- ckpt-audit:other.yml -->', 'x', 'github-actions[bot]'), 'created')
 })
 
+/** A fake whose creates fail as scripted: 'stored' stores then throws (5xx after a write), 'lost' throws without storing. */
+function flakyApi(script: Array<'stored' | 'lost' | 'ok'>, error: object): CommentsApi & { comments: IssueComment[], creates: number } {
+  const comments: IssueComment[] = []
+  const api = {
+    comments, creates: 0,
+    async *list() { yield [...comments] },
+    async create(body: string) {
+      const step = script[api.creates++] ?? 'ok'
+      if (step !== 'lost') comments.push({ id: comments.length + 1, body, user: { login: 'github-actions[bot]' } })
+      if (step !== 'ok') throw Object.assign(new Error('flaky'), error)
+    },
+    async update(id: number, body: string) { const at = comments.findIndex(c => c.id === id); comments[at] = { ...comments[at]!, body } },
+  }
+  return api
+}
+const quick = { createIfMissing: true, sleep: async () => {} }
+
+test('sticky comment: a create that failed after storing (5xx or network) is found by listing again, never posted twice', async () => {
+  for (const error of [{ status: 502 }, { code: 'ECONNRESET' }]) {
+    const api = flakyApi(['stored'], error)
+    assert.equal(await upsertStickyComment(api, M, `${M}
+body`, 'github-actions[bot]', quick), 'created')
+    assert.equal(api.creates, 1)
+    assert.equal(api.comments.length, 1)
+  }
+  const lost = flakyApi(['lost', 'lost'], { status: 503 })
+  assert.equal(await upsertStickyComment(lost, M, `${M}
+body`, 'github-actions[bot]', quick), 'created')
+  assert.deepEqual([lost.creates, lost.comments.length], [3, 1])
+  const forbidden = flakyApi(['lost'], { status: 403 })
+  await assert.rejects(upsertStickyComment(forbidden, M, `${M}
+body`, 'github-actions[bot]', quick), /flaky/)
+  assert.equal(forbidden.creates, 1, 'a 403 is not retried')
+  const down = flakyApi(['lost', 'lost', 'lost', 'lost', 'lost'], { status: 500 })
+  await assert.rejects(upsertStickyComment(down, M, `${M}
+body`, 'github-actions[bot]', quick), /flaky/)
+  assert.equal(down.creates, 4, 'bounded')
+})
+
+test('sticky comment: update-only (comment: on-failure on a pass) edits ours, creates none', async () => {
+  const none = fakeApi([])
+  assert.equal(await upsertStickyComment(none, M, `${M}
+✅`, 'github-actions[bot]', { createIfMissing: false }), 'absent')
+  assert.deepEqual(none.writes, [])
+  const ours = fakeApi([{ id: 5, body: `${M}
+❌`, user: { login: 'github-actions[bot]' } }])
+  assert.equal(await upsertStickyComment(ours, M, `${M}
+✅`, 'github-actions[bot]', { createIfMissing: false }), 'updated')
+  assert.deepEqual(ours.writes, [`update 5 ${M}
+✅`])
+})
+
 test('retries: 5xx and network errors are retried with backoff, 403 is not', async () => {
   const delays: number[] = []
   const sleep = async (ms: number) => { delays.push(ms) }

@@ -82,7 +82,7 @@ test('the okvqa pairs match the seed story computed by torch', async () => {
 test('diff --json shape; unreadable input gives JSON with error and exit 1', async () => {
   let out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('pairs/moved.pt'), '--json'], t => { out += t }), 0)
-  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'aligned', 'not_compared', 'tensors'])
+  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'aligned', 'not_compared', 'tensors', 'hparams'])
   out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('broken/empty.pt'), '--json'], t => { out += t }), 1)
   assert.equal(JSON.parse(out).error.reason, 'empty')

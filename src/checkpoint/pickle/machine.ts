@@ -5,11 +5,12 @@
  * to the caller's hooks, which only build records.
  *
  * Every length read from the stream is checked before use, so each opcode moves the cursor
- * forward and parsing is linear in the input. Counts of opcodes, stack items and memo entries
- * are capped.
+ * forward, and each does work linear in the bytes it consumes (integers over MAX_INT_BYTES
+ * are not decoded; strings decode once; keys render under a budget), so
+ * parsing is linear in the input. Counts of opcodes, stack items and memo entries are capped.
  */
 import { CheckpointError, n } from '../errors.ts'
-import { PyDict, PyObject, PySet, PyTuple, toKey, type PyValue } from './values.ts'
+import { PyDict, PyGlobal, PyObject, PySet, PyTuple, toKey, type PyValue } from './values.ts'
 
 export interface PickleHooks {
   /** GLOBAL, STACK_GLOBAL and INST. `module`/`name` are non-strings only for computed STACK_GLOBAL operands. */
@@ -104,7 +105,7 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
       }
     }
     if (limit === bytes.length && bytes.length - pos < limits.maxLineLength) need(bytes.length - pos + 1)
-    return fail(`text line longer than ${n(limits.maxLineLength)} bytes`)
+    throw new CheckpointError('too-large', `${what}: text line longer than ${n(limits.maxLineLength)} bytes at byte ${n(opStart)}`)
   }
   const utf8Line = (): string => {
     const text = line()
@@ -141,13 +142,6 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
   const memoPut = (index: number): void => {
     if (memo.size >= limits.maxMemo && !memo.has(index)) fail(`more than ${n(limits.maxMemo)} memo entries`)
     memo.set(index, top())
-  }
-  const signedLittleEndian = (raw: Uint8Array): number | bigint => {
-    if (raw.length === 0) return 0
-    let value = 0n
-    for (let i = raw.length - 1; i >= 0; i--) value = (value << 8n) | BigInt(raw[i]!)
-    if (raw[raw.length - 1]! & 0x80) value -= 1n << BigInt(raw.length * 8)
-    return toNumber(value)
   }
   const setItems = (target: PyValue, pairs: PyValue[]): void => {
     if (pairs.length % 2 !== 0) fail('SETITEMS with an odd number of items')
@@ -197,11 +191,11 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
       case 0x4a: push(i32()); break // BININT
       case 0x4b: push(u8()); break // BININT1
       case 0x4d: push(u16()); break // BININT2
-      case 0x8a: push(signedLittleEndian(take(u8()))); break // LONG1
+      case 0x8a: push(decodeLong(take(u8()))); break // LONG1
       case 0x8b: { // LONG4
         const length = i32()
         if (length < 0) fail(`negative LONG4 length ${length}`)
-        push(signedLittleEndian(take(length)))
+        push(decodeLong(take(length)))
         break
       }
       case 0x49: { // INT (text); "00"/"01" are False/True in protocol 0
@@ -309,8 +303,43 @@ function toNumber(value: bigint): number | bigint {
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value
 }
 
-function parseIntText(text: string, fail: (m: string) => never): number | bigint {
+/**
+ * Integers beyond 512 bits (64 bytes of LONG1/LONG4, 154 digits of text INT/LONG) are kept as an
+ * `int` record whose value is not read: no hyperparameter is that long (the longest real one,
+ * a 128-bit seed, has 16 bytes), and decoding each costs a bigint parse that an attacker could
+ * repeat 400,000 times. Skipping them keeps every integer opcode O(its bytes) with a small constant.
+ */
+export const MAX_INT_BYTES = 64
+const MAX_INT_DIGITS = 154 // 10^154 < 2^512
+
+/**
+ * An integer too long to decode: one shared inert record, so 400,000 of them cost no allocation
+ * or walk. Frozen: BUILD/APPEND on it (invalid on a Python int too) fails as a corrupt pickle.
+ */
+const UNREAD_INT = Object.freeze(new PyObject(new PyGlobal('builtins', 'int'), [])) as PyObject
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+
+/** LONG1/LONG4 payload: little-endian two's complement (pickletools `decode_long`), in time linear in its length. */
+export function decodeLong(raw: Uint8Array): number | bigint | PyObject {
+  if (raw.length === 0) return 0
+  if (raw.length > MAX_INT_BYTES) return UNREAD_INT
+  const negative = (raw[raw.length - 1]! & 0x80) !== 0
+  if (raw.length <= 6) { // fits a double exactly
+    let value = 0
+    for (let i = raw.length - 1; i >= 0; i--) value = value * 256 + raw[i]!
+    return negative ? value - 2 ** (8 * raw.length) : value
+  }
+  const digits: string[] = []
+  for (let i = raw.length - 1; i >= 0; i--) digits.push(HEX[raw[i]!]!)
+  let value = BigInt(`0x${digits.join('')}`)
+  if (negative) value -= 1n << BigInt(raw.length * 8)
+  return toNumber(value)
+}
+
+function parseIntText(text: string, fail: (m: string) => never): number | bigint | PyObject {
   if (!/^[+-]?\d+$/.test(text)) fail(`INT/LONG is not an integer: ${JSON.stringify(text.slice(0, 40))}`)
+  if (text.replace(/^[+-]/, '').length > MAX_INT_DIGITS) return UNREAD_INT
   return toNumber(BigInt(text))
 }
 

@@ -57,6 +57,16 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
   const flag = (qualified: string, reason: string, offset: number): void => {
     uses.push({ qualified, verdict: 'unsafe', reason, offset, where })
   }
+  // memo lets one large value feed any number of calls for a few bytes each; the interpreters'
+  // work (items copied, text encoded, embedded bytes scanned) is charged against the pickle's own
+  // size, so it stays linear in the input. A real pickle hands each value to one call.
+  const workLimit = 4 * bytes.length + (1 << 20)
+  let work = 0
+  const charge = (units: number, offset: number): void => {
+    work += units
+    if (work > workLimit)
+      throw new CheckpointError('too-large', `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`)
+  }
 
   const hooks: PickleHooks = {
     findClass(module, name, offset) {
@@ -93,6 +103,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
     const fail = (message: string): never => {
       throw new CheckpointError('corrupt', `${where}: ${func.qualified} ${message} at byte ${n(offset)}`)
     }
+    charge(1 + args.length + argumentSize(args[0]), offset) // the first argument is what the interpreters below walk
     switch (func.qualified) {
       case 'collections.OrderedDict': case 'collections.defaultdict': case 'collections.Counter': case 'builtins.dict': {
         const dict = new PyDict(func.qualified === 'builtins.dict' ? 'builtins.dict' : func.qualified)
@@ -170,6 +181,13 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
   return runPickle(bytes, options.start ?? 0, hooks, where, options.complete ?? true)
 }
 
+
+/** What interpreting a value costs: its items, characters or bytes (a walk of a list of pairs, an encode, a scan). */
+function argumentSize(value: PyValue | undefined): number {
+  if (typeof value === 'string' || value instanceof Uint8Array || Array.isArray(value)) return value.length
+  if (value instanceof PyTuple || value instanceof PySet) return value.items.length
+  return 0
+}
 
 function sequence(value: PyValue | undefined): PyValue[] {
   if (value instanceof PyTuple) return value.items

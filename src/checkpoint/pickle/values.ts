@@ -113,24 +113,52 @@ export class TensorRef {
 /** Turns any value into a Map key; unhashable-in-JS keys (tuples, objects) are kept by their repr. */
 export function toKey(value: PyValue): PyKey {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return value
-  return repr(value)
+  return repr(value, KEY_NODES)
 }
 
-/** A short Python-like rendering, for keys and messages. Bounded in size. */
-export function repr(value: PyValue, depth = 0): string {
-  if (depth > 4) return '…'
+/**
+ * Containers a repr opens at most: memo lets a pickle share one value everywhere, so depth alone
+ * does not bound the work. Keys get a smaller budget: a pickle can make a million of them.
+ */
+const REPR_NODES = 16
+const KEY_NODES = 4
+
+/** A short Python-like rendering, for keys and messages. Bounded in size and in work. */
+export function repr(value: PyValue, nodes = REPR_NODES): string {
+  const budget = { nodes }
+  return reprWithin(value, 0, budget)
+}
+
+function reprWithin(value: PyValue, depth: number, budget: { nodes: number }): string {
   if (value === null) return 'None'
   if (typeof value === 'boolean') return value ? 'True' : 'False'
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value)
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'bigint') return bigintRepr(value)
   if (typeof value === 'string') return JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value)
   if (value instanceof Uint8Array) return `b<${value.length} bytes>`
-  if (Array.isArray(value)) return `[${value.slice(0, 8).map(v => repr(v, depth + 1)).join(', ')}${value.length > 8 ? ', …' : ''}]`
-  if (value instanceof PyTuple) return `(${value.items.slice(0, 8).map(v => repr(v, depth + 1)).join(', ')}${value.items.length === 1 ? ',' : ''})`
   if (value instanceof PyGlobal) return value.qualified
-  if (value instanceof PyScalar) return String(value.value)
+  if (value instanceof PyScalar) return typeof value.value === 'bigint' ? bigintRepr(value.value) : String(value.value)
   if (value instanceof TensorRef) return `tensor(${value.dtype}, [${value.shape.join(', ')}])`
   if (value instanceof StorageRef) return `storage(${value.key})`
-  if (value instanceof PySet) return `{${value.items.slice(0, 8).map(v => repr(v, depth + 1)).join(', ')}}`
-  if (value instanceof PyDict) return `{${[...value.entries].slice(0, 8).map(([k, v]) => `${repr(k, depth + 1)}: ${repr(v, depth + 1)}`).join(', ')}}`
+  if (depth > 4 || --budget.nodes < 0) return '…'
+  const list = (items: PyValue[]): string =>
+    `${items.slice(0, 8).map(v => reprWithin(v, depth + 1, budget)).join(', ')}${items.length > 8 ? ', …' : ''}`
+  if (Array.isArray(value)) return `[${list(value)}]`
+  if (value instanceof PyTuple) return `(${list(value.items)}${value.items.length === 1 ? ',' : ''})`
+  if (value instanceof PySet) return `{${list(value.items)}}`
+  if (value instanceof PyDict) {
+    const shown: string[] = []
+    for (const [k, v] of value.entries) { // not [...entries]: copying a huge dict per repr would be quadratic
+      if (shown.length === 8) { shown.push('…'); break }
+      shown.push(`${reprWithin(k, depth + 1, budget)}: ${reprWithin(v, depth + 1, budget)}`)
+    }
+    return `{${shown.join(', ')}}`
+  }
   return `${value.qualified}(…)`
+}
+
+/** Decimal rendering is superlinear in the digits: long integers are shown by size. */
+function bigintRepr(value: bigint): string {
+  const bits = value < 0n ? (-value).toString(16).length * 4 : value.toString(16).length * 4
+  return bits <= 256 ? String(value) : `<int of ${bits} bits>`
 }
