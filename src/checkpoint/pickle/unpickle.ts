@@ -106,7 +106,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
     const fail = (message: string): never => {
       throw new CheckpointError('corrupt', `${where}: ${func.qualified} ${message} at byte ${n(offset)}`)
     }
-    charge(1 + args.length + argumentSize(args[0]), offset) // the first argument is what the interpreters below walk
+    charge(1 + args.reduce((sum: number, arg) => sum + 1 + argumentSize(arg), 0), offset) // what the interpreters below walk: pairs, text, bytes, shapes
     switch (func.qualified) {
       case 'collections.OrderedDict': case 'collections.defaultdict': case 'collections.Counter': case 'builtins.dict': {
         const dict = new PyDict(func.qualified === 'builtins.dict' ? 'builtins.dict' : func.qualified)
