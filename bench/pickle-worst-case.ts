@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspectPath } from '../src/cli.ts'
-import { binunicodePickle, deepMemoPickle, long1ListPickle, long4Pickle, memoAmplificationPickle, sharedStatePickle, textLongPickle } from '../test/support/adversarial-pickles.ts'
+import { binunicodePickle, deepMemoPickle, long1ListPickle, long4Pickle, memoAmplificationPickle, sharedArgsPickle, sharedStatePickle, textLongPickle } from '../test/support/adversarial-pickles.ts'
 
 const MiB = 1024 * 1024
 const inputs: Array<[string, () => Uint8Array]> = [
@@ -19,6 +19,7 @@ const inputs: Array<[string, () => Uint8Array]> = [
   ['memo reuse: a 1 MiB embedded checkpoint loaded 20,000 times', () => memoAmplificationPickle('load_from_bytes', 20_000)],
   ['memo reuse: a 1 MiB string encoded 20,000 times', () => memoAmplificationPickle('codecs', 20_000)],
   ['memo reuse: a 100,000-entry state dict BUILT into 4,000 objects', () => sharedStatePickle(100_000, 4_000)],
+  ['memo reuse: a 100,000-item argument tuple for 4,000 objects', () => sharedArgsPickle(100_000, 4_000)],
 ]
 const runs = Number(process.argv[2] ?? 3)
 const work = mkdtempSync(join(tmpdir(), 'ckpt-audit-pickle-bench-'))

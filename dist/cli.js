@@ -17674,10 +17674,15 @@ function unpickle(bytes, uses, options2) {
       return new PyGlobal(verdict2.module, verdict2.name);
     },
     call(func, args, offset) {
-      if (!(func instanceof PyGlobal)) return new PyObject(null, args);
+      if (!(func instanceof PyGlobal)) {
+        charge(1 + args.length, offset);
+        return new PyObject(null, args);
+      }
       return reconstruct(func, args, offset);
     },
-    instantiate(cls, args, kwargs) {
+    // an object keeps its arguments and state, and every walker reads them per object: shared ones are charged per use
+    instantiate(cls, args, kwargs, offset) {
+      charge(1 + args.length + (kwargs?.entries.size ?? 0), offset);
       if (!(cls instanceof PyGlobal)) return new PyObject(null, args);
       if (DICT_CLASSES.has(cls.qualified)) return new PyDict(cls.qualified);
       const object = new PyObject(cls, args);
@@ -17685,6 +17690,7 @@ function unpickle(bytes, uses, options2) {
       return object;
     },
     build(target, state, offset) {
+      charge(1 + argumentSize(state), offset);
       if (target instanceof PyDict || target instanceof PyObject) target.state = state;
       else if (target instanceof PyGlobal) flag(target.qualified, "BUILD rewrites attributes of a class or function", offset);
       else if (!(target instanceof TensorRef)) throw new CheckpointError("corrupt", `${where}: BUILD on a ${typeName(target)} at byte ${n(offset)}`);
@@ -17695,7 +17701,7 @@ function unpickle(bytes, uses, options2) {
     const fail = (message) => {
       throw new CheckpointError("corrupt", `${where}: ${func.qualified} ${message} at byte ${n(offset)}`);
     };
-    charge(1 + args.length + argumentSize(args[0]), offset);
+    charge(1 + args.reduce((sum, arg) => sum + 1 + argumentSize(arg), 0), offset);
     switch (func.qualified) {
       case "collections.OrderedDict":
       case "collections.defaultdict":
@@ -17797,6 +17803,7 @@ function unpickle(bytes, uses, options2) {
 function argumentSize(value2) {
   if (typeof value2 === "string" || value2 instanceof Uint8Array || Array.isArray(value2)) return value2.length;
   if (value2 instanceof PyTuple || value2 instanceof PySet) return value2.items.length;
+  if (value2 instanceof PyDict) return value2.entries.size;
   return 0;
 }
 function sequence(value2) {
@@ -29503,7 +29510,8 @@ async function writeReport(path, text4, kind) {
   }
 }
 async function whyNotWritable(path, error) {
-  if (error.code === "ENOENT" || error.code === "ENOTDIR") return `the folder ${dirname4(path)} does not exist`;
+  if (error.code === "ENOENT") return `the folder ${dirname4(path)} does not exist`;
+  if (error.code === "ENOTDIR") return `${dirname4(path)} is not a folder`;
   if (error.code === "EISDIR") return "it is a directory";
   if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
   return error.code ?? error.message;
@@ -29881,7 +29889,10 @@ async function checkCommand(args, out2, err) {
   if (weights !== void 0 && !WEIGHT_MODES.includes(weights))
     throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(", ")}; got '${weights}'`, "check");
   const failOn = values["fail-on"]?.split(",").map((k) => k.trim()).filter(Boolean);
-  const manifest = await resolveManifest(positionals[0]);
+  const manifest = await resolveManifest(positionals[0]).catch((error) => {
+    if (json === "-" && error instanceof UsageError) out2(JSON.stringify({ version: 1, status: "error", errors: [{ file: positionals[0] ?? null, line: 1, column: 1, message: error.message }] }, null, 2) + "\n");
+    throw error;
+  });
   let result;
   try {
     const progress = process.stderr.isTTY ? (message) => {

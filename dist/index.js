@@ -38618,10 +38618,15 @@ function unpickle(bytes2, uses, options2) {
       return new PyGlobal(verdict2.module, verdict2.name);
     },
     call(func, args, offset) {
-      if (!(func instanceof PyGlobal)) return new PyObject(null, args);
+      if (!(func instanceof PyGlobal)) {
+        charge(1 + args.length, offset);
+        return new PyObject(null, args);
+      }
       return reconstruct(func, args, offset);
     },
-    instantiate(cls, args, kwargs) {
+    // an object keeps its arguments and state, and every walker reads them per object: shared ones are charged per use
+    instantiate(cls, args, kwargs, offset) {
+      charge(1 + args.length + (kwargs?.entries.size ?? 0), offset);
       if (!(cls instanceof PyGlobal)) return new PyObject(null, args);
       if (DICT_CLASSES.has(cls.qualified)) return new PyDict(cls.qualified);
       const object = new PyObject(cls, args);
@@ -38629,6 +38634,7 @@ function unpickle(bytes2, uses, options2) {
       return object;
     },
     build(target, state, offset) {
+      charge(1 + argumentSize(state), offset);
       if (target instanceof PyDict || target instanceof PyObject) target.state = state;
       else if (target instanceof PyGlobal) flag(target.qualified, "BUILD rewrites attributes of a class or function", offset);
       else if (!(target instanceof TensorRef)) throw new CheckpointError("corrupt", `${where}: BUILD on a ${typeName(target)} at byte ${n(offset)}`);
@@ -38639,7 +38645,7 @@ function unpickle(bytes2, uses, options2) {
     const fail = (message) => {
       throw new CheckpointError("corrupt", `${where}: ${func.qualified} ${message} at byte ${n(offset)}`);
     };
-    charge(1 + args.length + argumentSize(args[0]), offset);
+    charge(1 + args.reduce((sum, arg) => sum + 1 + argumentSize(arg), 0), offset);
     switch (func.qualified) {
       case "collections.OrderedDict":
       case "collections.defaultdict":
@@ -38741,6 +38747,7 @@ function unpickle(bytes2, uses, options2) {
 function argumentSize(value2) {
   if (typeof value2 === "string" || value2 instanceof Uint8Array || Array.isArray(value2)) return value2.length;
   if (value2 instanceof PyTuple || value2 instanceof PySet) return value2.items.length;
+  if (value2 instanceof PyDict) return value2.entries.size;
   return 0;
 }
 function sequence(value2) {

@@ -13,7 +13,8 @@ export async function writeReport(path: string, text: string, kind: string): Pro
 }
 
 async function whyNotWritable(path: string, error: NodeJS.ErrnoException): Promise<string> {
-  if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return `the folder ${dirname(path)} does not exist`
+  if (error.code === 'ENOENT') return `the folder ${dirname(path)} does not exist`
+  if (error.code === 'ENOTDIR') return `${dirname(path)} is not a folder`
   if (error.code === 'EISDIR') return 'it is a directory'
   if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied'
   return error.code ?? error.message

@@ -102,7 +102,11 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
   if (weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(weights))
     throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${weights}'`, 'check')
   const failOn = (values['fail-on'] as string | undefined)?.split(',').map(k => k.trim()).filter(Boolean)
-  const manifest = await resolveManifest(positionals[0])
+  const manifest = await resolveManifest(positionals[0]).catch((error: unknown) => {
+    // a pipe reading `--json -` gets its document also when there is no manifest to read
+    if (json === '-' && error instanceof UsageError) out(JSON.stringify({ version: 1, status: 'error', errors: [{ file: positionals[0] ?? null, line: 1, column: 1, message: error.message }] }, null, 2) + '\n')
+    throw error
+  })
 
   let result
   try {

@@ -52,6 +52,16 @@ const cases: Record<string, Case> = {
   'a checkpoint given to check': {
     argv: ['check', CHECKPOINT], code: 2, err: /grpo\.epoch1\.pt is a checkpoint \(torch-zip\), not a manifest: to see what it holds, run `ckpt-audit inspect .*grpo\.epoch1\.pt`/,
   },
+  '--json - with a missing manifest still prints a JSON document': {
+    argv: ['check', join(dir, 'nope.yml'), '--json', '-'], code: 2, err: /no manifest at/,
+    json: doc => {
+      assert.equal(doc.status, 'error')
+      assert.match(doc.errors[0].message, /^no manifest at .*nope\.yml: the file does not exist$/)
+    },
+  },
+  'a report path under a file': {
+    argv: ['check', OKVQA, '--json', join(dir, 'bad.yml', 'r.json')], code: 2, err: /cannot write the JSON report to .*r\.json: .*bad\.yml is not a folder/,
+  },
   'a missing manifest': { argv: ['check', join(dir, 'nope.yml')], code: 2, err: /no manifest at .*nope\.yml: the file does not exist/ },
   'a manifest in a missing folder': { argv: ['check', '/no/such/dir/ckpt-audit.yml'], code: 2, err: /no manifest at \/no\/such\/dir\/ckpt-audit\.yml: the folder \/no\/such\/dir does not exist/ },
   'a folder without a manifest': { argv: ['check', join(dir, 'empty')], code: 2, err: /is a folder without ckpt-audit\.yml or \.github\/ckpt-audit\.yml/ },

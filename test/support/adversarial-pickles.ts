@@ -122,3 +122,14 @@ export function sharedStatePickle(entries: number, objects: number): Uint8Array 
   parts.push([STOP])
   return concat(parts)
 }
+
+/** One `items`-item tuple memoized and passed to NEWOBJ of `objects` instances (dict values), so walkers meet it per object. */
+export function sharedArgsPickle(items: number, objects: number): Uint8Array {
+  const parts: Array<Uint8Array | number[]> = [PROTO4, [0x7d, 0x28]] // {}, MARK
+  for (let i = 0; i < items; i++) parts.push([0x4e]) // None
+  parts.push([0x74, 0x94, 0x30]) // TUPLE, MEMOIZE (slot 0), POP
+  parts.push([0x63, ...ascii('mymodule\nThing\n'), 0x94, 0x30]) // slot 1: the class
+  for (let j = 0; j < objects; j++) parts.push([0x4a, ...u32(j), 0x68, 1, 0x68, 0, 0x81, 0x73]) // j: Thing(*args) via NEWOBJ, SETITEM
+  parts.push([STOP])
+  return concat(parts)
+}

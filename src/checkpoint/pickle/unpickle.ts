@@ -80,10 +80,12 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       return new PyGlobal(verdict.module, verdict.name)
     },
     call(func, args, offset) {
-      if (!(func instanceof PyGlobal)) return new PyObject(null, args)
+      if (!(func instanceof PyGlobal)) { charge(1 + args.length, offset); return new PyObject(null, args) }
       return reconstruct(func, args, offset)
     },
-    instantiate(cls, args, kwargs) {
+    // an object keeps its arguments and state, and every walker reads them per object: shared ones are charged per use
+    instantiate(cls, args, kwargs, offset) {
+      charge(1 + args.length + (kwargs?.entries.size ?? 0), offset)
       if (!(cls instanceof PyGlobal)) return new PyObject(null, args)
       if (DICT_CLASSES.has(cls.qualified)) return new PyDict(cls.qualified)
       const object = new PyObject(cls, args)
@@ -91,6 +93,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       return object
     },
     build(target, state, offset) {
+      charge(1 + argumentSize(state), offset)
       if (target instanceof PyDict || target instanceof PyObject) target.state = state
       else if (target instanceof PyGlobal) flag(target.qualified, 'BUILD rewrites attributes of a class or function', offset)
       else if (!(target instanceof TensorRef)) throw new CheckpointError('corrupt', `${where}: BUILD on a ${typeName(target)} at byte ${n(offset)}`)
@@ -103,7 +106,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
     const fail = (message: string): never => {
       throw new CheckpointError('corrupt', `${where}: ${func.qualified} ${message} at byte ${n(offset)}`)
     }
-    charge(1 + args.length + argumentSize(args[0]), offset) // the first argument is what the interpreters below walk
+    charge(1 + args.reduce((sum: number, arg) => sum + 1 + argumentSize(arg), 0), offset) // what the interpreters below walk: pairs, text, bytes, shapes
     switch (func.qualified) {
       case 'collections.OrderedDict': case 'collections.defaultdict': case 'collections.Counter': case 'builtins.dict': {
         const dict = new PyDict(func.qualified === 'builtins.dict' ? 'builtins.dict' : func.qualified)
@@ -186,6 +189,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
 function argumentSize(value: PyValue | undefined): number {
   if (typeof value === 'string' || value instanceof Uint8Array || Array.isArray(value)) return value.length
   if (value instanceof PyTuple || value instanceof PySet) return value.items.length
+  if (value instanceof PyDict) return value.entries.size
   return 0
 }
 
