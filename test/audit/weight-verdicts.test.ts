@@ -94,7 +94,7 @@ test('complex, bool and uint8 tensors are compared, never skipped while identica
 test('twins: one without tensors, or missing a tensor, is a twin-mismatch naming what is missing', async () => {
   const none = await audit('  a:\n    checkpoint: backbone_only.pt\n    twins: [no_tensors.pt]\n')
   assert.deepEqual(codes(none), ['error:twin-mismatch'])
-  assert.match(messageOf(none, 'twin-mismatch'), /no_tensors\.pt holds no tensors/)
+  assert.match(messageOf(none, 'twin-mismatch'), /no_tensors\.pt holds no weight tensors/)
   const missing = await audit('  a:\n    checkpoint: backbone_only.pt\n    twins: [backbone_missing_bias.pt]\n')
   assert.deepEqual(codes(missing), ['error:twin-mismatch'])
   assert.match(messageOf(missing, 'twin-mismatch'), /missing backbone\.bias/)
