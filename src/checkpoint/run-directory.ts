@@ -4,7 +4,7 @@
  * weights in one safetensors/bin file or a sharded index.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { Checkpoint, MetadataRoot, NamedTensor } from './checkpoint.ts'
 import { CheckpointError, n } from './errors.ts'
@@ -82,7 +82,9 @@ async function readChosen(path: string, names: ReadonlySet<string>, choice: RunC
   try {
     const roots = [...chosen.roots]
     for (const file of TEXT_FILES) if (names.has(file)) roots.push({ file, value: await readText(join(path, file), file) })
-    const globals = [...chosen.globals]
+    // the chosen folder's own side pickles are named `optimizer.pt: …`: say which checkpoint-N they are in
+    const within = relative(path, choice.path)
+    const globals = chosen.globals.map(g => (isAbsolute(g.where.split(': ')[0]!) ? g : { ...g, where: join(within, g.where) }))
     const notices = [`read ${choice.description}`, ...chosen.notices]
     await scanSidePickles(path, await otherPickles(path, choice.path), open, globals, notices)
     return { ...chosen, roots, globals, notices, selection: choice.description }

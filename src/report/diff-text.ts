@@ -6,6 +6,10 @@ import { terminalSafe } from './terminal.ts'
 
 const num = (value: number | null): string => (value === null ? '-' : value === 0 ? '0' : value.toExponential(3))
 
+/** `identical`, or how many elements are NaN on one side only (their mean leaves them out, so it may read 0). */
+const note = (t: DiffResult['tensors'][number]): string =>
+  (t.identical ? 'identical' : t.nan_mismatch > 0 ? `${formatCount(t.nan_mismatch)} NaN vs number` : '')
+
 /** The largest per-tensor differences (all of them with `all`), then the overall figure. */
 export function renderDiffText(diff: DiffResult, all = false, limit = 20): string {
   const lines = [`${terminalSafe(diff.a)}  vs  ${terminalSafe(diff.b)}`, '']
@@ -14,7 +18,7 @@ export function renderDiffText(diff: DiffResult, all = false, limit = 20): strin
   const sorted = [...diff.tensors].sort((x, y) => y.mean_abs_diff - x.mean_abs_diff || x.name.localeCompare(y.name))
   const shown = all ? sorted : sorted.slice(0, limit)
   const rows = [['tensor', 'dtype', 'elements', 'mean |a-b|', 'max |a-b|', ''],
-    ...shown.map(t => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), t.identical ? 'identical' : ''])]
+    ...shown.map(t => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), note(t)])]
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => r[i]!.length)))
   for (const r of rows) lines.push('  ' + r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd())
   if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`)
