@@ -5,29 +5,17 @@
  * of test/fixtures/hostile.
  */
 import assert from 'node:assert/strict'
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { auditManifest } from '../../src/audit/audit.ts'
 import { listTensors } from '../../src/audit/inspect.ts'
-import { fileIO } from '../../src/check.ts'
 import { openCheckpoint } from '../../src/checkpoint/open.ts'
-import { parseManifest } from '../../src/manifest/parse.ts'
 import { renderDiffText } from '../../src/report/diff-text.ts'
 import { diffCheckpoints } from '../../src/weights/diff.ts'
 import { fixture } from '../support/fixtures.ts'
+import { casesWorkspace, codes, messageOf } from '../support/weight-cases.ts'
 
-const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-review-'))
-cpSync(fixture('cases'), join(ws, 'c'), { recursive: true })
-
-async function audit(experiments: string, checks = 'checks: {fail_on: []}\n') {
-  const text = `version: 1\nroot: c\n${checks}experiments:\n${experiments}`
-  writeFileSync(join(ws, 'm.yml'), text)
-  return auditManifest(parseManifest(text, join(ws, 'm.yml'), ws), fileIO)
-}
-const codes = (r: { findings: readonly { code: string, severity: string }[] }) => r.findings.map(f => `${f.severity}:${f.code}`)
-const messageOf = (r: { findings: readonly { code: string, message: string }[] }, code: string) => r.findings.find(f => f.code === code)?.message ?? ''
+const { ws, audit } = casesWorkspace('ckpt-audit-review-')
 
 async function diffFiles(a: string, b: string) {
   const [x, y] = [await openCheckpoint(join(ws, 'c', a)), await openCheckpoint(join(ws, 'c', b))]
