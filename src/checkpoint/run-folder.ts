@@ -11,7 +11,8 @@
  *   holds a .ckpt (a crashed newest version with only hparams.yaml is passed over); in it, the
  *   last checkpoint is `last.ckpt` (the highest `last-vN.ckpt` when there are several), else the
  *   highest `step=N` in the file name (then `epoch=N`); the file the last checkpoint names as its
- *   `ModelCheckpoint` `best_model_path` wins when that file is here, otherwise the last one.
+ *   `ModelCheckpoint` `best_model_path` wins when that file is here (by the same rule for paths
+ *   as HF's), otherwise the last one.
  *
  * The choice and the reason are returned so the report can name them.
  */
@@ -94,15 +95,15 @@ async function pickHuggingFace(dir: string, names: readonly string[]): Promise<R
   return { path: join(dir, last), description: `${last} (the highest step of ${steps.length} checkpoint-N folders)` }
 }
 
-/** `best_model_path` a Lightning checkpoint's ModelCheckpoint callback state records, if any. */
-export function lightningBest(checkpoint: Checkpoint): string | undefined {
+/** `best_model_path` a Lightning checkpoint's ModelCheckpoint callback state records, if any, and a file of `folder`. */
+export function lightningBest(checkpoint: Checkpoint, folder: string): string | undefined {
   const root: PyValue | undefined = checkpoint.roots[0]?.value
   const callbacks = root instanceof PyDict ? root.entries.get('callbacks') : undefined
   if (!(callbacks instanceof PyDict)) return undefined
   for (const [key, state] of callbacks.entries) {
     if (!String(key).startsWith('ModelCheckpoint') || !(state instanceof PyDict)) continue
     const best = state.entries.get('best_model_path')
-    if (typeof best === 'string' && best !== '') return basename(best)
+    if (typeof best === 'string' && best !== '' && namesThisFolder(best, folder)) return basename(best)
   }
   return undefined
 }
@@ -127,7 +128,7 @@ async function pickLightning(dir: string, names: readonly string[], open: (path:
   const without = skipped > 0 ? ` with a .ckpt; ${skipped} without one passed over` : ''
   const where = version !== undefined ? `, in the highest of ${withCheckpoints.length} version_N folders${without}` : ''
   const lastCheckpoint = await open(join(dir, folder, last)).catch(() => undefined)
-  const best = lastCheckpoint !== undefined ? lightningBest(lastCheckpoint) : undefined
+  const best = lastCheckpoint !== undefined ? lightningBest(lastCheckpoint, join(dir, folder)) : undefined
   await lastCheckpoint?.close()
   if (best !== undefined && files.includes(best))
     return { path: join(dir, folder, best), description: `${join(folder, best)} (the best_model_path that ${last} names${where})` }

@@ -70,11 +70,13 @@ test('3. diff reports the unsafe globals of either file (JSON unsafe_globals, a 
 })
 
 test('4. Lightning last.ckpt (and last-v1.ckpt) wins over step-named files; an HF best path of another run is ignored', async () => {
-  const r = await audit('  l: {checkpoint: lightning_last}\n  v: {checkpoint: lightning_last_v1}\n  h: {checkpoint: hf_foreign_best}\n')
+  const r = await audit('  l: {checkpoint: lightning_last}\n  v: {checkpoint: lightning_last_v1}\n  h: {checkpoint: hf_foreign_best}\n'
+    + '  f: {checkpoint: lightning_foreign_best}\n')
   const selected = Object.fromEntries(r.experiments.map(e => [e.name, e.selected]))
   assert.match(selected.l!, /^checkpoints\/last\.ckpt /)
   assert.match(selected.v!, /^checkpoints\/last-v1\.ckpt /)
   assert.match(selected.h!, /^checkpoint-12 \(the highest step/)
+  assert.match(selected.f!, /^checkpoints\/epoch=1-step=20\.ckpt \(the highest step/)
 })
 
 test('7. a crashed newest version (hparams.yaml only) or an HF checkpoint-N without weights does not win', async () => {
