@@ -107,11 +107,14 @@ export function auditGlobs(ctx: Context, e: Experiment, parent: string, diff: Di
   const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location }
   const level = ctx.input.checks.unverified
   const claims = [...e.frozen.map(g => ['frozen', g] as const), ...e.trained.map(g => ['trained', g] as const)]
-  if (diff === undefined) {
+  const nothingShared = diff !== undefined && diff.tensors.length + diff.shape_mismatch.length + diff.not_compared.length === 0
+  if (diff === undefined || nothingShared) {
     // the parent claim itself, and every glob, rest unverified: said once, never a silent pass
     const what = ['parent', ...claims.map(([kind, glob]) => `${kind} '${glob}'`)].join(', ')
-    const message = `${what} could not be checked: ${parent} or ${e.checkpoint.display} has no readable weights`
-    return [{ ...where, code: 'weights-unchecked', severity: level, message }]
+    const why = diff === undefined
+      ? `${parent} or ${e.checkpoint.display} has no readable weights`
+      : `${e.checkpoint.display} shares no tensor name with ${parent}`
+    return [{ ...where, code: 'weights-unchecked', severity: level, message: `${what} could not be checked: ${why}` }]
   }
   const findings: Finding[] = []
   const uncompared = uncomparedNames(diff, childIsA)

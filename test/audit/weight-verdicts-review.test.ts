@@ -96,7 +96,9 @@ test('8. leaf names are never aligned by stripping different first segments (x.w
   const d = await diffFiles('disjoint_child.pt', 'disjoint_root.pt')
   assert.equal(d.tensors.length, 0)
   const r = await audit('  p: {checkpoint: disjoint_parent.pt}\n  r: {checkpoint: disjoint_root.pt}\n  c: {checkpoint: disjoint_child.pt, parent: p}\n')
-  assert.ok(!codes(r).includes('warning:parent-mismatch'), codes(r).join())
+  // nothing in common with either: the parent claim is unverified, never contradicted by the other root, never a silent pass
+  assert.deepEqual(codes(r), ['notice:weights-unchecked'])
+  assert.match(messageOf(r, 'weights-unchecked'), /^parent could not be checked: disjoint_child\.pt shares no tensor name with p$/)
 })
 
 test('9. no near-duplicate from one shared 0-dim constant, nor between a healthy and an all-NaN run', async () => {
