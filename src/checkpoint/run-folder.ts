@@ -123,7 +123,9 @@ async function pickLightning(dir: string, names: readonly string[], open: (path:
   if (files.length === 0) return undefined
   const lasts = files.filter(f => LAST.test(f))
   const last = lasts.length > 0 ? highest(lasts, LAST) : highest(files, /step=(\d+)/, /epoch=(\d+)/)
-  const lastWhy = lasts.length > 0 ? `Lightning's last checkpoint of ${files.length} .ckpt files` : `the highest step of ${files.length} .ckpt files`
+  const lastWhy = lasts.length > 0
+    ? `Lightning's last checkpoint of ${files.length} .ckpt files`
+    : `the highest step of ${files.length} .ckpt files`
   const skipped = versions.length - withCheckpoints.length
   const without = skipped > 0 ? ` with a .ckpt; ${skipped} without one passed over` : ''
   const where = version !== undefined ? `, in the highest of ${withCheckpoints.length} version_N folders${without}` : ''

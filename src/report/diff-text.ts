@@ -24,7 +24,8 @@ export function renderDiffText(diff: DiffResult, all = false, limit = 20): strin
   if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`)
   const identical = diff.tensors.filter(t => t.identical).length
   const nanNote = diff.nan_mismatch > 0 ? ` (and ${formatCount(diff.nan_mismatch)} NaN against a number, which no mean counts)` : ''
-  lines.push('', `overall: mean |a-b| ${num(diff.mean_abs_diff)} over ${formatCount(diff.elements)} floating elements${nanNote}; max ${num(diff.max_abs_diff)}`)
+  lines.push('', `overall: mean |a-b| ${num(diff.mean_abs_diff)} over ${formatCount(diff.elements)} floating elements${nanNote}; `
+    + `max ${num(diff.max_abs_diff)}`)
   if (diff.nan_mismatch > 0) {
     const nanTensors = diff.tensors.filter(t => t.nan_mismatch > 0).map(t => terminalSafe(t.name))
     lines.push(`${formatCount(diff.nan_mismatch)} element${diff.nan_mismatch === 1 ? '' : 's'} NaN on one side only `
