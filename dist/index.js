@@ -4002,10 +4002,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4019,7 +4019,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4043,7 +4043,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4059,7 +4059,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4150,7 +4150,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4164,13 +4164,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -4213,18 +4213,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4278,8 +4278,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap5 && !sep5 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4291,7 +4291,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4302,8 +4302,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4320,7 +4320,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4500,7 +4500,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -4517,24 +4517,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content3;
-          sep4 = "\n";
+          value2 += sep5 + indent.slice(trimIndent) + content3;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content3;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value2 += sep5 + indent.slice(trimIndent) + content3;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value2 += sep4 + content3;
-          sep4 = " ";
+          value2 += sep5 + content3;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4717,25 +4717,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5545,14 +5545,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6719,18 +6719,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6883,15 +6883,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7085,13 +7085,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7882,34 +7882,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
@@ -8193,15 +8193,15 @@ var require_yauzl = __commonJS({
         if (self.autoClose) self.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve4 } = pendingResolveReject;
+        let { resolve: resolve5 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve4({ value: entry });
+        resolve5({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve4 } = pendingResolveReject;
+        let { resolve: resolve5 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve4({ done: true });
+        resolve5({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -8214,9 +8214,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise = new Promise((resolve4, reject) => {
+          const promise = new Promise((resolve5, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve4, reject };
+            pendingResolveReject = { resolve: resolve5, reject };
           });
           self.readEntry();
           return promise;
@@ -8405,26 +8405,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         this.openReadStream(entry, options2, function(err, readStream) {
           if (err) return reject(err);
-          resolve4(readStream);
+          resolve5(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve4(readStream);
+          resolve5(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve4(localFileHeader);
+          resolve5(localFileHeader);
         });
       });
     };
@@ -11663,7 +11663,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -11690,7 +11690,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -12554,7 +12554,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options2) {
+    function resolve5(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -12590,50 +12590,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options2, skipNormalization) {
+    function resolveComponent(base, relative5, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options2), options2);
-        relative4 = parse4(serialize2(relative4, options2), options2);
+        relative5 = parse4(serialize2(relative5, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options2.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -12641,7 +12641,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -12945,7 +12945,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -17742,9 +17742,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -17782,12 +17782,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -20054,8 +20054,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -22306,12 +22306,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -22981,12 +22981,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -23465,16 +23465,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -23485,7 +23485,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -23536,7 +23536,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -23548,7 +23548,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -23884,8 +23884,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -25154,7 +25154,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -25167,7 +25167,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -25186,7 +25186,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -25203,7 +25203,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -25273,18 +25273,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -25541,9 +25541,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -25766,9 +25766,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -26053,9 +26053,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -26147,9 +26147,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -30012,7 +30012,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -30088,7 +30088,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -30131,7 +30131,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -33872,8 +33872,8 @@ var require_util9 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -34855,11 +34855,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve4) {
-          resolve4(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve5) {
+          resolve5(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -34875,7 +34875,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34962,26 +34962,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -35189,14 +35189,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -35440,12 +35440,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -35453,7 +35453,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -35492,7 +35492,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -35502,6 +35502,9 @@ var require_lib = __commonJS({
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
   }
 });
+
+// src/audit/audit.ts
+import { isAbsolute } from "node:path";
 
 // src/checkpoint/errors.ts
 var CheckpointError = class extends Error {
@@ -36792,11 +36795,13 @@ function strongerFirst(x, y) {
 }
 function clearlyBetter(other, declared) {
   if (other.bytes > 0) return other.bytes >= BYTES_FACTOR * declared.bytes;
-  return declared.bytes === 0 && (other.distance ?? Infinity) * DISTANCE_FACTOR <= (declared.distance ?? Infinity);
+  if (declared.bytes > 0 || other.distance === null || !Number.isFinite(other.distance)) return false;
+  const declaredDistance = declared.distance ?? Infinity;
+  return declaredDistance > 0 && other.distance * DISTANCE_FACTOR <= declaredDistance;
 }
 
 // src/weights/align.ts
-var NOT_WEIGHTS = /* @__PURE__ */ new Set([
+var TRAINING_STATE = /* @__PURE__ */ new Set([
   "optimizer",
   "optimizer_state_dict",
   "optimizer_states",
@@ -36805,10 +36810,17 @@ var NOT_WEIGHTS = /* @__PURE__ */ new Set([
   "lr_scheduler",
   "scheduler",
   "scaler",
+  "loops",
+  "callbacks"
+]);
+var SECOND_CHOICE = /* @__PURE__ */ new Set([
   "ema",
   "ema_state_dict",
-  "loops",
-  "callbacks",
+  "state_dict_ema",
+  "model_ema",
+  "ema_model",
+  "model_ema_state_dict",
+  "ema_state",
   "args",
   "hyper_parameters",
   "hparams",
@@ -36831,7 +36843,9 @@ function withoutStateDictKey(name, taken) {
   return key !== void 0 && !taken.has(name.slice(key.length)) ? name.slice(key.length) : name;
 }
 function weightTensors(tensors) {
-  const kept = tensors.filter((t) => !NOT_WEIGHTS.has(t.name.split(".")[0]) && !(t.tensor.shape.length === 0 && COUNTERS.has(t.name)));
+  const model = tensors.filter((t) => !(t.tensor.shape.length === 0 && COUNTERS.has(t.name)) && !TRAINING_STATE.has(t.name.split(".")[0]));
+  const first = model.filter((t) => !SECOND_CHOICE.has(t.name.split(".")[0]));
+  const kept = first.length > 0 ? first : model;
   const taken = new Set(kept.map((t) => t.name));
   return kept.map((t) => {
     const name = stateDictName(withoutStateDictKey(t.name, taken));
@@ -36851,6 +36865,10 @@ function candidatePrefixes(names2) {
   const first = names2[0]?.split(".")[0];
   if (first !== void 0 && names2.every((n2) => n2.startsWith(`${first}.`))) found.set(`${first}.`, names2.length);
   return [...found.entries()].sort((x, y) => y[1] - x[1] || x[0].length - y[0].length).slice(0, MAX_CANDIDATES).map(([p]) => p);
+}
+var onlyWrappers = (prefix) => prefix.split(".").slice(0, -1).every((s) => WRAPPER_SEGMENTS.has(s));
+function compatiblePrefixes(pa, pb) {
+  return pa === "" || pb === "" || pa === pb || onlyWrappers(pa) && onlyWrappers(pb);
 }
 function renamed(tensors, prefix) {
   const out2 = /* @__PURE__ */ new Map();
@@ -36878,6 +36896,7 @@ function alignPair(tensorsA, tensorsB) {
   const namingsB = namingsOf(b);
   for (const { prefix: pa, names: x2 } of namingsOf(a)) {
     for (const { prefix: pb, names: y2 } of namingsB) {
+      if (!compatiblePrefixes(pa, pb)) continue;
       const shared = countShared(x2, y2);
       const better = best === void 0 || shared > best.shared || shared === best.shared && pa.length + pb.length < best.pa.length + best.pb.length;
       if (better) best = { pa, pb, x: x2, y: y2, shared };
@@ -36920,13 +36939,19 @@ function unsafeGlobals(opened) {
   const globals = "error" in opened ? opened.error.globals ?? [] : opened.checkpoint.globals;
   return [...new Set(globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified))];
 }
+var weightCounts = /* @__PURE__ */ new WeakMap();
+function hasWeights(checkpoint) {
+  let count = weightCounts.get(checkpoint);
+  if (count === void 0) weightCounts.set(checkpoint, count = weightTensors(checkpoint.tensors).length);
+  return count > 0;
+}
 function createContext(input, audit) {
   const { manifest } = input;
   const diffs = /* @__PURE__ */ new Map();
   const scanned = /* @__PURE__ */ new Set();
   const weightsOf = async (path) => {
     const opened = await input.open(path);
-    return "checkpoint" in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : void 0;
+    return "checkpoint" in opened && hasWeights(opened.checkpoint) ? opened.checkpoint : void 0;
   };
   const brokenData = (a, b) => (error2) => {
     const reason = error2.reason;
@@ -37004,16 +37029,27 @@ function nearestNames(glob, names2) {
 }
 var namesOf = (t) => [t.name, ...t.names !== void 0 ? [t.names.a, t.names.b] : []];
 function uncomparedNames(diff, childIsA) {
-  return [...childIsA ? diff.only_in_a : diff.only_in_b, ...diff.shape_mismatch, ...diff.not_compared.map((t) => t.name)];
+  const [childOnly, parentOnly] = childIsA ? [diff.only_in_a, diff.only_in_b] : [diff.only_in_b, diff.only_in_a];
+  return { unchecked: [...childOnly, ...diff.not_compared.map((t) => t.name)], absent: parentOnly, reshaped: diff.shape_mismatch };
 }
-function claimFinding(kind, glob, matching, parent) {
-  const bad = matching.filter((t) => kind === "frozen" ? !unchanged(t) : unchanged(t));
+function frozenFinding(glob, m, parent) {
+  const bad = m.compared.filter((t) => !unchanged(t));
+  const total = m.compared.length + m.absent.length + m.reshaped.length;
+  const gone = [
+    ...m.absent.length > 0 ? [`${m.absent.length} of ${parent}'s absent from the child (${someNames(m.absent)})`] : [],
+    ...m.reshaped.length > 0 ? [`${m.reshaped.length} changed shape (${someNames(m.reshaped)})`] : []
+  ];
+  if (bad.length === 0 && gone.length === 0) return void 0;
+  const largest = Math.max(...bad.map((t) => t.mean_abs_diff));
+  const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt2(largest)}: ${someNames(bad.map((t) => t.name))})` : "";
+  return `frozen '${glob}': ${bad.length} of ${total} tensors differ from ${parent}${worst}${gone.map((g) => `; ${g}`).join("")}`;
+}
+function claimFinding(kind, glob, m, parent) {
+  if (kind === "frozen") return frozenFinding(glob, m, parent);
+  const matching = m.compared;
+  const bad = matching.filter((t) => unchanged(t));
   if (bad.length === 0) return void 0;
   const names2 = someNames(bad.map((t) => t.name));
-  if (kind === "frozen") {
-    const worst = Math.max(...bad.map((t) => t.mean_abs_diff));
-    return `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${parent} (largest mean |a−b| ${fmt2(worst)}: ${names2})`;
-  }
   const rounding = roundingOf(bad);
   const how = rounding === void 0 ? `bit-identical to ${parent}` : `equal to ${parent} (bit-identical or within ${rounding} rounding)`;
   return `trained '${glob}': ${bad.length} of ${matching.length} tensors are ${how} (${names2}): they were not trained`;
@@ -37022,19 +37058,26 @@ function auditGlobs(ctx, e, parent, diff, childIsA) {
   const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent.location };
   const level = ctx.input.checks.unverified;
   const claims = [...e.frozen.map((g) => ["frozen", g]), ...e.trained.map((g) => ["trained", g])];
-  if (diff === void 0) {
+  const nothingShared = diff !== void 0 && diff.tensors.length + diff.shape_mismatch.length + diff.not_compared.length === 0;
+  if (diff === void 0 || nothingShared) {
     const what = ["parent", ...claims.map(([kind, glob]) => `${kind} '${glob}'`)].join(", ");
-    const message = `${what} could not be checked: ${parent} or ${e.checkpoint.display} has no readable weights`;
-    return [{ ...where, code: "weights-unchecked", severity: level, message }];
+    const why = diff === void 0 ? `${parent} or ${e.checkpoint.display} has no readable weights` : `${e.checkpoint.display} shares no tensor name with ${parent}`;
+    return [{ ...where, code: "weights-unchecked", severity: level, message: `${what} could not be checked: ${why}` }];
   }
   const findings = [];
   const uncompared = uncomparedNames(diff, childIsA);
+  const allUncompared = [...uncompared.unchecked, ...uncompared.absent, ...uncompared.reshaped];
   for (const [kind, glob] of claims) {
     const pattern = globToRegExp(glob);
-    const matching = diff.tensors.filter((t) => namesOf(t).some((name) => pattern.test(name)));
-    const unchecked = uncompared.filter((name) => pattern.test(name));
-    if (matching.length === 0 && unchecked.length === 0) {
-      const nearest = nearestNames(glob, [...diff.tensors.map((t) => t.name), ...uncompared]);
+    const m = {
+      compared: diff.tensors.filter((t) => namesOf(t).some((name) => pattern.test(name))),
+      unchecked: uncompared.unchecked.filter((name) => pattern.test(name)),
+      absent: uncompared.absent.filter((name) => pattern.test(name)),
+      reshaped: uncompared.reshaped.filter((name) => pattern.test(name))
+    };
+    const unchecked = kind === "frozen" ? m.unchecked : [...m.unchecked, ...m.absent];
+    if (m.compared.length + m.unchecked.length + m.absent.length + m.reshaped.length === 0) {
+      const nearest = nearestNames(glob, [...diff.tensors.map((t) => t.name), ...allUncompared]);
       const message2 = `${kind} glob '${glob}' matches no tensor of ${e.checkpoint.display} (nearest: ${nearest.join(", ") || "none"})`;
       findings.push({ ...where, code: "glob-unmatched", severity: unmatchedSeverity(level), message: message2 });
       continue;
@@ -37043,7 +37086,7 @@ function auditGlobs(ctx, e, parent, diff, childIsA) {
       const message2 = `${kind} '${glob}': ${unchecked.length} tensors could not be compared with ${parent} (${someNames(unchecked)})`;
       findings.push({ ...where, code: "weights-unchecked", severity: level, message: message2 });
     }
-    const message = claimFinding(kind, glob, matching, parent);
+    const message = claimFinding(kind, glob, m, parent);
     const code2 = kind === "frozen" ? "frozen-changed" : "trained-unchanged";
     if (message !== void 0) findings.push({ ...where, code: code2, severity: "warning", message });
   }
@@ -37097,7 +37140,8 @@ function findParentMismatch(ctx, e, best, declared) {
   if (best === void 0 || declared.diff === void 0 || best.name === declared.name) return false;
   const mine = evidenceOf(declared.name, declared.diff);
   if (!clearlyBetter(best, mine)) return false;
-  relate(ctx, e.name, best.name);
+  if (best.bytes > 0) relate(ctx, e.name, best.name);
+  const sibling = best.bytes > 0 ? "" : `; by distance alone ${best.name} may instead be a near-duplicate of ${e.name}, not its parent`;
   const same = evidenceTensors(best.diff);
   const identical = best.diff.tensors.filter((t) => t.identical).length;
   const bestFile = ctx.byName.get(best.name).checkpoint.display;
@@ -37110,7 +37154,7 @@ function findParentMismatch(ctx, e, best, declared) {
     location: e.parent.location,
     code: "parent-mismatch",
     severity: "warning",
-    message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): ${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, ${bytes2(best.bytes)} parameter bytes, mean |a−b| ${fmt2(best.distance)}; ${mine.diff.tensors.filter((t) => t.identical).length} bit-identical to ${declared.name}, ${bytes2(mine.bytes)} bytes, mean |a−b| ${fmt2(mine.distance)} (rule: ${rule})`
+    message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): ${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, ${bytes2(best.bytes)} parameter bytes, mean |a−b| ${fmt2(best.distance)}; ${mine.diff.tensors.filter((t) => t.identical).length} bit-identical to ${declared.name}, ${bytes2(mine.bytes)} bytes, mean |a−b| ${fmt2(mine.distance)} (rule: ${rule})${sibling}`
   });
   return true;
 }
@@ -37168,7 +37212,7 @@ function median(values) {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 function yardstickOf(ctx, m, spread) {
-  const known = [m.a, m.b].map((e) => ({ e, p: ctx.parentDistance.get(e.name) })).filter((x) => x.p !== void 0 && x.p.distance > 0).sort((x, y) => x.p.distance - y.p.distance);
+  const known = [m.a, m.b].map((e) => ({ e, p: ctx.parentDistance.get(e.name) })).filter((x) => x.p !== void 0 && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name).sort((x, y) => x.p.distance - y.p.distance);
   const nearest = known[0];
   const median2 = spread > 0 ? spread : void 0;
   if (nearest === void 0) {
@@ -37178,6 +37222,15 @@ function yardstickOf(ctx, m, spread) {
   const moved = `how far training moved them from their parents, ${fmt2(nearest.p.distance)} (${nearest.e.name} from ${nearest.p.parent})`;
   if (median2 === void 0 || nearest.p.distance >= median2) return { distance: nearest.p.distance, description: moved };
   return { distance: median2, description: `the median pair distance ${fmt2(median2)}, which is larger than ${moved}` };
+}
+function floatElements(checkpoint) {
+  return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0);
+}
+async function comparable(ctx, m) {
+  if (m.diff.nan_mismatch > 0) return false;
+  const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)]);
+  if (a === void 0 || b === void 0) return false;
+  return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b));
 }
 function describeNearness(diff, yardstick, ratio) {
   if (diff.identical) return "bit-identical weights";
@@ -37224,7 +37277,7 @@ async function auditNearDuplicates(ctx) {
   const spread = median(measured.map((m) => m.diff.mean_abs_diff).filter((x) => x !== null && x > 0));
   for (const m of measured) {
     const differences = recordedDifferences(m.a, m.b, checks);
-    if (differences.length === 0) continue;
+    if (differences.length === 0 || !await comparable(ctx, m)) continue;
     const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio);
     if (how === void 0) continue;
     ctx.audit.findings.push({
@@ -37277,9 +37330,9 @@ async function auditTwin(ctx, e, twin, aliases) {
   }
   if ("error" in mainOpened) return;
   const problems = [];
-  const [mainCount, twinCount] = [mainOpened.checkpoint.tensors.length, twinOpened.checkpoint.tensors.length];
-  if (mainCount > 0 && twinCount === 0) problems.push(`the twin ${twin.display} holds no tensors`);
-  if (mainCount === 0 && twinCount > 0) problems.push(`${e.checkpoint.display} holds no tensors, its twin ${twinCount}`);
+  const [mainHas, twinHas] = [hasWeights(mainOpened.checkpoint), hasWeights(twinOpened.checkpoint)];
+  if (mainHas && !twinHas) problems.push(`the twin ${twin.display} holds no weight tensors`);
+  if (!mainHas && twinHas) problems.push(`${e.checkpoint.display} holds no weight tensors, its twin does`);
   const diff = await ctx.diffPaths(e.checkpoint.resolved, twin.resolved);
   if (diff !== void 0) {
     problems.push(...tensorProblems(diff, mainOpened.checkpoint, e));
@@ -37358,6 +37411,15 @@ var CheckpointCache = class {
     }
   }
 };
+function unsafeWithPlaces(globals) {
+  const places = /* @__PURE__ */ new Map();
+  for (const g of globals.filter((g2) => g2.verdict === "unsafe")) {
+    const set = places.get(g.qualified) ?? places.set(g.qualified, /* @__PURE__ */ new Set()).get(g.qualified);
+    const first = typeof g.where === "string" && g.where.includes(": ") ? g.where.split(": ")[0] : void 0;
+    if (first !== void 0 && !isAbsolute(first)) set.add(first);
+  }
+  return [...places].map(([name, files]) => files.size > 0 ? `${name} (in ${[...files].sort().join(", ")})` : name);
+}
 async function auditManifest(manifest, io, options2 = {}) {
   const checks = {
     ...manifest.checks,
@@ -37380,7 +37442,7 @@ async function auditManifest(manifest, io, options2 = {}) {
       reportedFiles.add(path);
       const where = { experiment: experiment.name, checkpoint: display, location: experiment.checkpoint.location };
       const globals = "error" in opened ? opened.error.globals : opened.checkpoint.globals;
-      const unsafe = [...new Set(globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified))];
+      const unsafe = unsafeWithPlaces(globals);
       if (unsafe.length > 0 && firstTime)
         findings.push({ ...where, code: "unsafe-pickle", severity: "error", message: `${display} names code-running globals (nothing was executed): ${unsafe.join(", ")}` });
       if (experiment.sha256 !== void 0) {
@@ -38830,15 +38892,11 @@ function parseStoragePid(pid, offset, path) {
 // src/checkpoint/tensor-walk.ts
 function collectTensors(root, prefix = "", limit = 1e6) {
   const out2 = [];
-  const seenTensors = /* @__PURE__ */ new Set();
   const seenContainers = /* @__PURE__ */ new Set();
   const visit = (value2, path, depth) => {
     if (out2.length >= limit || depth > 200 || value2 === null || typeof value2 !== "object") return;
     if (value2 instanceof TensorRef) {
-      if (!seenTensors.has(value2)) {
-        seenTensors.add(value2);
-        out2.push({ name: path, tensor: value2 });
-      }
+      out2.push({ name: path, tensor: value2 });
       return;
     }
     if (seenContainers.has(value2)) return;
@@ -39026,11 +39084,11 @@ async function openZip(source) {
   let zipfile;
   const reader = new SourceReader(source);
   try {
-    zipfile = await new Promise((resolve4, reject) => import_yauzl.default.fromRandomAccessReader(
+    zipfile = await new Promise((resolve5, reject) => import_yauzl.default.fromRandomAccessReader(
       reader,
       source.size,
       { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false },
-      (err, zf) => err ? reject(err) : resolve4(zf)
+      (err, zf) => err ? reject(err) : resolve5(zf)
     ));
   } catch (error2) {
     throw zipError(error2, source);
@@ -39039,7 +39097,7 @@ async function openZip(source) {
     throw new CheckpointError("too-large", `${source.path}: zip has ${n(zipfile.entryCount)} entries; the limit is ${n(MAX_ZIP_ENTRIES)}`);
   const entries = [];
   try {
-    await new Promise((resolve4, reject) => {
+    await new Promise((resolve5, reject) => {
       zipfile.on("entry", (entry) => {
         if (entry.relativeOffsetOfLocalHeader + 30 > source.size || entry.compressedSize > source.size) {
           reject(new CheckpointError("corrupt", `${source.path}: zip entry ${entry.fileName} points outside the file: ${n(entry.relativeOffsetOfLocalHeader)} + ${n(entry.compressedSize)} > ${n(source.size)}`));
@@ -39054,7 +39112,7 @@ async function openZip(source) {
         });
         zipfile.readEntry();
       });
-      zipfile.on("end", () => resolve4());
+      zipfile.on("end", () => resolve5());
       zipfile.on("error", reject);
       zipfile.readEntry();
     });
@@ -39353,7 +39411,7 @@ function lfsPointerSize(head) {
 // src/checkpoint/run-directory.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join2, relative, sep } from "node:path";
 
 // src/checkpoint/json-value.ts
 function fromJson(value2, depth = 0) {
@@ -39372,9 +39430,12 @@ function fromJson(value2, depth = 0) {
 
 // src/checkpoint/run-folder.ts
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, isAbsolute as isAbsolute2, join, resolve } from "node:path";
 var STATE_CAP = 16 * 1024 * 1024;
 var numberIn = (name, pattern) => Number(pattern.exec(name)?.[1] ?? -1);
+var WEIGHT_INDEXES = ["model.safetensors.index.json", "pytorch_model.bin.index.json"];
+var WEIGHT_FILES = ["model.safetensors", "adapter_model.safetensors", "pytorch_model.bin", "adapter_model.bin"];
+var LAST = /^last(?:-v(\d+))?\.ckpt$/;
 function highest(names2, ...patterns) {
   return [...names2].sort((x, y) => {
     for (const p of patterns) {
@@ -39387,52 +39448,73 @@ function highest(names2, ...patterns) {
 async function isDirectory(path) {
   return stat(path).then((s) => s.isDirectory(), () => false);
 }
-async function hfBest(dir) {
+async function holdsWeights(dir) {
+  const names2 = await readdir(dir).catch(() => []);
+  return names2.some((n2) => WEIGHT_INDEXES.includes(n2) || WEIGHT_FILES.includes(n2) || n2.endsWith(".safetensors"));
+}
+function namesThisFolder(best, root) {
+  if (!isAbsolute2(best)) return true;
+  const parent = dirname(resolve(best));
+  return parent === resolve(root) || basename(parent) === basename(resolve(root));
+}
+async function hfBest(root, dir) {
   const path = join(dir, "trainer_state.json");
   const size = await stat(path).then((s) => s.size, () => Infinity);
   if (size > STATE_CAP) return void 0;
   try {
     const best = JSON.parse(await readFile(path, "utf8")).best_model_checkpoint;
-    return typeof best === "string" && best !== "" ? basename(best) : void 0;
+    return typeof best === "string" && best !== "" && namesThisFolder(best, root) ? basename(best) : void 0;
   } catch {
     return void 0;
   }
 }
 async function pickHuggingFace(dir, names2) {
-  const steps = names2.filter((n2) => /^checkpoint-\d+$/.test(n2));
+  const named = names2.filter((n2) => /^checkpoint-\d+$/.test(n2));
+  if (named.length === 0) return void 0;
+  const steps = [];
+  for (const n2 of named) if (await holdsWeights(join(dir, n2))) steps.push(n2);
   if (steps.length === 0) return void 0;
   const last = highest(steps, /^checkpoint-(\d+)$/);
-  const best = await hfBest(join(dir, last));
+  const best = await hfBest(dir, join(dir, last));
   if (best !== void 0 && steps.includes(best))
     return { path: join(dir, best), description: `${best} (the best_model_checkpoint that ${last}/trainer_state.json names)` };
   return { path: join(dir, last), description: `${last} (the highest step of ${steps.length} checkpoint-N folders)` };
 }
-function lightningBest(checkpoint) {
+function lightningBest(checkpoint, folder) {
   const root = checkpoint.roots[0]?.value;
   const callbacks = root instanceof PyDict ? root.entries.get("callbacks") : void 0;
   if (!(callbacks instanceof PyDict)) return void 0;
   for (const [key, state] of callbacks.entries) {
     if (!String(key).startsWith("ModelCheckpoint") || !(state instanceof PyDict)) continue;
     const best = state.entries.get("best_model_path");
-    if (typeof best === "string" && best !== "") return basename(best);
+    if (typeof best === "string" && best !== "" && namesThisFolder(best, folder)) return basename(best);
   }
   return void 0;
 }
+async function ckptFiles(folder) {
+  if (!await isDirectory(folder)) return [];
+  return (await readdir(folder)).filter((f) => f.endsWith(".ckpt"));
+}
 async function pickLightning(dir, names2, open3) {
   const versions = names2.filter((n2) => /^version_\d+$/.test(n2));
-  const version = versions.length > 0 ? highest(versions, /^version_(\d+)$/) : void 0;
+  const withCheckpoints = [];
+  for (const v2 of versions) if ((await ckptFiles(join(dir, v2, "checkpoints"))).length > 0) withCheckpoints.push(v2);
+  const version = withCheckpoints.length > 0 ? highest(withCheckpoints, /^version_(\d+)$/) : void 0;
   const folder = version !== void 0 ? join(version, "checkpoints") : "checkpoints";
-  if (!await isDirectory(join(dir, folder))) return void 0;
-  const files = (await readdir(join(dir, folder))).filter((f) => f.endsWith(".ckpt"));
+  const files = await ckptFiles(join(dir, folder));
   if (files.length === 0) return void 0;
-  const last = highest(files, /step=(\d+)/, /epoch=(\d+)/);
-  const where = version !== void 0 ? `, in the highest of ${versions.length} version_N folders` : "";
+  const lasts = files.filter((f) => LAST.test(f));
+  const last = lasts.length > 0 ? highest(lasts, LAST) : highest(files, /step=(\d+)/, /epoch=(\d+)/);
+  const lastWhy = lasts.length > 0 ? `Lightning's last checkpoint of ${files.length} .ckpt files` : `the highest step of ${files.length} .ckpt files`;
+  const skipped = versions.length - withCheckpoints.length;
+  const without = skipped > 0 ? ` with a .ckpt; ${skipped} without one passed over` : "";
+  const where = version !== void 0 ? `, in the highest of ${withCheckpoints.length} version_N folders${without}` : "";
   const lastCheckpoint = await open3(join(dir, folder, last)).catch(() => void 0);
-  const best = lastCheckpoint !== void 0 ? lightningBest(lastCheckpoint) : void 0;
+  const best = lastCheckpoint !== void 0 ? lightningBest(lastCheckpoint, join(dir, folder)) : void 0;
   await lastCheckpoint?.close();
   if (best !== void 0 && files.includes(best))
     return { path: join(dir, folder, best), description: `${join(folder, best)} (the best_model_path that ${last} names${where})` };
-  return { path: join(dir, folder, last), description: `${join(folder, last)} (the highest step of ${files.length} .ckpt files${where})` };
+  return { path: join(dir, folder, last), description: `${join(folder, last)} (${lastWhy}${where})` };
 }
 async function pickRunCheckpoint(dir, names2, open3) {
   return await pickHuggingFace(dir, names2) ?? await pickLightning(dir, names2, open3);
@@ -39443,8 +39525,6 @@ var PICKLED_FILES = ["training_args.bin"];
 var PICKLE_SUFFIXES = [".bin", ".pt", ".pth", ".pkl", ".ckpt"];
 var MAX_SCANNED = 64;
 var TEXT_FILES = ["trainer_state.json", "config.json", "adapter_config.json", "hparams.yaml"];
-var WEIGHT_INDEXES = ["model.safetensors.index.json", "pytorch_model.bin.index.json"];
-var WEIGHT_FILES = ["model.safetensors", "adapter_model.safetensors", "pytorch_model.bin", "adapter_model.bin"];
 var TEXT_CAP = 16 * 1024 * 1024;
 async function readRunDirectory(path, open3) {
   const names2 = new Set(await readdir2(path));
@@ -39502,11 +39582,20 @@ async function readChosen(path, names2, choice2, open3) {
   try {
     const roots = [...chosen.roots];
     for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join2(path, file), file) });
-    return { ...chosen, roots, selection: choice2.description, notices: [`read ${choice2.description}`, ...chosen.notices] };
+    const within = relative(path, choice2.path);
+    const globals = chosen.globals.map((g) => isAbsolute3(g.where.split(": ")[0]) ? g : { ...g, where: join2(within, g.where) });
+    const notices = [`read ${choice2.description}`, ...chosen.notices];
+    await scanSidePickles(path, await otherPickles(path, choice2.path), open3, globals, notices);
+    return { ...chosen, roots, globals, notices, selection: choice2.description };
   } catch (error2) {
     await chosen.close();
     throw error2;
   }
+}
+async function otherPickles(root, chosen) {
+  const chosenRelative = relative(root, chosen);
+  const all2 = await readdir2(root, { recursive: true });
+  return all2.filter((f) => PICKLE_SUFFIXES.some((s) => f.endsWith(s)) && f !== chosenRelative && !f.startsWith(chosenRelative + sep));
 }
 async function scanSidePickles(dir, files, open3, globals, notices) {
   const pickles = files.filter((f) => PICKLE_SUFFIXES.some((s) => f.endsWith(s))).sort();
@@ -39643,7 +39732,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml7 = __toESM(require_dist(), 1);
 import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { readFile as readFile4 } from "node:fs/promises";
-import { dirname as dirname2, join as join7, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname3, join as join7, posix, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 
 // schema/ckpt-audit.schema.json
 var ckpt_audit_schema_default = {
@@ -39746,15 +39835,15 @@ var ckpt_audit_schema_default = {
 
 // src/manifest/paths.ts
 import { existsSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join as join3, relative, resolve, sep } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute4, join as join3, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function isInside(folder, path) {
-  const rel = relative(folder, path);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel) && rel.split(sep)[0] !== "..";
+  const rel = relative2(folder, path);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute4(rel) && rel.split(sep2)[0] !== "..";
 }
 function resolveInside(base, written, workspace) {
-  if (isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written))
+  if (isAbsolute4(written) || /^[a-zA-Z]:[\\/]/.test(written))
     return { problem: `'${written}' is an absolute path; write it relative to the manifest's root` };
-  const path = resolve(base, written);
+  const path = resolve2(base, written);
   if (!isInside(workspace, path)) return { problem: `'${written}' leaves the workspace (${workspace})` };
   if (existsSync(path)) {
     const real = realpathSync(path);
@@ -39763,12 +39852,12 @@ function resolveInside(base, written, workspace) {
   return { path };
 }
 function findWorkspace(manifestFile, env = process.env) {
-  if (env.GITHUB_WORKSPACE) return resolve(env.GITHUB_WORKSPACE);
-  let folder = dirname(resolve(manifestFile));
+  if (env.GITHUB_WORKSPACE) return resolve2(env.GITHUB_WORKSPACE);
+  let folder = dirname2(resolve2(manifestFile));
   for (; ; ) {
     if (existsSync(join3(folder, ".git"))) return folder;
-    const up = dirname(folder);
-    if (up === folder) return dirname(resolve(manifestFile));
+    const up = dirname2(folder);
+    if (up === folder) return dirname2(resolve2(manifestFile));
     folder = up;
   }
 }
@@ -42758,10 +42847,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve4 = constructs2[index2].resolveAll;
-    if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context3);
-      called.push(resolve4);
+    const resolve5 = constructs2[index2].resolveAll;
+    if (resolve5 && !called.includes(resolve5)) {
+      events = resolve5(events, context3);
+      called.push(resolve5);
     }
   }
   return events;
@@ -48228,7 +48317,7 @@ function schemaProblem(error2, where) {
   }
 }
 function displayBeside(display, manifestDir) {
-  return (path) => posix.normalize(join7(dirname2(display), relative2(manifestDir, path)).split(sep2).join("/"));
+  return (path) => posix.normalize(join7(dirname3(display), relative3(manifestDir, path)).split(sep3).join("/"));
 }
 function build(raw, source, where, nodeAt, locate, problems) {
   const { file, workspace } = source;
@@ -48239,8 +48328,8 @@ function build(raw, source, where, nodeAt, locate, problems) {
       message: `alias '${c.name}' of ${c.key} already names ${c.otherKey}; one stored name cannot stand for two keys`
     });
   const valueProblems = [];
-  const manifestDir = dirname2(resolve2(file));
-  if (!isInside(workspace, resolve2(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
+  const manifestDir = dirname3(resolve3(file));
+  if (!isInside(workspace, resolve3(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
   let root = manifestDir;
   if (raw.root !== void 0) {
     const resolved = resolveInside(manifestDir, raw.root, workspace);
@@ -48254,7 +48343,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
       problems.push({ location: where(at), message: `${what}: ${resolved.problem}` });
       return void 0;
     }
-    return { written, resolved: resolved.path, display: relative2(root, resolved.path) || ".", location: where(at) };
+    return { written, resolved: resolved.path, display: relative3(root, resolved.path) || ".", location: where(at) };
   };
   const experiments = [];
   const parsedRecords = /* @__PURE__ */ new Map();
@@ -48381,64 +48470,75 @@ function manifestAliases(manifest) {
 
 // src/weights/stats-kernel.ts
 function newAccumulator() {
-  return { sum: 0, max: 0, beyond: 0 };
+  return { sum: 0, max: 0, beyond: 0, nan: 0 };
 }
-var out = new Float64Array(3);
+var out = new Float64Array(4);
 function mergeInto(acc) {
   acc.sum += out[0];
   acc.max = Math.max(acc.max, out[1]);
   acc.beyond += out[2];
+  acc.nan += out[3];
 }
 var TINY = 1e-30;
-function accumulateFloat32(x, y, count, rel, acc) {
-  float32Kernel(x, y, count, rel);
+function accumulateFloat32(x, y, count, rel, acc, abs = TINY) {
+  float32Kernel(x, y, count, rel, abs);
   mergeInto(acc);
 }
-function float32Kernel(x, y, count, rel) {
+function float32Kernel(x, y, count, rel, abs) {
   let sum = 0;
   let max = 0;
   let beyond = 0;
+  let nan = 0;
   for (let i = 0; i < count; i++) {
     const p = x[i];
     const q = y[i];
     if (p === q) continue;
     const d = Math.abs(p - q);
     if (d !== d) {
-      if (p === p || q === q) beyond++;
+      if (p === p || q === q) {
+        beyond++;
+        nan++;
+      }
       continue;
     }
     sum += d;
     if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + TINY) beyond++;
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
   }
   out[0] = sum;
   out[1] = max;
   out[2] = beyond;
+  out[3] = nan;
 }
-function accumulateFloat64(x, y, count, rel, acc) {
-  float64Kernel(x, y, count, rel);
+function accumulateFloat64(x, y, count, rel, acc, abs = TINY) {
+  float64Kernel(x, y, count, rel, abs);
   mergeInto(acc);
 }
-function float64Kernel(x, y, count, rel) {
+function float64Kernel(x, y, count, rel, abs) {
   let sum = 0;
   let max = 0;
   let beyond = 0;
+  let nan = 0;
   for (let i = 0; i < count; i++) {
     const p = x[i];
     const q = y[i];
     if (p === q) continue;
     const d = Math.abs(p - q);
     if (d !== d) {
-      if (p === p || q === q) beyond++;
+      if (p === p || q === q) {
+        beyond++;
+        nan++;
+      }
       continue;
     }
     sum += d;
     if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + TINY) beyond++;
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
   }
   out[0] = sum;
   out[1] = max;
   out[2] = beyond;
+  out[3] = nan;
 }
 function accumulateFloat32Exact(x, y, count, acc) {
   if (!exactKernel(x, y, count)) return false;
@@ -48475,6 +48575,7 @@ function exactKernel(x, y, count) {
   out[0] = sum;
   out[1] = Math.max(m0, m1);
   out[2] = count - same;
+  out[3] = 0;
   return true;
 }
 function warmUp() {
@@ -48514,6 +48615,17 @@ var ROUNDING = {
   float8_e5m2: 2 ** -3,
   float8_e5m2fnuz: 2 ** -3,
   float8_e8m0fnu: 1
+};
+var HALF_SUBNORMAL = {
+  bfloat16: 2 ** -134,
+  float16: 2 ** -25,
+  float32: 2 ** -150,
+  float64: 2 ** -1075,
+  float8_e4m3fn: 2 ** -10,
+  float8_e4m3fnuz: 2 ** -11,
+  float8_e5m2: 2 ** -17,
+  float8_e5m2fnuz: 2 ** -18,
+  float8_e8m0fnu: 2 ** -128
 };
 function isContiguous(tensor) {
   let expected = 1;
@@ -48587,17 +48699,22 @@ var scratch;
 function scratchPair() {
   return scratch ??= [new Float64Array(CHUNK_ELEMENTS), new Float64Array(CHUNK_ELEMENTS)];
 }
-function accumulateChunk(a, b, x, y, littleEndian, count, rel, acc) {
+function roundingBound(dtypeA, dtypeB) {
+  if (dtypeA === dtypeB) return { rel: 0, abs: TINY };
+  const abs = Math.max(HALF_SUBNORMAL[dtypeA] ?? 0, HALF_SUBNORMAL[dtypeB] ?? 0, TINY);
+  return { rel: Math.max(ROUNDING[dtypeA] ?? 0, ROUNDING[dtypeB] ?? 0), abs };
+}
+function accumulateChunk(a, b, x, y, littleEndian, count, bound, acc) {
   if (a.tensor.dtype === "float32" && b.tensor.dtype === "float32") {
     const [u2, v3] = [float32View(x, littleEndian[0]), float32View(y, littleEndian[1])];
-    if (rel === 0 && accumulateFloat32Exact(u2, v3, count, acc)) return;
-    accumulateFloat32(u2, v3, count, rel, acc);
+    if (bound.rel === 0 && accumulateFloat32Exact(u2, v3, count, acc)) return;
+    accumulateFloat32(u2, v3, count, bound.rel, acc, bound.abs);
     return;
   }
   const [u, v2] = scratchPair();
   decodeInto(x, a.tensor.dtype, littleEndian[0], u);
   decodeInto(y, b.tensor.dtype, littleEndian[1], v2);
-  accumulateFloat64(u, v2, count, rel, acc);
+  accumulateFloat64(u, v2, count, bound.rel, acc, bound.abs);
 }
 async function tensorStats(a, b) {
   const numel = a.tensor.numel;
@@ -48605,7 +48722,7 @@ async function tensorStats(a, b) {
   if (mode === "none") throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`);
   const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)]);
   const sameDtype = a.tensor.dtype === b.tensor.dtype;
-  const rel = sameDtype ? 0 : Math.max(ROUNDING[a.tensor.dtype] ?? 0, ROUNDING[b.tensor.dtype] ?? 0);
+  const bound = roundingBound(a.tensor.dtype, b.tensor.dtype);
   const size = dtypeInfo(a.tensor.dtype).itemSize;
   const order = [readerA.littleEndian, readerB.littleEndian];
   const chunkBytes = (side) => Math.min(numel, CHUNK_ELEMENTS) * dtypeInfo(side.tensor.dtype).itemSize;
@@ -48628,14 +48745,14 @@ async function tensorStats(a, b) {
       if (sameDtype && order[0] === order[1] && equalBytes(bytesA, bytesB)) continue;
       identical = false;
       if (mode === "bitwise") acc.beyond += differingElements(bytesA, bytesB, size);
-      else accumulateChunk(a, b, bytesA, bytesB, order, count, rel, acc);
+      else accumulateChunk(a, b, bytesA, bytesB, order, count, bound, acc);
     }
   } finally {
     await next?.catch(() => {
     });
     for (const pair of buffers) pair.forEach(releaseChunk);
   }
-  return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, mode };
+  return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, nanMismatch: acc.nan, mode };
 }
 
 // src/weights/diff.ts
@@ -48654,6 +48771,7 @@ async function diffTensor(a, b, p) {
     mean_abs_diff: stats.elements === 0 ? 0 : stats.sumAbsDiff / stats.elements,
     max_abs_diff: stats.maxAbsDiff,
     beyond_rounding: stats.beyondRounding,
+    nan_mismatch: stats.nanMismatch,
     ...p.a.name !== p.name || p.b.name !== p.name ? { names: { a: p.a.name, b: p.b.name } } : {},
     ...stats.mode === "bitwise" ? { compared: "bitwise" } : {}
   };
@@ -48664,42 +48782,63 @@ var UNREAD_TENSOR_KINDS = {
   "torch._utils._rebuild_nested_tensor": "nested",
   "torch._utils._rebuild_wrapper_subclass": "tensor subclass"
 };
-function unreadTensors(a, b) {
+async function unreadTensors(a, b) {
   const kinds = new Set([...a.globals, ...b.globals].map((g) => UNREAD_TENSOR_KINDS[g.qualified]).filter((k) => k !== void 0));
   const reason = (kind) => `${kind} tensors are not read, so not compared`;
+  if (kinds.size === 0 || await sameBytes(a, b)) return [];
   return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: reason(kind) }));
+}
+async function sameBytes(a, b) {
+  if (a.format === "run-dir" || b.format === "run-dir" || a.sizeBytes !== b.sizeBytes) return false;
+  return await sha256File(a.path) === await sha256File(b.path);
+}
+function unsafeGlobalsOf(...checkpoints) {
+  return [...new Set(checkpoints.flatMap((c) => c.globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified)))].sort();
+}
+var finiteOrInf = (x) => x === Infinity ? "inf" : x;
+function diffJson(diff) {
+  return {
+    ...diff,
+    mean_abs_diff: finiteOrInf(diff.mean_abs_diff),
+    max_abs_diff: finiteOrInf(diff.max_abs_diff),
+    tensors: diff.tensors.map((t) => ({ ...t, mean_abs_diff: finiteOrInf(t.mean_abs_diff), max_abs_diff: finiteOrInf(t.max_abs_diff) }))
+  };
 }
 async function diffCheckpoints(a, b, progress) {
   const alignment = alignPair(a.tensors, b.tensors);
-  const comparable = alignment.pairs.filter(sameShape);
-  const total = comparable.reduce((acc, p) => acc + p.a.tensor.numel, 0);
+  const comparable2 = alignment.pairs.filter(sameShape);
+  const total = comparable2.reduce((acc, p) => acc + p.a.tensor.numel, 0);
   const tensors = [];
-  const notCompared = unreadTensors(a, b);
-  let [weighted, floatElements, done] = [0, 0, 0];
+  const notCompared = await unreadTensors(a, b);
+  let [weighted, floatElements2, done, nan] = [0, 0, 0, 0];
   let max = null;
-  for (const p of comparable) {
+  for (const p of comparable2) {
     if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === "none") {
       notCompared.push({ name: p.name, dtype: pairDtype(p), reason: `${pairDtype(p)} values have no common numeric meaning` });
       continue;
     }
     const t = await diffTensor(a, b, p);
     tensors.push(t);
+    nan += t.nan_mismatch;
     if (isFloatingDtype(p.a.tensor.dtype) && isFloatingDtype(p.b.tensor.dtype)) {
       weighted += t.mean_abs_diff * t.elements;
-      floatElements += t.elements;
+      floatElements2 += t.elements;
       max = Math.max(max ?? 0, t.max_abs_diff);
     }
     done += p.a.tensor.numel;
     progress?.(done, total);
   }
   const shapeMismatch = alignment.pairs.filter((p) => !sameShape(p)).map((p) => p.name);
-  return {
+  const result = {
     a: a.path,
     b: b.path,
-    mean_abs_diff: floatElements === 0 ? null : weighted / floatElements,
+    mean_abs_diff: floatElements2 === 0 ? null : weighted / floatElements2,
     max_abs_diff: max,
-    elements: floatElements,
-    identical: alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0 && notCompared.length === 0 && tensors.every((t) => t.identical),
+    elements: floatElements2,
+    // nothing compared is no evidence of identity (two files whose weights were all filtered away)
+    identical: tensors.length > 0 && alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0 && notCompared.length === 0 && tensors.every((t) => t.identical),
+    nan_mismatch: nan,
+    unsafe_globals: unsafeGlobalsOf(a, b),
     only_in_a: [...alignment.onlyInA],
     only_in_b: [...alignment.onlyInB],
     shape_mismatch: shapeMismatch.sort(),
@@ -48707,6 +48846,8 @@ async function diffCheckpoints(a, b, progress) {
     not_compared: notCompared,
     tensors
   };
+  Object.defineProperty(result, "toJSON", { value: () => diffJson(result), enumerable: false });
+  return result;
 }
 
 // src/check.ts
@@ -48907,11 +49048,11 @@ import { EOL as EOL3 } from "os";
 import { constants as constants2, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -48927,7 +49068,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -49300,11 +49441,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -49320,7 +49461,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50647,8 +50788,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -53536,7 +53677,7 @@ function actionsIO(env = process.env) {
 }
 
 // src/github/inputs.ts
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative4, resolve as resolve4 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/github/settings.ts
@@ -53556,17 +53697,17 @@ function parseList(value2) {
   return value2.trim() === "" ? void 0 : items2;
 }
 function readSettings(getInput2, workspace, exists2 = existsSync5) {
-  const root = resolve3(workspace);
-  const directory = resolve3(root, getInput2("working-directory").trim() || ".");
+  const root = resolve4(workspace);
+  const directory = resolve4(root, getInput2("working-directory").trim() || ".");
   if (!isInside(root, directory)) throw new InputError(`Input 'working-directory' leaves the workspace: ${getInput2("working-directory")}`);
   const given = getInput2("manifest").trim();
-  const written = given !== "" ? given : DEFAULT_MANIFESTS.find((name) => exists2(resolve3(directory, name))) ?? DEFAULT_MANIFESTS[0];
-  if (isAbsolute2(written)) throw new InputError(`Input 'manifest' must be relative to the workspace; got '${written}'.`);
-  const manifestPath = resolve3(directory, written);
+  const written = given !== "" ? given : DEFAULT_MANIFESTS.find((name) => exists2(resolve4(directory, name))) ?? DEFAULT_MANIFESTS[0];
+  if (isAbsolute5(written)) throw new InputError(`Input 'manifest' must be relative to the workspace; got '${written}'.`);
+  const manifestPath = resolve4(directory, written);
   if (!isInside(root, manifestPath)) throw new InputError(`Input 'manifest' leaves the workspace: ${written}`);
   return {
     // one literal: a forgotten field is a compile error
-    manifest: relative3(root, manifestPath) || written,
+    manifest: relative4(root, manifestPath) || written,
     manifestPath,
     workspace: root,
     failOn: parseList(getInput2("fail-on")),
@@ -53870,6 +54011,7 @@ ${body}`, summary: body, verdictLine: verdict(result) };
 }
 
 // src/report/json.ts
+var infAsText = (x) => x === Infinity ? "inf" : x;
 function toCheckJson(result) {
   return {
     version: 1,
@@ -53894,8 +54036,8 @@ function toCheckJson(result) {
       })),
       metrics: e.metrics.map(({ location: _, ...m }) => m)
     })),
-    pairs: result.pairs.map((p) => ({ ...p })),
-    lineage: result.lineage.map((l) => ({ ...l })),
+    pairs: result.pairs.map((p) => ({ ...p, mean_abs_diff: infAsText(p.mean_abs_diff) })),
+    lineage: result.lineage.map((l) => ({ ...l, mean_abs_diff: infAsText(l.mean_abs_diff) })),
     findings: result.findings.map((f) => ({ ...f }))
   };
 }

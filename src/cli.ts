@@ -22,7 +22,7 @@ import { fitProgressLine } from './report/progress-line.ts'
 import { resolveManifest } from './cli-manifest.ts'
 import { writeReport } from './cli-write.ts'
 import { COMMANDS, commandHelp, commandNamed, generalHelp, parseCommandArgs, unknownCommand, UsageError, type CommandName } from './cli-options.ts'
-import { diffCheckpoints } from './weights/diff.ts'
+import { diffCheckpoints, diffJson } from './weights/diff.ts'
 import { InitError, runInit } from './init/init.ts'
 import { aliasTable, canonicalKey } from './hparams/aliases.ts'
 import { suggest } from './manifest/errors.ts'
@@ -150,8 +150,9 @@ async function diffCommand(args: string[], out: (text: string) => void, err: (te
     const diff = await diffCheckpoints(opened[0]!, opened[1]!, progress)
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
     const hparams = compareStoredHparams(flatten(opened[0]!.roots), flatten(opened[1]!.roots), aliasTable())
-    out(values.json ? JSON.stringify({ ...diff, hparams }, null, 2) + '\n' : renderStoredHparams(hparams) + renderDiffText(diff, values.tensors === true))
-    return 0
+    out(values.json ? JSON.stringify({ ...diffJson(diff), hparams }, null, 2) + '\n' : renderStoredHparams(hparams) + renderDiffText(diff, values.tensors === true))
+    // pickles that name code-running globals: reported (nothing was executed) and exit 1, as inspect does
+    return diff.unsafe_globals.length > 0 ? 1 : 0
   } catch (error) {
     // an unreadable file, or tensor data that turns out broken while streaming: a result, not a crash
     if (!(error instanceof CheckpointError)) throw error

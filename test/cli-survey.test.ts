@@ -45,3 +45,14 @@ test('diff compares the stored hyperparameters above the weights (text and JSON)
   assert.deepEqual(json.hparams.find((h: { key: string }) => h.key === 'kl_beta'),
     { key: 'kl_beta', a: 0.12, b: 0.1, a_source: 'args.KL_BETA', b_source: 'hyper_parameters.args.KL_BETA', equal: false })
 })
+
+test('diff: a pickle that names code-running globals is reported and exits 1; an infinite distance is "inf" in JSON', async () => {
+  const hostile = fixture('hostile/container--raw-pickle-named-pt.pt')
+  const text = await cli('diff', hostile, hostile)
+  assert.equal(text.code, 1)
+  assert.match(text.out, /^warning: .*(system|exec|eval)/m)
+  const json = JSON.parse((await cli('diff', hostile, hostile, '--json')).out)
+  assert.ok(json.unsafe_globals.length > 0)
+  const inf = JSON.parse((await cli('diff', fixture('cases/inf_a.pt'), fixture('cases/inf_b.pt'), '--json')).out)
+  assert.equal(inf.mean_abs_diff, 'inf', 'null means "no floating tensors in common", not infinity')
+})

@@ -3,6 +3,7 @@
  * `AuditIO`, so this is pure given its inputs; each checkpoint file is opened once, however many
  * experiments name it, and an unreadable one never stops the audit of the others.
  */
+import { isAbsolute } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { CheckpointError } from '../checkpoint/errors.ts'
 import { aliasTable } from '../hparams/aliases.ts'
@@ -92,6 +93,18 @@ export class CheckpointCache {
   }
 }
 
+/** `posix.system (in checkpoint-5/optimizer.pt)`: each unsafe global once, with the files of a run folder it is in. */
+function unsafeWithPlaces(globals: ReadonlyArray<{ qualified: string, verdict: string, where?: unknown }>): string[] {
+  const places = new Map<string, Set<string>>()
+  for (const g of globals.filter(g => g.verdict === 'unsafe')) {
+    const set = places.get(g.qualified) ?? places.set(g.qualified, new Set()).get(g.qualified)!
+    // a run folder's files are `relative/file: …`; a plain checkpoint's (its absolute path) say nothing more
+    const first = typeof g.where === 'string' && g.where.includes(': ') ? g.where.split(': ')[0]! : undefined
+    if (first !== undefined && !isAbsolute(first)) set.add(first)
+  }
+  return [...places].map(([name, files]) => (files.size > 0 ? `${name} (in ${[...files].sort().join(', ')})` : name))
+}
+
 export async function auditManifest(manifest: Manifest, io: AuditIO, options: AuditOptions = {}): Promise<AuditResult> {
   const checks: Checks = {
     ...manifest.checks,
@@ -115,7 +128,7 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
       const where = { experiment: experiment.name, checkpoint: display, location: experiment.checkpoint.location }
 
       const globals = 'error' in opened ? opened.error.globals : opened.checkpoint.globals
-      const unsafe = [...new Set(globals.filter(g => g.verdict === 'unsafe').map(g => g.qualified))]
+      const unsafe = unsafeWithPlaces(globals)
       if (unsafe.length > 0 && firstTime)
         findings.push({ ...where, code: 'unsafe-pickle', severity: 'error', message: `${display} names code-running globals (nothing was executed): ${unsafe.join(', ')}` })
 

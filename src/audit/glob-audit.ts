@@ -53,20 +53,50 @@ export function nearestNames(glob: string, names: readonly string[]): string[] {
 
 const namesOf = (t: TensorDiff): string[] => [t.name, ...(t.names !== undefined ? [t.names.a, t.names.b] : [])]
 
-/** Child tensors a glob can name that were not compared with the parent (absent there, other shape or dtype). */
-function uncomparedNames(diff: DiffResult, childIsA: boolean): string[] {
-  return [...(childIsA ? diff.only_in_a : diff.only_in_b), ...diff.shape_mismatch, ...diff.not_compared.map(t => t.name)]
+/**
+ * Tensors a glob can name that were not compared value by value: new in the child, dtypes with no
+ * common meaning (`unchecked`), and those the child no longer holds as the parent had them: absent
+ * from the child, or reshaped (`gone`). A frozen tensor that is gone did not stay equal; a trained
+ * one that is absent cannot be checked, and a reshaped one certainly changed.
+ */
+interface Uncompared {
+  readonly unchecked: readonly string[]
+  readonly absent: readonly string[]
+  readonly reshaped: readonly string[]
 }
 
-function claimFinding(kind: Kind, glob: string, matching: readonly TensorDiff[], parent: string): string | undefined {
-  const bad = matching.filter(t => (kind === 'frozen' ? !unchanged(t) : unchanged(t)))
+function uncomparedNames(diff: DiffResult, childIsA: boolean): Uncompared {
+  const [childOnly, parentOnly] = childIsA ? [diff.only_in_a, diff.only_in_b] : [diff.only_in_b, diff.only_in_a]
+  return { unchecked: [...childOnly, ...diff.not_compared.map(t => t.name)], absent: parentOnly, reshaped: diff.shape_mismatch }
+}
+
+/** Names of one glob's tensors by how they were compared. */
+interface Matched {
+  readonly compared: readonly TensorDiff[]
+  readonly unchecked: readonly string[]
+  readonly absent: readonly string[]
+  readonly reshaped: readonly string[]
+}
+
+function frozenFinding(glob: string, m: Matched, parent: string): string | undefined {
+  const bad = m.compared.filter(t => !unchanged(t))
+  const total = m.compared.length + m.absent.length + m.reshaped.length
+  const gone = [
+    ...(m.absent.length > 0 ? [`${m.absent.length} of ${parent}'s absent from the child (${someNames(m.absent)})`] : []),
+    ...(m.reshaped.length > 0 ? [`${m.reshaped.length} changed shape (${someNames(m.reshaped)})`] : []),
+  ]
+  if (bad.length === 0 && gone.length === 0) return undefined
+  const largest = Math.max(...bad.map(t => t.mean_abs_diff))
+  const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt(largest)}: ${someNames(bad.map(t => t.name))})` : ''
+  return `frozen '${glob}': ${bad.length} of ${total} tensors differ from ${parent}${worst}${gone.map(g => `; ${g}`).join('')}`
+}
+
+function claimFinding(kind: Kind, glob: string, m: Matched, parent: string): string | undefined {
+  if (kind === 'frozen') return frozenFinding(glob, m, parent)
+  const matching = m.compared
+  const bad = matching.filter(t => unchanged(t))
   if (bad.length === 0) return undefined
   const names = someNames(bad.map(t => t.name))
-  if (kind === 'frozen') {
-    const worst = Math.max(...bad.map(t => t.mean_abs_diff))
-    return `frozen '${glob}': ${bad.length} of ${matching.length} tensors differ from ${parent} `
-      + `(largest mean |a−b| ${fmt(worst)}: ${names})`
-  }
   const rounding = roundingOf(bad)
   const how = rounding === undefined ? `bit-identical to ${parent}` : `equal to ${parent} (bit-identical or within ${rounding} rounding)`
   return `trained '${glob}': ${bad.length} of ${matching.length} tensors are ${how} (${names}): they were not trained`
@@ -77,20 +107,30 @@ export function auditGlobs(ctx: Context, e: Experiment, parent: string, diff: Di
   const where = { experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location }
   const level = ctx.input.checks.unverified
   const claims = [...e.frozen.map(g => ['frozen', g] as const), ...e.trained.map(g => ['trained', g] as const)]
-  if (diff === undefined) {
+  const nothingShared = diff !== undefined && diff.tensors.length + diff.shape_mismatch.length + diff.not_compared.length === 0
+  if (diff === undefined || nothingShared) {
     // the parent claim itself, and every glob, rest unverified: said once, never a silent pass
     const what = ['parent', ...claims.map(([kind, glob]) => `${kind} '${glob}'`)].join(', ')
-    const message = `${what} could not be checked: ${parent} or ${e.checkpoint.display} has no readable weights`
-    return [{ ...where, code: 'weights-unchecked', severity: level, message }]
+    const why = diff === undefined
+      ? `${parent} or ${e.checkpoint.display} has no readable weights`
+      : `${e.checkpoint.display} shares no tensor name with ${parent}`
+    return [{ ...where, code: 'weights-unchecked', severity: level, message: `${what} could not be checked: ${why}` }]
   }
   const findings: Finding[] = []
   const uncompared = uncomparedNames(diff, childIsA)
+  const allUncompared = [...uncompared.unchecked, ...uncompared.absent, ...uncompared.reshaped]
   for (const [kind, glob] of claims) {
     const pattern = globToRegExp(glob)
-    const matching = diff.tensors.filter(t => namesOf(t).some(name => pattern.test(name)))
-    const unchecked = uncompared.filter(name => pattern.test(name))
-    if (matching.length === 0 && unchecked.length === 0) {
-      const nearest = nearestNames(glob, [...diff.tensors.map(t => t.name), ...uncompared])
+    const m: Matched = {
+      compared: diff.tensors.filter(t => namesOf(t).some(name => pattern.test(name))),
+      unchecked: uncompared.unchecked.filter(name => pattern.test(name)),
+      absent: uncompared.absent.filter(name => pattern.test(name)),
+      reshaped: uncompared.reshaped.filter(name => pattern.test(name)),
+    }
+    // a trained tensor absent from the child cannot be checked; a reshaped one changed (the claim holds)
+    const unchecked = kind === 'frozen' ? m.unchecked : [...m.unchecked, ...m.absent]
+    if (m.compared.length + m.unchecked.length + m.absent.length + m.reshaped.length === 0) {
+      const nearest = nearestNames(glob, [...diff.tensors.map(t => t.name), ...allUncompared])
       const message = `${kind} glob '${glob}' matches no tensor of ${e.checkpoint.display} (nearest: ${nearest.join(', ') || 'none'})`
       findings.push({ ...where, code: 'glob-unmatched', severity: unmatchedSeverity(level), message })
       continue
@@ -99,7 +139,7 @@ export function auditGlobs(ctx: Context, e: Experiment, parent: string, diff: Di
       const message = `${kind} '${glob}': ${unchecked.length} tensors could not be compared with ${parent} (${someNames(unchecked)})`
       findings.push({ ...where, code: 'weights-unchecked', severity: level, message })
     }
-    const message = claimFinding(kind, glob, matching, parent)
+    const message = claimFinding(kind, glob, m, parent)
     const code = kind === 'frozen' ? 'frozen-changed' : 'trained-unchanged'
     if (message !== undefined) findings.push({ ...where, code, severity: 'warning', message })
   }

@@ -81,7 +81,10 @@ function findParentMismatch(ctx: Context, e: Experiment, best: Evidence | undefi
   if (best === undefined || declared.diff === undefined || best.name === declared.name) return false
   const mine = evidenceOf(declared.name, declared.diff)
   if (!clearlyBetter(best, mine)) return false
-  relate(ctx, e.name, best.name)
+  // by distance alone, a parent and a near-identical sibling look the same: leave the pair to the
+  // near-duplicate check too (both are reported), and say so here
+  if (best.bytes > 0) relate(ctx, e.name, best.name)
+  const sibling = best.bytes > 0 ? '' : `; by distance alone ${best.name} may instead be a near-duplicate of ${e.name}, not its parent`
   const same = evidenceTensors(best.diff)
   const identical = best.diff.tensors.filter(t => t.identical).length
   const bestFile = ctx.byName.get(best.name)!.checkpoint.display
@@ -96,7 +99,7 @@ function findParentMismatch(ctx: Context, e: Experiment, best: Evidence | undefi
       + `${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, `
       + `${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt(best.distance)}; `
       + `${mine.diff.tensors.filter(t => t.identical).length} bit-identical to ${declared.name}, ${bytes(mine.bytes)} bytes, `
-      + `mean |a−b| ${fmt(mine.distance)} (rule: ${rule})`,
+      + `mean |a−b| ${fmt(mine.distance)} (rule: ${rule})${sibling}`,
   })
   return true
 }

@@ -4,11 +4,19 @@
  * the runs: the smaller of the two runs' distances from their parents (declared, or the inferred
  * one of a parent-mismatch), or the median distance over all compared pairs when that is larger
  * or when neither run has a known parent. The message says which one decided.
+ *
+ * Only a meaningful overlap counts: the floating-point elements compared must be at least half of
+ * each run's (one shared 0-dim `logit_scale` of two architectures is no evidence), and a NaN
+ * against a number anywhere is a difference (a healthy run and a diverged all-NaN one are not
+ * "the same values").
  */
 import { recordedEqual } from '../hparams/compare.ts'
 import { formatData } from '../hparams/scalar.ts'
 import type { Checks, Experiment } from '../manifest/types.ts'
 import type { DiffResult } from '../weights/diff.ts'
+import type { Checkpoint } from '../checkpoint/checkpoint.ts'
+import { weightTensors } from '../weights/align.ts'
+import { isFloatingDtype } from '../weights/element-reader.ts'
 import { fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
@@ -50,9 +58,10 @@ function median(values: readonly number[]): number {
  * that training barely moved at all (the okvqa case, where the parent distance is as small as the pair's).
  */
 function yardstickOf(ctx: Context, m: Measured, spread: number): Yardstick | undefined {
+  // a run's distance from the other run of the pair (an inferred parent) says nothing about how far training moved
   const known = [m.a, m.b]
     .map(e => ({ e, p: ctx.parentDistance.get(e.name) }))
-    .filter(x => x.p !== undefined && x.p.distance > 0)
+    .filter(x => x.p !== undefined && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name)
     .sort((x, y) => x.p!.distance - y.p!.distance)
   const nearest = known[0]
   const median = spread > 0 ? spread : undefined
@@ -63,6 +72,19 @@ function yardstickOf(ctx: Context, m: Measured, spread: number): Yardstick | und
   const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)} (${nearest.e.name} from ${nearest.p!.parent})`
   if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, description: moved }
   return { distance: median, description: `the median pair distance ${fmt(median)}, which is larger than ${moved}` }
+}
+
+/** Floating-point elements among a checkpoint's weights. */
+function floatElements(checkpoint: Checkpoint): number {
+  return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0)
+}
+
+/** The compared floating elements cover at least half of each run's, and no NaN meets a number. */
+async function comparable(ctx: Context, m: Measured): Promise<boolean> {
+  if (m.diff.nan_mismatch > 0) return false
+  const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)])
+  if (a === undefined || b === undefined) return false
+  return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
 }
 
 function describeNearness(diff: DiffResult, yardstick: Yardstick | undefined, ratio: number): string | undefined {
@@ -113,7 +135,7 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
   const spread = median(measured.map(m => m.diff.mean_abs_diff).filter((x): x is number => x !== null && x > 0))
   for (const m of measured) {
     const differences = recordedDifferences(m.a, m.b, checks)
-    if (differences.length === 0) continue
+    if (differences.length === 0 || !(await comparable(ctx, m))) continue
     const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio)
     if (how === undefined) continue
     ctx.audit.findings.push({

@@ -10,7 +10,7 @@ import type { Leaf } from '../hparams/flatten.ts'
 import { formatValue } from '../hparams/scalar.ts'
 import type { Checks, Experiment, ManifestPath } from '../manifest/types.ts'
 import type { DiffResult } from '../weights/diff.ts'
-import { alignmentNote, fmt, groupNames, someNames, type Context } from './weight-context.ts'
+import { alignmentNote, fmt, groupNames, hasWeights, someNames, type Context } from './weight-context.ts'
 
 /** A tensor differs from its twin: bitwise for equal dtypes, beyond the coarser rounding across dtypes. */
 const differs = (t: DiffResult['tensors'][number]): boolean => (t.dtype.includes('/') ? t.beyond_rounding > 0 : !t.identical)
@@ -58,9 +58,10 @@ async function auditTwin(ctx: Context, e: Experiment, twin: ManifestPath, aliase
   }
   if ('error' in mainOpened) return // already an unreadable finding
   const problems: string[] = []
-  const [mainCount, twinCount] = [mainOpened.checkpoint.tensors.length, twinOpened.checkpoint.tensors.length]
-  if (mainCount > 0 && twinCount === 0) problems.push(`the twin ${twin.display} holds no tensors`)
-  if (mainCount === 0 && twinCount > 0) problems.push(`${e.checkpoint.display} holds no tensors, its twin ${twinCount}`)
+  // weights, not tensors: optimizer moments and counters alone vouch for nothing
+  const [mainHas, twinHas] = [hasWeights(mainOpened.checkpoint), hasWeights(twinOpened.checkpoint)]
+  if (mainHas && !twinHas) problems.push(`the twin ${twin.display} holds no weight tensors`)
+  if (!mainHas && twinHas) problems.push(`${e.checkpoint.display} holds no weight tensors, its twin does`)
   const diff = await ctx.diffPaths(e.checkpoint.resolved, twin.resolved)
   if (diff !== undefined) {
     problems.push(...tensorProblems(diff, mainOpened.checkpoint, e))

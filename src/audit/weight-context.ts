@@ -6,7 +6,7 @@
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import type { Leaf } from '../hparams/flatten.ts'
 import type { Checks, Experiment, Manifest, SourceLocation } from '../manifest/types.ts'
-import { describeAlignment } from '../weights/align.ts'
+import { describeAlignment, weightTensors } from '../weights/align.ts'
 import type { DiffResult, TensorDiff } from '../weights/diff.ts'
 import type { Finding } from './findings.ts'
 
@@ -113,13 +113,22 @@ function unsafeGlobals(opened: Opened): string[] {
   return [...new Set(globals.filter(g => g.verdict === 'unsafe').map(g => g.qualified))]
 }
 
+const weightCounts = new WeakMap<Checkpoint, number>()
+
+/** Whether a checkpoint holds model weights (tensors that are only optimizer state or counters are none). */
+export function hasWeights(checkpoint: Checkpoint): boolean {
+  let count = weightCounts.get(checkpoint)
+  if (count === undefined) weightCounts.set(checkpoint, count = weightTensors(checkpoint.tensors).length)
+  return count > 0
+}
+
 export function createContext(input: WeightInputs, audit: WeightAudit): Context {
   const { manifest } = input
   const diffs = new Map<string, Promise<DiffResult | undefined>>()
   const scanned = new Set<string>()
   const weightsOf = async (path: string): Promise<Checkpoint | undefined> => {
     const opened = await input.open(path)
-    return 'checkpoint' in opened && opened.checkpoint.tensors.length > 0 ? opened.checkpoint : undefined
+    return 'checkpoint' in opened && hasWeights(opened.checkpoint) ? opened.checkpoint : undefined
   }
   const brokenData = (a: string, b: string) => (error: unknown): undefined => {
     // tensor data that breaks while streaming (truncated storage, bad local header) is a finding, once per pair

@@ -4,14 +4,14 @@
  * weights in one safetensors/bin file or a sharded index.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { Checkpoint, MetadataRoot, NamedTensor } from './checkpoint.ts'
 import { CheckpointError, n } from './errors.ts'
 import { fromJson } from './json-value.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
 import { PyDict, type StorageRef } from './pickle/values.ts'
-import { pickRunCheckpoint, type RunChoice } from './run-folder.ts'
+import { pickRunCheckpoint, WEIGHT_FILES, WEIGHT_INDEXES, type RunChoice } from './run-folder.ts'
 
 const PICKLED_FILES = ['training_args.bin']
 /** Other pickle members (optimizer.pt, scheduler.pt, rng_state.pth, …): scanned for unsafe globals, never read for values. */
@@ -19,8 +19,6 @@ const PICKLE_SUFFIXES = ['.bin', '.pt', '.pth', '.pkl', '.ckpt']
 /** At most this many side pickles are scanned; the rest are named in a notice. */
 const MAX_SCANNED = 64
 const TEXT_FILES = ['trainer_state.json', 'config.json', 'adapter_config.json', 'hparams.yaml']
-const WEIGHT_INDEXES = ['model.safetensors.index.json', 'pytorch_model.bin.index.json']
-const WEIGHT_FILES = ['model.safetensors', 'adapter_model.safetensors', 'pytorch_model.bin', 'adapter_model.bin']
 /** JSON/YAML side files are small; a bigger one is not what we think it is. */
 const TEXT_CAP = 16 * 1024 * 1024
 
@@ -74,7 +72,9 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
 /**
  * A folder of checkpoints without weights of its own (a Lightning `version_N/` beside its
  * hparams.yaml, an HF output folder of `checkpoint-N/`): the chosen checkpoint, plus the folder's
- * own JSON/YAML files as metadata.
+ * own JSON/YAML files as metadata. Every other pickle in the folder (the checkpoints not chosen,
+ * their optimizer.pt, …) is safety-scanned too: a hostile file beside the chosen one is as
+ * dangerous to whoever loads the folder.
  */
 async function readChosen(path: string, names: ReadonlySet<string>, choice: RunChoice,
                           open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
@@ -82,11 +82,23 @@ async function readChosen(path: string, names: ReadonlySet<string>, choice: RunC
   try {
     const roots = [...chosen.roots]
     for (const file of TEXT_FILES) if (names.has(file)) roots.push({ file, value: await readText(join(path, file), file) })
-    return { ...chosen, roots, selection: choice.description, notices: [`read ${choice.description}`, ...chosen.notices] }
+    // the chosen folder's own side pickles are named `optimizer.pt: …`: say which checkpoint-N they are in
+    const within = relative(path, choice.path)
+    const globals = chosen.globals.map(g => (isAbsolute(g.where.split(': ')[0]!) ? g : { ...g, where: join(within, g.where) }))
+    const notices = [`read ${choice.description}`, ...chosen.notices]
+    await scanSidePickles(path, await otherPickles(path, choice.path), open, globals, notices)
+    return { ...chosen, roots, globals, notices, selection: choice.description }
   } catch (error) {
     await chosen.close()
     throw error
   }
+}
+
+/** Pickle files anywhere under `root` (relative paths), except the chosen checkpoint (a file or a directory, scanned when read). */
+async function otherPickles(root: string, chosen: string): Promise<string[]> {
+  const chosenRelative = relative(root, chosen)
+  const all = await readdir(root, { recursive: true })
+  return all.filter(f => PICKLE_SUFFIXES.some(s => f.endsWith(s)) && f !== chosenRelative && !f.startsWith(chosenRelative + sep))
 }
 
 /**

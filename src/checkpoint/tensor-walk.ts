@@ -2,18 +2,18 @@
 import type { NamedTensor } from './checkpoint.ts'
 import { PyDict, PyObject, PyTuple, TensorRef, type PyValue } from './pickle/values.ts'
 
-/** Walks containers once each (memo DAGs and cycles are legal pickle), depth-capped. */
+/**
+ * Walks containers once each (memo DAGs and cycles are legal pickle), depth-capped. A tensor is
+ * named at every reference, not only the first: tied weights (`head.weight = emb.weight`) are one
+ * memoized object under two state_dict names, and torch's own state_dict lists both.
+ */
 export function collectTensors(root: PyValue, prefix = '', limit = 1_000_000): NamedTensor[] {
   const out: NamedTensor[] = []
-  const seenTensors = new Set<TensorRef>()
   const seenContainers = new Set<object>()
   const visit = (value: PyValue, path: string, depth: number): void => {
     if (out.length >= limit || depth > 200 || value === null || typeof value !== 'object') return
     if (value instanceof TensorRef) {
-      if (!seenTensors.has(value)) {
-        seenTensors.add(value)
-        out.push({ name: path, tensor: value })
-      }
+      out.push({ name: path, tensor: value })
       return
     }
     if (seenContainers.has(value)) return

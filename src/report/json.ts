@@ -21,10 +21,14 @@ export interface CheckJson {
     hparams: Array<{ key: string, written?: string, recorded: JsonData, stored: JsonData, source: string | null, status: string, note?: string }>
     metrics: Array<Omit<MetricRow, 'location'>>
   }>
-  pairs: Array<{ a: string, b: string, mean_abs_diff: number | null, identical: boolean }>
-  lineage: AuditResult['lineage']
+  /** mean_abs_diff: null when the two share no floating tensor, "inf" when an infinity meets a number. */
+  pairs: Array<{ a: string, b: string, mean_abs_diff: number | 'inf' | null, identical: boolean }>
+  lineage: Array<Omit<AuditResult['lineage'][number], 'mean_abs_diff'> & { mean_abs_diff: number | 'inf' | null }>
   findings: Finding[]
 }
+
+/** JSON has no infinity (it would be written null, which means "nothing compared"). */
+const infAsText = (x: number | null): number | 'inf' | null => (x === Infinity ? 'inf' : x)
 
 export function toCheckJson(result: AuditResult): CheckJson {
   return {
@@ -41,8 +45,8 @@ export function toCheckJson(result: AuditResult): CheckJson {
       })),
       metrics: e.metrics.map(({ location: _, ...m }) => m),
     })),
-    pairs: result.pairs.map(p => ({ ...p })),
-    lineage: result.lineage.map(l => ({ ...l })),
+    pairs: result.pairs.map(p => ({ ...p, mean_abs_diff: infAsText(p.mean_abs_diff) })),
+    lineage: result.lineage.map(l => ({ ...l, mean_abs_diff: infAsText(l.mean_abs_diff) })),
     findings: result.findings.map(f => ({ ...f })),
   }
 }

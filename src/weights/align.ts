@@ -2,21 +2,29 @@
  * Aligns the tensor names of two checkpoints without dropping or renaming anything silently.
  *
  * 1. Each file keeps every tensor except those under optimizer/scheduler/EMA/hyperparameter
- *    subtrees (and 0-dim counters such as a top-level `epoch` tensor), with its
+ *    subtrees (and 0-dim counters such as a top-level `epoch` tensor). When that leaves nothing,
+ *    the tensors under EMA and hyperparameter keys are the weights (a file that stores only
+ *    `{'ema': state_dict}` or `{'config': state_dict}`); optimizer and loop state never are. Each keeps its
  *    name as written inside the checkpoint's `state_dict`/`model_state_dict` key (that key is
  *    the file's container, not part of any name); tensors of a pickled `nn.Module`
  *    (`torch.save(model)`) get their state_dict names (`_modules.0._parameters.weight` → `0.weight`).
  * 2. Exact names first. A wrapper prefix (`model.`, `module.`, `_orig_mod.`, …, or
  *    the one first segment all names of a file share) is removed from the names that carry it
  *    only when that makes more names match; of equally good choices the one removing least wins.
+ *    Two different prefixes are removed from the two files only when both are wrapper segments:
+ *    `x.weight` and `y.weight` are different modules, not one leaf under two wrappers.
  * 3. The result says how names were aligned when the two files' names were not equal.
  */
 import type { NamedTensor } from '../checkpoint/checkpoint.ts'
 
-/** Subtrees that hold tensors which are not the model's weights: optimizer and loop state, hyperparameters. */
-const NOT_WEIGHTS = new Set([
+/** Subtrees of optimizer and loop state: never the model's weights. */
+const TRAINING_STATE = new Set([
   'optimizer', 'optimizer_state_dict', 'optimizer_states', 'optimizers', 'lr_schedulers', 'lr_scheduler', 'scheduler',
-  'scaler', 'ema', 'ema_state_dict', 'loops', 'callbacks',
+  'scaler', 'loops', 'callbacks',
+])
+/** Subtrees of EMA copies (timm's `state_dict_ema`/`model_ema` too) and hyperparameters: weights only when nothing else is. */
+const SECOND_CHOICE = new Set([
+  'ema', 'ema_state_dict', 'state_dict_ema', 'model_ema', 'ema_model', 'model_ema_state_dict', 'ema_state',
   'args', 'hyper_parameters', 'hparams', 'config', 'cfg', 'training_args',
 ])
 /** Top-level 0-dim tensors that are training counters, not parameters. */
@@ -65,7 +73,10 @@ function withoutStateDictKey(name: string, taken: ReadonlySet<string>): string {
 
 /** The model's tensors of a file, by state_dict name (see the module comment). */
 export function weightTensors(tensors: readonly NamedTensor[]): NamedTensor[] {
-  const kept = tensors.filter(t => !NOT_WEIGHTS.has(t.name.split('.')[0]!) && !(t.tensor.shape.length === 0 && COUNTERS.has(t.name)))
+  const model = tensors.filter(t => !(t.tensor.shape.length === 0 && COUNTERS.has(t.name)) && !TRAINING_STATE.has(t.name.split('.')[0]!))
+  const first = model.filter(t => !SECOND_CHOICE.has(t.name.split('.')[0]!))
+  // an EMA or config subtree that is all the file holds is what it stores as weights, not nothing to compare
+  const kept = first.length > 0 ? first : model
   const taken = new Set(kept.map(t => t.name))
   return kept.map(t => {
     const name = stateDictName(withoutStateDictKey(t.name, taken))
@@ -87,6 +98,13 @@ function candidatePrefixes(names: readonly string[]): string[] {
   const first = names[0]?.split('.')[0]
   if (first !== undefined && names.every(n => n.startsWith(`${first}.`))) found.set(`${first}.`, names.length)
   return [...found.entries()].sort((x, y) => y[1] - x[1] || x[0].length - y[0].length).slice(0, MAX_CANDIDATES).map(([p]) => p)
+}
+
+const onlyWrappers = (prefix: string): boolean => prefix.split('.').slice(0, -1).every(s => WRAPPER_SEGMENTS.has(s))
+
+/** Different prefixes off both files align only wrappers (`model.` with `module.`), never two modules (`x.` with `y.`). */
+function compatiblePrefixes(pa: string, pb: string): boolean {
+  return pa === '' || pb === '' || pa === pb || (onlyWrappers(pa) && onlyWrappers(pb))
 }
 
 /** Names with `prefix` removed where present; undefined when that makes two names collide. */
@@ -123,6 +141,7 @@ export function alignPair(tensorsA: readonly NamedTensor[], tensorsB: readonly N
   const namingsB = namingsOf(b)
   for (const { prefix: pa, names: x } of namingsOf(a)) {
     for (const { prefix: pb, names: y } of namingsB) {
+      if (!compatiblePrefixes(pa, pb)) continue
       const shared = countShared(x, y)
       const better = best === undefined || shared > best.shared
         || (shared === best.shared && pa.length + pb.length < best.pa.length + best.pb.length)

@@ -40,8 +40,15 @@ export function strongerFirst(x: Evidence, y: Evidence): number {
   return y.bytes - x.bytes || (x.distance ?? Infinity) - (y.distance ?? Infinity)
 }
 
-/** Whether `other` beats `declared` clearly enough for a parent-mismatch (the README's rule). */
+/**
+ * Whether `other` beats `declared` clearly enough for a parent-mismatch (the README's rule). By
+ * distance, `other` must be finite and at most a tenth of a declared distance above 0: two zero
+ * distances (a tiny model equal to both) or two n/a ones (no floating tensor in common) are a tie,
+ * and a tie is no evidence against the declared parent.
+ */
 export function clearlyBetter(other: Evidence, declared: Evidence): boolean {
   if (other.bytes > 0) return other.bytes >= BYTES_FACTOR * declared.bytes
-  return declared.bytes === 0 && (other.distance ?? Infinity) * DISTANCE_FACTOR <= (declared.distance ?? Infinity)
+  if (declared.bytes > 0 || other.distance === null || !Number.isFinite(other.distance)) return false
+  const declaredDistance = declared.distance ?? Infinity
+  return declaredDistance > 0 && other.distance * DISTANCE_FACTOR <= declaredDistance
 }

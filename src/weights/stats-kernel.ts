@@ -5,8 +5,10 @@
  * polymorphic, several times slower code this replaced).
  *
  * Per element: equal values (and NaN against NaN) count 0; NaN against a number counts as a
- * difference beyond rounding but adds nothing to the sum (the mean stays a number); otherwise
- * |a − b| in float64 is summed, maxed, and compared with the coarser dtype's rounding `rel`.
+ * difference beyond rounding and in `nan`, but adds nothing to the sum (the mean stays a number,
+ * and the caller reports the NaN count beside it); otherwise |a − b| in float64 is summed, maxed,
+ * and compared with the coarser dtype's rounding: `rel` × the larger magnitude + `abs` (half the
+ * smallest subnormal, the most rounding can move a value near zero).
  */
 
 /** Running statistics of one tensor pair. */
@@ -15,80 +17,93 @@ export interface Accumulator {
   max: number
   /** Elements that differ beyond the rounding (any difference when rel is 0). */
   beyond: number
+  /** Elements that are NaN on one side only (also in `beyond`, not in `sum`). */
+  nan: number
 }
 
 export function newAccumulator(): Accumulator {
-  return { sum: 0, max: 0, beyond: 0 }
+  return { sum: 0, max: 0, beyond: 0, nan: 0 }
 }
 
 /**
- * Each kernel leaves its chunk's [sum, max, beyond] here; the caller adds them to its Accumulator.
+ * Each kernel leaves its chunk's [sum, max, beyond, nan] here; the caller adds them to its Accumulator.
  * A typed array, not an object, because property access on objects whose field representations
  * change (an integer 0 that becomes a double) deoptimized the kernels on every chunk.
  */
-const out = new Float64Array(3)
+const out = new Float64Array(4)
 
 function mergeInto(acc: Accumulator): void {
   acc.sum += out[0]!
   acc.max = Math.max(acc.max, out[1]!)
   acc.beyond += out[2]!
+  acc.nan += out[3]!
 }
 
 /** Floor below which a difference is zero (keeps rel = 0 an exact test, and 0 vs −0 equal). */
-const TINY = 1e-30
+export const TINY = 1e-30
 
-export function accumulateFloat32(x: Float32Array, y: Float32Array, count: number, rel: number, acc: Accumulator): void {
-  float32Kernel(x, y, count, rel)
+export function accumulateFloat32(x: Float32Array, y: Float32Array, count: number, rel: number, acc: Accumulator, abs = TINY): void {
+  float32Kernel(x, y, count, rel, abs)
   mergeInto(acc)
 }
 
-function float32Kernel(x: Float32Array, y: Float32Array, count: number, rel: number): void {
+function float32Kernel(x: Float32Array, y: Float32Array, count: number, rel: number, abs: number): void {
   let sum = 0
   let max = 0
   let beyond = 0
+  let nan = 0
   for (let i = 0; i < count; i++) {
     const p = x[i]!
     const q = y[i]!
     if (p === q) continue
     const d = Math.abs(p - q)
     if (d !== d) {
-      if (p === p || q === q) beyond++ // NaN against a number; NaN against NaN is equal
+      if (p === p || q === q) { // NaN against a number; NaN against NaN is equal
+        beyond++
+        nan++
+      }
       continue
     }
     sum += d
     if (d > max) max = d
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + TINY) beyond++
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++
   }
   out[0] = sum
   out[1] = max
   out[2] = beyond
+  out[3] = nan
 }
 
-export function accumulateFloat64(x: Float64Array, y: Float64Array, count: number, rel: number, acc: Accumulator): void {
-  float64Kernel(x, y, count, rel)
+export function accumulateFloat64(x: Float64Array, y: Float64Array, count: number, rel: number, acc: Accumulator, abs = TINY): void {
+  float64Kernel(x, y, count, rel, abs)
   mergeInto(acc)
 }
 
-function float64Kernel(x: Float64Array, y: Float64Array, count: number, rel: number): void {
+function float64Kernel(x: Float64Array, y: Float64Array, count: number, rel: number, abs: number): void {
   let sum = 0
   let max = 0
   let beyond = 0
+  let nan = 0
   for (let i = 0; i < count; i++) {
     const p = x[i]!
     const q = y[i]!
     if (p === q) continue
     const d = Math.abs(p - q)
     if (d !== d) {
-      if (p === p || q === q) beyond++
+      if (p === p || q === q) {
+        beyond++
+        nan++
+      }
       continue
     }
     sum += d
     if (d > max) max = d
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + TINY) beyond++
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++
   }
   out[0] = sum
   out[1] = max
   out[2] = beyond
+  out[3] = nan
 }
 
 /**
@@ -133,6 +148,7 @@ function exactKernel(x: Float32Array, y: Float32Array, count: number): boolean {
   out[0] = sum
   out[1] = Math.max(m0, m1)
   out[2] = count - same
+  out[3] = 0
   return true
 }
 

@@ -10,7 +10,7 @@ import { dtypeInfo } from '../checkpoint/dtypes.ts'
 import { CheckpointError, n } from '../checkpoint/errors.ts'
 import type { TensorRef } from '../checkpoint/pickle/values.ts'
 import { decodeInto, float32View, isDecodable } from './element-reader.ts'
-import { accumulateFloat32, accumulateFloat32Exact, accumulateFloat64, newAccumulator, type Accumulator } from './stats-kernel.ts'
+import { accumulateFloat32, accumulateFloat32Exact, accumulateFloat64, newAccumulator, TINY, type Accumulator } from './stats-kernel.ts'
 import { acquireChunk, releaseChunk } from './chunk-pool.ts'
 
 /** Elements per streamed chunk (4 MiB of float32 per side). */
@@ -30,6 +30,8 @@ export interface TensorStats {
   readonly maxAbsDiff: number
   /** Elements that differ by more than the rounding of the coarser dtype (for twins in other precisions). */
   readonly beyondRounding: number
+  /** Elements that are NaN on one side and a number on the other (not in the sums). */
+  readonly nanMismatch: number
   /** `bitwise` for dtypes that are not numbers (complex, quantized): only identity is known. */
   readonly mode: CompareMode
 }
@@ -38,6 +40,16 @@ export interface TensorStats {
 const ROUNDING: Readonly<Record<string, number>> = {
   bfloat16: 2 ** -8, float16: 2 ** -10, float32: 2 ** -23, float64: 2 ** -52,
   float8_e4m3fn: 2 ** -4, float8_e4m3fnuz: 2 ** -4, float8_e5m2: 2 ** -3, float8_e5m2fnuz: 2 ** -3, float8_e8m0fnu: 1,
+}
+
+/**
+ * Half the smallest subnormal of each precision: near zero, rounding moves a value by up to this
+ * much whatever its magnitude (an fp16 export of 1e-6 keeps one significant bit), so the relative
+ * bound alone calls rounding a change.
+ */
+const HALF_SUBNORMAL: Readonly<Record<string, number>> = {
+  bfloat16: 2 ** -134, float16: 2 ** -25, float32: 2 ** -150, float64: 2 ** -1075,
+  float8_e4m3fn: 2 ** -10, float8_e4m3fnuz: 2 ** -11, float8_e5m2: 2 ** -17, float8_e5m2fnuz: 2 ** -18, float8_e8m0fnu: 2 ** -128,
 }
 
 function isContiguous(tensor: TensorRef): boolean {
@@ -128,19 +140,31 @@ function scratchPair(): [Float64Array, Float64Array] {
   return (scratch ??= [new Float64Array(CHUNK_ELEMENTS), new Float64Array(CHUNK_ELEMENTS)])
 }
 
+/** The rounding of a dtype pair: relative, plus absolute near zero; exact (0, TINY) for one dtype. */
+interface Bound {
+  readonly rel: number
+  readonly abs: number
+}
+
+function roundingBound(dtypeA: string, dtypeB: string): Bound {
+  if (dtypeA === dtypeB) return { rel: 0, abs: TINY }
+  const abs = Math.max(HALF_SUBNORMAL[dtypeA] ?? 0, HALF_SUBNORMAL[dtypeB] ?? 0, TINY)
+  return { rel: Math.max(ROUNDING[dtypeA] ?? 0, ROUNDING[dtypeB] ?? 0), abs }
+}
+
 /** Adds one chunk pair to the statistics: float32 in place, anything else decoded to float64. */
-function accumulateChunk(a: Side, b: Side, x: Uint8Array, y: Uint8Array, littleEndian: [boolean, boolean], count: number, rel: number,
-                         acc: Accumulator): void {
+function accumulateChunk(a: Side, b: Side, x: Uint8Array, y: Uint8Array, littleEndian: [boolean, boolean], count: number,
+                         bound: Bound, acc: Accumulator): void {
   if (a.tensor.dtype === 'float32' && b.tensor.dtype === 'float32') {
     const [u, v] = [float32View(x, littleEndian[0]), float32View(y, littleEndian[1])]
-    if (rel === 0 && accumulateFloat32Exact(u, v, count, acc)) return
-    accumulateFloat32(u, v, count, rel, acc)
+    if (bound.rel === 0 && accumulateFloat32Exact(u, v, count, acc)) return
+    accumulateFloat32(u, v, count, bound.rel, acc, bound.abs)
     return
   }
   const [u, v] = scratchPair()
   decodeInto(x, a.tensor.dtype, littleEndian[0], u)
   decodeInto(y, b.tensor.dtype, littleEndian[1], v)
-  accumulateFloat64(u, v, count, rel, acc)
+  accumulateFloat64(u, v, count, bound.rel, acc, bound.abs)
 }
 
 /**
@@ -153,7 +177,7 @@ export async function tensorStats(a: Side, b: Side): Promise<TensorStats> {
   if (mode === 'none') throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`)
   const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)])
   const sameDtype = a.tensor.dtype === b.tensor.dtype
-  const rel = sameDtype ? 0 : Math.max(ROUNDING[a.tensor.dtype] ?? 0, ROUNDING[b.tensor.dtype] ?? 0)
+  const bound = roundingBound(a.tensor.dtype, b.tensor.dtype)
   const size = dtypeInfo(a.tensor.dtype)!.itemSize
   const order: [boolean, boolean] = [readerA.littleEndian, readerB.littleEndian]
   // two buffers per side: one being summed, one being filled by the read of the next chunk
@@ -176,11 +200,11 @@ export async function tensorStats(a: Side, b: Side): Promise<TensorStats> {
       if (sameDtype && order[0] === order[1] && equalBytes(bytesA, bytesB)) continue
       identical = false
       if (mode === 'bitwise') acc.beyond += differingElements(bytesA, bytesB, size)
-      else accumulateChunk(a, b, bytesA, bytesB, order, count, rel, acc)
+      else accumulateChunk(a, b, bytesA, bytesB, order, count, bound, acc)
     }
   } finally {
     await next?.catch(() => {}) // never hand a buffer back while a read still fills it
     for (const pair of buffers) pair.forEach(releaseChunk)
   }
-  return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, mode }
+  return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, nanMismatch: acc.nan, mode }
 }

@@ -4,26 +4,14 @@
  * (test/fixtures/make_weight_cases.py).
  */
 import assert from 'node:assert/strict'
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { auditManifest } from '../../src/audit/audit.ts'
-import { fileIO } from '../../src/check.ts'
-import { parseManifest } from '../../src/manifest/parse.ts'
 import { expectedOf, fixture } from '../support/fixtures.ts'
+import { casesWorkspace, codes, messageOf } from '../support/weight-cases.ts'
 
-const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-verdicts-'))
-cpSync(fixture('cases'), join(ws, 'c'), { recursive: true })
+const { ws, audit } = casesWorkspace('ckpt-audit-verdicts-')
 const truth = expectedOf('cases')
-
-async function audit(experiments: string, checks = 'checks: {fail_on: []}\n') {
-  const text = `version: 1\nroot: c\n${checks}experiments:\n${experiments}`
-  writeFileSync(join(ws, 'm.yml'), text)
-  return auditManifest(parseManifest(text, join(ws, 'm.yml'), ws), fileIO)
-}
-const codes = (r: { findings: readonly { code: string, severity: string }[] }) => r.findings.map(f => `${f.severity}:${f.code}`)
-const messageOf = (r: { findings: readonly { code: string, message: string }[] }, code: string) => r.findings.find(f => f.code === code)?.message ?? ''
 
 test('all names under one prefix: frozen encoder.layer1.* changed and trained encoder.head.* untouched are both caught', async () => {
   // the old common-prefix stripping renamed encoder.layer1.weight to layer1.weight: the globs matched nothing, ✅
@@ -94,7 +82,7 @@ test('complex, bool and uint8 tensors are compared, never skipped while identica
 test('twins: one without tensors, or missing a tensor, is a twin-mismatch naming what is missing', async () => {
   const none = await audit('  a:\n    checkpoint: backbone_only.pt\n    twins: [no_tensors.pt]\n')
   assert.deepEqual(codes(none), ['error:twin-mismatch'])
-  assert.match(messageOf(none, 'twin-mismatch'), /no_tensors\.pt holds no tensors/)
+  assert.match(messageOf(none, 'twin-mismatch'), /no_tensors\.pt holds no weight tensors/)
   const missing = await audit('  a:\n    checkpoint: backbone_only.pt\n    twins: [backbone_missing_bias.pt]\n')
   assert.deepEqual(codes(missing), ['error:twin-mismatch'])
   assert.match(messageOf(missing, 'twin-mismatch'), /missing backbone\.bias/)

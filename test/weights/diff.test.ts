@@ -82,7 +82,8 @@ test('the okvqa pairs match the seed story computed by torch', async () => {
 test('diff --json shape; unreadable input gives JSON with error and exit 1', async () => {
   let out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('pairs/moved.pt'), '--json'], t => { out += t }), 0)
-  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'only_in_a', 'only_in_b', 'shape_mismatch', 'aligned', 'not_compared', 'tensors', 'hparams'])
+  assert.deepEqual(Object.keys(JSON.parse(out)), ['a', 'b', 'mean_abs_diff', 'max_abs_diff', 'elements', 'identical', 'nan_mismatch', 'unsafe_globals',
+    'only_in_a', 'only_in_b', 'shape_mismatch', 'aligned', 'not_compared', 'tensors', 'hparams'])
   out = ''
   assert.equal(await main(['diff', fixture('pairs/base.pt'), fixture('broken/empty.pt'), '--json'], t => { out += t }), 1)
   assert.equal(JSON.parse(out).error.reason, 'empty')
@@ -136,10 +137,13 @@ test('dtypes without a common numeric meaning are listed as not compared, and th
   assert.equal(same.tensors.find(t => t.name === 'c')!.compared, 'bitwise')
 })
 
-test('quantized tensors, which the reader does not rebuild, are listed as not compared: the files are never "identical"', async () => {
-  const got = await diff(fixture('cases/quantized.pt'), fixture('cases/quantized.pt'))
+test('quantized tensors, which the reader does not rebuild, are listed as not compared unless the files are byte-identical', async () => {
+  const got = await diff(fixture('cases/quantized.pt'), fixture('cases/quantized_other.pt'))
   assert.deepEqual(got.not_compared.map(t => t.name), ['(quantized tensors)'])
   assert.equal(got.identical, false)
+  const copy = await diff(fixture('cases/quantized.pt'), fixture('cases/quantized.pt'))
+  assert.deepEqual(copy.not_compared, [])
+  assert.equal(copy.identical, true, 'a byte-identical copy holds the same quantized tensors')
 })
 
 test('hyperparameters stored as 0-dim tensors (args.KL_BETA) are not weights: a twin that stores them elsewhere still agrees', async () => {
