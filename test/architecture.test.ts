@@ -13,7 +13,7 @@ function files(dir: string): string[] {
 }
 const imports = (path: string) => [...readFileSync(path, 'utf8').matchAll(/from '([^']+)'/g)].map(m => m[1]!)
 
-test('DESIGN §1 boundaries: who may import what', () => {
+test('docs/design.md §1 boundaries: who may import what', () => {
   for (const path of files(SRC)) {
     const file = relative(SRC, path)
     const folder = file.split('/')[0]

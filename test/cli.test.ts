@@ -15,7 +15,7 @@ async function cli(...argv: string[]): Promise<{ code: number, out: string, err:
   return { code, out, err }
 }
 
-test('inspect --json prints exactly the DESIGN §6 shape', async () => {
+test('inspect --json prints exactly the docs/design.md §6 shape', async () => {
   const { code, out } = await cli('inspect', fixture('torch113/grpo.epoch1.pt'), '--json')
   assert.equal(code, 0)
   const doc = JSON.parse(out)

@@ -1,4 +1,4 @@
-/** Findings (DESIGN §5): what the audit concludes, with enough context to act on each. */
+/** Findings (docs/design.md §5): what the audit concludes, with enough context to act on each. */
 import type { JsonData } from '../hparams/scalar.ts'
 import type { SourceLocation } from '../manifest/types.ts'
 

@@ -15,7 +15,7 @@ export interface HparamEntry {
   source: string
   /** Stored precision when it is below float64 (`float32`). */
   dtype?: string
-  /** Other places that hold a different value (DESIGN §3: reported, not silently resolved). */
+  /** Other places that hold a different value (docs/design.md §3: reported, not silently resolved). */
   conflicts?: Array<{ value: JsonScalar, source: string }>
   /** Found only in optimizer param_groups: the current lr, which a scheduler may have changed. */
   current_lr?: true
@@ -41,7 +41,7 @@ export function listTensors(checkpoint: Checkpoint): TensorEntry[] {
   return weightTensors(checkpoint.tensors).map(t => ({ name: t.name, dtype: t.tensor.dtype, shape: [...t.tensor.shape] }))
 }
 
-/** The `inspect --json` document (DESIGN §6), plus `notices`. */
+/** The `inspect --json` document (docs/design.md §6), plus `notices`. */
 export interface InspectResult {
   path: string
   format: string | null

@@ -1,5 +1,5 @@
 /**
- * Weight-level claims (DESIGN §5, issues C and G): twins hold the same weights, the declared
+ * Weight-level claims (docs/design.md §5, issues C and G): twins hold the same weights, the declared
  * parent is the one the weights point to, frozen tensors equal the parent's and trained ones do
  * not, and experiments recorded as different are not the same weights. Pure given its inputs:
  * tensor statistics come from the injected `diff`. Each step lives in its own module.

@@ -2,7 +2,7 @@
  * Pickle-stream files: torch's legacy format (before 1.6, or `_use_new_zipfile_serialization=False`)
  * and plain pickles of hyperparameters.
  *
- * Legacy layout (torch/serialization.py `_legacy_save`, PICKLE-SAFETY.md §5.2): five pickles
+ * Legacy layout (torch/serialization.py `_legacy_save`, docs/security.md §5.2): five pickles
  * (magic number, protocol 1001, sys_info, the object, the storage keys), then for each key in
  * that order an int64 element count followed by the raw elements. There is no index: a storage
  * is found by walking the counts before it.

@@ -2,7 +2,7 @@
  * torch.save's zip format (torch >= 1.6): `<prefix>/data.pkl` holds the object, storages are
  * `<prefix>/data/<key>`, and `<prefix>` is the first entry's folder (the file stem, or
  * `archive` when saved through a buffer). Reference: torch/serialization.py `_load`,
- * caffe2/serialize/inline_container.cc, PICKLE-SAFETY.md §5.1.
+ * caffe2/serialize/inline_container.cc, docs/security.md §5.1.
  */
 import type { ByteSource } from './byte-source.ts'
 import { looksLikePickle, PROBE_BYTES } from './pickle/probe.ts'
@@ -16,7 +16,7 @@ import { scanEmbedded } from './embedded.ts'
 import { collectTensors } from './tensor-walk.ts'
 import { openZip, type ZipArchive, type ZipEntry } from './zip-archive.ts'
 
-/** data.pkl and other pickles are read whole, under this cap (PICKLE-SAFETY §7.5). */
+/** data.pkl and other pickles are read whole, under this cap (docs/security.md §7.5). */
 export const PICKLE_CAP = 256 * 1024 * 1024
 
 export async function readTorchZip(source: ByteSource, globals: GlobalUse[], depth = 0): Promise<Checkpoint> {

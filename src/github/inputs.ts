@@ -22,7 +22,7 @@ function parseList(value: string): string[] | undefined {
 
 /**
  * `exists` lets tests run without files: with no `manifest` input, ckpt-audit.yml is used, or
- * .github/ckpt-audit.yml when only that one exists (DESIGN §2).
+ * .github/ckpt-audit.yml when only that one exists (docs/design.md §2).
  */
 export function readSettings(getInput: (name: string) => string, workspace: string,
                              exists: (path: string) => boolean = existsSync): ActionSettings {

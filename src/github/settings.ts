@@ -1,4 +1,4 @@
-/** Everything the Action takes from `with:`, parsed and checked once (DESIGN §7). */
+/** Everything the Action takes from `with:`, parsed and checked once (docs/design.md §7). */
 import type { WeightsMode } from '../manifest/types.ts'
 
 export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const

@@ -1,5 +1,5 @@
 /**
- * Canonical hyperparameter names and the stored names they hide under (DESIGN §2), and key
+ * Canonical hyperparameter names and the stored names they hide under (docs/design.md §2), and key
  * identity: `KL_BETA`, `kl-beta`, `klBeta` and `kl_coef` are all `kl_beta`. Names compare by
  * their normalised form (case, `_`, `-`, `.`, `/` and spaces ignored), so camelCase and
  * SCREAMING_CASE spellings of one name are one name.

@@ -1,7 +1,7 @@
 /**
  * Finds a hyperparameter among the flattened leaves. Candidates rank first by how specific
  * their name is to the key (`KL_BETA` beats a bare `beta` wherever each sits), then by where
- * they sit (DESIGN §3): top level, the usual containers (`hyper_parameters`, `hparams`, `args`,
+ * they sit (docs/design.md §3): top level, the usual containers (`hyper_parameters`, `hparams`, `args`,
  * `config`, …), run-directory files, anywhere else outside weights and lists, and for `lr` last
  * the optimizer's `param_groups`, where `initial_lr` is the configured value and `lr` the
  * scheduled one. Disagreeing values are reported, never silently resolved.
@@ -28,7 +28,7 @@ export interface Discovery {
   readonly found: Candidate | undefined
   /** Candidates of the preferred kind that disagree with or repeat it (tiers 1–4). */
   readonly candidates: readonly Candidate[]
-  /** Candidates disagree (DESIGN §5 `hparam-ambiguous`). */
+  /** Candidates disagree (docs/design.md §5 `hparam-ambiguous`). */
   readonly ambiguous: boolean
   /** Found only in optimizer param_groups (`initial_lr` when stored, else the current lr). */
   readonly lastResort: boolean

@@ -1,5 +1,5 @@
 /**
- * Epoch semantics per source (DESIGN §3). A training-loop counter (Lightning `epoch`, a plain
+ * Epoch semantics per source (docs/design.md §3). A training-loop counter (Lightning `epoch`, a plain
  * `epoch` in a dict) counts from `epoch_base`: with base 0, "epoch 1" is stored as 0. Hugging
  * Face `trainer_state.json` `epoch` is a float of epochs completed and is compared as written.
  */

@@ -1,4 +1,4 @@
-/** The `check --json` document (DESIGN §6). Stable: tests pin its keys. */
+/** The `check --json` document (docs/design.md §6). Stable: tests pin its keys. */
 import type { AuditResult } from '../audit/audit.ts'
 import type { Finding } from '../audit/findings.ts'
 import type { MetricRow } from '../audit/metric-audit.ts'

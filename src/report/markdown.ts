@@ -1,5 +1,5 @@
 /**
- * Findings → the Markdown of the PR comment and job summary (DESIGN §8). Pure: a result in,
+ * Findings → the Markdown of the PR comment and job summary (docs/design.md §8). Pure: a result in,
  * strings out. Every manifest or checkpoint value goes through escape.ts.
  */
 import { markdownTable } from 'markdown-table'

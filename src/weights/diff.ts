@@ -1,4 +1,4 @@
-/** Weight difference between two checkpoints (DESIGN §6 `diff`): aligned names, per-tensor and overall statistics. */
+/** Weight difference between two checkpoints (docs/design.md §6 `diff`): aligned names, per-tensor and overall statistics. */
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { sha256File } from '../checkpoint/sha256.ts'
 import { alignPair, type AlignedTensor, type PrefixesRemoved } from './align.ts'

@@ -1,5 +1,5 @@
 /**
- * Lineage evidence (DESIGN §5, issue G): bit-identical floating-point parameter bytes. Frozen
+ * Lineage evidence (docs/design.md §5, issue G): bit-identical floating-point parameter bytes. Frozen
  * layers survive training byte for byte; integer buffers (`num_batches_tracked`, `position_ids`)
  * and tiny tensors match by coincidence or by construction, so they are no evidence.
  */

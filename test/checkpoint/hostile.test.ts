@@ -16,7 +16,7 @@ describe('hostile pickles are flagged and nothing runs', () => {
       assert.equal(existsSync(CANARY), false, 'the payload must not have run')
     })
   }
-  test('every family of PICKLE-SAFETY §2 has a case', () => {
+  test('every family of docs/security.md §2 has a case', () => {
     const families = new Set(Object.keys(hostile).map(f => f.split('--')[0]))
     for (const family of ['process', 'builtins', 'code', 'gadget', 'loader', 'network', 'files', 'native', 'torch', 'trick', 'stream', 'container'])
       assert.ok(families.has(family), family)

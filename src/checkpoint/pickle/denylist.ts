@@ -1,7 +1,7 @@
 /**
  * Globals that can run code or touch the system, by family. Data only; the rules that use it
- * are in global-policy.ts. Provenance: ../shared/design/PICKLE-SAFETY.md §2 (picklescan,
- * modelscan, fickling and torch weights_only, with the advisory IDs listed there).
+ * are in global-policy.ts. Provenance: docs/security.md §2 (picklescan,
+ * modelscan, fickling and torch weights_only; the public sources are cited there).
  */
 
 /** Modules denied with all their submodules (`asyncio` covers `asyncio.unix_events`). */
@@ -76,7 +76,7 @@ export const TORCHSCRIPT_HELPERS: ReadonlySet<string> = new Set([
   'torch.jit._pickle.build_boollist', 'torch.jit._pickle.build_complexlist', 'torch.jit._pickle.restore_type_tag',
 ])
 
-/** The only `builtins` names a checkpoint may use: plain constructors (PICKLE-SAFETY §7.4). */
+/** The only `builtins` names a checkpoint may use: plain constructors (docs/security.md §7.4). */
 export const SAFE_BUILTINS: ReadonlySet<string> = new Set([
   'set', 'frozenset', 'complex', 'bytearray', 'bytes', 'slice', 'range', 'object', 'dict', 'list', 'tuple',
   'int', 'float', 'str', 'bool', 'type', 'Ellipsis', 'NotImplemented',

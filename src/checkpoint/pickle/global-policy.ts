@@ -1,5 +1,5 @@
 /**
- * Classifies every global a pickle names (PICKLE-SAFETY.md §7): code-running globals are
+ * Classifies every global a pickle names (docs/security.md §7): code-running globals are
  * `unsafe`, reconstruction helpers and known metadata classes pass silently, anything else is
  * an `unknown` notice. Only names and structure decide; nothing is imported.
  */
@@ -31,7 +31,7 @@ const STORAGE_CLASSES = [
   'ComplexFloat', 'QInt8', 'QUInt8', 'QInt32', 'QUInt4x2', 'QUInt2x4',
 ].map(s => `torch.${s}Storage`)
 
-/** Globals the reader interprets (PICKLE-SAFETY §7.4). */
+/** Globals the reader interprets (docs/security.md §7.4). */
 const RECONSTRUCT: ReadonlySet<string> = new Set([
   'collections.OrderedDict', 'collections.defaultdict', 'collections.Counter',
   '_codecs.encode', 'copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__',

@@ -47,7 +47,7 @@ const DICT_CLASSES: ReadonlySet<string> = new Set([
 
 /**
  * Runs one pickle. `uses` collects every global, also when the pickle later turns out broken,
- * so a payload followed by garbage is still reported (PICKLE-SAFETY §7.5).
+ * so a payload followed by garbage is still reported (docs/security.md §7.5).
  */
 export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: UnpickleOptions): PickleResult {
   const { where } = options

@@ -1,0 +1,15 @@
+/** Users get this repository and nothing beside it: no file may point outside it. */
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { test } from 'node:test'
+
+test('no tracked file refers to ../shared or to briefing documents users do not have', () => {
+  const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0')
+    .filter(f => f !== '' && !f.startsWith('dist/') && !/\.(pt|ckpt|bin|pkl|safetensors|png|zip|7z|npy|pth)$/.test(f) && !f.startsWith('test/fixtures/picklescan/'))
+  const offenders = files.filter(f => {
+    const text = readFileSync(f, 'latin1')
+    return /\.\.\/shared\b|PICKLE-SAFETY|DESIGN\.md|DESIGN §|shared\/seed|shared\/design/.test(text) && f !== 'test/self-contained.test.ts'
+  })
+  assert.deepEqual(offenders, [])
+})
