@@ -4,16 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { internalErrorMessage, main } from '../src/cli.ts'
+import { internalErrorMessage } from '../src/cli.ts'
 import { fitProgressLine } from '../src/report/progress-line.ts'
+import { cli as runCli } from './support/cli.ts'
 import { fixture } from './support/fixtures.ts'
 
-async function cli(argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, t => { out += t }, t => { err += t })
-  return { code, out, err }
-}
+const cli = (argv: string[]) => runCli(...argv)
+
 
 const dir = mkdtempSync(join(tmpdir(), 'ckpt-audit-cli-errors-'))
 writeFileSync(join(dir, 'bad.yml'), 'version: 1\nexperiments:\n  a: {checkpoint: x.pt, hparms: {}}\n')

@@ -1,15 +1,8 @@
 /** Surveying many files: `inspect PATH...` as one table, `--keys`, and `diff`'s stored hyperparameters. */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { main } from '../src/cli.ts'
+import { cli } from './support/cli.ts'
 import { fixture } from './support/fixtures.ts'
-
-async function cli(...argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, t => { out += t }, t => { err += t })
-  return { code, out, err }
-}
 
 const model = 'examples/okvqa/results/okvqa/model_cpk'
 

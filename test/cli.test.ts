@@ -5,15 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { main } from '../src/cli.ts'
+import { cli } from './support/cli.ts'
 import { fixture } from './support/fixtures.ts'
-
-async function cli(...argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, t => { out += t }, t => { err += t })
-  return { code, out, err }
-}
 
 test('inspect --json prints exactly the docs/design.md §6 shape', async () => {
   const { code, out } = await cli('inspect', fixture('torch113/grpo.epoch1.pt'), '--json')

@@ -5,18 +5,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { parse } from 'yaml'
-import { main } from '../../src/cli.ts'
+import { cli } from '../support/cli.ts'
 import { commonFolder } from '../../src/init/init.ts'
 import { compareProgress, experimentNames, shortest, twinCandidates } from '../../src/init/propose.ts'
 import { renderInitManifest } from '../../src/init/render.ts'
 import { fixture } from '../support/fixtures.ts'
-
-async function cli(...argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, t => { out += t }, t => { err += t })
-  return { code, out, err }
-}
 
 test('init on the example: one experiment per checkpoint, twins found, values with their sources; check passes', async () => {
   const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-init-'))
