@@ -57,7 +57,7 @@ export const COMMANDS = {
     usage: 'ckpt-audit init [DIR] [--output FILE] [--force]',
     summary: 'write a manifest of the checkpoints under DIR (default .): the values they store, twins, parents',
     options: {
-      output: { type: 'string', short: 'o', value: 'FILE', help: 'where to write the manifest (default ckpt-audit.yml)' },
+      output: { type: 'string', short: 'o', value: 'FILE', help: 'where to write the manifest (default DIR/ckpt-audit.yml)' },
       force: { type: 'boolean', help: 'overwrite FILE if it exists' },
       help: HELP,
     },

@@ -5,6 +5,7 @@
  */
 import { readFileSync, realpathSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inspectCheckpoint, inspectFailure, listTensors, type InspectResult } from './audit/inspect.ts'
 import { CheckpointError } from './checkpoint/errors.ts'
@@ -83,7 +84,10 @@ async function initCommand(args: string[], out: (text: string) => void): Promise
   if (values.help === true) { out(commandHelp('init')); return 0 }
   if (positionals.length > 1) throw new UsageError('init takes at most one DIR', 'init')
   try {
-    out(`${await runInit({ folder: positionals[0] ?? '.', output: (values.output as string | undefined) ?? 'ckpt-audit.yml', force: values.force === true })}\n`)
+    const folder = positionals[0] ?? '.'
+    // the manifest lands in the folder it describes, unless --output says otherwise
+    const output = (values.output as string | undefined) ?? join(folder, 'ckpt-audit.yml')
+    out(`${await runInit({ folder, output, force: values.force === true })}\n`)
     return 0
   } catch (error) {
     if (error instanceof InitError) throw new UsageError(error.message, 'init')

@@ -5,7 +5,7 @@ import type { SourceLocation } from '../manifest/types.ts'
 export const FINDING_CODES = [
   'hparam-mismatch', 'hparam-missing', 'hparam-ambiguous', 'unreadable', 'unsafe-pickle', 'sha256-mismatch',
   'twin-mismatch', 'parent-mismatch', 'frozen-changed', 'trained-unchanged', 'near-duplicate',
-  'not-final-epoch', 'metric-mismatch', 'metric-missing', 'glob-unmatched', 'weights-unchecked',
+  'not-final-epoch', 'metric-mismatch', 'metric-missing', 'glob-unmatched', 'weights-unchecked', 'record-overridden',
 ] as const
 export type FindingCode = (typeof FINDING_CODES)[number]
 export type Severity = 'error' | 'warning' | 'notice'

@@ -232,6 +232,16 @@ function notFinalEpoch(leaves: readonly Leaf[], ctx: Context): Finding | undefin
   }
 }
 
+/** Records of this key that a later one overrides with another value (a docs table under `hparams:`): one of them is wrong. */
+function overridden(recorded: RecordedValue, ctx: Context): Finding[] {
+  const at = (l: SourceLocation) => `${l.file}:${l.line}`
+  return (recorded.overrides ?? []).map(o => ({
+    ...findingBase(recorded, ctx), location: o.location, code: 'record-overridden' as const, severity: 'warning' as const,
+    message: `${at(o.location)} records ${recorded.written} ${fmt(o.value)}, but ${at(recorded.location)} says ${fmt(recorded.value)}, `
+      + 'which is the value compared: one of the two records is wrong',
+  }))
+}
+
 export interface HparamAudit {
   readonly rows: HparamRow[]
   readonly findings: Finding[]
@@ -245,7 +255,7 @@ export function auditHparams(experiment: Experiment, leaves: readonly Leaf[], ch
   for (const recorded of experiment.hparams) {
     const outcome = auditOne(recorded, leaves, ctx)
     rows.push(outcome.row)
-    findings.push(...outcome.findings)
+    findings.push(...outcome.findings, ...overridden(recorded, ctx))
   }
   const lastEpoch = notFinalEpoch(leaves, ctx)
   if (lastEpoch !== undefined) findings.push(lastEpoch)

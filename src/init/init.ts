@@ -2,7 +2,7 @@
  * `ckpt-audit init`: finds the checkpoints under a folder, opens each (nothing is executed), and
  * writes a manifest of what they hold. The I/O edge; the proposals are pure (propose.ts, render.ts).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, lstatSync, statSync, unlinkSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -51,7 +51,11 @@ export async function runInit(options: InitOptions): Promise<string> {
   const folder = resolve(options.folder)
   const output = resolve(options.output)
   if (!existsSync(folder)) throw new InitError(`no such folder: ${options.folder}`)
-  if (existsSync(output) && !options.force) throw new InitError(`${options.output} exists; pass --force to overwrite it`)
+  if (!statSync(folder).isDirectory()) throw new InitError(`${options.folder} is a file, not a folder: init surveys the checkpoints under a folder (ckpt-audit inspect reads one file)`)
+  // lstat: a symbolic link at the output path is an existing file, never followed to write elsewhere
+  const existing = lstatSync(output, { throwIfNoEntry: false })
+  if (existing !== undefined && !options.force) throw new InitError(`${options.output} exists; pass --force to overwrite it`)
+  if (existing?.isSymbolicLink() === true) unlinkSync(output)
   const { found, truncated } = await findCheckpoints(folder)
   const base = dirname(output)
   const opened: Opened[] = []

@@ -1,5 +1,6 @@
 /** The manifest `ckpt-audit init` writes, as YAML text with a comment naming each value's source. Pure. */
 import { parse } from 'yaml'
+import { YAML11_BOOLEANS } from '../manifest/recorded.ts'
 import type { ScalarValue } from '../hparams/scalar.ts'
 import type { ProposedValue } from './propose.ts'
 
@@ -36,7 +37,8 @@ function scalar(value: ScalarValue): string {
   if (typeof value === 'bigint') return value.toString()
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value))
   if (typeof value !== 'string') return String(value ?? 'null')
-  return /^[\w][\w./-]*$/.test(value) && parse(value) === value ? value : JSON.stringify(value)
+  // `yes`/`off` read back as strings, but the manifest refuses them unquoted (YAML 1.1 booleans)
+  return /^[\w][\w./-]*$/.test(value) && parse(value) === value && !YAML11_BOOLEANS.test(value) ? value : JSON.stringify(value)
 }
 
 function valueLine(v: ProposedValue): string {

@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml'
 import type { RecordedData } from '../hparams/compare.ts'
 
 /** YAML 1.1 booleans: YAML 1.2 (what the manifest is) reads them as strings. */
-const YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/
+export const YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/
 
 export interface RecordedProblem {
   /** The node the problem is about. */

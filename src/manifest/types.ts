@@ -51,6 +51,8 @@ export interface RecordedValue {
   /** Explicit stored location (`at:`), when given. */
   readonly at: string | undefined
   readonly location: SourceLocation
+  /** Other records of the same key that this value overrides with a different value (`hparams:` over a docs table). */
+  readonly overrides?: ReadonlyArray<{ readonly value: RecordedData, readonly location: SourceLocation }>
 }
 
 export interface Experiment {

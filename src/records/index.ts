@@ -5,6 +5,7 @@
  * manifest problem at the `records:` entry (with "did you mean" for rows and sections); a value
  * a record holds wrongly (`yes`, `.inf`) is one at the docs line.
  */
+import { recordedEqual } from '../hparams/compare.ts'
 import { canonicalKey, type AliasTable } from '../hparams/aliases.ts'
 import { suggest, type ManifestProblem } from '../manifest/errors.ts'
 import { resolveInside } from '../manifest/paths.ts'
@@ -170,6 +171,14 @@ export function readRecords(raw: RawRecordSpec | RawRecordSpec[], at: Segment[],
  */
 export function mergeUnder(records: readonly RecordSet[], hparams: readonly RecordedValue[], identity: (key: string) => string): RecordedValue[] {
   const merged = new Map<string, RecordedValue>()
-  for (const value of [...records.flatMap(r => r.values), ...hparams]) merged.set(identity(value.key), value)
+  for (const value of [...records.flatMap(r => r.values), ...hparams]) {
+    const hidden = merged.get(identity(value.key))
+    // a record that says otherwise is kept beside the winner: one of the two records is wrong, and the report says so
+    const overrides = hidden === undefined ? [] : [
+      ...(hidden.overrides ?? []),
+      ...(recordedEqual(hidden.value, value.value) ? [] : [{ value: hidden.value, location: hidden.location }]),
+    ]
+    merged.set(identity(value.key), overrides.length > 0 ? { ...value, overrides } : value)
+  }
   return [...merged.values()]
 }

@@ -21,7 +21,9 @@ export function valueFromText(text: string, label: string): TextValue {
   const node = doc.contents
   // a scalar or a flow list/mapping (`[1, 2]`); an alias or block syntax (`a: b`, `- x`) in a cell is prose
   const readable = isScalar(node) || (isCollection(node) && node.flow === true)
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable) return { value: trimmed }
+  // `0.1 # 0.15` in a cell is what the docs show a reader: YAML would drop the comment, so keep the text
+  const commented = doc.comment != null || (node as { comment?: string | null } | null)?.comment != null
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable || commented) return { value: trimmed }
   const problems: RecordedProblem[] = []
   const value = recordedValue(node, label, problems)
   return problems.length > 0 ? { problem: problems[0]!.message } : { value }

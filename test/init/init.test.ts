@@ -1,6 +1,6 @@
 /** `ckpt-audit init`: a manifest written from what the files hold, that `check` then passes. */
 import assert from 'node:assert/strict'
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -84,4 +84,32 @@ test('init writes stored strings safely: a newline or # in a stored value cannot
   assert.match(text, /seed: 12345678901234567890 /)
   assert.equal(doc.version, 1)
   assert.equal(existsSync('e.pt'), false)
+})
+
+test('init, reviewed: a file is no folder (exit 2, no stack trace); the manifest lands in DIR; a symlink at the output is never followed', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-init-review-'))
+  cpSync(fixture('hparam-cases/screaming.pt'), join(ws, 'run.pt'))
+  const file = await cli('init', join(ws, 'run.pt'))
+  assert.equal(file.code, 2)
+  assert.match(file.err, /run\.pt is a file, not a folder/)
+  assert.doesNotMatch(file.err, /\n\s+at /)
+  assert.equal((await cli('init', ws)).code, 0)
+  assert.ok(existsSync(join(ws, 'ckpt-audit.yml')), 'DIR/ckpt-audit.yml by default')
+  const victim = join(mkdtempSync(join(tmpdir(), 'ckpt-audit-victim-')), 'victim.txt')
+  symlinkSync(victim, join(ws, 'out.yml'))
+  assert.equal((await cli('init', ws, '--output', join(ws, 'out.yml'))).code, 2, 'a dangling symlink is an existing output')
+  assert.equal(existsSync(victim), false)
+  assert.equal((await cli('init', ws, '--output', join(ws, 'out.yml'), '--force')).code, 0)
+  assert.equal(existsSync(victim), false, '--force replaces the link, never writes through it')
+  assert.ok(!lstatSync(join(ws, 'out.yml')).isSymbolicLink())
+})
+
+test('init quotes stored strings the manifest would refuse unquoted (yes, no, on, off)', () => {
+  const text = renderInitManifest({
+    schema: 's.json', folder: '.', root: '', skipped: [], remarks: [],
+    experiments: [{ name: 'e', checkpoint: 'e.pt', twins: [], parent: undefined, notes: [],
+      values: ['yes', 'No', 'on', 'OFF', 'y'].map((value, i) => ({ key: `k${i}`, value, source: 's', pinned: false })) }],
+  })
+  assert.deepEqual(parse(text).experiments.e.hparams, { k0: 'yes', k1: 'No', k2: 'on', k3: 'OFF', k4: 'y' })
+  assert.match(text, /k0: "yes"/)
 })
