@@ -130,9 +130,11 @@ describe('Markdown tables', () => {
     ])
   })
 
-  test('hparams win over a record, silently, with their own location', () => {
+  test('hparams win over a record, with their own location, and keep the record they override', () => {
     const m = manifest('    records: docs/runs.md\n    hparams:\n      kl_beta: 0.1\n')
-    assert.deepEqual(value(m, 'kl_beta'), { key: 'kl_beta', written: 'kl_beta', value: 0.1, at: undefined, location: { file: display, line: 7, column: 16 } })
+    const { overrides, ...won } = value(m, 'kl_beta')!
+    assert.deepEqual(won, { key: 'kl_beta', written: 'kl_beta', value: 0.1, at: undefined, location: { file: display, line: 7, column: 16 } })
+    assert.deepEqual(overrides?.map(o => [o.value, o.location.file]), [[0.15, 'records/docs/runs.md']])
     assert.equal(m.experiments[0]!.hparams.length, 7)
   })
 
