@@ -15621,6 +15621,7 @@ var require_ajv = __commonJS({
 // src/cli.ts
 import { readFileSync as readFileSync2, realpathSync as realpathSync3 } from "node:fs";
 import { stat as stat5 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/weights/align.ts
@@ -17909,14 +17910,14 @@ function collectTensors(root, prefix = "", limit = 1e6) {
     }
     if (seenContainers.has(value2)) return;
     seenContainers.add(value2);
-    const join9 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
-    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join9(key), depth + 1);
-    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join9(i), depth + 1));
-    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join9(i), depth + 1));
+    const join10 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
+    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join10(key), depth + 1);
+    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join10(i), depth + 1));
+    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join10(i), depth + 1));
     else if (value2 instanceof PyObject) {
-      for (const [key, item] of value2.items ?? []) visit(item, join9(key), depth + 1);
+      for (const [key, item] of value2.items ?? []) visit(item, join10(key), depth + 1);
       if (value2.state !== void 0) visit(value2.state, path, depth + 1);
-      value2.args.forEach((item, i) => visit(item, join9(`arg${i}`), depth + 1));
+      value2.args.forEach((item, i) => visit(item, join10(`arg${i}`), depth + 1));
     }
   };
   visit(root, prefix, 0);
@@ -19048,6 +19049,16 @@ function notFinalEpoch(leaves, ctx) {
     message: `${counted} of ${formatData(planned.value)}: not the final checkpoint (${epoch.source} = ${formatData(epoch.value.value)}${kind === "counter" ? `, counting from ${ctx.epochBase}` : ""}; the record says the run trained ${formatData(planned.value)} epochs)`
   };
 }
+function overridden(recorded, ctx) {
+  const at = (l) => `${l.file}:${l.line}`;
+  return (recorded.overrides ?? []).map((o) => ({
+    ...findingBase(recorded, ctx),
+    location: o.location,
+    code: "record-overridden",
+    severity: "warning",
+    message: `${at(o.location)} records ${recorded.written} ${fmt(o.value)}, but ${at(recorded.location)} says ${fmt(recorded.value)}, which is the value compared: one of the two records is wrong`
+  }));
+}
 function auditHparams(experiment, leaves, checks, aliases, checkpoint) {
   const ctx = { experiment, checks, aliases, checkpoint, epochBase: experiment.epochBase ?? checks.epochBase };
   const rows = [];
@@ -19055,7 +19066,7 @@ function auditHparams(experiment, leaves, checks, aliases, checkpoint) {
   for (const recorded of experiment.hparams) {
     const outcome = auditOne(recorded, leaves, ctx);
     rows.push(outcome.row);
-    findings.push(...outcome.findings);
+    findings.push(...outcome.findings, ...overridden(recorded, ctx));
   }
   const lastEpoch = notFinalEpoch(leaves, ctx);
   if (lastEpoch !== void 0) findings.push(lastEpoch);
@@ -20123,7 +20134,8 @@ function valueFromText(text4, label) {
   const doc = (0, import_yaml3.parseDocument)(trimmed, { version: "1.2", prettyErrors: false });
   const node2 = doc.contents;
   const readable = (0, import_yaml3.isScalar)(node2) || (0, import_yaml3.isCollection)(node2) && node2.flow === true;
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable) return { value: trimmed };
+  const commented = doc.comment != null || node2?.comment != null;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable || commented) return { value: trimmed };
   const problems = [];
   const value2 = recordedValue(node2, label, problems);
   return problems.length > 0 ? { problem: problems[0].message } : { value: value2 };
@@ -28409,7 +28421,14 @@ function readRecords(raw, at, ctx, problems) {
 }
 function mergeUnder(records, hparams, identity2) {
   const merged = /* @__PURE__ */ new Map();
-  for (const value2 of [...records.flatMap((r) => r.values), ...hparams]) merged.set(identity2(value2.key), value2);
+  for (const value2 of [...records.flatMap((r) => r.values), ...hparams]) {
+    const hidden = merged.get(identity2(value2.key));
+    const overrides = hidden === void 0 ? [] : [
+      ...hidden.overrides ?? [],
+      ...recordedEqual(hidden.value, value2.value) ? [] : [{ value: hidden.value, location: hidden.location }]
+    ];
+    merged.set(identity2(value2.key), overrides.length > 0 ? { ...value2, overrides } : value2);
+  }
   return [...merged.values()];
 }
 
@@ -29535,7 +29554,7 @@ var COMMANDS = {
     usage: "ckpt-audit init [DIR] [--output FILE] [--force]",
     summary: "write a manifest of the checkpoints under DIR (default .): the values they store, twins, parents",
     options: {
-      output: { type: "string", short: "o", value: "FILE", help: "where to write the manifest (default ckpt-audit.yml)" },
+      output: { type: "string", short: "o", value: "FILE", help: "where to write the manifest (default DIR/ckpt-audit.yml)" },
       force: { type: "boolean", help: "overwrite FILE if it exists" },
       help: HELP
     }
@@ -29668,7 +29687,7 @@ async function whyNotWritable(path, error) {
 }
 
 // src/init/init.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync3, lstatSync, statSync as statSync3, unlinkSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname6, relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29778,7 +29797,7 @@ function scalar(value2) {
   if (typeof value2 === "bigint") return value2.toString();
   if (typeof value2 === "number") return Number.isFinite(value2) ? String(value2) : JSON.stringify(String(value2));
   if (typeof value2 !== "string") return String(value2 ?? "null");
-  return /^[\w][\w./-]*$/.test(value2) && (0, import_yaml8.parse)(value2) === value2 ? value2 : JSON.stringify(value2);
+  return /^[\w][\w./-]*$/.test(value2) && (0, import_yaml8.parse)(value2) === value2 && !YAML11_BOOLEANS.test(value2) ? value2 : JSON.stringify(value2);
 }
 function valueLine(v2) {
   return v2.pinned ? `      ${v2.key}: {value: ${scalar(v2.value)}, at: ${scalar(v2.source)}}   # stored in several places: this one` : `      ${v2.key}: ${scalar(v2.value)}   # from ${comment(v2.source)}`;
@@ -29829,7 +29848,10 @@ async function runInit(options2) {
   const folder = resolve4(options2.folder);
   const output = resolve4(options2.output);
   if (!existsSync3(folder)) throw new InitError(`no such folder: ${options2.folder}`);
-  if (existsSync3(output) && !options2.force) throw new InitError(`${options2.output} exists; pass --force to overwrite it`);
+  if (!statSync3(folder).isDirectory()) throw new InitError(`${options2.folder} is a file, not a folder: init surveys the checkpoints under a folder (ckpt-audit inspect reads one file)`);
+  const existing = lstatSync(output, { throwIfNoEntry: false });
+  if (existing !== void 0 && !options2.force) throw new InitError(`${options2.output} exists; pass --force to overwrite it`);
+  if (existing?.isSymbolicLink() === true) unlinkSync(output);
   const { found, truncated } = await findCheckpoints(folder);
   const base = dirname6(output);
   const opened = [];
@@ -30017,7 +30039,9 @@ async function initCommand(args, out2) {
   }
   if (positionals.length > 1) throw new UsageError("init takes at most one DIR", "init");
   try {
-    out2(`${await runInit({ folder: positionals[0] ?? ".", output: values.output ?? "ckpt-audit.yml", force: values.force === true })}
+    const folder = positionals[0] ?? ".";
+    const output = values.output ?? join9(folder, "ckpt-audit.yml");
+    out2(`${await runInit({ folder, output, force: values.force === true })}
 `);
     return 0;
   } catch (error) {

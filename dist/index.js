@@ -36314,6 +36314,16 @@ function notFinalEpoch(leaves, ctx) {
     message: `${counted} of ${formatData(planned.value)}: not the final checkpoint (${epoch.source} = ${formatData(epoch.value.value)}${kind === "counter" ? `, counting from ${ctx.epochBase}` : ""}; the record says the run trained ${formatData(planned.value)} epochs)`
   };
 }
+function overridden(recorded, ctx) {
+  const at = (l) => `${l.file}:${l.line}`;
+  return (recorded.overrides ?? []).map((o) => ({
+    ...findingBase(recorded, ctx),
+    location: o.location,
+    code: "record-overridden",
+    severity: "warning",
+    message: `${at(o.location)} records ${recorded.written} ${fmt(o.value)}, but ${at(recorded.location)} says ${fmt(recorded.value)}, which is the value compared: one of the two records is wrong`
+  }));
+}
 function auditHparams(experiment, leaves, checks, aliases, checkpoint) {
   const ctx = { experiment, checks, aliases, checkpoint, epochBase: experiment.epochBase ?? checks.epochBase };
   const rows = [];
@@ -36321,7 +36331,7 @@ function auditHparams(experiment, leaves, checks, aliases, checkpoint) {
   for (const recorded of experiment.hparams) {
     const outcome = auditOne(recorded, leaves, ctx);
     rows.push(outcome.row);
-    findings.push(...outcome.findings);
+    findings.push(...outcome.findings, ...overridden(recorded, ctx));
   }
   const lastEpoch = notFinalEpoch(leaves, ctx);
   if (lastEpoch !== void 0) findings.push(lastEpoch);
@@ -39879,7 +39889,8 @@ function valueFromText(text4, label) {
   const doc = (0, import_yaml3.parseDocument)(trimmed, { version: "1.2", prettyErrors: false });
   const node2 = doc.contents;
   const readable = (0, import_yaml3.isScalar)(node2) || (0, import_yaml3.isCollection)(node2) && node2.flow === true;
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable) return { value: trimmed };
+  const commented = doc.comment != null || node2?.comment != null;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable || commented) return { value: trimmed };
   const problems = [];
   const value2 = recordedValue(node2, label, problems);
   return problems.length > 0 ? { problem: problems[0].message } : { value: value2 };
@@ -48165,7 +48176,14 @@ function readRecords(raw, at, ctx, problems) {
 }
 function mergeUnder(records, hparams, identity2) {
   const merged = /* @__PURE__ */ new Map();
-  for (const value2 of [...records.flatMap((r) => r.values), ...hparams]) merged.set(identity2(value2.key), value2);
+  for (const value2 of [...records.flatMap((r) => r.values), ...hparams]) {
+    const hidden = merged.get(identity2(value2.key));
+    const overrides = hidden === void 0 ? [] : [
+      ...hidden.overrides ?? [],
+      ...recordedEqual(hidden.value, value2.value) ? [] : [{ value: hidden.value, location: hidden.location }]
+    ];
+    merged.set(identity2(value2.key), overrides.length > 0 ? { ...value2, overrides } : value2);
+  }
   return [...merged.values()];
 }
 

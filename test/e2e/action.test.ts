@@ -231,3 +231,13 @@ test('fail-on: KL_BETA gates like kl_beta; a fail-on typo fails the run with "di
   assert.equal(strict.code, 1)
   assert.match(strict.log, /::error title=ckpt-audit hparam-missing,file=ckpt-audit.yml/)
 })
+
+test('the manifest in a subfolder of the repository: the annotation lands on examples/okvqa/docs/experiments.md, the table row that is wrong', async () => {
+  reset()
+  const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-e2e-repo-'))
+  cpSync('examples/okvqa', join(ws, 'examples/okvqa'), { recursive: true })
+  const r = await runAction(ws, { manifest: 'examples/okvqa/ckpt-audit.yml' })
+  assert.equal(r.code, 1)
+  const line = readFileSync('examples/okvqa/docs/experiments.md', 'utf8').split('\n').findIndex(l => l.startsWith('| kl015_frozen ')) + 1
+  assert.match(r.log, new RegExp(`::error title=ckpt-audit hparam-mismatch,file=examples/okvqa/docs/experiments\\.md,line=${line},col=\\d+::`))
+})
