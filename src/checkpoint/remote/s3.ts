@@ -24,7 +24,8 @@ export function s3Target(address: S3Address, env: NodeJS.ProcessEnv): Target {
     display: address.written,
     url,
     async sign(signUrl, headers) {
-      const signer = new AwsV4Signer({ method: 'GET', url: signUrl, headers, accessKeyId, secretAccessKey, service: 's3', region, ...(sessionToken ? { sessionToken } : {}) })
+      // allHeaders: aws4fetch leaves Range out of the signature by default; signed, a proxy cannot move the window
+      const signer = new AwsV4Signer({ method: 'GET', url: signUrl, headers, accessKeyId, secretAccessKey, service: 's3', region, allHeaders: true, ...(sessionToken ? { sessionToken } : {}) })
       const signed = await signer.sign()
       return Object.fromEntries(signed.headers.entries())
     },
