@@ -3,6 +3,7 @@ import { checkManifest } from './check.ts'
 import { annotationsOf } from './github/annotations.ts'
 import { actionsIO, type GitHubIO } from './github/io.ts'
 import { readSettings } from './github/inputs.ts'
+import { remoteEnvironment } from './github/remote-env.ts'
 import { ManifestError } from './manifest/errors.ts'
 import { marker, text } from './report/escape.ts'
 import { COMMENT_LIMIT_BYTES, fitToLimit, SUMMARY_LIMIT_BYTES } from './report/fit.ts'
@@ -17,6 +18,7 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
   let summary = '## ckpt-audit\n\nThe audit did not run.'
   try {
     const settings = readSettings(io.getInput, io.workspace)
+    Object.assign(process.env, remoteEnvironment(settings, process.env))
     io.info(`ckpt-audit: auditing ${settings.manifest}`)
     const result = await checkManifest(settings.manifestPath, {
       failOn: settings.failOn, failOnLabel: "input 'fail-on'", weights: settings.weights, ...(settings.strict ? { unverified: 'error' as const } : {}),

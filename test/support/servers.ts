@@ -83,6 +83,7 @@ http {
     listen 127.0.0.1:${port};
     root ${root};
     location /norange/ { alias ${root}/; max_ranges 0; }
+    location /downgrade/ { return 302 http://downgrade.invalid/file.pt; }
     location ~ ^/hub/(?:datasets/)?[^/]+/[^/]+/resolve/[^/]+/(.*)$ {
       ${hubAuth}
       ${linked}

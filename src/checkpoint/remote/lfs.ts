@@ -69,12 +69,18 @@ function gitConfigValue(file: string, section: string, key: string): string | un
   return undefined
 }
 
-/** The Authorization for the batch endpoint: a whole header value, else the Action's token. */
-export function lfsAuthorization(env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * The Authorization for the batch endpoint: a whole header value (CKPT_AUDIT_LFS_AUTHORIZATION),
+ * else the Action's token, but only for the GitHub server's own host: `.lfsconfig` comes with
+ * the pull request, and must not be able to send the workflow token elsewhere.
+ */
+export function lfsAuthorization(env: NodeJS.ProcessEnv, endpoint: string): string | undefined {
   if (env.CKPT_AUDIT_LFS_AUTHORIZATION) return env.CKPT_AUDIT_LFS_AUTHORIZATION
   const token = env.GITHUB_TOKEN
+  const github = new URL(env.GITHUB_SERVER_URL || 'https://github.com').host
+  if (!token || new URL(endpoint).host !== github) return undefined
   // GitHub's LFS server takes the workflow token as basic auth with the x-access-token user
-  return token ? `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` : undefined
+  return `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`
 }
 
 const LFS_JSON = 'application/vnd.git-lfs+json'

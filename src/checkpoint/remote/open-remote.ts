@@ -47,7 +47,7 @@ export async function openLfs(file: string, pointer: LfsPointer, env: NodeJS.Pro
   if (endpoint === undefined)
     throw new CheckpointError('lfs-pointer', `${file}: a Git LFS pointer, and no LFS endpoint was found (.lfsconfig lfs.url or the origin remote). Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`)
   const opts = options(env, overrides)
-  const target = await resolveLfs(file, pointer, endpoint, lfsAuthorization(env), opts)
+  const target = await resolveLfs(file, pointer, endpoint, lfsAuthorization(env, endpoint), opts)
   const source = await openHttpSource(target, opts)
   if (source.size !== pointer.size) throw new CheckpointError('changed', `${file}: the LFS object has ${source.size} bytes, the pointer says ${pointer.size}`)
   source.digest = { sha256: pointer.oid, from: 'the Git LFS oid' }
