@@ -4,6 +4,8 @@ import { annotationsOf } from './github/annotations.ts'
 import { actionsIO, type GitHubIO } from './github/io.ts'
 import { readSettings } from './github/inputs.ts'
 import { remoteEnvironment } from './github/remote-env.ts'
+import { remoteTotals } from './checkpoint/remote/open-remote.ts'
+import { fetchedSuffix } from './checkpoint/remote/progress.ts'
 import { ManifestError } from './manifest/errors.ts'
 import { marker, text } from './report/escape.ts'
 import { COMMENT_LIMIT_BYTES, fitToLimit, SUMMARY_LIMIT_BYTES } from './report/fit.ts'
@@ -34,6 +36,7 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
     }
     for (const annotation of annotationsOf(result.findings)) io.annotate(annotation)
     io.setOutputs({ status: result.status, errors: String(result.counts.error), warnings: String(result.counts.warning), 'report-json': reportJson })
+    if (remoteTotals.bytes > 0) io.info(`ckpt-audit: remote checkpoints read by range${fetchedSuffix()}`)
     io.info(report.verdictLine)
     if (result.status === 'fail') io.setFailed(report.verdictLine)
   } catch (error) {

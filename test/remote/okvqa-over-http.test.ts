@@ -52,3 +52,19 @@ test('a remote address with a bad syntax is a manifest error at its line and col
   assert.match(text, /bad\.yml:4:17: .*plain http; only https/)
   assert.match(text, /bad\.yml:6:17: .*expected hf:\/\/\[datasets\/\]OWNER\/REPO/)
 })
+
+test('diff streams remote tensors: http vs local gives the local-vs-local numbers', async () => {
+  const a = 'kl012_frozen/grpo_epoch1.pt'
+  const b = 'kl015_unfrozen/grpo_epoch1.pt'
+  const local = join(work, 'results', 'okvqa', 'model_cpk')
+  const run = async (x: string, y: string) => {
+    let text = ''
+    const code = await main(['diff', x, y, '--json'], t => { text += t })
+    const { a: _a, b: _b, ...rest } = JSON.parse(text)
+    return { code, rest }
+  }
+  const expected = await run(join(local, a), join(local, b))
+  assert.ok(expected.rest.mean_abs_diff > 0)
+  assert.deepEqual(await run(`${nginx.origin}/model_cpk/${a}`, join(local, b)), expected)
+  assert.deepEqual(await run(`${nginx.origin}/model_cpk/${a}`, `${nginx.origin}/model_cpk/${b}`), expected)
+})
