@@ -86,7 +86,7 @@ async function readFile(source: ByteSource, globals: GlobalUse[]): Promise<Check
   switch (kind) {
     case 'lfs-pointer': {
       const size = lfsPointerSize(head)
-      throw new CheckpointError('lfs-pointer', `${source.path}: this is a Git LFS pointer, not the checkpoint${size === undefined ? '' : ` (the real file has ${n(size)} bytes)`}. Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`)
+      throw new CheckpointError('lfs-pointer', `${source.path}: this is a Git LFS pointer, not the checkpoint${size === undefined ? '' : ` (the real file has ${n(size)} bytes)`}. Run \`git lfs pull\`, set \`lfs: true\` on actions/checkout, or let ckpt-audit read it by range through the LFS batch API (CKPT_AUDIT_LFS=batch; on in the Action unless remote: deny)`)
     }
     case 'torch-zip': return readTorchZip(source, globals)
     case 'safetensors': return readSafetensors(source)
