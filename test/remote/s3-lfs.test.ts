@@ -11,6 +11,7 @@ import S3rver from 's3rver'
 import { inspectPath } from '../../src/cli.ts'
 import { CheckpointError } from '../../src/checkpoint/errors.ts'
 import { openRemote } from '../../src/checkpoint/remote/open-remote.ts'
+import { sha256Checkpoint } from '../../src/checkpoint/sha256.ts'
 import { fixture } from '../support/fixtures.ts'
 import { freePort, SERVER_LIFETIME_S, startNginx, type Nginx } from '../support/servers.ts'
 
@@ -153,6 +154,18 @@ describe('Git LFS pointers through the batch API', () => {
       delete process.env.CKPT_AUDIT_LFS
       delete process.env.CKPT_AUDIT_LFS_AUTHORIZATION
     }
+  })
+
+  test('a sha256 pin of a pointer is checked against its oid; of a plain https object, by reading it whole', async () => {
+    process.env.CKPT_AUDIT_LFS = 'batch'
+    try {
+      assert.deepEqual(await sha256Checkpoint(join(checkout, 'models', 'grpo.pt')), { sha256: oid, from: 'the Git LFS oid' })
+    } finally {
+      delete process.env.CKPT_AUDIT_LFS
+    }
+    assert.deepEqual(await sha256Checkpoint(`${nginx.origin}/${oid}`), { sha256: oid, from: 'reading the whole object' })
+    // without the batch reading, the pointer file itself is what is hashed
+    assert.notEqual(await sha256Checkpoint(join(checkout, 'models', 'grpo.pt')), oid)
   })
 
   test('without opting in, a pointer stays the lfs-pointer finding and no server is asked', async () => {
