@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { copyFileSync, mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createServer as createNetServer } from 'node:net'
 import { inspectPath } from '../../src/cli.ts'
 import { CheckpointError } from '../../src/checkpoint/errors.ts'
 import { openRemote } from '../../src/checkpoint/remote/open-remote.ts'
@@ -99,6 +100,47 @@ describe('HTTP range source against nginx', () => {
       assert.deepEqual(result.hparams, {})
     } finally {
       await proxy.stop()
+    }
+  })
+
+  test('a server that ignores If-Match still cannot mix versions: the new ETag on a 206 is "changed"', async () => {
+    const file = join(root, 'moving2.safetensors')
+    writeFileSync(file, bigHeaderSafetensors())
+    const proxy = await startProxy(nginx.origin, {
+      strip: ['if-match'],
+      before: n => { if (n === 2) utimesSync(file, new Date(), new Date(Date.now() + 120_000)) },
+    })
+    try {
+      const result = await inspectPath(`${proxy.origin}/moving2.safetensors`)
+      assert.equal(result.error?.reason, 'changed')
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('requests in flight per source stay within the concurrency bound', async () => {
+    const proxy = await startProxy(nginx.origin, { delayMs: 20 })
+    try {
+      const source = await openRemote(`${proxy.origin}/big.bin`, {}, { ...FAST, blockSize: 4096, concurrency: 2 })
+      // ten separate (non-adjacent) reads at once: ten requests, two at a time
+      await Promise.all(Array.from({ length: 10 }, (_, i) => source.read(100_000 * (i + 1), 10)))
+      assert.equal(proxy.requests, 11)
+      assert.equal(proxy.maxInFlight, 2)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('a server that never answers times out, is retried, then is a network error', async () => {
+    const silent = createNetServer(socket => { socket.on('error', () => {}) })
+    await new Promise<void>(done => silent.listen(0, '127.0.0.1', done))
+    const port = (silent.address() as { port: number }).port
+    try {
+      const error = await rejection(openRemote(`http://127.0.0.1:${port}/a.pt`, {}, { ...FAST, retries: 1, timeoutMs: 200 }))
+      assert.equal(error.reason, 'network')
+      assert.match(error.message, /no answer within 200 ms after 2 attempts/)
+    } finally {
+      silent.close()
     }
   })
 

@@ -118,6 +118,8 @@ http {
 export interface Proxy {
   readonly origin: string
   requests: number
+  /** The most requests the proxy held at once. */
+  readonly maxInFlight: number
   stop(): Promise<void>
 }
 
@@ -128,14 +130,19 @@ export interface ProxyOptions {
   readonly delayMs?: number
   /** Runs before request number N is forwarded (e.g. change the file). */
   readonly before?: (n: number, req: IncomingMessage) => void
+  /** Request headers removed before forwarding (a server that ignores conditions). */
+  readonly strip?: readonly string[]
 }
 
 /** A node proxy in front of `upstream` (5xx injection, latency). Stops by itself after SERVER_LIFETIME_S. */
 export async function startProxy(upstream: string, options: ProxyOptions = {}): Promise<Proxy> {
   const target = new URL(upstream)
-  const state = { requests: 0 }
+  const state = { requests: 0, inFlight: 0, maxInFlight: 0 }
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const n = ++state.requests
+    state.maxInFlight = Math.max(state.maxInFlight, ++state.inFlight)
+    res.on('close', () => { state.inFlight-- })
+    for (const name of options.strip ?? []) delete req.headers[name]
     const status = options.fail?.get(n)
     const go = () => {
       if (status !== undefined) { res.writeHead(status).end('injected'); return }
@@ -157,6 +164,7 @@ export async function startProxy(upstream: string, options: ProxyOptions = {}): 
   return {
     origin: `http://127.0.0.1:${port}`,
     get requests() { return state.requests },
+    get maxInFlight() { return state.maxInFlight },
     set requests(value) { state.requests = value },
     async stop() {
       clearTimeout(timer)
