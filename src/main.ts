@@ -18,9 +18,10 @@ export function messageOf(error: unknown): string {
 
 export async function run(io: GitHubIO = actionsIO()): Promise<void> {
   let summary = '## ckpt-audit\n\nThe audit did not run.'
+  let restore = () => {}
   try {
     const settings = readSettings(io.getInput, io.workspace)
-    Object.assign(process.env, remoteEnvironment(settings, process.env))
+    restore = setEnvironment(remoteEnvironment(settings, process.env))
     io.info(`ckpt-audit: auditing ${settings.manifest}`)
     const result = await checkManifest(settings.manifestPath, {
       failOn: settings.failOn, failOnLabel: "input 'fail-on'", weights: settings.weights, ...(settings.strict ? { unverified: 'error' as const } : {}),
@@ -46,6 +47,19 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
     } else summary += `\n\n**Error:** ${text(messageOf(error))}\n`
     io.setFailed(messageOf(error)) // fails for any thrown value, not only Error
   } finally {
+    restore()
     await io.writeSummary(summary)
+  }
+}
+
+/** Sets variables for the checkpoint layer for one run; returns what puts the old values back. */
+function setEnvironment(values: Record<string, string>): () => void {
+  const previous = Object.keys(values).map(name => [name, process.env[name]] as const)
+  Object.assign(process.env, values)
+  return () => {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
   }
 }
