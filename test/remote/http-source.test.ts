@@ -20,7 +20,7 @@ before(async () => {
   copyFileSync(fixture('modern/weights.safetensors'), join(root, 'weights.safetensors'))
   // 3 MiB of zeros: several blocks, for reads that cross blocks and for the no-Range cap
   writeFileSync(join(root, 'big.bin'), new Uint8Array(3 * 1024 * 1024).map((_, i) => i % 251))
-  nginx = await startNginx(root, { hubToken: 'hf_secret_token', linkedEtag: 'a'.repeat(64) })
+  nginx = await startNginx(root, { hubToken: 'hf_secret_token', linkedEtag: 'a'.repeat(64), linkedSize: 3 * 1024 * 1024 })
 })
 after(async () => {
   await nginx.stop()
@@ -177,6 +177,17 @@ describe('hf:// through a hub that redirects to a CDN', () => {
     assert.ok(hub.length >= 1 && hub.every(line => line.includes('"Bearer hf_secret_token"') && / 302 /.test(line)), hub.join('\n'))
     assert.ok(cdn.length >= 2 && cdn.every(line => line.includes('"-" "bytes=') && / 206 /.test(line)), cdn.join('\n'))
     assert.equal(hub.length, 1, 'later reads go to the CDN URL directly')
+  })
+
+  test('a CDN serving another size than the Hub\'s X-Linked-Size is "changed"', async () => {
+    const liar = await startNginx(root, { linkedSize: 3 * 1024 * 1024 + 1 })
+    try {
+      const error = await rejection(openRemote('hf://owner/repo/big.bin', { HF_ENDPOINT: `${liar.origin}/hub` }, FAST))
+      assert.equal(error.reason, 'changed')
+      assert.match(error.message, /names a 3145729-byte file/)
+    } finally {
+      await liar.stop()
+    }
   })
 
   test('without the token the hub refuses', async () => {

@@ -52,6 +52,8 @@ export interface NginxOptions {
   readonly hubToken?: string
   /** X-Linked-Etag the hub's 302 carries. */
   readonly linkedEtag?: string
+  /** X-Linked-Size the hub's 302 carries. */
+  readonly linkedSize?: number
 }
 
 /** Starts nginx serving `root`; fails with a clear message when nginx is not installed. */
@@ -65,7 +67,8 @@ export async function startNginx(root: string, options: NginxOptions = {}): Prom
   const [port, cdnPort] = [await freePort(), await freePort()]
   const log = join(dir, 'access.log')
   const hubAuth = options.hubToken === undefined ? '' : `if ($http_authorization != "Bearer ${options.hubToken}") { return 401; }`
-  const linked = options.linkedEtag === undefined ? '' : `add_header X-Linked-Etag '"${options.linkedEtag}"' always;`
+  const linked = (options.linkedEtag === undefined ? '' : `add_header X-Linked-Etag '"${options.linkedEtag}"' always;`)
+    + (options.linkedSize === undefined ? '' : ` add_header X-Linked-Size ${options.linkedSize} always;`)
   writeFileSync(join(dir, 'nginx.conf'), `
 daemon off;
 worker_processes 1;

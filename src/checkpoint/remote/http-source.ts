@@ -80,6 +80,7 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
   stats.bytes += first!.length
   options.onBytes?.(first!.length)
   if (first!.length === options.blockSize || first!.length === size) cache.set(0, first!)
+  checkLinkedSize(target, opened.hops, size)
   const url = opened.url
   const limit = limiter(options.concurrency)
 
@@ -189,6 +190,15 @@ async function failStatus(target: Target, response: Response): Promise<never> {
   if (status === 404 || status === 410) throw new CheckpointError('not-found', `${target.display}: not found (HTTP ${status})`)
   if (status === 401 || status === 403) throw new CheckpointError('not-found', `${target.display}: access denied (HTTP ${status}); check the credentials for this host`)
   throw new CheckpointError('network', `${target.display}: unexpected HTTP ${status}`)
+}
+
+/** The Hub's 302 states the LFS object's size (X-Linked-Size): a CDN answering another size serves another file. */
+function checkLinkedSize(target: Target, hops: readonly Headers[], size: number): void {
+  for (const hop of hops) {
+    const linked = hop.get('x-linked-size')
+    if (linked !== null && Number(linked) !== size)
+      throw new CheckpointError('changed', `${target.display}: the Hub names a ${linked}-byte file, the CDN served ${n(size)} bytes`)
+  }
 }
 
 /** The Hub's 302 for an LFS file carries its sha256 as X-Linked-Etag: a digest without reading the file. */
