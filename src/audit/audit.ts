@@ -145,6 +145,9 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
         }
         if (actual !== experiment.sha256.value)
           findings.push({ ...where, location: experiment.sha256.location, code: 'sha256-mismatch', severity: 'error', message: `${display} has sha256 ${actual}${from}, the manifest pins ${experiment.sha256.value}` })
+        // a remote pin is checked against what the server vouches for, or the whole object: say which
+        else if (from !== '')
+          findings.push({ ...where, location: experiment.sha256.location, code: 'sha256-verified', severity: 'notice', message: `${display}: sha256 pin verified${from}` })
       }
 
       if ('error' in opened) {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -67,4 +68,19 @@ test('diff streams remote tensors: http vs local gives the local-vs-local number
   assert.ok(expected.rest.mean_abs_diff > 0)
   assert.deepEqual(await run(`${nginx.origin}/model_cpk/${a}`, join(local, b)), expected)
   assert.deepEqual(await run(`${nginx.origin}/model_cpk/${a}`, `${nginx.origin}/model_cpk/${b}`), expected)
+})
+
+test('a sha256 pin of a remote object: verified by reading it whole, and the report says so', async () => {
+  const file = join(work, 'results', 'okvqa', 'model_cpk', 'rce', 'rce_epoch2.pt')
+  const good = createHash('sha256').update(readFileSync(file)).digest('hex')
+  const manifest = join(work, 'pin.yml')
+  const write = (pin: string) => writeFileSync(manifest, `version: 1\nexperiments:\n  a:\n    checkpoint: ${nginx.origin}/model_cpk/rce/rce_epoch2.pt\n    sha256: "${pin}"\n`)
+  write(good)
+  const ok = await checkJson(manifest)
+  assert.deepEqual(ok.report.findings.map((f: any) => [f.code, f.severity, f.message]),
+    [['sha256-verified', 'notice', `${nginx.origin}/model_cpk/rce/rce_epoch2.pt: sha256 pin verified (reading the whole object)`]])
+  write('0'.repeat(64))
+  const bad = await checkJson(manifest)
+  assert.equal(bad.code, 1)
+  assert.match(bad.report.findings[0].message, new RegExp(`has sha256 ${good} \\(reading the whole object\\), the manifest pins 0{64}`))
 })
