@@ -42,11 +42,22 @@ torch.save(sd, ${JSON.stringify(join(work, 'big.pt'))})
     const slowRequests = proxy.requests
     await proxy.stop()
 
+    // weights over the network: diff streams both 4 GiB files by range; peak RSS sampled in-process
+    let peak = process.memoryUsage().rss
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 20)
+    const diffStart = performance.now()
+    let diffText = ''
+    await main(['diff', `${nginx.origin}/big.pt`, join(work, 'big.pt'), '--json'], t => { diffText += t })
+    const diffWall = performance.now() - diffStart
+    clearInterval(sampler)
+    const diff = JSON.parse(diffText) as { identical: boolean, elements: number }
+
     const okvqa = await okvqaSame()
     console.log(JSON.stringify({
       file_bytes: size, error: result.error, same_as_local: same,
       requests: lines.length, bytes_sent: sum(lines), wall_ms: Math.round(wall),
       delayed: { round_trip_ms: ROUND_TRIP_MS, requests: slowRequests, wall_ms: Math.round(slowWall), round_trips: +(slowWall / ROUND_TRIP_MS).toFixed(1) },
+      diff_remote_vs_local: { identical: diff.identical, elements: diff.elements, wall_ms: Math.round(diffWall), peak_rss_mib: Math.round(peak / 2 ** 20) },
       okvqa_check_same_as_local: okvqa,
     }, null, 2))
   } finally {
