@@ -193,6 +193,10 @@ describe('hf:// through a hub that redirects to a CDN', () => {
   test('without the token the hub refuses', async () => {
     const error = await rejection(openRemote('hf://owner/repo/grpo.pt', env(), FAST))
     assert.match(error.message, /HTTP 401/)
+    // a wrong token is refused too, and never shows in the message
+    const wrong = await rejection(openRemote('hf://owner/repo/grpo.pt', env('hf_wrong_token'), FAST))
+    assert.match(wrong.message, /^hf:\/\/owner\/repo\/grpo\.pt: access denied \(HTTP 401\)/)
+    assert.doesNotMatch(wrong.message, /hf_wrong_token/)
   })
 
   test('the revision is one URL-encoded segment', async () => {
