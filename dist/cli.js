@@ -124,8 +124,8 @@ var require_fd_slicer = __commonJS({
         });
       });
     };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
+    FdSlicer.prototype.createReadStream = function(options3) {
+      return new ReadStream(this, options3);
     };
     FdSlicer.prototype.ref = function() {
       this.refCount += 1;
@@ -145,13 +145,13 @@ var require_fd_slicer = __commonJS({
       }
     };
     util.inherits(ReadStream, Readable2);
-    function ReadStream(context, options2) {
-      options2 = options2 || {};
-      Readable2.call(this, options2);
+    function ReadStream(context, options3) {
+      options3 = options3 || {};
+      Readable2.call(this, options3);
       this.context = context;
       this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
+      this.start = options3.start || 0;
+      this.endOffset = options3.end;
       this.pos = this.start;
     }
     ReadStream.prototype._read = function(n2) {
@@ -217,11 +217,11 @@ var require_fd_slicer = __commonJS({
         callback(null, length);
       });
     };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
+    BufferSlicer.prototype.createReadStream = function(options3) {
+      options3 = options3 || {};
+      var readStream = new PassThrough(options3);
+      readStream.start = options3.start || 0;
+      readStream.endOffset = options3.end;
       readStream.pos = readStream.endOffset || this.buffer.length;
       var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
       var maxChunkSize = 65536;
@@ -552,102 +552,102 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path, options2) {
+    function openPromise(path, options3) {
       return new Promise((resolve5, reject) => {
-        open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve5(zipfile);
         });
       });
     }
-    function fromFdPromise(fd, options2) {
+    function fromFdPromise(fd, options3) {
       return new Promise((resolve5, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        fromFd(fd, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve5(zipfile);
         });
       });
     }
-    function fromBufferPromise(buffer, options2) {
+    function fromBufferPromise(buffer, options3) {
       return new Promise((resolve5, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        fromBuffer(buffer, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve5(zipfile);
         });
       });
     }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+    function fromRandomAccessReaderPromise(reader, totalSize, options3) {
       return new Promise((resolve5, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        fromRandomAccessReader(reader, totalSize, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve5(zipfile);
         });
       });
     }
-    function open3(path, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
+    function open3(path, options3, callback) {
+      if (typeof options3 === "function") {
+        callback = options3;
+        options3 = null;
       }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (options3 == null) options3 = {};
+      if (options3.autoClose == null) options3.autoClose = true;
+      if (options3.lazyEntries == null) options3.lazyEntries = false;
+      if (options3.decodeStrings == null) options3.decodeStrings = true;
+      if (options3.validateEntrySizes == null) options3.validateEntrySizes = true;
+      if (options3.strictFileNames == null) options3.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
       fs.open(path, "r", function(err, fd) {
         if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
+        fromFd(fd, options3, function(err2, zipfile) {
           if (err2) fs.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
     }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
+    function fromFd(fd, options3, callback) {
+      if (typeof options3 === "function") {
+        callback = options3;
+        options3 = null;
       }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (options3 == null) options3 = {};
+      if (options3.autoClose == null) options3.autoClose = false;
+      if (options3.lazyEntries == null) options3.lazyEntries = false;
+      if (options3.decodeStrings == null) options3.decodeStrings = true;
+      if (options3.validateEntrySizes == null) options3.validateEntrySizes = true;
+      if (options3.strictFileNames == null) options3.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
       fs.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
+        fromRandomAccessReader(reader, stats.size, options3, callback);
       });
     }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
+    function fromBuffer(buffer, options3, callback) {
+      if (typeof options3 === "function") {
+        callback = options3;
+        options3 = null;
       }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (options3 == null) options3 = {};
+      options3.autoClose = false;
+      if (options3.lazyEntries == null) options3.lazyEntries = false;
+      if (options3.decodeStrings == null) options3.decodeStrings = true;
+      if (options3.validateEntrySizes == null) options3.validateEntrySizes = true;
+      if (options3.strictFileNames == null) options3.strictFileNames = false;
       var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
+      fromRandomAccessReader(reader, buffer.length, options3, callback);
     }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
+    function fromRandomAccessReader(reader, totalSize, options3, callback) {
+      if (typeof options3 === "function") {
+        callback = options3;
+        options3 = null;
       }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (options3 == null) options3 = {};
+      if (options3.autoClose == null) options3.autoClose = true;
+      if (options3.lazyEntries == null) options3.lazyEntries = false;
+      if (options3.decodeStrings == null) options3.decodeStrings = true;
+      var decodeStrings = !!options3.decodeStrings;
+      if (options3.validateEntrySizes == null) options3.validateEntrySizes = true;
+      if (options3.strictFileNames == null) options3.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
       if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
       if (totalSize > Number.MAX_SAFE_INTEGER) {
@@ -689,13 +689,13 @@ var require_yauzl = __commonJS({
               }
               entryCount = readUInt64LE(zip64EocdrBuffer, 32);
               centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options3.autoClose, options3.lazyEntries, decodeStrings, options3.validateEntrySizes, options3.strictFileNames));
             });
           }
           if (diskNumber !== 0) {
             return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
           }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options3.autoClose, options3.lazyEntries, decodeStrings, options3.validateEntrySizes, options3.strictFileNames));
         }
         callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
       });
@@ -902,72 +902,72 @@ var require_yauzl = __commonJS({
         }
       };
     };
-    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
+    ZipFile.prototype.openReadStream = function(entry, options3, callback) {
       var self = this;
       var relativeStart = 0;
       var relativeEnd = entry.compressedSize;
       if (callback == null) {
-        callback = options2;
-        options2 = null;
+        callback = options3;
+        options3 = null;
       }
-      if (options2 == null) {
-        options2 = {};
+      if (options3 == null) {
+        options3 = {};
       } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
+        if (options3.decodeFileData === false) {
+          if (options3.decrypt != null) {
             throw new Error("cannot use options.decrypt when options.decodeFileData === false");
           }
-          if (options2.decompress != null) {
+          if (options3.decompress != null) {
             throw new Error("cannot use options.decompress when options.decodeFileData === false");
           }
         } else {
-          if (options2.decrypt != null) {
+          if (options3.decrypt != null) {
             if (!entry.isEncrypted()) {
               throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
             }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (options3.decrypt !== false) throw new Error("invalid options.decrypt value: " + options3.decrypt);
             if (entry.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+              if (options3.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
             }
           }
-          if (options2.decompress != null) {
+          if (options3.decompress != null) {
             if (!entry.isCompressed()) {
               throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
             }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
+            if (!(options3.decompress === false || options3.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options3.decompress);
             }
-            decompress = options2.decompress;
+            decompress = options3.decompress;
           }
         }
-        if (options2.start != null) {
-          relativeStart = options2.start;
+        if (options3.start != null) {
+          relativeStart = options3.start;
           if (relativeStart < 0) throw new Error("options.start < 0");
           if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
         }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
+        if (options3.end != null) {
+          relativeEnd = options3.end;
           if (relativeEnd < 0) throw new Error("options.end < 0");
           if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
           if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
         }
       }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      var rawMode = options3.decodeFileData === false || // Explicitly requested raw.
       (entry.compressionMethod === 0 || // Naturally without compression.
-      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
+      entry.compressionMethod === 8 && options3.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options3.decrypt === false);
+      if (options3.start != null || options3.end != null) {
         if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
       }
       if (!self.isOpen) return callback(new Error("closed"));
       if (entry.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+        if (options3.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
       }
       var decompress;
       if (rawMode) {
         decompress = false;
       } else if (entry.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
+        decompress = options3.decodeFileData !== true;
       } else {
         return callback(new Error("unsupported compression method: " + entry.compressionMethod));
       }
@@ -1021,13 +1021,13 @@ var require_yauzl = __commonJS({
       }
       callback(null, endpointStream);
     };
-    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
+    ZipFile.prototype.readLocalFileHeader = function(entry, options3, callback) {
       var self = this;
       if (callback == null) {
-        callback = options2;
-        options2 = null;
+        callback = options3;
+        options3 = null;
       }
-      if (options2 == null) options2 = {};
+      if (options3 == null) options3 = {};
       self.reader.ref();
       var buffer = newBuffer(30);
       readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
@@ -1043,7 +1043,7 @@ var require_yauzl = __commonJS({
           if (fileDataStart + entry.compressedSize > self.fileSize) {
             return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
           }
-          if (options2.minimal) {
+          if (options3.minimal) {
             return callback(null, { fileDataStart });
           }
           var localFileHeader = new LocalFileHeader();
@@ -1075,9 +1075,9 @@ var require_yauzl = __commonJS({
         }
       });
     };
-    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+    ZipFile.prototype.openReadStreamPromise = function(entry, options3) {
       return new Promise((resolve5, reject) => {
-        this.openReadStream(entry, options2, function(err, readStream) {
+        this.openReadStream(entry, options3, function(err, readStream) {
           if (err) return reject(err);
           resolve5(readStream);
         });
@@ -1091,9 +1091,9 @@ var require_yauzl = __commonJS({
         });
       });
     };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options3) {
       return new Promise((resolve5, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
+        this.readLocalFileHeader(entry, options3, function(err, localFileHeader) {
           if (err) return reject(err);
           resolve5(localFileHeader);
         });
@@ -1101,9 +1101,9 @@ var require_yauzl = __commonJS({
     };
     function Entry() {
     }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
+    Entry.prototype.getLastModDate = function(options3) {
+      if (options3 == null) options3 = {};
+      if (!options3.forceDosFormat) {
         for (var i = 0; i < this.extraFields.length; i++) {
           var extraField = this.extraFields[i];
           if (extraField.id === 21589) {
@@ -1125,7 +1125,7 @@ var require_yauzl = __commonJS({
           }
         }
       }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options3.timezone);
     };
     Entry.prototype.canDecodeFileData = function() {
       return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
@@ -1266,10 +1266,10 @@ var require_yauzl = __commonJS({
         self.emit("close");
       }
     };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
+    RandomAccessReader.prototype.createReadStream = function(options3) {
+      if (options3 == null) options3 = {};
+      var start = options3.start;
+      var end = options3.end;
       if (start === end) {
         var emptyStream = new PassThrough();
         setImmediate(function() {
@@ -2770,7 +2770,7 @@ var require_stringify = __commonJS({
     var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options2) {
+    function createStringifyContext(doc, options3) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -2790,7 +2790,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options2);
+      }, doc.schema.toStringOptions, options3);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -3212,10 +3212,10 @@ var require_stringifyCollection = __commonJS({
     var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options2) {
+    function stringifyCollection(collection, ctx, options3) {
       const flow3 = ctx.inFlow ?? collection.flow;
       const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options2);
+      return stringify2(collection, ctx, options3);
     }
     function stringifyBlockCollection({ comment: comment2, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -4670,10 +4670,10 @@ var require_stringifyDocument = __commonJS({
     var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options2) {
+    function stringifyDocument(doc, options3) {
       const lines = [];
-      let hasDirectives = options2.directives === true;
-      if (options2.directives !== false && doc.directives) {
+      let hasDirectives = options3.directives === true;
+      if (options3.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -4683,7 +4683,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options2);
+      const ctx = stringify.createStringifyContext(doc, options3);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -4759,7 +4759,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value2, replacer, options2) {
+      constructor(value2, replacer, options3) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -4768,8 +4768,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
+        } else if (options3 === void 0 && replacer) {
+          options3 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -4781,17 +4781,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options2);
+        }, options3);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options2?._directives) {
-          this.directives = options2._directives.atDocument();
+        if (options3?._directives) {
+          this.directives = options3._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options2);
-        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
+        this.setSchema(version2, options3);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options3);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -4842,7 +4842,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value2, replacer, options2) {
+      createNode(value2, replacer, options3) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value2 = replacer.call({ "": value2 }, "", value2);
@@ -4853,11 +4853,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
+        } else if (options3 === void 0 && replacer) {
+          options3 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options3 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -4882,9 +4882,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value2, options2 = {}) {
-        const k = this.createNode(key, null, options2);
-        const v2 = this.createNode(value2, null, options2);
+      createPair(key, value2, options3 = {}) {
+        const k = this.createNode(key, null, options3);
+        const v2 = this.createNode(value2, null, options3);
         return new Pair.Pair(k, v2);
       }
       /**
@@ -4970,7 +4970,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options2 = {}) {
+      setSchema(version2, options3 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -5000,10 +5000,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options2.schema instanceof Object)
-          this.schema = options2.schema;
+        if (options3.schema instanceof Object)
+          this.schema = options3.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options2));
+          this.schema = new Schema.Schema(Object.assign(opt, options3));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -5033,14 +5033,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options2 = {}) {
+      toString(options3 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
-          const s = JSON.stringify(options2.indent);
+        if ("indent" in options3 && (!Number.isInteger(options3.indent) || Number(options3.indent) <= 0)) {
+          const s = JSON.stringify(options3.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options2);
+        return stringifyDocument.stringifyDocument(this, options3);
       }
     };
     function assertCollection(contents) {
@@ -6391,14 +6391,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options3 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options3.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -6417,8 +6417,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset, start, value: value2, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options2);
+    function composeDoc(options3, directives, { offset, start, value: value2, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options3);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -6497,7 +6497,7 @@ var require_composer = __commonJS({
       return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options2 = {}) {
+      constructor(options3 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -6510,8 +6510,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
-        this.directives = new directives.Directives({ version: options2.version || "1.2" });
-        this.options = options2;
+        this.directives = new directives.Directives({ version: options3.version || "1.2" });
+        this.options = options3;
       }
       decorate(doc, afterDoc) {
         const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
@@ -8575,15 +8575,15 @@ var require_public_api = __commonJS({
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options2) {
-      const prettyErrors = options2.prettyErrors !== false;
-      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options3) {
+      const prettyErrors = options3.prettyErrors !== false;
+      const lineCounter$1 = options3.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+    function parseAllDocuments(source, options3 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
+      const composer$1 = new composer.Composer(options3);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -8594,10 +8594,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+    function parseDocument4(source, options3 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
+      const composer$1 = new composer.Composer(options3);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -8613,14 +8613,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options2) {
+    function parse3(src, reviver, options3) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
-        options2 = reviver;
+      } else if (options3 === void 0 && reviver && typeof reviver === "object") {
+        options3 = reviver;
       }
-      const doc = parseDocument4(src, options2);
+      const doc = parseDocument4(src, options3);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -8630,29 +8630,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options3));
     }
-    function stringify(value2, replacer, options2) {
+    function stringify(value2, replacer, options3) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options2 === void 0 && replacer) {
-        options2 = replacer;
+      } else if (options3 === void 0 && replacer) {
+        options3 = replacer;
       }
-      if (typeof options2 === "string")
-        options2 = options2.length;
-      if (typeof options2 === "number") {
-        const indent = Math.round(options2);
-        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options3 === "string")
+        options3 = options3.length;
+      if (typeof options3 === "number") {
+        const indent = Math.round(options3);
+        options3 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value2 === void 0) {
-        const { keepUndefined } = options2 ?? replacer ?? {};
+        const { keepUndefined } = options3 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity2.isDocument(value2) && !_replacer)
-        return value2.toString(options2);
-      return new Document.Document(value2, _replacer, options2).toString(options2);
+        return value2.toString(options3);
+      return new Document.Document(value2, _replacer, options3).toString(options3);
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
@@ -9741,10 +9741,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -12392,49 +12392,49 @@ var require_schemes = __commonJS({
       wsComponent.fragment = void 0;
       return wsComponent;
     }
-    function urnParse(urnComponent, options2) {
+    function urnParse(urnComponent, options3) {
       if (!urnComponent.path) {
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
       const matches = urnComponent.path.match(URN_REG);
       if (matches && matches[0] === urnComponent.path) {
-        const scheme = options2.scheme || urnComponent.scheme || "urn";
+        const scheme = options3.scheme || urnComponent.scheme || "urn";
         urnComponent.nid = matches[1].toLowerCase();
         urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options2.nid || urnComponent.nid}`;
+        const urnScheme = `${scheme}:${options3.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
         if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options2);
+          urnComponent = schemeHandler.parse(urnComponent, options3);
         }
       } else {
         urnComponent.error = urnComponent.error || "URN can not be parsed.";
       }
       return urnComponent;
     }
-    function urnSerialize(urnComponent, options2) {
+    function urnSerialize(urnComponent, options3) {
       if (urnComponent.nid === void 0) {
         throw new Error("URN without nid cannot be serialized");
       }
-      const scheme = options2.scheme || urnComponent.scheme || "urn";
+      const scheme = options3.scheme || urnComponent.scheme || "urn";
       const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options2.nid || nid}`;
+      const urnScheme = `${scheme}:${options3.nid || nid}`;
       const schemeHandler = getSchemeHandler(urnScheme);
       if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options2);
+        urnComponent = schemeHandler.serialize(urnComponent, options3);
       }
       const uriComponent = urnComponent;
       const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options2.nid}:${nss}`;
-      options2.skipEscape = true;
+      uriComponent.path = `${nid || options3.nid}:${nss}`;
+      options3.skipEscape = true;
       return uriComponent;
     }
-    function urnuuidParse(urnComponent, options2) {
+    function urnuuidParse(urnComponent, options3) {
       const uuidComponent = urnComponent;
       uuidComponent.uuid = uuidComponent.nss;
       uuidComponent.nss = void 0;
-      if (!options2.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+      if (!options3.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
         uuidComponent.error = uuidComponent.error || "UUID is not valid.";
       }
       return uuidComponent;
@@ -12498,7 +12498,7 @@ var require_schemes = __commonJS({
         skipNormalize: true
       }
     );
-    var SCHEMES = (
+    var SCHEMES2 = (
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
         http,
@@ -12509,19 +12509,19 @@ var require_schemes = __commonJS({
         "urn:uuid": urnuuid
       }
     );
-    Object.setPrototypeOf(SCHEMES, null);
+    Object.setPrototypeOf(SCHEMES2, null);
     function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
+      return scheme && (SCHEMES2[
         /** @type {SchemeName} */
         scheme
-      ] || SCHEMES[
+      ] || SCHEMES2[
         /** @type {SchemeName} */
         scheme.toLowerCase()
       ]) || void 0;
     }
     module.exports = {
       wsIsSecure,
-      SCHEMES,
+      SCHEMES: SCHEMES2,
       isValidSchemeName,
       getSchemeHandler
     };
@@ -12533,7 +12533,7 @@ var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var { SCHEMES: SCHEMES2, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
     var MALFORMED_HOST_ERROR = "URI host is malformed.";
@@ -12545,18 +12545,18 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options2) {
+    function normalize(uri, options3) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
-        normalizeString(uri, options2);
+        normalizeString(uri, options3);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize2(uri, options2), options2);
+        parse3(serialize2(uri, options3), options3);
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options2) {
-      const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
+    function resolve5(baseURI, relativeURI, options3) {
+      const schemelessOptions = options3 ? Object.assign({ scheme: "null" }, options3) : { scheme: "null" };
       const {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -12577,13 +12577,13 @@ var require_fast_uri = __commonJS({
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
       const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options2 && options2.scheme || resolved.scheme);
+      const resolvedSchemeHandler = getSchemeHandler(options3 && options3.scheme || resolved.scheme);
       const resolvedHost = resolved.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options2 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options2 || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
       if (resolved.error && !encodedASCIIHost) {
         throw new Error(resolved.error);
@@ -12591,14 +12591,14 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options2, skipNormalization) {
+    function resolveComponent(base, relative5, options3, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize2(base, options2), options2);
-        relative5 = parse3(serialize2(relative5, options2), options2);
+        base = parse3(serialize2(base, options3), options3);
+        relative5 = parse3(serialize2(relative5, options3), options3);
       }
-      options2 = options2 || {};
-      if (!options2.tolerant && relative5.scheme) {
+      options3 = options3 || {};
+      if (!options3.tolerant && relative5.scheme) {
         target.scheme = relative5.scheme;
         target.userinfo = relative5.userinfo;
         target.host = relative5.host;
@@ -12645,9 +12645,9 @@ var require_fast_uri = __commonJS({
       target.fragment = relative5.fragment;
       return target;
     }
-    function equal(uriA, uriB, options2) {
-      const normalizedA = normalizeComparableURI(uriA, options2);
-      const normalizedB = normalizeComparableURI(uriB, options2);
+    function equal(uriA, uriB, options3) {
+      const normalizedA = normalizeComparableURI(uriA, options3);
+      const normalizedB = normalizeComparableURI(uriB, options3);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
     function serialize2(cmpts, opts) {
@@ -12667,30 +12667,30 @@ var require_fast_uri = __commonJS({
         secure: cmpts.secure,
         error: ""
       };
-      const options2 = Object.assign({}, opts);
+      const options3 = Object.assign({}, opts);
       const uriTokens = [];
       if (component.scheme) {
         component.scheme = validateScheme(component.scheme);
       }
-      const schemeHandler = getSchemeHandler(options2.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options2);
+      const schemeHandler = getSchemeHandler(options3.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options3);
       const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options2.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options2.skipEscape && schemelessReference;
+      const schemelessReference = (component.scheme === void 0 || options3.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options3.skipEscape && schemelessReference;
       if (component.path !== void 0) {
-        if (!options2.skipEscape) {
+        if (!options3.skipEscape) {
           component.path = serializePathEncoding(component.path, pathNoScheme);
         } else {
           component.path = normalizePercentEncoding(component.path);
         }
       }
-      if (options2.reference !== "suffix" && component.scheme) {
+      if (options3.reference !== "suffix" && component.scheme) {
         component.scheme = validateScheme(component.scheme);
         uriTokens.push(component.scheme, ":");
       }
       const authority = recomposeAuthority(component);
       if (authority !== void 0) {
-        if (options2.reference !== "suffix") {
+        if (options3.reference !== "suffix") {
           uriTokens.push("//");
         }
         uriTokens.push(authority);
@@ -12700,7 +12700,7 @@ var require_fast_uri = __commonJS({
       }
       if (component.path !== void 0) {
         let s = component.path;
-        if (!options2.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+        if (!options3.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
           s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
         }
         if (schemelessReference) {
@@ -12749,12 +12749,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options2, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options3, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options3, schemeHandler, isIP)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options2.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options3.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options3.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -12770,16 +12770,16 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options3, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options3.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
       return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
     }
     function parseWithStatus(uri, opts) {
-      const options2 = Object.assign({}, opts);
+      const options3 = Object.assign({}, opts);
       const parsed = {
         scheme: void 0,
         userinfo: void 0,
@@ -12796,9 +12796,9 @@ var require_fast_uri = __commonJS({
       let malformedIPLiteral = false;
       let malformedScheme = false;
       let isIP = false;
-      if (options2.reference === "suffix") {
-        if (options2.scheme) {
-          uri = options2.scheme + ":" + uri;
+      if (options3.reference === "suffix") {
+        if (options3.scheme) {
+          uri = options3.scheme + ":" + uri;
         } else {
           uri = "//" + uri;
         }
@@ -12877,19 +12877,19 @@ var require_fast_uri = __commonJS({
         } else {
           parsed.reference = "uri";
         }
-        if (options2.reference && options2.reference !== "suffix" && options2.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options2.reference + " reference.";
+        if (options3.reference && options3.reference !== "suffix" && options3.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options3.reference + " reference.";
         }
-        const schemeHandler = getSchemeHandler(options2.scheme || parsed.scheme);
+        const schemeHandler = getSchemeHandler(options3.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options2, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options3, schemeHandler, isIP);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
           let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options2.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP || options3.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -12903,8 +12903,8 @@ var require_fast_uri = __commonJS({
           }
         }
         if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options2);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+          schemeHandler.parse(parsed, options3);
+          if (schemeHandler === SCHEMES2.urn && parsed.nid === void 0) {
             malformedSchemeSpecific = true;
           }
         }
@@ -12944,7 +12944,7 @@ var require_fast_uri = __commonJS({
       return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
     }
     var fastUri = {
-      SCHEMES,
+      SCHEMES: SCHEMES2,
       normalize,
       resolve: resolve5,
       resolveComponent,
@@ -13450,10 +13450,10 @@ var require_core = __commonJS({
     Ajv2.ValidationError = validation_error_1.default;
     Ajv2.MissingRefError = ref_error_1.default;
     exports.default = Ajv2;
-    function checkOptions(checkOpts, options2, msg, log = "error") {
+    function checkOptions(checkOpts, options3, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
-        if (opt in options2)
+        if (opt in options3)
           this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
       }
     }
@@ -15619,9 +15619,9 @@ var require_ajv = __commonJS({
 });
 
 // src/cli.ts
-import { readFileSync as readFileSync2, realpathSync as realpathSync3 } from "node:fs";
-import { stat as stat5 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { readFileSync as readFileSync3, realpathSync as realpathSync3 } from "node:fs";
+import { stat as stat6 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/weights/align.ts
@@ -17662,9 +17662,9 @@ var DICT_CLASSES = /* @__PURE__ */ new Set([
   "pytorch_lightning.utilities.parsing.AttributeDict",
   "lightning.pytorch.utilities.parsing.AttributeDict"
 ]);
-function unpickle(bytes, uses, options2) {
-  const { where } = options2;
-  const persistentLoad = options2.persistentLoad ?? ((pid) => {
+function unpickle(bytes, uses, options3) {
+  const { where } = options3;
+  const persistentLoad = options3.persistentLoad ?? ((pid) => {
     throw new CheckpointError("corrupt", `${where}: persistent id ${repr(pid)} in a pickle that has no storages`);
   });
   const flag = (qualified, reason, offset) => {
@@ -17684,7 +17684,7 @@ function unpickle(bytes, uses, options2) {
         flag(qualified, "computed global: STACK_GLOBAL operands are not literal strings", offset);
         return new PyGlobal("<computed>", qualified);
       }
-      const verdict2 = classifyGlobal(module, name, options2.torchScript);
+      const verdict2 = classifyGlobal(module, name, options3.torchScript);
       uses.push({ qualified: verdict2.qualified, verdict: verdict2.verdict, reason: verdict2.reason, offset, where });
       return new PyGlobal(verdict2.module, verdict2.name);
     },
@@ -17758,7 +17758,7 @@ function unpickle(bytes, uses, options2) {
           flag(LOAD_FROM_BYTES, "loads a computed argument as a checkpoint", offset);
           return new PyObject(func, []);
         }
-        options2.embedded?.push(args[0]);
+        options3.embedded?.push(args[0]);
         return new PyObject(func, []);
       }
       case "torch._utils._rebuild_tensor":
@@ -17813,7 +17813,7 @@ function unpickle(bytes, uses, options2) {
         return new PyObject(func, args);
     }
   }
-  return runPickle(bytes, options2.start ?? 0, hooks, where, options2.complete ?? true);
+  return runPickle(bytes, options3.start ?? 0, hooks, where, options3.complete ?? true);
 }
 function argumentSize(value2) {
   if (typeof value2 === "string" || value2 instanceof Uint8Array || Array.isArray(value2)) return value2.length;
@@ -17910,14 +17910,14 @@ function collectTensors(root, prefix = "", limit = 1e6) {
     }
     if (seenContainers.has(value2)) return;
     seenContainers.add(value2);
-    const join10 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
-    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join10(key), depth + 1);
-    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join10(i), depth + 1));
-    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join10(i), depth + 1));
+    const join11 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
+    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join11(key), depth + 1);
+    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join11(i), depth + 1));
+    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join11(i), depth + 1));
     else if (value2 instanceof PyObject) {
-      for (const [key, item] of value2.items ?? []) visit(item, join10(key), depth + 1);
+      for (const [key, item] of value2.items ?? []) visit(item, join11(key), depth + 1);
       if (value2.state !== void 0) visit(value2.state, path, depth + 1);
-      value2.args.forEach((item, i) => visit(item, join10(`arg${i}`), depth + 1));
+      value2.args.forEach((item, i) => visit(item, join11(`arg${i}`), depth + 1));
     }
   };
   visit(root, prefix, 0);
@@ -18644,9 +18644,812 @@ async function shardsOf(dir, index2) {
   return files;
 }
 
+// src/checkpoint/remote/address.ts
+var SCHEMES = ["https://", "http://", "hf://", "s3://"];
+function isRemoteAddress(written) {
+  const lower = written.toLowerCase();
+  return SCHEMES.some((scheme) => lower.startsWith(scheme));
+}
+function isLoopbackHost(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function parseAddress(written) {
+  const lower = written.toLowerCase();
+  if (lower.startsWith("hf://")) return parseHf(written);
+  if (lower.startsWith("s3://")) return parseS3(written);
+  return parseHttp(written);
+}
+function parseHttp(written) {
+  let url;
+  try {
+    url = new URL(written);
+  } catch {
+    return { problem: `'${written}' is not a valid URL` };
+  }
+  if (url.username !== "" || url.password !== "")
+    return { problem: `'${redact(url)}' carries credentials in the URL; use a token variable instead` };
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname))
+    return { problem: `'${written}' uses plain http; only https is allowed (http only for loopback hosts)` };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { problem: `'${written}': unsupported scheme ${url.protocol}` };
+  if (url.pathname === "/" || url.pathname === "") return { problem: `'${written}' names no file` };
+  return { kind: "https", written, url };
+}
+function parseHf(written) {
+  const expected = `expected hf://[datasets/]OWNER/REPO[@REVISION]/PATH`;
+  let rest = written.slice("hf://".length);
+  const dataset = rest.startsWith("datasets/");
+  if (dataset) rest = rest.slice("datasets/".length);
+  const parts = rest.split("/");
+  if (parts.length < 3 || parts.some((part) => part === "")) return { problem: `'${written}': ${expected}` };
+  const [owner, repoAndRev, ...path] = parts;
+  const at = repoAndRev.indexOf("@");
+  const repo = at < 0 ? repoAndRev : repoAndRev.slice(0, at);
+  const revision = at < 0 ? "main" : safeDecode(repoAndRev.slice(at + 1));
+  if (!NAME.test(owner) || !NAME.test(repo) || revision === void 0 || revision === "")
+    return { problem: `'${written}': ${expected}` };
+  if (path.some((part) => part === "." || part === "..")) return { problem: `'${written}': '.' and '..' are not allowed in the path` };
+  return { kind: "hf", written, dataset, repo: `${owner}/${repo}`, revision, path: path.join("/") };
+}
+var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function parseS3(written) {
+  const rest = written.slice("s3://".length);
+  const slash = rest.indexOf("/");
+  const bucket = slash < 0 ? rest : rest.slice(0, slash);
+  const key = slash < 0 ? "" : rest.slice(slash + 1);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) return { problem: `'${written}': '${bucket}' is not a valid S3 bucket name` };
+  if (key === "" || key.endsWith("/")) return { problem: `'${written}' names no object (expected s3://BUCKET/KEY)` };
+  return { kind: "s3", written, bucket, key };
+}
+function joinAddress(root, written) {
+  const parts = written.split("/");
+  if (parts.some((part) => part === "..")) return { problem: `'${written}': '..' is not allowed under a remote root` };
+  return `${root.replace(/\/+$/, "")}/${parts.filter((part) => part !== "" && part !== ".").join("/")}`;
+}
+function safeDecode(text4) {
+  try {
+    return decodeURIComponent(text4);
+  } catch {
+    return void 0;
+  }
+}
+function redact(url) {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+// src/checkpoint/remote/lfs.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname as dirname2, join as join3 } from "node:path";
+
+// src/checkpoint/remote/http-request.ts
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 5;
+var Transient = class extends Error {
+};
+async function request(target, url, extra, transport, accept = () => {
+}) {
+  let last;
+  for (let attempt = 0; attempt <= transport.retries; attempt++) {
+    if (attempt > 0) await sleep(transport.backoffMs * 2 ** (attempt - 1));
+    try {
+      const answer = await follow(target, url, extra, transport);
+      if (answer.response.status >= 500) {
+        await answer.response.body?.cancel();
+        throw new Transient(`HTTP ${answer.response.status}`);
+      }
+      await accept(answer);
+      return answer;
+    } catch (error) {
+      if (error instanceof CheckpointError) throw error;
+      last = error;
+    }
+  }
+  const why = last instanceof Error ? last.cause instanceof Error ? last.cause.message : last.message : String(last);
+  throw new CheckpointError("network", `${target.display}: ${why} after ${transport.retries + 1} attempts`);
+}
+async function follow(target, url, extra, transport) {
+  const hops = [];
+  const signedHost = new URL(target.url).host;
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    checkHost(target, current, transport);
+    let headers = { ...target.headers, ...extra };
+    if (target.credential !== void 0 && current.host === target.credential.host) Object.assign(headers, target.credential.headers);
+    if (target.sign !== void 0 && current.host === signedHost) headers = await target.sign(current.href, headers);
+    let response;
+    try {
+      response = await transport.fetch(current.href, { headers, redirect: "manual", signal: AbortSignal.timeout(transport.timeoutMs) });
+    } catch (error) {
+      throw new Transient(error.name === "TimeoutError" ? `no answer within ${transport.timeoutMs} ms` : networkMessage(error));
+    }
+    if (!REDIRECTS.has(response.status)) return { response, url: current.href, hops };
+    await response.body?.cancel();
+    if (hop >= MAX_REDIRECTS) throw new CheckpointError("network", `${target.display}: more than ${MAX_REDIRECTS} redirects`);
+    const location = response.headers.get("location");
+    if (location === null) throw new CheckpointError("network", `${target.display}: a redirect (HTTP ${response.status}) without a Location`);
+    const next = new URL(location, current);
+    if (next.protocol !== "https:" && !(next.protocol === "http:" && isLoopbackHost(next.hostname)))
+      throw new CheckpointError("refused", `${target.display}: refused a redirect from ${redact(current)} to ${redact(next)} (only https, or http on loopback)`);
+    hops.push(response.headers);
+    current = next;
+  }
+}
+function checkHost(target, url, transport) {
+  if (transport.allowHosts !== void 0 && !transport.allowHosts.has(url.hostname.toLowerCase()))
+    throw new CheckpointError("refused", `${target.display}: host ${url.hostname} is not in the allowed remote hosts`);
+}
+function networkMessage(error) {
+  const cause = error.cause;
+  return cause instanceof Error ? cause.message : error.message;
+}
+function sleep(ms) {
+  return new Promise((done) => setTimeout(done, ms));
+}
+async function readBody(response, limit) {
+  const out2 = new Uint8Array(limit);
+  let filled = 0;
+  const reader = response.body.getReader();
+  for (; ; ) {
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      throw new Transient(networkMessage(error));
+    }
+    if (chunk.done) break;
+    if (filled + chunk.value.length > limit) {
+      await reader.cancel();
+      throw new Transient(`the server sent more than the ${limit} bytes asked for`);
+    }
+    out2.set(chunk.value, filled);
+    filled += chunk.value.length;
+  }
+  return out2.subarray(0, filled);
+}
+
+// src/checkpoint/remote/lfs.ts
+function parseLfsPointer(text4) {
+  const oid = /^oid sha256:([0-9a-f]{64})$/m.exec(text4);
+  const size = /^size (\d+)$/m.exec(text4);
+  if (oid === null || size === null || !Number.isSafeInteger(Number(size[1]))) return void 0;
+  return { oid: oid[1], size: Number(size[1]) };
+}
+function findCheckout(file) {
+  for (let folder = dirname2(file); ; folder = dirname2(folder)) {
+    if (existsSync(join3(folder, ".lfsconfig")) || existsSync(join3(folder, ".git"))) return folder;
+    if (dirname2(folder) === folder) return void 0;
+  }
+}
+function lfsEndpoint(checkout) {
+  const configured = gitConfigValue(join3(checkout, ".lfsconfig"), "lfs", "url");
+  if (configured !== void 0) return configured.replace(/\/+$/, "");
+  const remote = gitConfigValue(join3(checkout, ".git", "config"), 'remote "origin"', "url");
+  return remote === void 0 ? void 0 : remoteToLfs(remote);
+}
+function remoteToLfs(remote) {
+  const scp = /^(?:ssh:\/\/)?[^@/]+@([^:/]+)[:/](.+?)$/.exec(remote);
+  const base = scp !== null ? `https://${scp[1]}/${scp[2]}` : /^https?:\/\//.test(remote) ? remote : void 0;
+  if (base === void 0) return void 0;
+  const url = new URL(base);
+  url.username = "";
+  url.password = "";
+  const path = url.pathname.replace(/\/+$/, "");
+  url.pathname = path.endsWith(".git") ? path : `${path}.git`;
+  return `${url.href}/info/lfs`;
+}
+function gitConfigValue(file, section, key) {
+  if (!existsSync(file)) return void 0;
+  let inside = false;
+  for (const raw of readFileSync(file, "utf8").split("\n")) {
+    const line = raw.trim();
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header !== null) inside = header[1].trim() === section;
+    else if (inside) {
+      const match = /^([A-Za-z0-9-]+)\s*=\s*(.*)$/.exec(line);
+      if (match !== null && match[1].toLowerCase() === key) return match[2].trim().replace(/^"(.*)"$/, "$1");
+    }
+  }
+  return void 0;
+}
+function lfsAuthorization(env, endpoint) {
+  if (env.CKPT_AUDIT_LFS_AUTHORIZATION) return env.CKPT_AUDIT_LFS_AUTHORIZATION;
+  const token = env.GITHUB_TOKEN;
+  const github = new URL(env.GITHUB_SERVER_URL || "https://github.com").host;
+  if (!token || new URL(endpoint).host !== github) return void 0;
+  return `Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+}
+var LFS_JSON = "application/vnd.git-lfs+json";
+async function resolveLfs(display, pointer, endpoint, authorization, transport) {
+  const url = new URL(`${endpoint}/objects/batch`);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname)))
+    throw new CheckpointError("refused", `${display}: the LFS endpoint ${url.protocol}//${url.host} is not https`);
+  const body = JSON.stringify({ operation: "download", transfers: ["basic"], objects: [{ oid: pointer.oid, size: pointer.size }], hash_algo: "sha256" });
+  const post = async (target, headers) => transport.fetch(target, { method: "POST", headers: { ...headers, "content-type": LFS_JSON }, body, redirect: "error", signal: AbortSignal.timeout(transport.timeoutMs) });
+  const batch = {
+    display,
+    url: url.href,
+    headers: { accept: LFS_JSON },
+    ...authorization !== void 0 ? { credential: { host: url.host, headers: { authorization } } } : {}
+  };
+  let json;
+  await request(batch, url.href, {}, { ...transport, fetch: (target, init) => post(String(target), init?.headers) }, async ({ response }) => {
+    if (response.status !== 200) {
+      await response.body?.cancel();
+      throw new CheckpointError(response.status === 404 ? "not-found" : "network", `${display}: the LFS batch API answered HTTP ${response.status}`);
+    }
+    json = JSON.parse(new TextDecoder().decode(await readBody(response, 1 << 20)));
+  });
+  return downloadTarget(display, json, pointer);
+}
+function downloadTarget(display, json, pointer) {
+  const objects = json?.objects;
+  const object = Array.isArray(objects) ? objects.find((o) => o?.oid === pointer.oid) : void 0;
+  if (object === void 0) throw new CheckpointError("not-found", `${display}: the LFS batch response does not list object ${pointer.oid}`);
+  const error = object.error;
+  if (error !== void 0) throw new CheckpointError("not-found", `${display}: LFS object ${pointer.oid}: ${error.message ?? "error"} (${error.code ?? "?"})`);
+  const download = object.actions?.download;
+  if (typeof download?.href !== "string") throw new CheckpointError("not-found", `${display}: the LFS server gave no download action for ${pointer.oid}`);
+  const header = download.header !== null && typeof download.header === "object" ? download.header : {};
+  const headers = Object.fromEntries(Object.entries(header).filter(([, v2]) => typeof v2 === "string"));
+  const href = new URL(download.href);
+  if (href.protocol !== "https:" && !(href.protocol === "http:" && isLoopbackHost(href.hostname)))
+    throw new CheckpointError("refused", `${display}: the LFS download href is not https`);
+  return { display, url: href.href, credential: { host: href.host, headers } };
+}
+
+// src/checkpoint/remote/hf.ts
+var DEFAULT_HF_ENDPOINT = "https://huggingface.co";
+function hfTarget(address, env) {
+  const endpoint = new URL(env.HF_ENDPOINT || DEFAULT_HF_ENDPOINT);
+  const base = endpoint.href.replace(/\/+$/, "");
+  const path = address.path.split("/").map(encodeURIComponent).join("/");
+  const url = `${base}${address.dataset ? "/datasets" : ""}/${address.repo}/resolve/${encodeURIComponent(address.revision)}/${path}`;
+  const token = env.HF_TOKEN;
+  return {
+    display: address.written,
+    url,
+    // the CDN the Hub redirects to is another host: the token never follows the redirect
+    ...token ? { credential: { host: endpoint.host, headers: { authorization: `Bearer ${token}` } } } : {}
+  };
+}
+
+// src/checkpoint/remote/block-cache.ts
+var BlockCache = class {
+  blockSize;
+  #limit;
+  #blocks = /* @__PURE__ */ new Map();
+  constructor(blockSize, maxBlocks) {
+    this.blockSize = blockSize;
+    this.#limit = Math.max(1, maxBlocks);
+  }
+  get(index2) {
+    const block = this.#blocks.get(index2);
+    if (block !== void 0) {
+      this.#blocks.delete(index2);
+      this.#blocks.set(index2, block);
+    }
+    return block;
+  }
+  set(index2, block) {
+    this.#blocks.delete(index2);
+    this.#blocks.set(index2, block);
+    while (this.#blocks.size > this.#limit) this.#blocks.delete(this.#blocks.keys().next().value);
+  }
+  get size() {
+    return this.#blocks.size;
+  }
+};
+function missingRuns(first, last, has) {
+  const runs = [];
+  for (let i = first; i <= last; i++) {
+    if (has(i)) continue;
+    const run = runs.at(-1);
+    if (run !== void 0 && run[1] === i - 1) run[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+// src/checkpoint/remote/limiter.ts
+function limiter(max) {
+  let running = 0;
+  const waiting = [];
+  return async (task) => {
+    if (running >= max) await new Promise((go) => waiting.push(go));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+// src/checkpoint/remote/http-headers.ts
+function parseContentRange(value2) {
+  const match = value2 === null ? null : /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value2.trim());
+  if (match === null) return void 0;
+  const [start, end, total] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (![start, end, total].every(Number.isSafeInteger) || start > end || end >= total) return void 0;
+  return { start, end, total };
+}
+function pinOf(headers) {
+  const etag = headers.get("etag") ?? void 0;
+  const lastModified = headers.get("last-modified") ?? void 0;
+  return { ...etag !== void 0 ? { etag } : {}, ...lastModified !== void 0 ? { lastModified } : {} };
+}
+function sha256Of(value2) {
+  const match = value2 === null ? null : /^(?:W\/)?"?([0-9a-f]{64})"?$/i.exec(value2.trim());
+  return match === null ? void 0 : match[1].toLowerCase();
+}
+
+// src/checkpoint/remote/http-source.ts
+var DEFAULT_HTTP_OPTIONS = {
+  blockSize: 64 * 1024,
+  cacheBytes: 32 * 1024 * 1024,
+  concurrency: 4,
+  directBytes: 4 * 1024 * 1024,
+  timeoutMs: 3e4,
+  retries: 3,
+  backoffMs: 250,
+  allowHosts: void 0,
+  fetch: (...args) => fetch(...args)
+};
+async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
+  const stats = { requests: 0, bytes: 0 };
+  const cache = new BlockCache(options3.blockSize, Math.floor(options3.cacheBytes / options3.blockSize));
+  let first;
+  let size = 0;
+  let pin = {};
+  const opened = await request(target, target.url, { range: `bytes=0-${options3.blockSize - 1}` }, options3, async (answer) => {
+    stats.requests++;
+    const { response } = answer;
+    if (response.status === 200) {
+      await response.body?.cancel();
+      throw new CheckpointError("no-range-support", `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`);
+    }
+    if (response.status === 416) {
+      await response.body?.cancel();
+      throw new CheckpointError("empty", `${target.display}: the file is empty (0 bytes)`);
+    }
+    if (response.status !== 206) await failStatus(target, response);
+    const range = parseContentRange(response.headers.get("content-range"));
+    if (range === void 0 || range.start !== 0)
+      throw new CheckpointError("no-range-support", `${target.display}: no usable Content-Range in the answer (${response.headers.get("content-range") ?? "none"})`);
+    size = range.total;
+    pin = pinOf(response.headers);
+    first = await readBody(response, options3.blockSize);
+    if (first.length !== range.end - range.start + 1) throw new Error(`short body: ${first.length} bytes`);
+  });
+  stats.bytes += first.length;
+  options3.onBytes?.(first.length);
+  if (first.length === options3.blockSize || first.length === size) cache.set(0, first);
+  checkLinkedSize(target, opened.hops, size);
+  const url = opened.url;
+  const limit = limiter(options3.concurrency);
+  const fetchSpan = (start, end) => limit(async () => {
+    let body;
+    await request(target, url, { range: `bytes=${start}-${end}`, ...conditions(pin) }, options3, async (answer) => {
+      stats.requests++;
+      const { response } = answer;
+      if (response.status === 412 || response.status === 200) {
+        await response.body?.cancel();
+        throw changed(target);
+      }
+      if (response.status !== 206) await failStatus(target, response);
+      const range = parseContentRange(response.headers.get("content-range"));
+      const now = pinOf(response.headers);
+      if (range === void 0 || range.total !== size || differs(pin, now)) {
+        await response.body?.cancel();
+        throw changed(target);
+      }
+      if (range.start !== start || range.end !== end) throw new CheckpointError("no-range-support", `${target.display}: asked for bytes ${start}-${end}, got ${range.start}-${range.end}`);
+      body = await readBody(response, end - start + 1);
+      if (body.length !== end - start + 1) throw new Error(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`);
+    });
+    stats.bytes += body.length;
+    options3.onBytes?.(body.length);
+    return body;
+  });
+  const readDirect = async (offset, target2) => {
+    const parts = [];
+    for (let at = 0; at < target2.length; at += options3.directBytes) {
+      const length = Math.min(options3.directBytes, target2.length - at);
+      parts.push(fetchSpan(offset + at, offset + at + length - 1).then((bytes) => target2.set(bytes, at)));
+    }
+    await Promise.all(parts);
+  };
+  const readCached = async (offset, target2) => {
+    const bs = options3.blockSize;
+    const firstBlock = Math.floor(offset / bs);
+    const lastBlock = Math.floor((offset + target2.length - 1) / bs);
+    const blocks = /* @__PURE__ */ new Map();
+    for (let i = firstBlock; i <= lastBlock; i++) {
+      const block = cache.get(i);
+      if (block !== void 0) blocks.set(i, block);
+    }
+    await Promise.all(missingRuns(firstBlock, lastBlock, (i) => blocks.has(i)).map(async ([a, b]) => {
+      const bytes = await fetchSpan(a * bs, Math.min(size, (b + 1) * bs) - 1);
+      for (let i = a; i <= b; i++) {
+        const block = bytes.slice((i - a) * bs, (i - a + 1) * bs);
+        blocks.set(i, block);
+        cache.set(i, block);
+      }
+    }));
+    for (let i = firstBlock; i <= lastBlock; i++) {
+      const block = blocks.get(i);
+      const blockStart = i * bs;
+      const from = Math.max(offset, blockStart);
+      const to = Math.min(offset + target2.length, blockStart + block.length);
+      target2.set(block.subarray(from - blockStart, to - blockStart), from - offset);
+    }
+  };
+  const fill = (offset, target2) => {
+    if (target2.length === 0) return Promise.resolve();
+    if (offset < 0 || offset + target2.length > size) throw new CheckpointError("truncated", `${target2.length} bytes at ${n(offset)} overflow the file (${n(size)} bytes)`);
+    return target2.length >= options3.directBytes ? readDirect(offset, target2) : readCached(offset, target2);
+  };
+  return {
+    path: target.display,
+    size,
+    digest: hubDigest(opened.hops),
+    stats,
+    async read(offset, length) {
+      const out2 = new Uint8Array(length);
+      await fill(offset, out2);
+      return out2;
+    },
+    readInto: fill,
+    close: async () => {
+    }
+  };
+}
+function conditions(pin) {
+  if (pin.etag !== void 0 && !pin.etag.startsWith("W/")) return { "if-match": pin.etag };
+  if (pin.etag === void 0 && pin.lastModified !== void 0) return { "if-unmodified-since": pin.lastModified };
+  return {};
+}
+function differs(pin, now) {
+  if (pin.etag !== void 0) return now.etag !== void 0 && now.etag !== pin.etag;
+  return pin.lastModified !== void 0 && now.lastModified !== void 0 && now.lastModified !== pin.lastModified;
+}
+function changed(target) {
+  return new CheckpointError("changed", `${target.display}: the file changed while it was read`);
+}
+async function failStatus(target, response) {
+  await response.body?.cancel();
+  const status = response.status;
+  if (status === 404 || status === 410) throw new CheckpointError("not-found", `${target.display}: not found (HTTP ${status})`);
+  if (status === 401 || status === 403) throw new CheckpointError("not-found", `${target.display}: access denied (HTTP ${status}); check the credentials for this host`);
+  throw new CheckpointError("network", `${target.display}: unexpected HTTP ${status}`);
+}
+function checkLinkedSize(target, hops, size) {
+  for (const hop of hops) {
+    const linked = hop.get("x-linked-size");
+    if (linked !== null && Number(linked) !== size)
+      throw new CheckpointError("changed", `${target.display}: the Hub names a ${linked}-byte file, the CDN served ${n(size)} bytes`);
+  }
+}
+function hubDigest(hops) {
+  for (const hop of hops) {
+    const sha256 = sha256Of(hop.get("x-linked-etag"));
+    if (sha256 !== void 0) return { sha256, from: "the Hub's X-Linked-Etag" };
+  }
+  return void 0;
+}
+
+// src/checkpoint/remote/policy.ts
+function remotePolicy(env) {
+  const mode = (env.CKPT_AUDIT_REMOTE ?? "allow").trim().toLowerCase();
+  const list2 = (env.CKPT_AUDIT_REMOTE_HOSTS ?? "").split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
+  return { allow: mode !== "deny", hosts: list2.length > 0 ? new Set(list2) : void 0 };
+}
+
+// node_modules/aws4fetch/dist/aws4fetch.esm.mjs
+var encoder = new TextEncoder();
+var HOST_SERVICES = {
+  appstream2: "appstream",
+  cloudhsmv2: "cloudhsm",
+  email: "ses",
+  marketplace: "aws-marketplace",
+  mobile: "AWSMobileHubService",
+  pinpoint: "mobiletargeting",
+  queue: "sqs",
+  "git-codecommit": "codecommit",
+  "mturk-requester-sandbox": "mturk-requester",
+  "personalize-runtime": "personalize"
+};
+var UNSIGNABLE_HEADERS = /* @__PURE__ */ new Set([
+  "authorization",
+  "content-type",
+  "content-length",
+  "user-agent",
+  "presigned-expires",
+  "expect",
+  "x-amzn-trace-id",
+  "range",
+  "connection"
+]);
+var AwsV4Signer = class {
+  constructor({ method, url, headers, body, accessKeyId, secretAccessKey, sessionToken, service, region, cache, datetime, signQuery, appendSessionToken, allHeaders, singleEncode }) {
+    if (url == null) throw new TypeError("url is a required option");
+    if (accessKeyId == null) throw new TypeError("accessKeyId is a required option");
+    if (secretAccessKey == null) throw new TypeError("secretAccessKey is a required option");
+    this.method = method || (body ? "POST" : "GET");
+    this.url = new URL(url);
+    this.headers = new Headers(headers || {});
+    this.body = body;
+    this.accessKeyId = accessKeyId;
+    this.secretAccessKey = secretAccessKey;
+    this.sessionToken = sessionToken;
+    let guessedService, guessedRegion;
+    if (!service || !region) {
+      [guessedService, guessedRegion] = guessServiceRegion(this.url, this.headers);
+    }
+    this.service = service || guessedService || "";
+    this.region = region || guessedRegion || "us-east-1";
+    this.cache = cache || /* @__PURE__ */ new Map();
+    this.datetime = datetime || (/* @__PURE__ */ new Date()).toISOString().replace(/[:-]|\.\d{3}/g, "");
+    this.signQuery = signQuery;
+    this.appendSessionToken = appendSessionToken || this.service === "iotdevicegateway";
+    this.headers.delete("Host");
+    if (this.service === "s3" && !this.signQuery && !this.headers.has("X-Amz-Content-Sha256")) {
+      this.headers.set("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD");
+    }
+    const params = this.signQuery ? this.url.searchParams : this.headers;
+    params.set("X-Amz-Date", this.datetime);
+    if (this.sessionToken && !this.appendSessionToken) {
+      params.set("X-Amz-Security-Token", this.sessionToken);
+    }
+    this.signableHeaders = ["host", ...this.headers.keys()].filter((header) => allHeaders || !UNSIGNABLE_HEADERS.has(header)).sort();
+    this.signedHeaders = this.signableHeaders.join(";");
+    this.canonicalHeaders = this.signableHeaders.map((header) => header + ":" + (header === "host" ? this.url.host : (this.headers.get(header) || "").replace(/\s+/g, " "))).join("\n");
+    this.credentialString = [this.datetime.slice(0, 8), this.region, this.service, "aws4_request"].join("/");
+    if (this.signQuery) {
+      if (this.service === "s3" && !params.has("X-Amz-Expires")) {
+        params.set("X-Amz-Expires", "86400");
+      }
+      params.set("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
+      params.set("X-Amz-Credential", this.accessKeyId + "/" + this.credentialString);
+      params.set("X-Amz-SignedHeaders", this.signedHeaders);
+    }
+    if (this.service === "s3") {
+      try {
+        this.encodedPath = decodeURIComponent(this.url.pathname.replace(/\+/g, " "));
+      } catch (e) {
+        this.encodedPath = this.url.pathname;
+      }
+    } else {
+      this.encodedPath = this.url.pathname.replace(/\/+/g, "/");
+    }
+    if (!singleEncode) {
+      this.encodedPath = encodeURIComponent(this.encodedPath).replace(/%2F/g, "/");
+    }
+    this.encodedPath = encodeRfc3986(this.encodedPath);
+    const seenKeys = /* @__PURE__ */ new Set();
+    this.encodedSearch = [...this.url.searchParams].filter(([k]) => {
+      if (!k) return false;
+      if (this.service === "s3") {
+        if (seenKeys.has(k)) return false;
+        seenKeys.add(k);
+      }
+      return true;
+    }).map((pair) => pair.map((p) => encodeRfc3986(encodeURIComponent(p)))).sort(([k1, v1], [k2, v2]) => k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0).map((pair) => pair.join("=")).join("&");
+  }
+  async sign() {
+    if (this.signQuery) {
+      this.url.searchParams.set("X-Amz-Signature", await this.signature());
+      if (this.sessionToken && this.appendSessionToken) {
+        this.url.searchParams.set("X-Amz-Security-Token", this.sessionToken);
+      }
+    } else {
+      this.headers.set("Authorization", await this.authHeader());
+    }
+    return {
+      method: this.method,
+      url: this.url,
+      headers: this.headers,
+      body: this.body
+    };
+  }
+  async authHeader() {
+    return [
+      "AWS4-HMAC-SHA256 Credential=" + this.accessKeyId + "/" + this.credentialString,
+      "SignedHeaders=" + this.signedHeaders,
+      "Signature=" + await this.signature()
+    ].join(", ");
+  }
+  async signature() {
+    const date = this.datetime.slice(0, 8);
+    const cacheKey = [this.secretAccessKey, date, this.region, this.service].join();
+    let kCredentials = this.cache.get(cacheKey);
+    if (!kCredentials) {
+      const kDate = await hmac("AWS4" + this.secretAccessKey, date);
+      const kRegion = await hmac(kDate, this.region);
+      const kService = await hmac(kRegion, this.service);
+      kCredentials = await hmac(kService, "aws4_request");
+      this.cache.set(cacheKey, kCredentials);
+    }
+    return buf2hex(await hmac(kCredentials, await this.stringToSign()));
+  }
+  async stringToSign() {
+    return [
+      "AWS4-HMAC-SHA256",
+      this.datetime,
+      this.credentialString,
+      buf2hex(await hash(await this.canonicalString()))
+    ].join("\n");
+  }
+  async canonicalString() {
+    return [
+      this.method.toUpperCase(),
+      this.encodedPath,
+      this.encodedSearch,
+      this.canonicalHeaders + "\n",
+      this.signedHeaders,
+      await this.hexBodyHash()
+    ].join("\n");
+  }
+  async hexBodyHash() {
+    let hashHeader = this.headers.get("X-Amz-Content-Sha256") || (this.service === "s3" && this.signQuery ? "UNSIGNED-PAYLOAD" : null);
+    if (hashHeader == null) {
+      if (this.body && typeof this.body !== "string" && !("byteLength" in this.body)) {
+        throw new Error("body must be a string, ArrayBuffer or ArrayBufferView, unless you include the X-Amz-Content-Sha256 header");
+      }
+      hashHeader = buf2hex(await hash(this.body || ""));
+    }
+    return hashHeader;
+  }
+};
+async function hmac(key, string3) {
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    typeof key === "string" ? encoder.encode(key) : key,
+    { name: "HMAC", hash: { name: "SHA-256" } },
+    false,
+    ["sign"]
+  );
+  return crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(string3));
+}
+async function hash(content3) {
+  return crypto.subtle.digest("SHA-256", typeof content3 === "string" ? encoder.encode(content3) : content3);
+}
+var HEX_CHARS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"];
+function buf2hex(arrayBuffer) {
+  const buffer = new Uint8Array(arrayBuffer);
+  let out2 = "";
+  for (let idx = 0; idx < buffer.length; idx++) {
+    const n2 = buffer[idx];
+    out2 += HEX_CHARS[n2 >>> 4 & 15];
+    out2 += HEX_CHARS[n2 & 15];
+  }
+  return out2;
+}
+function encodeRfc3986(urlEncodedStr) {
+  return urlEncodedStr.replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+}
+function guessServiceRegion(url, headers) {
+  const { hostname, pathname } = url;
+  if (hostname.endsWith(".on.aws")) {
+    const match2 = hostname.match(/^[^.]{1,63}\.lambda-url\.([^.]{1,63})\.on\.aws$/);
+    return match2 != null ? ["lambda", match2[1] || ""] : ["", ""];
+  }
+  if (hostname.endsWith(".r2.cloudflarestorage.com")) {
+    return ["s3", "auto"];
+  }
+  if (hostname.endsWith(".backblazeb2.com")) {
+    const match2 = hostname.match(/^(?:[^.]{1,63}\.)?s3\.([^.]{1,63})\.backblazeb2\.com$/);
+    return match2 != null ? ["s3", match2[1] || ""] : ["", ""];
+  }
+  const match = hostname.replace("dualstack.", "").match(/([^.]{1,63})\.(?:([^.]{0,63})\.)?amazonaws\.com(?:\.cn)?$/);
+  let service = match && match[1] || "";
+  let region = match && match[2];
+  if (region === "us-gov") {
+    region = "us-gov-west-1";
+  } else if (region === "s3" || region === "s3-accelerate") {
+    region = "us-east-1";
+    service = "s3";
+  } else if (service === "iot") {
+    if (hostname.startsWith("iot.")) {
+      service = "execute-api";
+    } else if (hostname.startsWith("data.jobs.iot.")) {
+      service = "iot-jobs-data";
+    } else {
+      service = pathname === "/mqtt" ? "iotdevicegateway" : "iotdata";
+    }
+  } else if (service === "autoscaling") {
+    const targetPrefix = (headers.get("X-Amz-Target") || "").split(".")[0];
+    if (targetPrefix === "AnyScaleFrontendService") {
+      service = "application-autoscaling";
+    } else if (targetPrefix === "AnyScaleScalingPlannerFrontendService") {
+      service = "autoscaling-plans";
+    }
+  } else if (region == null && service.startsWith("s3-")) {
+    region = service.slice(3).replace(/^fips-|^external-1/, "");
+    service = "s3";
+  } else if (service.endsWith("-fips")) {
+    service = service.slice(0, -5);
+  } else if (region && /-\d$/.test(service) && !/-\d$/.test(region)) {
+    [service, region] = [region, service];
+  }
+  return [HOST_SERVICES[service] || service, region || ""];
+}
+
+// src/checkpoint/remote/s3.ts
+function s3Target(address, env) {
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || "us-east-1";
+  const key = address.key.split("/").map(encodeURIComponent).join("/");
+  const url = env.AWS_ENDPOINT_URL ? `${env.AWS_ENDPOINT_URL.replace(/\/+$/, "")}/${address.bucket}/${key}` : `https://${address.bucket}.s3.${region}.amazonaws.com/${key}`;
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return { display: address.written, url };
+  const sessionToken = env.AWS_SESSION_TOKEN || void 0;
+  return {
+    display: address.written,
+    url,
+    async sign(signUrl, headers) {
+      const signer = new AwsV4Signer({ method: "GET", url: signUrl, headers, accessKeyId, secretAccessKey, service: "s3", region, allHeaders: true, ...sessionToken ? { sessionToken } : {} });
+      const signed2 = await signer.sign();
+      return Object.fromEntries(signed2.headers.entries());
+    }
+  };
+}
+
+// src/checkpoint/remote/open-remote.ts
+var remoteTotals = { requests: 0, bytes: 0 };
+function options2(env, overrides) {
+  const policy = remotePolicy(env);
+  return {
+    ...DEFAULT_HTTP_OPTIONS,
+    allowHosts: policy.hosts,
+    onBytes: (bytes) => {
+      remoteTotals.bytes += bytes;
+    },
+    ...overrides
+  };
+}
+function checkAllowed(display, env) {
+  if (!remotePolicy(env).allow) throw new CheckpointError("refused", `${display}: remote checkpoints are disabled (remote: deny)`);
+}
+async function openRemote(written, env = process.env, overrides = {}) {
+  checkAllowed(written, env);
+  const address = parseAddress(written);
+  if ("problem" in address) throw new CheckpointError("not-found", address.problem);
+  let target;
+  if (address.kind === "https") target = { display: written, url: address.url.href };
+  else if (address.kind === "hf") target = hfTarget(address, env);
+  else target = s3Target(address, env);
+  checkEndpoint(written, target.url);
+  return counted(await openHttpSource(target, options2(env, overrides)));
+}
+async function openLfs(file, pointer, env = process.env, overrides = {}) {
+  checkAllowed(file, env);
+  const checkout = findCheckout(file);
+  const endpoint = checkout === void 0 ? void 0 : lfsEndpoint(checkout);
+  if (endpoint === void 0)
+    throw new CheckpointError("lfs-pointer", `${file}: a Git LFS pointer, and no LFS endpoint was found (.lfsconfig lfs.url or the origin remote). Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`);
+  const opts = options2(env, overrides);
+  const target = await resolveLfs(file, pointer, endpoint, lfsAuthorization(env, endpoint), opts);
+  const source = await openHttpSource(target, opts);
+  if (source.size !== pointer.size) throw new CheckpointError("changed", `${file}: the LFS object has ${source.size} bytes, the pointer says ${pointer.size}`);
+  source.digest = { sha256: pointer.oid, from: "the Git LFS oid" };
+  return counted(source);
+}
+function checkEndpoint(display, url) {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && isLoopbackHost(parsed.hostname)))
+    throw new CheckpointError("refused", `${display}: ${parsed.protocol}//${parsed.host} is not https (plain http only on loopback)`);
+}
+function counted(source) {
+  remoteTotals.requests += source.stats.requests;
+  return source;
+}
+
 // src/checkpoint/open.ts
 var MAX_SCALAR_READS = 4096;
 async function openCheckpoint(path) {
+  if (isRemoteAddress(path)) return openSource(path, () => openRemote(path));
   let info;
   try {
     info = await stat3(path);
@@ -18658,14 +19461,23 @@ async function openCheckpoint(path) {
   if (info.isDirectory()) return guard(path, () => readRunDirectory(path, openCheckpoint));
   if (!info.isFile()) throw new CheckpointError("not-a-checkpoint", `${path}: not a regular file`);
   if (info.size === 0) throw new CheckpointError("empty", `${path}: the file is empty (0 bytes)`);
-  let source;
+  return openSource(path, async () => {
+    try {
+      return await openFileSource(path);
+    } catch (error) {
+      throw new CheckpointError("not-found", `${path}: cannot be opened (${error.code ?? error.message})`);
+    }
+  });
+}
+async function openSource(path, openBytes) {
+  let source = await guard(path, openBytes);
   const globals = [];
   try {
-    source = await openFileSource(path);
-  } catch (error) {
-    throw new CheckpointError("not-found", `${path}: cannot be opened (${error.code ?? error.message})`);
-  }
-  try {
+    const viaLfs = await lfsObject(source);
+    if (viaLfs !== void 0) {
+      await source.close();
+      source = viaLfs;
+    }
     const checkpoint = await guard(path, () => readFile3(source, globals)).catch((error) => {
       error.globals = globals;
       throw error;
@@ -18677,13 +19489,21 @@ async function openCheckpoint(path) {
     throw error;
   }
 }
+async function lfsObject(source) {
+  if (process.env.CKPT_AUDIT_LFS !== "batch" || !remotePolicy(process.env).allow) return void 0;
+  if (source.size > 1024 || isRemoteAddress(source.path)) return void 0;
+  const head = await readRange(source, 0, source.size, `${source.path}: first bytes`);
+  if (sniff(head, source.size) !== "lfs-pointer") return void 0;
+  const pointer = parseLfsPointer(new TextDecoder().decode(head));
+  return pointer === void 0 ? void 0 : guard(source.path, () => openLfs(source.path, pointer));
+}
 async function readFile3(source, globals) {
   const head = await readRange(source, 0, Math.min(source.size, PROBE_BYTES), `${source.path}: first bytes`);
   const kind = sniff(head, source.size);
   switch (kind) {
     case "lfs-pointer": {
       const size = lfsPointerSize(head);
-      throw new CheckpointError("lfs-pointer", `${source.path}: this is a Git LFS pointer, not the checkpoint${size === void 0 ? "" : ` (the real file has ${n(size)} bytes)`}. Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`);
+      throw new CheckpointError("lfs-pointer", `${source.path}: this is a Git LFS pointer, not the checkpoint${size === void 0 ? "" : ` (the real file has ${n(size)} bytes)`}. Run \`git lfs pull\`, set \`lfs: true\` on actions/checkout, or let ckpt-audit read it by range through the LFS batch API (CKPT_AUDIT_LFS=batch; on in the Action unless remote: deny)`);
     }
     case "torch-zip":
       return readTorchZip(source, globals);
@@ -19039,14 +19859,14 @@ function notFinalEpoch(leaves, ctx) {
   const kind = epochKindOf(epoch.file);
   const shown = epochNumberOf(epoch.value.value, kind, ctx.epochBase);
   if (shown >= planned.value) return void 0;
-  const counted = kind === "completed" ? `${formatData(shown)} epochs completed` : `epoch ${formatData(shown)}`;
+  const counted2 = kind === "completed" ? `${formatData(shown)} epochs completed` : `epoch ${formatData(shown)}`;
   return {
     ...findingBase(planned, ctx),
     code: "not-final-epoch",
     severity: "warning",
     stored: epoch.value.value,
     source: epoch.source,
-    message: `${counted} of ${formatData(planned.value)}: not the final checkpoint (${epoch.source} = ${formatData(epoch.value.value)}${kind === "counter" ? `, counting from ${ctx.epochBase}` : ""}; the record says the run trained ${formatData(planned.value)} epochs)`
+    message: `${counted2} of ${formatData(planned.value)}: not the final checkpoint (${epoch.source} = ${formatData(epoch.value.value)}${kind === "counter" ? `, counting from ${ctx.epochBase}` : ""}; the record says the run trained ${formatData(planned.value)} epochs)`
   };
 }
 function overridden(recorded, ctx) {
@@ -19759,12 +20579,12 @@ async function auditNearDuplicates(ctx) {
 }
 
 // src/audit/twin-audit.ts
-var differs = (t) => t.dtype.includes("/") ? t.beyond_rounding > 0 : !t.identical;
+var differs2 = (t) => t.dtype.includes("/") ? t.beyond_rounding > 0 : !t.identical;
 function tensorProblems(diff, main2, e) {
   const mainIsA = diff.a === main2.path;
   const [missing2, extra] = mainIsA ? [diff.only_in_a, diff.only_in_b] : [diff.only_in_b, diff.only_in_a];
   const problems = [];
-  const differing = diff.tensors.filter(differs);
+  const differing = diff.tensors.filter(differs2);
   if (differing.length > 0)
     problems.push(`${differing.length} of ${diff.tensors.length} tensors differ (${groupNames(differing.map((t) => t.name))}; mean |a−b| ${fmt2(diff.mean_abs_diff)})`);
   if (missing2.length > 0)
@@ -19887,12 +20707,12 @@ function unsafeWithPlaces(globals) {
   }
   return [...places].map(([name, files]) => files.size > 0 ? `${name} (in ${[...files].sort().join(", ")})` : name);
 }
-async function auditManifest(manifest, io, options2 = {}) {
+async function auditManifest(manifest, io, options3 = {}) {
   const checks = {
     ...manifest.checks,
-    ...options2.failOn !== void 0 ? { failOn: options2.failOn } : {},
-    ...options2.weights !== void 0 ? { weights: options2.weights } : {},
-    ...options2.unverified !== void 0 ? { unverified: options2.unverified } : {}
+    ...options3.failOn !== void 0 ? { failOn: options3.failOn } : {},
+    ...options3.weights !== void 0 ? { weights: options3.weights } : {},
+    ...options3.unverified !== void 0 ? { unverified: options3.unverified } : {}
   };
   const aliases = aliasTable(manifest.aliases);
   const cache = new CheckpointCache(io);
@@ -19914,13 +20734,18 @@ async function auditManifest(manifest, io, options2 = {}) {
         findings.push({ ...where, code: "unsafe-pickle", severity: "error", message: `${display} names code-running globals (nothing was executed): ${unsafe.join(", ")}` });
       if (experiment.sha256 !== void 0) {
         let actual;
+        let from = "";
         try {
-          actual = await io.sha256(path);
+          const digest = await io.sha256(path);
+          actual = typeof digest === "string" ? digest : digest.sha256;
+          if (typeof digest !== "string") from = ` (${digest.from})`;
         } catch (error) {
           actual = `unreadable (${error.code ?? error.message})`;
         }
         if (actual !== experiment.sha256.value)
-          findings.push({ ...where, location: experiment.sha256.location, code: "sha256-mismatch", severity: "error", message: `${display} has sha256 ${actual}, the manifest pins ${experiment.sha256.value}` });
+          findings.push({ ...where, location: experiment.sha256.location, code: "sha256-mismatch", severity: "error", message: `${display} has sha256 ${actual}${from}, the manifest pins ${experiment.sha256.value}` });
+        else if (from !== "")
+          findings.push({ ...where, location: experiment.sha256.location, code: "sha256-verified", severity: "notice", message: `${display}: sha256 pin verified${from}` });
       }
       if ("error" in opened) {
         findings.push({ ...where, code: "unreadable", severity: "error", message: `${display}: ${opened.error.reason}: ${opened.error.message}` });
@@ -19949,7 +20774,7 @@ async function auditManifest(manifest, io, options2 = {}) {
         verified: audit.rows.filter(isVerified).length + metrics.rows.filter((m) => m.status !== "not-checked").length
       });
     }
-    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options2.progress });
+    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options3.progress });
     findings.push(...weights.findings);
   } finally {
     await cache.closeAll();
@@ -19971,20 +20796,57 @@ async function auditManifest(manifest, io, options2 = {}) {
 }
 
 // src/checkpoint/sha256.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+
+// src/checkpoint/remote/digest.ts
+import { createHash } from "node:crypto";
+var CHUNK = 8 * 1024 * 1024;
+async function remoteDigest(source) {
+  if (source.digest !== void 0) return source.digest;
+  const hash2 = createHash("sha256");
+  const buffer = new Uint8Array(CHUNK);
+  for (let at = 0; at < source.size; at += CHUNK) {
+    const part = buffer.subarray(0, Math.min(CHUNK, source.size - at));
+    if (source.readInto === void 0) throw new CheckpointError("corrupt", `${source.path}: cannot stream`);
+    await source.readInto(at, part);
+    hash2.update(part);
+  }
+  return { sha256: hash2.digest("hex"), from: "reading the whole object" };
+}
+
+// src/checkpoint/sha256.ts
 async function sha256File(path) {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
-  return hash.digest("hex");
+  const hash2 = createHash2("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function sha256Checkpoint(path) {
+  if (!isRemoteAddress(path)) {
+    const pointer = process.env.CKPT_AUDIT_LFS === "batch" ? await lfsPointerOf(path) : void 0;
+    return pointer === void 0 ? sha256File(path) : { sha256: pointer.oid, from: "the Git LFS oid" };
+  }
+  const source = await openRemote(path);
+  try {
+    return await remoteDigest(source);
+  } finally {
+    await source.close();
+  }
+}
+async function lfsPointerOf(path) {
+  const info = await stat4(path);
+  if (!info.isFile() || info.size > 1024) return void 0;
+  const text4 = await readFile4(path, "latin1");
+  return text4.startsWith("version https://git-lfs.github.com/spec/") ? parseLfsPointer(text4) : void 0;
 }
 
 // src/manifest/parse.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml7 = __toESM(require_dist(), 1);
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
-import { dirname as dirname3, join as join7, posix, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
+import { readFile as readFile5 } from "node:fs/promises";
+import { dirname as dirname4, join as join8, posix, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 
 // schema/ckpt-audit.schema.json
 var ckpt_audit_schema_default = {
@@ -19997,7 +20859,7 @@ var ckpt_audit_schema_default = {
   additionalProperties: false,
   properties: {
     version: { const: 1, description: "Manifest format version. Only 1 exists." },
-    root: { type: "string", minLength: 1, description: "Folder checkpoint paths are relative to; itself relative to the manifest. Default: the manifest's folder." },
+    root: { type: "string", minLength: 1, description: "Folder checkpoint paths are relative to; itself relative to the manifest, or a remote address (https://, hf://OWNER/REPO[@REV], s3://BUCKET/PREFIX). Default: the manifest's folder." },
     checks: {
       type: "object",
       additionalProperties: false,
@@ -20036,7 +20898,7 @@ var ckpt_audit_schema_default = {
       required: ["checkpoint"],
       additionalProperties: false,
       properties: {
-        checkpoint: { type: "string", minLength: 1, description: "A checkpoint file or run directory, relative to root." },
+        checkpoint: { type: "string", minLength: 1, description: "A checkpoint file or run directory, relative to root, or a remote address (https://…, hf://[datasets/]OWNER/REPO[@REV]/PATH, s3://BUCKET/KEY)." },
         twins: { type: "array", items: { type: "string", minLength: 1 }, description: "Files that must hold the same weights and hyperparameters." },
         parent: { type: "string", minLength: 1, description: "The experiment (or checkpoint path) this run started from." },
         frozen: { type: "array", items: { type: "string", minLength: 1 }, description: "Globs over tensor names that must equal the parent's." },
@@ -20086,8 +20948,8 @@ var ckpt_audit_schema_default = {
 };
 
 // src/manifest/paths.ts
-import { existsSync, realpathSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute4, join as join3, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function isInside(folder, path) {
   const rel = relative2(folder, path);
   return rel === "" || !rel.startsWith("..") && !isAbsolute4(rel) && rel.split(sep2)[0] !== "..";
@@ -20097,33 +20959,43 @@ function resolveInside(base, written, workspace) {
     return { problem: `'${written}' is an absolute path; write it relative to the manifest's root` };
   const path = resolve2(base, written);
   if (!isInside(workspace, path)) return { problem: `'${written}' leaves the workspace (${workspace})` };
-  if (existsSync(path)) {
+  if (existsSync2(path)) {
     const real = realpathSync(path);
     if (!isInside(realpathSync(workspace), real)) return { problem: `'${written}' is a symbolic link to ${real}, outside the workspace` };
   }
   return { path };
 }
+function resolveEntry(base, written, workspace, folder = false) {
+  const joined = isRemoteAddress(written) ? written : isRemoteAddress(base) ? joinAddress(base, written) : void 0;
+  if (joined === void 0) {
+    const local = resolveInside(base, written, workspace);
+    return "problem" in local ? local : { path: local.path, remote: false };
+  }
+  if (typeof joined !== "string") return joined;
+  const address = parseAddress(folder ? `${joined.replace(/\/+$/, "")}/file` : joined);
+  return "problem" in address ? address : { path: joined, remote: true };
+}
 function findWorkspace(manifestFile, env = process.env) {
   if (env.GITHUB_WORKSPACE) return resolve2(env.GITHUB_WORKSPACE);
-  let folder = dirname2(resolve2(manifestFile));
+  let folder = dirname3(resolve2(manifestFile));
   for (; ; ) {
-    if (existsSync(join3(folder, ".git"))) return folder;
-    const up = dirname2(folder);
-    if (up === folder) return dirname2(resolve2(manifestFile));
+    if (existsSync2(join4(folder, ".git"))) return folder;
+    const up = dirname3(folder);
+    if (up === folder) return dirname3(resolve2(manifestFile));
     folder = up;
   }
 }
 var DEFAULT_MANIFESTS = ["ckpt-audit.yml", ".github/ckpt-audit.yml"];
 function findManifest(cwd) {
-  return DEFAULT_MANIFESTS.map((name) => join3(cwd, name)).find((path) => existsSync(path));
+  return DEFAULT_MANIFESTS.map((name) => join4(cwd, name)).find((path) => existsSync2(path));
 }
 
 // src/records/detect.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/records/hydra.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/records/text-value.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -20169,9 +21041,9 @@ function yamlLeaves(node2, path, locate, leaves, problems) {
 // src/records/hydra.ts
 function hydraDir(path, reader) {
   const trimmed = path.replace(/[\\/]+$/, "");
-  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join4(trimmed, "config.yaml")) === "file") return trimmed;
+  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join5(trimmed, "config.yaml")) === "file") return trimmed;
   if (/(^|[\\/])\.hydra[\\/]config\.yaml$/.test(trimmed) && reader.kind(trimmed) === "file") return trimmed.replace(/[\\/]config\.yaml$/, "");
-  return reader.kind(join4(trimmed, ".hydra", "config.yaml")) === "file" ? join4(trimmed, ".hydra") : void 0;
+  return reader.kind(join5(trimmed, ".hydra", "config.yaml")) === "file" ? join5(trimmed, ".hydra") : void 0;
 }
 var OVERRIDE = /^(\+{0,2})([^=~@]+?)(@[^=]*)?=(.*)$/s;
 var REFERENCE = /^\$\{([\w.-]+)\}$/;
@@ -20223,15 +21095,15 @@ function resolveReferences(leaves) {
   return out2;
 }
 function readHydra(dir, reader, display) {
-  const configFile = join4(dir, "config.yaml");
+  const configFile = join5(dir, "config.yaml");
   const { leaves, problems } = configLeaves(reader.text(configFile), display(configFile));
-  const overridesFile = join4(dir, "overrides.yaml");
+  const overridesFile = join5(dir, "overrides.yaml");
   if (reader.kind(overridesFile) === "file") applyOverrides(reader.text(overridesFile), display(overridesFile), leaves, problems);
   return { leaves: resolveReferences(leaves), problems };
 }
 
 // src/records/mlflow.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/records/python-literal.ts
 var NUMBER = /^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?/;
@@ -20325,12 +21197,12 @@ function fromPythonStr(text4) {
 var MAX_MLFLOW_PARAMS = 1e4;
 function mlflowParamsDir(path, reader) {
   if (path.replace(/[\\/]+$/, "").endsWith("params") && reader.kind(path) === "dir") return path;
-  return reader.kind(join5(path, "params")) === "dir" ? join5(path, "params") : void 0;
+  return reader.kind(join6(path, "params")) === "dir" ? join6(path, "params") : void 0;
 }
 function paramFiles(dir, reader, prefix, out2) {
   for (const name of reader.list(dir)) {
     if (out2.length > MAX_MLFLOW_PARAMS) return;
-    const path = join5(dir, name);
+    const path = join6(dir, name);
     const kind = reader.kind(path);
     if (kind === "dir") paramFiles(path, reader, [...prefix, name], out2);
     else if (kind === "file") out2.push({ key: [...prefix, name], path });
@@ -20390,7 +21262,7 @@ function isWandbFile(path, reader) {
 }
 function wandbConfigFile(path, reader) {
   if (reader.kind(path) === "file") return path;
-  return [join6(path, "config.yaml"), join6(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
+  return [join7(path, "config.yaml"), join7(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
 }
 function detectKind(path, reader) {
   if (reader.kind(path) === "file" && /\.(md|markdown)$/i.test(path)) return "markdown";
@@ -20402,8 +21274,8 @@ function detectKind(path, reader) {
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
-function toString(value2, options2) {
-  const settings = options2 || emptyOptions;
+function toString(value2, options3) {
+  const settings = options3 || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
   const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
   return one(value2, includeImageAlt, includeHtml);
@@ -26588,8 +27460,8 @@ function serializeChunks(chunks, expandTabs) {
 }
 
 // node_modules/micromark/lib/parse.js
-function parse(options2) {
-  const settings = options2 || {};
+function parse(options3) {
+  const settings = options3 || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
     combineExtensions([constructs_exports, ...settings.extensions || []])
@@ -26746,14 +27618,14 @@ function index(value2) {
 
 // node_modules/mdast-util-from-markdown/lib/index.js
 var own2 = {}.hasOwnProperty;
-function fromMarkdown(value2, encoding, options2) {
+function fromMarkdown(value2, encoding, options3) {
   if (encoding && typeof encoding === "object") {
-    options2 = encoding;
+    options3 = encoding;
     encoding = void 0;
   }
-  return compiler(options2)(postprocess(parse(options2).document().write(preprocess()(value2, encoding, true))));
+  return compiler(options3)(postprocess(parse(options3).document().write(preprocess()(value2, encoding, true))));
 }
-function compiler(options2) {
+function compiler(options3) {
   const config = {
     afterExit: [],
     beforeEnter: [],
@@ -26854,7 +27726,7 @@ function compiler(options2) {
       thematicBreak: closer()
     }
   };
-  configure(config, (options2 || {}).mdastExtensions || []);
+  configure(config, (options3 || {}).mdastExtensions || []);
   const data = {};
   return compile;
   function compile(events) {
@@ -27522,8 +28394,8 @@ function ok() {
 function defaultStringLength(value2) {
   return value2.length;
 }
-function markdownTable(table3, options2) {
-  const settings = options2 || {};
+function markdownTable(table3, options3) {
+  const settings = options3 || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
   const alignments = [];
@@ -28433,7 +29305,7 @@ function mergeUnder(records, hparams, identity2) {
 }
 
 // src/records/reader.ts
-import { readdirSync, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2, realpathSync as realpathSync2, statSync } from "node:fs";
 var MAX_RECORD_BYTES = 4 * 1024 * 1024;
 function workspaceRecordReader(workspace) {
   let root;
@@ -28448,14 +29320,14 @@ function workspaceRecordReader(workspace) {
   return {
     kind(path) {
       if (!inside(path)) return void 0;
-      const stat6 = statSync(path);
-      return stat6.isDirectory() ? "dir" : stat6.isFile() ? "file" : void 0;
+      const stat7 = statSync(path);
+      return stat7.isDirectory() ? "dir" : stat7.isFile() ? "file" : void 0;
     },
     text(path) {
       if (!inside(path)) throw new Error("not a file inside the workspace");
       const size = statSync(path).size;
       if (size > MAX_RECORD_BYTES) throw new Error(`${size} bytes; a record may have at most ${MAX_RECORD_BYTES}`);
-      return readFileSync(path, "utf8");
+      return readFileSync2(path, "utf8");
     },
     list(path) {
       return inside(path) ? readdirSync(path).sort() : [];
@@ -28482,7 +29354,7 @@ async function loadManifest(file, workspace = findWorkspace(file), display = fil
   try {
     const size = statSync2(file).size;
     if (size > MAX_MANIFEST_BYTES) throw new ManifestError([{ location: at1, message: `the manifest is ${size} bytes; the limit is ${MAX_MANIFEST_BYTES}` }]);
-    text4 = await readFile4(file, "utf8");
+    text4 = await readFile5(file, "utf8");
   } catch (error) {
     if (error instanceof ManifestError) throw error;
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${error.code ?? error.message}` }]);
@@ -28580,7 +29452,7 @@ function schemaProblem(error, where) {
   }
 }
 function displayBeside(display, manifestDir) {
-  return (path) => posix.normalize(join7(dirname3(display), relative3(manifestDir, path)).split(sep3).join("/"));
+  return (path) => posix.normalize(join8(dirname4(display), relative3(manifestDir, path)).split(sep3).join("/"));
 }
 function build(raw, source, where, nodeAt, locate, problems) {
   const { file, workspace } = source;
@@ -28591,23 +29463,25 @@ function build(raw, source, where, nodeAt, locate, problems) {
       message: `alias '${c.name}' of ${c.key} already names ${c.otherKey}; one stored name cannot stand for two keys`
     });
   const valueProblems = [];
-  const manifestDir = dirname3(resolve3(file));
+  const manifestDir = dirname4(resolve3(file));
   if (!isInside(workspace, resolve3(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
   let root = manifestDir;
   if (raw.root !== void 0) {
-    const resolved = resolveInside(manifestDir, raw.root, workspace);
+    const resolved = resolveEntry(manifestDir, raw.root, workspace, true);
     if ("problem" in resolved) problems.push({ location: where(["root"]), message: `root: ${resolved.problem}` });
     else root = resolved.path;
   }
   const names2 = new Set(Object.keys(raw.experiments));
   const pathOf = (written, at, what) => {
-    const resolved = resolveInside(root, written, workspace);
+    const resolved = resolveEntry(root, written, workspace);
     if ("problem" in resolved) {
       problems.push({ location: where(at), message: `${what}: ${resolved.problem}` });
       return void 0;
     }
-    return { written, resolved: resolved.path, display: relative3(root, resolved.path) || ".", location: where(at) };
+    const display = resolved.remote ? written : relative3(root, resolved.path) || ".";
+    return { written, resolved: resolved.path, display, location: where(at) };
   };
+  const exists2 = (path) => isRemoteAddress(path) || existsSync3(path);
   const experiments = [];
   const parsedRecords = /* @__PURE__ */ new Map();
   for (const [name, e] of Object.entries(raw.experiments)) {
@@ -28619,7 +29493,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
       const target = names2.has(twin) ? raw.experiments[twin].checkpoint : twin;
       const path = pathOf(target, at, `twin '${twin}'`);
       if (path === void 0) continue;
-      if (!existsSync2(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file in root '${raw.root ?? "."}'` });
+      if (!exists2(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file in root '${raw.root ?? "."}'` });
       else twins.push({ ...path, written: twin });
     }
     let parent;
@@ -28629,7 +29503,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
       else if (names2.has(e.parent)) parent = { experiment: e.parent, path: void 0, location: where(at) };
       else {
         const path = pathOf(e.parent, at, `parent '${e.parent}'`);
-        if (path !== void 0 && !existsSync2(path.resolved)) {
+        if (path !== void 0 && !exists2(path.resolved)) {
           const hint = suggest(e.parent, [...names2]);
           problems.push({ location: where(at), message: `parent '${e.parent}' is neither an experiment nor a file${hint !== void 0 ? `; did you mean '${hint}'?` : ""}` });
         } else if (path !== void 0) parent = { experiment: void 0, path, location: where(at) };
@@ -29053,6 +29927,7 @@ async function unreadTensors(a, b) {
 }
 async function sameBytes(a, b) {
   if (a.format === "run-dir" || b.format === "run-dir" || a.sizeBytes !== b.sizeBytes) return false;
+  if (isRemoteAddress(a.path) || isRemoteAddress(b.path)) return false;
   return await sha256File(a.path) === await sha256File(b.path);
 }
 function unsafeGlobalsOf(...checkpoints) {
@@ -29114,7 +29989,7 @@ async function diffCheckpoints(a, b, progress) {
 }
 
 // src/check.ts
-var fileIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) };
+var fileIO = { open: openCheckpoint, sha256: sha256Checkpoint, diff: (a, b) => diffCheckpoints(a, b) };
 var FailOnError = class extends Error {
 };
 function resolveFailOnOverride(manifest, entries, label = "--fail-on") {
@@ -29123,10 +29998,10 @@ function resolveFailOnOverride(manifest, entries, label = "--fail-on") {
   if (resolved.problems.length > 0) throw new FailOnError(resolved.problems.map((p) => `${label}: ${p.message.replace(/^fail_on entry/, "entry")}`).join("\n"));
   return [...resolved.keys];
 }
-async function checkManifest(manifestPath, options2 = {}, workspace, display) {
+async function checkManifest(manifestPath, options3 = {}, workspace, display) {
   const manifest = await loadManifest(manifestPath, workspace, display);
-  const failOn = options2.failOn !== void 0 ? resolveFailOnOverride(manifest, options2.failOn, options2.failOnLabel) : void 0;
-  return auditManifest(manifest, fileIO, { ...options2, ...failOn !== void 0 ? { failOn } : {} });
+  const failOn = options3.failOn !== void 0 ? resolveFailOnOverride(manifest, options3.failOn, options3.failOnLabel) : void 0;
+  return auditManifest(manifest, fileIO, { ...options3, ...failOn !== void 0 ? { failOn } : {} });
 }
 
 // src/report/escape.ts
@@ -29349,7 +30224,7 @@ ${body}
 
 ${body}`;
 }
-function renderBody(result, options2) {
+function renderBody(result, options3) {
   const sections = [verdictMarkdown(result)];
   const { error, warning, notice } = result.counts;
   sections.push(`${plural(result.experiments.length, "experiment")} · ${coverageText(result)} · ${plural(error, "error")} · ${plural(warning, "warning")} · ${plural(notice, "notice")}`);
@@ -29372,7 +30247,7 @@ ${result.experiments.map(experimentSection).join("\n\n")}`);
   sections.push(`### Reproduce locally
 
 \`\`\`sh
-npx ckpt-audit check ${shellQuote(options2.manifest)}
+npx ckpt-audit check ${shellQuote(options3.manifest)}
 \`\`\``);
   return sections.join("\n\n") + "\n";
 }
@@ -29380,9 +30255,9 @@ function shellQuote(path) {
   const flat = path.replace(/[\r\n`]/g, "");
   return /^[\w./-]+$/.test(flat) ? flat : `'${flat.replaceAll("'", "'\\''")}'`;
 }
-function renderReport(result, options2) {
-  const body = renderBody(result, options2);
-  return { comment: `${marker(options2.manifest)}
+function renderReport(result, options3) {
+  const body = renderBody(result, options3);
+  return { comment: `${marker(options3.manifest)}
 ${body}`, summary: body, verdictLine: verdict(result) };
 }
 
@@ -29513,9 +30388,16 @@ function fitProgressLine(message, columns) {
   return fitted.length <= width ? fitted : `…${fitted.slice(fitted.length - width + 1)}`;
 }
 
+// src/checkpoint/remote/progress.ts
+function fetchedSuffix(bytes = remoteTotals.bytes) {
+  if (bytes === 0) return "";
+  const mib = bytes / (1024 * 1024);
+  return ` (${mib >= 10 ? mib.toFixed(0) : mib.toFixed(1)} MiB fetched)`;
+}
+
 // src/cli-manifest.ts
-import { open as open2, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { open as open2, stat as stat5 } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
 
 // src/cli-options.ts
 import { parseArgs } from "node:util";
@@ -29542,7 +30424,7 @@ var COMMANDS = {
   },
   inspect: {
     usage: "ckpt-audit inspect PATH... [--json] [--tensors] [--keys k1,k2]",
-    summary: "what a checkpoint (or run directory) holds, no manifest needed; several paths: one table, a row per file",
+    summary: "what a checkpoint (or run directory, or https://, hf://, s3:// address) holds, no manifest needed; several paths: one table, a row per file",
     options: {
       json: { type: "boolean", help: "print one JSON document (an array for several paths)" },
       tensors: { type: "boolean", help: "list the weight tensors: names (as frozen/trained globs match them), dtypes, shapes" },
@@ -29561,7 +30443,7 @@ var COMMANDS = {
   },
   diff: {
     usage: "ckpt-audit diff A B [--json] [--tensors]",
-    summary: "weight difference statistics between two checkpoints",
+    summary: "weight difference statistics between two checkpoints (files or https://, hf://, s3:// addresses)",
     options: { json: { type: "boolean", help: "print one JSON document" }, tensors: { type: "boolean", help: "list every tensor, not only the largest differences" }, help: HELP }
   }
 };
@@ -29581,13 +30463,13 @@ ${EXIT_CODES}
 }
 function commandHelp(name) {
   const spec = COMMANDS[name];
-  const options2 = Object.entries(spec.options).map(([option, o]) => `  ${`--${option}${o.short ? `, -${o.short}` : ""}`.padEnd(16)} ${o.help}`);
+  const options3 = Object.entries(spec.options).map(([option, o]) => `  ${`--${option}${o.short ? `, -${o.short}` : ""}`.padEnd(16)} ${o.help}`);
   return `Usage: ${spec.usage}
 
 ${spec.summary}
 
 Options:
-${options2.join("\n")}
+${options3.join("\n")}
 
 ${EXIT_CODES}
 `;
@@ -29631,9 +30513,9 @@ async function resolveManifest(given) {
     if (found === void 0) throw new UsageError(`no manifest given, and none found here (${DEFAULT_MANIFESTS.join(", ")})`, "check");
     return found;
   }
-  const info = await stat4(given).catch((error) => error);
+  const info = await stat5(given).catch((error) => error);
   if (info instanceof Error) {
-    const parent = dirname4(given);
+    const parent = dirname5(given);
     const reason = info.code === "ENOENT" && !await exists(parent) ? `the folder ${parent} does not exist` : info.code === "ENOENT" ? "the file does not exist" : `it cannot be read (${info.code ?? info.message})`;
     throw new UsageError(`no manifest at ${given}: ${reason}`, "check");
   }
@@ -29647,7 +30529,7 @@ async function resolveManifest(given) {
   return given;
 }
 async function exists(path) {
-  return stat4(path).then(() => true, () => false);
+  return stat5(path).then(() => true, () => false);
 }
 async function checkpointKind(path, size) {
   let head;
@@ -29669,7 +30551,7 @@ async function checkpointKind(path, size) {
 
 // src/cli-write.ts
 import { writeFile } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 async function writeReport(path, text4, kind) {
   try {
     await writeFile(path, text4);
@@ -29679,22 +30561,22 @@ async function writeReport(path, text4, kind) {
   }
 }
 async function whyNotWritable(path, error) {
-  if (error.code === "ENOENT") return `the folder ${dirname5(path)} does not exist`;
-  if (error.code === "ENOTDIR") return `${dirname5(path)} is not a folder`;
+  if (error.code === "ENOENT") return `the folder ${dirname6(path)} does not exist`;
+  if (error.code === "ENOTDIR") return `${dirname6(path)} is not a folder`;
   if (error.code === "EISDIR") return "it is a directory";
   if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
   return error.code ?? error.message;
 }
 
 // src/init/init.ts
-import { existsSync as existsSync3, lstatSync, statSync as statSync3, unlinkSync } from "node:fs";
+import { existsSync as existsSync4, lstatSync, statSync as statSync3, unlinkSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname6, relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
+import { dirname as dirname7, relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/init/find-checkpoints.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var CHECKPOINT_FILE = /\.(pt|pth|ckpt|safetensors|bin)$/i;
 var SKIP = /* @__PURE__ */ new Set(["node_modules", ".git", "__pycache__", ".venv", "venv", "wandb", "mlruns"]);
 var MAX_CHECKPOINTS = 500;
@@ -29713,8 +30595,8 @@ async function findCheckpoints(root) {
       return;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith(".")) await walk(join8(dir, entry.name));
-      else if (entry.isFile() && CHECKPOINT_FILE.test(entry.name)) found.push({ path: join8(dir, entry.name), kind: "file" });
+      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith(".")) await walk(join9(dir, entry.name));
+      else if (entry.isFile() && CHECKPOINT_FILE.test(entry.name)) found.push({ path: join9(dir, entry.name), kind: "file" });
     }
   };
   await walk(root);
@@ -29844,16 +30726,16 @@ function progressOf(leaves) {
   const phase = findKey(leaves, "phase", table3).found?.value.value;
   return { phase: typeof phase === "string" ? phase : void 0, epoch: number2("epoch"), step: number2("global_step") };
 }
-async function runInit(options2) {
-  const folder = resolve4(options2.folder);
-  const output = resolve4(options2.output);
-  if (!existsSync3(folder)) throw new InitError(`no such folder: ${options2.folder}`);
-  if (!statSync3(folder).isDirectory()) throw new InitError(`${options2.folder} is a file, not a folder: init surveys the checkpoints under a folder (ckpt-audit inspect reads one file)`);
+async function runInit(options3) {
+  const folder = resolve4(options3.folder);
+  const output = resolve4(options3.output);
+  if (!existsSync4(folder)) throw new InitError(`no such folder: ${options3.folder}`);
+  if (!statSync3(folder).isDirectory()) throw new InitError(`${options3.folder} is a file, not a folder: init surveys the checkpoints under a folder (ckpt-audit inspect reads one file)`);
   const existing = lstatSync(output, { throwIfNoEntry: false });
-  if (existing !== void 0 && !options2.force) throw new InitError(`${options2.output} exists; pass --force to overwrite it`);
+  if (existing !== void 0 && !options3.force) throw new InitError(`${options3.output} exists; pass --force to overwrite it`);
   if (existing?.isSymbolicLink() === true) unlinkSync(output);
   const { found, truncated } = await findCheckpoints(folder);
-  const base = dirname6(output);
+  const base = dirname7(output);
   const opened = [];
   const skipped = [];
   try {
@@ -29875,14 +30757,14 @@ async function runInit(options2) {
       ...totalBytes(opened) > WEIGHT_BUDGET_BYTES ? ["twins and parents were not proposed: the files are too large to compare every pair"] : []
     ];
     await writeFile2(output, renderInitManifest({ schema, folder: posix2(relative4(base, folder)) || ".", root, experiments, skipped, remarks }));
-    return `wrote ${options2.output}: ${experiments.length} experiment(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ""}`;
+    return `wrote ${options3.output}: ${experiments.length} experiment(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ""}`;
   } finally {
     for (const o of opened) await o.checkpoint.close();
   }
 }
 function schemaPath() {
   const candidates = ["../schema/ckpt-audit.schema.json", "../../schema/ckpt-audit.schema.json"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-  return candidates.find((p) => existsSync3(p)) ?? candidates[0];
+  return candidates.find((p) => existsSync4(p)) ?? candidates[0];
 }
 function commonFolder(paths) {
   if (paths.length === 0) return "";
@@ -30000,7 +30882,7 @@ async function inspectPath(path, withTensors = false) {
     }
   } catch (error) {
     if (!(error instanceof CheckpointError)) throw error;
-    const size = await stat5(path).then((s) => s.isFile() ? s.size : null, () => null);
+    const size = await stat6(path).then((s) => s.isFile() ? s.size : null, () => null);
     return inspectFailure(path, error, size);
   }
 }
@@ -30040,7 +30922,7 @@ async function initCommand(args, out2) {
   if (positionals.length > 1) throw new UsageError("init takes at most one DIR", "init");
   try {
     const folder = positionals[0] ?? ".";
-    const output = values.output ?? join9(folder, "ckpt-audit.yml");
+    const output = values.output ?? join10(folder, "ckpt-audit.yml");
     out2(`${await runInit({ folder, output, force: values.force === true })}
 `);
     return 0;
@@ -30070,7 +30952,7 @@ async function checkCommand(args, out2, err) {
   let result;
   try {
     const progress = process.stderr.isTTY ? (message) => {
-      process.stderr.write(`\r\x1B[K${fitProgressLine(message, process.stderr.columns ?? 80)}`);
+      process.stderr.write(`\r\x1B[K${fitProgressLine(message + fetchedSuffix(), process.stderr.columns ?? 80)}`);
     } : void 0;
     const unverified = values.strict === true ? "error" : void 0;
     result = await checkManifest(manifest, { failOn, weights, unverified, progress });
@@ -30107,7 +30989,7 @@ async function diffCommand(args, out2, err) {
   if (positionals.length !== 2) throw new UsageError("diff takes two checkpoints, A and B", "diff");
   const opened = [];
   const progress = process.stderr.isTTY ? (done, total) => {
-    process.stderr.write(`\rcomparing: ${Math.round(100 * done / Math.max(total, 1))}%`);
+    process.stderr.write(`\rcomparing: ${Math.round(100 * done / Math.max(total, 1))}%${fetchedSuffix()}`);
   } : void 0;
   try {
     for (const path of positionals) opened.push(await openCheckpoint(path));
@@ -30168,7 +31050,7 @@ ${usage}`);
   }
 }
 function version() {
-  return JSON.parse(readFileSync2(new URL("../package.json", import.meta.url), "utf8")).version;
+  return JSON.parse(readFileSync3(new URL("../package.json", import.meta.url), "utf8")).version;
 }
 function internalErrorMessage(error) {
   const detail = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error);

@@ -1,13 +1,13 @@
 /** The pipeline `check` shares between the CLI and the Action: manifest → audit with real files → report. */
 import { auditManifest, type AuditIO, type AuditOptions, type AuditResult } from './audit/audit.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
-import { sha256File } from './checkpoint/sha256.ts'
+import { sha256Checkpoint } from './checkpoint/sha256.ts'
 import { resolveFailOn } from './manifest/fail-on.ts'
 import { loadManifest, manifestAliases, recordedKeysOf } from './manifest/parse.ts'
 import type { Manifest } from './manifest/types.ts'
 import { diffCheckpoints } from './weights/diff.ts'
 
-export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) }
+export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256Checkpoint, diff: (a, b) => diffCheckpoints(a, b) }
 
 /** A `--fail-on` / `fail-on` override that names nothing known: the gate would silently be off. Exit code 2. */
 export class FailOnError extends Error {}

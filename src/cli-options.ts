@@ -45,7 +45,7 @@ export const COMMANDS = {
   },
   inspect: {
     usage: 'ckpt-audit inspect PATH... [--json] [--tensors] [--keys k1,k2]',
-    summary: 'what a checkpoint (or run directory) holds, no manifest needed; several paths: one table, a row per file',
+    summary: 'what a checkpoint (or run directory, or https://, hf://, s3:// address) holds, no manifest needed; several paths: one table, a row per file',
     options: {
       json: { type: 'boolean', help: 'print one JSON document (an array for several paths)' },
       tensors: { type: 'boolean', help: 'list the weight tensors: names (as frozen/trained globs match them), dtypes, shapes' },
@@ -64,7 +64,7 @@ export const COMMANDS = {
   },
   diff: {
     usage: 'ckpt-audit diff A B [--json] [--tensors]',
-    summary: 'weight difference statistics between two checkpoints',
+    summary: 'weight difference statistics between two checkpoints (files or https://, hf://, s3:// addresses)',
     options: { json: { type: 'boolean', help: 'print one JSON document' }, tensors: { type: 'boolean', help: 'list every tensor, not only the largest differences' }, help: HELP },
   },
 } as const satisfies Record<string, CommandSpec>

@@ -20,6 +20,7 @@ import { renderReport } from './report/markdown.ts'
 import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
 import { fitProgressLine } from './report/progress-line.ts'
+import { fetchedSuffix } from './checkpoint/remote/progress.ts'
 import { resolveManifest } from './cli-manifest.ts'
 import { writeReport } from './cli-write.ts'
 import { COMMANDS, commandHelp, commandNamed, generalHelp, parseCommandArgs, unknownCommand, UsageError, type CommandName } from './cli-options.ts'
@@ -114,7 +115,7 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
 
   let result
   try {
-    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${fitProgressLine(message, process.stderr.columns ?? 80)}`) } : undefined
+    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${fitProgressLine(message + fetchedSuffix(), process.stderr.columns ?? 80)}`) } : undefined
     const unverified = values.strict === true ? 'error' as const : undefined
     result = await checkManifest(manifest, { failOn, weights: weights as WeightsMode | undefined, unverified, progress })
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
@@ -148,7 +149,7 @@ async function diffCommand(args: string[], out: (text: string) => void, err: (te
   if (values.help === true) { out(commandHelp('diff')); return 0 }
   if (positionals.length !== 2) throw new UsageError('diff takes two checkpoints, A and B', 'diff')
   const opened: Checkpoint[] = []
-  const progress = process.stderr.isTTY ? (done: number, total: number) => { process.stderr.write(`\rcomparing: ${Math.round((100 * done) / Math.max(total, 1))}%`) } : undefined
+  const progress = process.stderr.isTTY ? (done: number, total: number) => { process.stderr.write(`\rcomparing: ${Math.round((100 * done) / Math.max(total, 1))}%${fetchedSuffix()}`) } : undefined
   try {
     for (const path of positionals) opened.push(await openCheckpoint(path))
     const diff = await diffCheckpoints(opened[0]!, opened[1]!, progress)

@@ -3,6 +3,9 @@ import { checkManifest } from './check.ts'
 import { annotationsOf } from './github/annotations.ts'
 import { actionsIO, type GitHubIO } from './github/io.ts'
 import { readSettings } from './github/inputs.ts'
+import { remoteEnvironment } from './github/remote-env.ts'
+import { remoteTotals } from './checkpoint/remote/open-remote.ts'
+import { fetchedSuffix } from './checkpoint/remote/progress.ts'
 import { ManifestError } from './manifest/errors.ts'
 import { marker, text } from './report/escape.ts'
 import { COMMENT_LIMIT_BYTES, fitToLimit, SUMMARY_LIMIT_BYTES } from './report/fit.ts'
@@ -15,8 +18,10 @@ export function messageOf(error: unknown): string {
 
 export async function run(io: GitHubIO = actionsIO()): Promise<void> {
   let summary = '## ckpt-audit\n\nThe audit did not run.'
+  let restore = () => {}
   try {
     const settings = readSettings(io.getInput, io.workspace)
+    restore = setEnvironment(remoteEnvironment(settings, process.env))
     io.info(`ckpt-audit: auditing ${settings.manifest}`)
     const result = await checkManifest(settings.manifestPath, {
       failOn: settings.failOn, failOnLabel: "input 'fail-on'", weights: settings.weights, ...(settings.strict ? { unverified: 'error' as const } : {}),
@@ -32,6 +37,7 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
     }
     for (const annotation of annotationsOf(result.findings)) io.annotate(annotation)
     io.setOutputs({ status: result.status, errors: String(result.counts.error), warnings: String(result.counts.warning), 'report-json': reportJson })
+    if (remoteTotals.bytes > 0) io.info(`ckpt-audit: remote checkpoints read by range${fetchedSuffix()}`)
     io.info(report.verdictLine)
     if (result.status === 'fail') io.setFailed(report.verdictLine)
   } catch (error) {
@@ -41,6 +47,19 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
     } else summary += `\n\n**Error:** ${text(messageOf(error))}\n`
     io.setFailed(messageOf(error)) // fails for any thrown value, not only Error
   } finally {
+    restore()
     await io.writeSummary(summary)
+  }
+}
+
+/** Sets variables for the checkpoint layer for one run; returns what puts the old values back. */
+function setEnvironment(values: Record<string, string>): () => void {
+  const previous = Object.keys(values).map(name => [name, process.env[name]] as const)
+  Object.assign(process.env, values)
+  return () => {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
   }
 }

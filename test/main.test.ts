@@ -56,3 +56,13 @@ test('the comment failing does not change the result (upsertComment reports, nev
   await run(io)
   assert.ok(!log.some(l => l.startsWith('failed')))
 })
+
+test('remote: deny: a remote checkpoint is unreadable (refused) and the settings do not outlive the run', async () => {
+  let report = ''
+  const { io, log } = fakeIO({ manifest: 'test/fixtures/remote/deny.yml', comment: 'never', remote: 'deny' }, { async writeReportJson(json) { report = json; return '/tmp/r.json' } })
+  await run(io)
+  assert.ok(log.some(l => l.startsWith('failed ')), log.join('\n'))
+  assert.match(report, /refused: http:\/\/127\.0\.0\.1:9\/a\.pt: remote checkpoints are disabled \(remote: deny\)/)
+  assert.equal(process.env.CKPT_AUDIT_REMOTE, undefined)
+  assert.equal(process.env.CKPT_AUDIT_LFS, undefined)
+})

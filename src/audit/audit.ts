@@ -20,7 +20,8 @@ export type { PairResult } from './weight-audit.ts'
 export interface AuditIO {
   /** Opens a checkpoint; throws CheckpointError when it cannot be read. */
   open(path: string): Promise<Checkpoint>
-  sha256(path: string): Promise<string>
+  /** A remote object's digest may come from the server: `from` says how, for the report. */
+  sha256(path: string): Promise<string | { readonly sha256: string, readonly from: string }>
   /** Weight statistics of two opened checkpoints. */
   diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
 }
@@ -134,13 +135,19 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
 
       if (experiment.sha256 !== undefined) {
         let actual: string
+        let from = ''
         try {
-          actual = await io.sha256(path)
+          const digest = await io.sha256(path)
+          actual = typeof digest === 'string' ? digest : digest.sha256
+          if (typeof digest !== 'string') from = ` (${digest.from})`
         } catch (error) {
           actual = `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`
         }
         if (actual !== experiment.sha256.value)
-          findings.push({ ...where, location: experiment.sha256.location, code: 'sha256-mismatch', severity: 'error', message: `${display} has sha256 ${actual}, the manifest pins ${experiment.sha256.value}` })
+          findings.push({ ...where, location: experiment.sha256.location, code: 'sha256-mismatch', severity: 'error', message: `${display} has sha256 ${actual}${from}, the manifest pins ${experiment.sha256.value}` })
+        // a remote pin is checked against what the server vouches for, or the whole object: say which
+        else if (from !== '')
+          findings.push({ ...where, location: experiment.sha256.location, code: 'sha256-verified', severity: 'notice', message: `${display}: sha256 pin verified${from}` })
       }
 
       if ('error' in opened) {

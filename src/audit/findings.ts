@@ -6,6 +6,7 @@ export const FINDING_CODES = [
   'hparam-mismatch', 'hparam-missing', 'hparam-ambiguous', 'unreadable', 'unsafe-pickle', 'sha256-mismatch',
   'twin-mismatch', 'parent-mismatch', 'frozen-changed', 'trained-unchanged', 'near-duplicate',
   'not-final-epoch', 'metric-mismatch', 'metric-missing', 'glob-unmatched', 'weights-unchecked', 'record-overridden',
+  'sha256-verified',
 ] as const
 export type FindingCode = (typeof FINDING_CODES)[number]
 export type Severity = 'error' | 'warning' | 'notice'

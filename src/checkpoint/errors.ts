@@ -1,6 +1,9 @@
 /** Why a checkpoint could not be read. Stable strings: they appear in JSON output. */
 export const UNREADABLE_REASONS = [
   'not-found', 'empty', 'lfs-pointer', 'truncated', 'not-a-checkpoint', 'too-large', 'corrupt',
+  // remote addresses (issue J): the object changed between two range reads, the server ignores
+  // Range, the network failed after retries, or the policy refused the address
+  'changed', 'no-range-support', 'network', 'refused',
 ] as const
 export type UnreadableReason = (typeof UNREADABLE_REASONS)[number]
 

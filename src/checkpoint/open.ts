@@ -15,11 +15,16 @@ import { readLegacyTorch, readPlainPickle } from './torch-legacy.ts'
 import { readTorchZip } from './torch-zip.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
 import { PROBE_BYTES } from './pickle/probe.ts'
+import { isRemoteAddress } from './remote/address.ts'
+import { parseLfsPointer } from './remote/lfs.ts'
+import { openLfs, openRemote } from './remote/open-remote.ts'
+import { remotePolicy } from './remote/policy.ts'
 
 /** At most this many 0-dim tensors get their value read (each is one small read). */
 const MAX_SCALAR_READS = 4096
 
 export async function openCheckpoint(path: string): Promise<Checkpoint> {
+  if (isRemoteAddress(path)) return openSource(path, () => openRemote(path))
   let info
   try {
     info = await stat(path)
@@ -32,14 +37,26 @@ export async function openCheckpoint(path: string): Promise<Checkpoint> {
   if (!info.isFile()) throw new CheckpointError('not-a-checkpoint', `${path}: not a regular file`)
   if (info.size === 0) throw new CheckpointError('empty', `${path}: the file is empty (0 bytes)`)
 
-  let source: ByteSource
+  return openSource(path, async () => {
+    try {
+      return await openFileSource(path)
+    } catch (error) {
+      throw new CheckpointError('not-found', `${path}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+    }
+  })
+}
+
+/** Reads a checkpoint from an opened source (a file, or a remote object: the same readers). */
+async function openSource(path: string, openBytes: () => Promise<ByteSource>): Promise<Checkpoint> {
+  let source = await guard(path, openBytes)
   const globals: GlobalUse[] = []
   try {
-    source = await openFileSource(path)
-  } catch (error) {
-    throw new CheckpointError('not-found', `${path}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
-  }
-  try {
+    // a Git LFS pointer in the checkout: read the real object through the LFS batch API
+    const viaLfs = await lfsObject(source)
+    if (viaLfs !== undefined) {
+      await source.close()
+      source = viaLfs
+    }
     const checkpoint = await guard(path, () => readFile(source, globals)).catch((error: CheckpointError) => {
       error.globals = globals
       throw error
@@ -52,13 +69,24 @@ export async function openCheckpoint(path: string): Promise<Checkpoint> {
   }
 }
 
+/** The LFS object behind a pointer file, when remote reads are allowed; else undefined (the reader explains). */
+async function lfsObject(source: ByteSource): Promise<ByteSource | undefined> {
+  // opt-in (the Action turns it on): a pointer in a developer's checkout never reaches a server unasked
+  if (process.env.CKPT_AUDIT_LFS !== 'batch' || !remotePolicy(process.env).allow) return undefined
+  if (source.size > 1024 || isRemoteAddress(source.path)) return undefined
+  const head = await readRange(source, 0, source.size, `${source.path}: first bytes`)
+  if (sniff(head, source.size) !== 'lfs-pointer') return undefined
+  const pointer = parseLfsPointer(new TextDecoder().decode(head))
+  return pointer === undefined ? undefined : guard(source.path, () => openLfs(source.path, pointer))
+}
+
 async function readFile(source: ByteSource, globals: GlobalUse[]): Promise<Checkpoint> {
   const head = await readRange(source, 0, Math.min(source.size, PROBE_BYTES), `${source.path}: first bytes`)
   const kind = sniff(head, source.size)
   switch (kind) {
     case 'lfs-pointer': {
       const size = lfsPointerSize(head)
-      throw new CheckpointError('lfs-pointer', `${source.path}: this is a Git LFS pointer, not the checkpoint${size === undefined ? '' : ` (the real file has ${n(size)} bytes)`}. Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`)
+      throw new CheckpointError('lfs-pointer', `${source.path}: this is a Git LFS pointer, not the checkpoint${size === undefined ? '' : ` (the real file has ${n(size)} bytes)`}. Run \`git lfs pull\`, set \`lfs: true\` on actions/checkout, or let ckpt-audit read it by range through the LFS batch API (CKPT_AUDIT_LFS=batch; on in the Action unless remote: deny)`)
     }
     case 'torch-zip': return readTorchZip(source, globals)
     case 'safetensors': return readSafetensors(source)

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { DEFAULT_MANIFESTS, isInside } from '../manifest/paths.ts'
 import { WEIGHT_MODES } from '../manifest/types.ts'
-import { COMMENT_MODES, type ActionSettings } from './settings.ts'
+import { COMMENT_MODES, REMOTE_MODES, type ActionSettings } from './settings.ts'
 
 export class InputError extends Error {}
 
@@ -45,5 +45,7 @@ export function readSettings(getInput: (name: string) => string, workspace: stri
     comment: choice(getInput, 'comment', COMMENT_MODES) ?? 'always',
     token: getInput('github-token'),
     commentAuthor: getInput('comment-author').trim() || 'github-actions[bot]',
+    remote: choice(getInput, 'remote', REMOTE_MODES) ?? 'allow',
+    remoteHosts: parseList(getInput('remote-hosts'))?.map(host => host.toLowerCase()) ?? [],
   }
 }

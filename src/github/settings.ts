@@ -4,6 +4,9 @@ import type { WeightsMode } from '../manifest/types.ts'
 export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
 
+export const REMOTE_MODES = ['allow', 'deny'] as const
+export type RemoteMode = (typeof REMOTE_MODES)[number]
+
 export interface ActionSettings {
   /** Manifest path as the user wrote it, relative to the workspace (for messages and the marker). */
   readonly manifest: string
@@ -20,4 +23,8 @@ export interface ActionSettings {
   readonly token: string
   /** Login whose comments may be edited: the token's identity (github-actions[bot] for GITHUB_TOKEN). */
   readonly commentAuthor: string
+  /** `remote: deny`: no https/hf/s3 address and no LFS batch request (manifest addresses come from the PR's author). */
+  readonly remote: RemoteMode
+  /** Hosts remote reads may reach (self-hosted runners); empty: any. */
+  readonly remoteHosts: readonly string[]
 }

@@ -15,7 +15,8 @@ import { workspaceRecordReader } from '../records/reader.ts'
 import type { RecordReader } from '../records/types.ts'
 import { ManifestError, suggest, type ManifestProblem } from './errors.ts'
 import { resolveFailOn } from './fail-on.ts'
-import { findWorkspace, isInside, resolveInside } from './paths.ts'
+import { findWorkspace, isInside, resolveEntry } from './paths.ts'
+import { isRemoteAddress } from '../checkpoint/remote/address.ts'
 import { decimalsWritten, recordedValue, type RecordedProblem } from './recorded.ts'
 import {
   DEFAULT_FAIL_ON, type Experiment, type Manifest, type ManifestPath, type RecordedMetric, type RecordedValue, type SourceLocation,
@@ -207,19 +208,23 @@ function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: 
   if (!isInside(workspace, resolve(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` })
   let root = manifestDir
   if (raw.root !== undefined) {
-    const resolved = resolveInside(manifestDir, raw.root, workspace)
+    const resolved = resolveEntry(manifestDir, raw.root, workspace, true)
     if ('problem' in resolved) problems.push({ location: where(['root']), message: `root: ${resolved.problem}` })
     else root = resolved.path
   }
   const names = new Set(Object.keys(raw.experiments))
   const pathOf = (written: string, at: Segment[], what: string): ManifestPath | undefined => {
-    const resolved = resolveInside(root, written, workspace)
+    const resolved = resolveEntry(root, written, workspace)
     if ('problem' in resolved) {
       problems.push({ location: where(at), message: `${what}: ${resolved.problem}` })
       return undefined
     }
-    return { written, resolved: resolved.path, display: relative(root, resolved.path) || '.', location: where(at) }
+    // a remote entry is shown as written (under a remote root: relative to it, like local ones)
+    const display = resolved.remote ? written : relative(root, resolved.path) || '.'
+    return { written, resolved: resolved.path, display, location: where(at) }
   }
+  /** Remote objects are not checked for existence here: that needs the network, at audit time. */
+  const exists = (path: string) => isRemoteAddress(path) || existsSync(path)
 
   const experiments: Experiment[] = []
   const parsedRecords: MarkdownCache = new Map()
@@ -232,7 +237,7 @@ function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: 
       const target = names.has(twin) ? raw.experiments[twin]!.checkpoint : twin
       const path = pathOf(target, at, `twin '${twin}'`)
       if (path === undefined) continue
-      if (!existsSync(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file in root '${raw.root ?? '.'}'` })
+      if (!exists(path.resolved)) problems.push({ location: where(at), message: `twin '${twin}' is neither an experiment nor a file in root '${raw.root ?? '.'}'` })
       else twins.push({ ...path, written: twin })
     }
     let parent: Experiment['parent']
@@ -242,7 +247,7 @@ function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: 
       else if (names.has(e.parent)) parent = { experiment: e.parent, path: undefined, location: where(at) }
       else {
         const path = pathOf(e.parent, at, `parent '${e.parent}'`)
-        if (path !== undefined && !existsSync(path.resolved)) {
+        if (path !== undefined && !exists(path.resolved)) {
           const hint = suggest(e.parent, [...names])
           problems.push({ location: where(at), message: `parent '${e.parent}' is neither an experiment nor a file${hint !== undefined ? `; did you mean '${hint}'?` : ''}` })
         } else if (path !== undefined) parent = { experiment: undefined, path, location: where(at) }

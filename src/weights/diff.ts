@@ -1,6 +1,7 @@
 /** Weight difference between two checkpoints (docs/design.md §6 `diff`): aligned names, per-tensor and overall statistics. */
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { sha256File } from '../checkpoint/sha256.ts'
+import { isRemoteAddress } from '../checkpoint/remote/address.ts'
 import { alignPair, type AlignedTensor, type PrefixesRemoved } from './align.ts'
 import { isFloatingDtype } from './element-reader.ts'
 import { compareMode, tensorStats } from './tensor-diff.ts'
@@ -96,6 +97,8 @@ async function unreadTensors(a: Checkpoint, b: Checkpoint): Promise<NotCompared[
 
 async function sameBytes(a: Checkpoint, b: Checkpoint): Promise<boolean> {
   if (a.format === 'run-dir' || b.format === 'run-dir' || a.sizeBytes !== b.sizeBytes) return false
+  // a remote object would be downloaded whole just to hash it: not worth it for this shortcut
+  if (isRemoteAddress(a.path) || isRemoteAddress(b.path)) return false
   return (await sha256File(a.path)) === (await sha256File(b.path))
 }
 

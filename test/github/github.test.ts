@@ -12,9 +12,15 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 test('settings: defaults, lists, choices', () => {
   const s = readSettings(inputs({ 'github-token': 't', 'fail-on': 'kl_beta, lr\nepoch' }), '/ws')
   assert.deepEqual(s, { manifest: 'ckpt-audit.yml', manifestPath: '/ws/ckpt-audit.yml', workspace: '/ws', failOn: ['kl_beta', 'lr', 'epoch'],
-    weights: undefined, strict: false, comment: 'always', token: 't', commentAuthor: 'github-actions[bot]' })
+    weights: undefined, strict: false, comment: 'always', token: 't', commentAuthor: 'github-actions[bot]', remote: 'allow', remoteHosts: [] })
   const t = readSettings(inputs({ manifest: 'exp.yml', 'working-directory': 'ml', weights: 'never', comment: 'on-failure', 'comment-author': 'my-app[bot]' }), '/ws')
   assert.deepEqual([t.manifest, t.manifestPath, t.weights, t.comment, t.commentAuthor], ['ml/exp.yml', '/ws/ml/exp.yml', 'never', 'on-failure', 'my-app[bot]'])
+})
+
+test('settings: remote deny and a host allowlist; a bad remote mode is an input error', () => {
+  const s = readSettings(inputs({ remote: 'deny', 'remote-hosts': 'huggingface.co, CDN-lfs.hf.co' }), '/ws')
+  assert.deepEqual([s.remote, s.remoteHosts], ['deny', ['huggingface.co', 'cdn-lfs.hf.co']])
+  assert.throws(() => readSettings(inputs({ remote: 'yes' }), '/ws'), InputError)
 })
 
 test('settings: with no manifest input, .github/ckpt-audit.yml is found when ckpt-audit.yml is absent', () => {

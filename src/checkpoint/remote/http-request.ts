@@ -1,0 +1,133 @@
+/**
+ * One HTTP request of a remote source: redirects followed by hand (so the Range and the
+ * credential rules hold on every hop), a timeout, and retries with backoff on 5xx and network
+ * errors. Nothing here knows about byte ranges beyond passing headers through.
+ */
+import { CheckpointError } from '../errors.ts'
+import { isLoopbackHost, redact } from './address.ts'
+
+/** Where an object lives and what each request to it carries. */
+export interface Target {
+  /** What messages show: the address as written, never a signed or tokenised URL. */
+  readonly display: string
+  readonly url: string
+  /** Sent on every request to every host (the headers an LFS batch response lists for its href). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** Secret headers, sent only while a request goes to this exact host (`host:port`). */
+  readonly credential?: { readonly host: string, readonly headers: Readonly<Record<string, string>> }
+  /** Signs each request to the first URL's host (S3 SigV4: the signature covers the Range header). */
+  readonly sign?: (url: string, headers: Record<string, string>) => Promise<Record<string, string>>
+}
+
+export interface Transport {
+  readonly timeoutMs: number
+  readonly retries: number
+  readonly backoffMs: number
+  /** Hosts a request may reach (initial and redirect targets); undefined: any. */
+  readonly allowHosts: ReadonlySet<string> | undefined
+  readonly fetch: typeof fetch
+}
+
+export interface Answer {
+  readonly response: Response
+  /** The URL that answered, after redirects: later reads go there directly. */
+  readonly url: string
+  /** Headers of the redirect responses on the way (the Hub puts X-Linked-Size/-Etag on its 302). */
+  readonly hops: readonly Headers[]
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+const MAX_REDIRECTS = 5
+
+/** Marks a failure worth retrying (5xx, network, timeout). */
+class Transient extends Error {}
+
+/** Sends a GET to `url` (a URL of `target`, perhaps an earlier redirect's end), retrying transient failures. */
+export async function request(target: Target, url: string, extra: Record<string, string>, transport: Transport,
+                              accept: (answer: Answer) => Promise<void> | void = () => {}): Promise<Answer> {
+  let last: unknown
+  for (let attempt = 0; attempt <= transport.retries; attempt++) {
+    if (attempt > 0) await sleep(transport.backoffMs * 2 ** (attempt - 1))
+    try {
+      const answer = await follow(target, url, extra, transport)
+      if (answer.response.status >= 500) {
+        await answer.response.body?.cancel()
+        throw new Transient(`HTTP ${answer.response.status}`)
+      }
+      // the caller reads the body inside the retry loop: a connection cut mid-body is retried too
+      await accept(answer)
+      return answer
+    } catch (error) {
+      if (error instanceof CheckpointError) throw error
+      last = error
+    }
+  }
+  const why = last instanceof Error ? (last.cause instanceof Error ? last.cause.message : last.message) : String(last)
+  throw new CheckpointError('network', `${target.display}: ${why} after ${transport.retries + 1} attempts`)
+}
+
+async function follow(target: Target, url: string, extra: Record<string, string>, transport: Transport): Promise<Answer> {
+  const hops: Headers[] = []
+  const signedHost = new URL(target.url).host
+  let current = new URL(url)
+  for (let hop = 0; ; hop++) {
+    checkHost(target, current, transport)
+    let headers: Record<string, string> = { ...target.headers, ...extra }
+    if (target.credential !== undefined && current.host === target.credential.host) Object.assign(headers, target.credential.headers)
+    if (target.sign !== undefined && current.host === signedHost) headers = await target.sign(current.href, headers)
+    let response: Response
+    try {
+      response = await transport.fetch(current.href, { headers, redirect: 'manual', signal: AbortSignal.timeout(transport.timeoutMs) })
+    } catch (error) {
+      throw new Transient((error as Error).name === 'TimeoutError' ? `no answer within ${transport.timeoutMs} ms` : networkMessage(error))
+    }
+    if (!REDIRECTS.has(response.status)) return { response, url: current.href, hops }
+    await response.body?.cancel()
+    if (hop >= MAX_REDIRECTS) throw new CheckpointError('network', `${target.display}: more than ${MAX_REDIRECTS} redirects`)
+    const location = response.headers.get('location')
+    if (location === null) throw new CheckpointError('network', `${target.display}: a redirect (HTTP ${response.status}) without a Location`)
+    const next = new URL(location, current)
+    // a downgrade would expose the request (and its Range, perhaps a signed URL) to the network
+    if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopbackHost(next.hostname)))
+      throw new CheckpointError('refused', `${target.display}: refused a redirect from ${redact(current)} to ${redact(next)} (only https, or http on loopback)`)
+    hops.push(response.headers)
+    current = next
+  }
+}
+
+function checkHost(target: Target, url: URL, transport: Transport): void {
+  if (transport.allowHosts !== undefined && !transport.allowHosts.has(url.hostname.toLowerCase()))
+    throw new CheckpointError('refused', `${target.display}: host ${url.hostname} is not in the allowed remote hosts`)
+}
+
+function networkMessage(error: unknown): string {
+  const cause = (error as Error).cause
+  return cause instanceof Error ? cause.message : (error as Error).message
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(done => setTimeout(done, ms))
+}
+
+/** Reads a response body, refusing more than `limit` bytes (a server may send more than asked). */
+export async function readBody(response: Response, limit: number): Promise<Uint8Array> {
+  const out = new Uint8Array(limit)
+  let filled = 0
+  const reader = response.body!.getReader()
+  for (;;) {
+    let chunk
+    try {
+      chunk = await reader.read()
+    } catch (error) {
+      throw new Transient(networkMessage(error))
+    }
+    if (chunk.done) break
+    if (filled + chunk.value.length > limit) {
+      await reader.cancel()
+      throw new Transient(`the server sent more than the ${limit} bytes asked for`)
+    }
+    out.set(chunk.value, filled)
+    filled += chunk.value.length
+  }
+  return out.subarray(0, filled)
+}

@@ -1,0 +1,211 @@
+/**
+ * A ByteSource over HTTP Range requests: one range per request (CDNs answer multi-range requests
+ * with the whole file), aligned blocks in a bounded LRU, adjacent missing blocks coalesced into
+ * one request, bounded concurrency. The object is pinned by the first response's ETag (or
+ * Last-Modified): every later request is conditional on it, so a change mid-audit is an error,
+ * never a mix of two versions.
+ */
+import type { ByteSource } from '../byte-source.ts'
+import { CheckpointError, n } from '../errors.ts'
+import { BlockCache, missingRuns } from './block-cache.ts'
+import { readBody, request, type Answer, type Target, type Transport } from './http-request.ts'
+import { limiter } from './limiter.ts'
+import { parseContentRange, pinOf, sha256Of, type Pin } from './http-headers.ts'
+
+export interface HttpSourceOptions extends Transport {
+  /** Bytes of one aligned cache block (and of the first request). */
+  readonly blockSize: number
+  /** Bytes of blocks kept: bounds memory whatever the file size. */
+  readonly cacheBytes: number
+  /** Requests in flight at once, per source. */
+  readonly concurrency: number
+  /** Reads at least this large (streamed weights) bypass the cache, split into requests of this size. */
+  readonly directBytes: number
+  /** Called with the byte count of every response body received (progress). */
+  readonly onBytes?: (bytes: number) => void
+}
+
+export const DEFAULT_HTTP_OPTIONS: HttpSourceOptions = {
+  blockSize: 64 * 1024,
+  cacheBytes: 32 * 1024 * 1024,
+  concurrency: 4,
+  directBytes: 4 * 1024 * 1024,
+  timeoutMs: 30_000,
+  retries: 3,
+  backoffMs: 250,
+  allowHosts: undefined,
+  fetch: (...args) => fetch(...args),
+}
+
+/** Where a digest of the whole object came from: the report says which. */
+export interface ServerDigest {
+  readonly sha256: string
+  readonly from: string
+}
+
+export interface RemoteSource extends ByteSource {
+  /** A sha256 of the whole object the server vouches for (LFS oid, the Hub's X-Linked-Etag), if any. */
+  digest: ServerDigest | undefined
+  readonly stats: { requests: number, bytes: number }
+}
+
+/** Opens `target` with one request (its first block), which also gives the size and the pin. */
+export async function openHttpSource(target: Target, options: HttpSourceOptions = DEFAULT_HTTP_OPTIONS): Promise<RemoteSource> {
+  const stats = { requests: 0, bytes: 0 }
+  const cache = new BlockCache(options.blockSize, Math.floor(options.cacheBytes / options.blockSize))
+  let first: Uint8Array | undefined
+  let size = 0
+  let pin: Pin = {}
+  const opened = await request(target, target.url, { range: `bytes=0-${options.blockSize - 1}` }, options, async answer => {
+    stats.requests++
+    const { response } = answer
+    if (response.status === 200) {
+      // the whole body is coming: stop it now instead of downloading a 10 GB file
+      await response.body?.cancel()
+      throw new CheckpointError('no-range-support', `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`)
+    }
+    if (response.status === 416) {
+      await response.body?.cancel()
+      throw new CheckpointError('empty', `${target.display}: the file is empty (0 bytes)`)
+    }
+    if (response.status !== 206) await failStatus(target, response)
+    const range = parseContentRange(response.headers.get('content-range'))
+    if (range === undefined || range.start !== 0)
+      throw new CheckpointError('no-range-support', `${target.display}: no usable Content-Range in the answer (${response.headers.get('content-range') ?? 'none'})`)
+    size = range.total
+    pin = pinOf(response.headers)
+    first = await readBody(response, options.blockSize)
+    if (first.length !== range.end - range.start + 1) throw new Error(`short body: ${first.length} bytes`)
+  })
+  stats.bytes += first!.length
+  options.onBytes?.(first!.length)
+  if (first!.length === options.blockSize || first!.length === size) cache.set(0, first!)
+  checkLinkedSize(target, opened.hops, size)
+  const url = opened.url
+  const limit = limiter(options.concurrency)
+
+  /** Fetches [start, end] (inclusive), conditional on the pin; any sign of another version is `changed`. */
+  const fetchSpan = (start: number, end: number): Promise<Uint8Array> => limit(async () => {
+    let body: Uint8Array | undefined
+    await request(target, url, { range: `bytes=${start}-${end}`, ...conditions(pin) }, options, async (answer: Answer) => {
+      stats.requests++
+      const { response } = answer
+      if (response.status === 412 || response.status === 200) {
+        // 412: If-Match failed; 200: If-Range failed and the server sent the new whole file
+        await response.body?.cancel()
+        throw changed(target)
+      }
+      if (response.status !== 206) await failStatus(target, response)
+      const range = parseContentRange(response.headers.get('content-range'))
+      const now = pinOf(response.headers)
+      // servers that ignore conditions still show the version in their validators and size
+      if (range === undefined || range.total !== size || differs(pin, now)) {
+        await response.body?.cancel()
+        throw changed(target)
+      }
+      if (range.start !== start || range.end !== end) throw new CheckpointError('no-range-support', `${target.display}: asked for bytes ${start}-${end}, got ${range.start}-${range.end}`)
+      body = await readBody(response, end - start + 1)
+      if (body.length !== end - start + 1) throw new Error(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`)
+    })
+    stats.bytes += body!.length
+    options.onBytes?.(body!.length)
+    return body!
+  })
+
+  const readDirect = async (offset: number, target: Uint8Array): Promise<void> => {
+    const parts: Promise<void>[] = []
+    for (let at = 0; at < target.length; at += options.directBytes) {
+      const length = Math.min(options.directBytes, target.length - at)
+      parts.push(fetchSpan(offset + at, offset + at + length - 1).then(bytes => target.set(bytes, at)))
+    }
+    await Promise.all(parts)
+  }
+
+  const readCached = async (offset: number, target: Uint8Array): Promise<void> => {
+    const bs = options.blockSize
+    const firstBlock = Math.floor(offset / bs)
+    const lastBlock = Math.floor((offset + target.length - 1) / bs)
+    const blocks = new Map<number, Uint8Array>()
+    for (let i = firstBlock; i <= lastBlock; i++) {
+      const block = cache.get(i)
+      if (block !== undefined) blocks.set(i, block)
+    }
+    await Promise.all(missingRuns(firstBlock, lastBlock, i => blocks.has(i)).map(async ([a, b]) => {
+      const bytes = await fetchSpan(a * bs, Math.min(size, (b + 1) * bs) - 1)
+      for (let i = a; i <= b; i++) {
+        const block = bytes.slice((i - a) * bs, (i - a + 1) * bs)
+        blocks.set(i, block)
+        cache.set(i, block)
+      }
+    }))
+    for (let i = firstBlock; i <= lastBlock; i++) {
+      const block = blocks.get(i)!
+      const blockStart = i * bs
+      const from = Math.max(offset, blockStart)
+      const to = Math.min(offset + target.length, blockStart + block.length)
+      target.set(block.subarray(from - blockStart, to - blockStart), from - offset)
+    }
+  }
+
+  const fill = (offset: number, target: Uint8Array): Promise<void> => {
+    if (target.length === 0) return Promise.resolve()
+    if (offset < 0 || offset + target.length > size) throw new CheckpointError('truncated', `${target.length} bytes at ${n(offset)} overflow the file (${n(size)} bytes)`)
+    return target.length >= options.directBytes ? readDirect(offset, target) : readCached(offset, target)
+  }
+
+  return {
+    path: target.display,
+    size,
+    digest: hubDigest(opened.hops),
+    stats,
+    async read(offset, length) {
+      const out = new Uint8Array(length)
+      await fill(offset, out)
+      return out
+    },
+    readInto: fill,
+    close: async () => {},
+  }
+}
+
+function conditions(pin: Pin): Record<string, string> {
+  // If-Match needs a strong validator; a weak one is still compared on every response
+  if (pin.etag !== undefined && !pin.etag.startsWith('W/')) return { 'if-match': pin.etag }
+  if (pin.etag === undefined && pin.lastModified !== undefined) return { 'if-unmodified-since': pin.lastModified }
+  return {}
+}
+
+function differs(pin: Pin, now: Pin): boolean {
+  if (pin.etag !== undefined) return now.etag !== undefined && now.etag !== pin.etag
+  return pin.lastModified !== undefined && now.lastModified !== undefined && now.lastModified !== pin.lastModified
+}
+
+function changed(target: Target): CheckpointError {
+  return new CheckpointError('changed', `${target.display}: the file changed while it was read`)
+}
+
+async function failStatus(target: Target, response: Response): Promise<never> {
+  await response.body?.cancel()
+  const status = response.status
+  if (status === 404 || status === 410) throw new CheckpointError('not-found', `${target.display}: not found (HTTP ${status})`)
+  if (status === 401 || status === 403) throw new CheckpointError('not-found', `${target.display}: access denied (HTTP ${status}); check the credentials for this host`)
+  throw new CheckpointError('network', `${target.display}: unexpected HTTP ${status}`)
+}
+
+/** The Hub's 302 states the LFS object's size (X-Linked-Size): a CDN answering another size serves another file. */
+function checkLinkedSize(target: Target, hops: readonly Headers[], size: number): void {
+  for (const hop of hops) {
+    const linked = hop.get('x-linked-size')
+    if (linked !== null && Number(linked) !== size)
+      throw new CheckpointError('changed', `${target.display}: the Hub names a ${linked}-byte file, the CDN served ${n(size)} bytes`)
+  }
+}
+
+/** The Hub's 302 for an LFS file carries its sha256 as X-Linked-Etag: a digest without reading the file. */
+function hubDigest(hops: readonly Headers[]): ServerDigest | undefined {
+  for (const hop of hops) {
+    const sha256 = sha256Of(hop.get('x-linked-etag'))
+    if (sha256 !== undefined) return { sha256, from: "the Hub's X-Linked-Etag" }
+  }
+  return undefined
+}
