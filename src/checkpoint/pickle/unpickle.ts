@@ -7,7 +7,7 @@
 import { CheckpointError, n } from '../errors.ts'
 import { decodeElement, dtypeInfo, numpyDtype, storageDtype, torchDtype } from '../dtypes.ts'
 import { classifyGlobal, type GlobalVerdict } from './global-policy.ts'
-import { runPickle, typeName, type PickleHooks, type PickleResult } from './machine.ts'
+import { runPickle, type PickleHooks, type PickleResult } from './machine.ts'
 import { PyDict, PyGlobal, PyObject, PyScalar, PySet, PyTuple, StorageRef, TensorRef, repr, toKey, type PyValue } from './values.ts'
 
 /** One global named by a pickle, with the policy's verdict. */
@@ -96,7 +96,8 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       charge(1 + argumentSize(state), offset)
       if (target instanceof PyDict || target instanceof PyObject) target.state = state
       else if (target instanceof PyGlobal) flag(target.qualified, 'BUILD rewrites attributes of a class or function', offset)
-      else if (!(target instanceof TensorRef)) throw new CheckpointError('corrupt', `${where}: BUILD on a ${typeName(target)} at byte ${n(offset)}`)
+      // anything else (a number, a list, a tensor): CPython's load_build ignores a None state and
+      // fails on others only after its own checks; we read on, so the opcodes after it are scanned (§4)
     },
     persistentLoad: (pid, offset) => persistentLoad(pid, offset),
   }
