@@ -14,7 +14,7 @@ import { CheckpointError, n } from './errors.ts'
 import { NeedMoreBytes } from './pickle/machine.ts'
 import { looksLikePickle } from './pickle/probe.ts'
 import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
-import { asCheckpointError, UNSCANNABLE } from './pickle/unscannable.ts'
+import { asCheckpointError, UNSCANNABLE, unscannable } from './pickle/unscannable.ts'
 import { PyDict, StorageRef, repr, type PyValue } from './pickle/values.ts'
 import { parseStoragePid } from './storage-pid.ts'
 import { collectTensors } from './tensor-walk.ts'
@@ -168,6 +168,7 @@ async function scanTrailing(source: ByteSource, start: number, globals: GlobalUs
       // it opens like a pickle: bytes past the damage may still run in CPython, so the file fails
       // closed like a broken first pickle (docs/security.md §7.5); its globals up to the damage are kept
       const failure = asCheckpointError(error)
+      globals.push(unscannable(`${source.path} (stacked pickle ${i + 2})`, failure))
       throw new CheckpointError(failure.reason, `${source.path}: stacked pickle ${i + 2} is ${UNSCANNABLE}: ${failure.message}`)
     }
   }
