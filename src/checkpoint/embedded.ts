@@ -4,6 +4,7 @@
  * to a depth of 2. Their globals join the outer file's; their values stay out of the metadata.
  * torch would unpickle any bytes handed to it, so bytes we cannot read through fail closed.
  */
+import { append } from './append.ts'
 import { memorySource } from './byte-source.ts'
 import { sniff } from './detect.ts'
 import { CheckpointError } from './errors.ts'
@@ -38,6 +39,6 @@ export async function scanEmbedded(blobs: readonly Uint8Array[], outer: string, 
       seen.push(unscannable(where, error))
       notices.push(`${where}: ${(error as Error).message}`)
     }
-    globals.push(...seen)
+    append(globals, seen)
   }
 }

@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { append } from './append.ts'
 import type { Checkpoint, MetadataRoot, NamedTensor } from './checkpoint.ts'
 import { CheckpointError, n } from './errors.ts'
 import { fromJson } from './json-value.ts'
@@ -43,8 +44,8 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     const include = (file: string, part: Checkpoint, withTensors: boolean): void => {
       parts.push(part)
       for (const root of part.roots) roots.push({ file, value: root.value })
-      globals.push(...part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
-      notices.push(...part.notices.map(m => `${file}: ${m}`))
+      append(globals, part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
+      append(notices, part.notices.map(m => `${file}: ${m}`))
       if (withTensors) for (const t of part.tensors) {
         tensors.push(t)
         owner.set(t.tensor.storage, part)
@@ -116,12 +117,12 @@ async function scanSidePickles(dir: string, files: readonly string[], open: (pat
   for (const file of pickles.slice(0, MAX_SCANNED)) {
     try {
       const part = await open(join(dir, file))
-      globals.push(...part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
+      append(globals, part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
       await part.close()
     } catch (error) {
       if (!(error instanceof CheckpointError)) throw error
       // openCheckpoint records GlobalUse values here; the error type only promises their common fields
-      globals.push(...error.globals.map(g => ({ ...(g as GlobalUse), where: file })))
+      append(globals, error.globals.map(g => ({ ...(g as GlobalUse), where: file })))
       if (!NOT_A_PICKLE.includes(error.reason) && !(await isFolder(join(dir, file)))) globals.push(unscannable(`${file}: ${error.message}`, error))
       notices.push(`${file}: not scanned (${error.reason}): ${error.message}`)
     }

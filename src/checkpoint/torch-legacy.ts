@@ -7,6 +7,7 @@
  * that order an int64 element count followed by the raw elements. There is no index: a storage
  * is found by walking the counts before it.
  */
+import { append } from './append.ts'
 import { readRange, type ByteSource } from './byte-source.ts'
 import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
@@ -45,12 +46,12 @@ async function readPickles(source: ByteSource, count: number, globals: GlobalUse
         values.push(result.value)
         at = result.end
       }
-      globals.push(...seen)
-      embedded.push(...found)
+      append(globals, seen)
+      append(embedded, found)
       return { values, end: at }
     } catch (error) {
       if (!(error instanceof NeedMoreBytes)) {
-        globals.push(...seen) // a payload followed by a broken tail is still reported
+        append(globals, seen) // a payload followed by a broken tail is still reported
         throw error
       }
       if (window >= PICKLE_CAP) throw new CheckpointError('too-large', `${source.path}: the pickle stream is longer than ${n(PICKLE_CAP)} bytes`)

@@ -94,21 +94,28 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) fail(`8-byte length ${v} is beyond any real file`)
     return Number(v)
   }
-  const line = (): string => {
+  /** The bytes up to the next newline (which is consumed), under the line cap. */
+  const lineBytes = (): Uint8Array => {
     const limit = Math.min(bytes.length, pos + limits.maxLineLength)
     for (let i = pos; i < limit; i++) {
       if (bytes[i] === 0x0a) {
-        const text = latin1.decode(bytes.subarray(pos, i))
+        const raw = bytes.subarray(pos, i)
         pos = i + 1
-        return text
+        return raw
       }
     }
     if (limit === bytes.length && bytes.length - pos < limits.maxLineLength) need(bytes.length - pos + 1)
     throw new CheckpointError('too-large', `${what}: text line longer than ${n(limits.maxLineLength)} bytes at byte ${n(opStart)}`)
   }
+  const line = (): string => {
+    const raw = lineBytes()
+    return shortAscii(raw) ?? latin1.decode(raw)
+  }
   const utf8Line = (): string => {
-    const text = line()
-    try { return utf8.decode(Uint8Array.from(text, c => c.charCodeAt(0))) } catch { return fail('name is not valid UTF-8') }
+    const raw = lineBytes()
+    const ascii = shortAscii(raw)
+    if (ascii !== undefined) return ascii
+    try { return utf8.decode(raw) } catch { return fail('name is not valid UTF-8') }
   }
   const decodeUtf8 = (raw: Uint8Array): string => {
     try { return utf8.decode(raw) } catch { return fail('string is not valid UTF-8') }
@@ -292,6 +299,23 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
         fail(`unknown opcode 0x${op.toString(16).padStart(2, '0')}`)
     }
   }
+}
+
+/**
+ * A short ASCII run as a string without a TextDecoder call, whose fixed cost dominated a pickle
+ * of a million GLOBALs (module and class names are short ASCII); undefined for anything else.
+ */
+const ASCII = Array.from({ length: 128 }, (_, b) => String.fromCharCode(b))
+
+function shortAscii(raw: Uint8Array): string | undefined {
+  if (raw.length > 128) return undefined
+  let text = ''
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i]!
+    if (byte >= 0x80) return undefined
+    text += ASCII[byte]!
+  }
+  return text
 }
 
 function toNumber(value: bigint): number | bigint {

@@ -6,7 +6,7 @@
  */
 import { CheckpointError, n } from '../errors.ts'
 import { decodeElement, dtypeInfo, numpyDtype, storageDtype, torchDtype } from '../dtypes.ts'
-import { classifyGlobal, type GlobalVerdict } from './global-policy.ts'
+import { classifyGlobal, type GlobalClass, type GlobalVerdict } from './global-policy.ts'
 import { runPickle, type PickleHooks, type PickleResult } from './machine.ts'
 import { PyDict, PyGlobal, PyObject, PyScalar, PySet, PyTuple, StorageRef, TensorRef, repr, toKey, type PyValue } from './values.ts'
 
@@ -54,8 +54,17 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
   const persistentLoad = options.persistentLoad ?? ((pid: PyValue) => {
     throw new CheckpointError('corrupt', `${where}: persistent id ${repr(pid)} in a pickle that has no storages`)
   })
+  // each global is recorded once per pickle, at its first offset: a pickle naming one a million
+  // times costs one entry, not a million (every consumer reads names and verdicts, not counts)
+  const recorded = new Set<string>()
+  const record = (use: GlobalUse): void => {
+    const key = `${use.qualified}\n${use.verdict}\n${use.reason ?? ''}`
+    if (recorded.has(key)) return
+    recorded.add(key)
+    uses.push(use)
+  }
   const flag = (qualified: string, reason: string, offset: number): void => {
-    uses.push({ qualified, verdict: 'unsafe', reason, offset, where })
+    record({ qualified, verdict: 'unsafe', reason, offset, where })
   }
   // memo lets one large value feed any number of calls for a few bytes each; the interpreters'
   // work (items copied, text encoded, embedded bytes scanned) is charged against the pickle's own
@@ -68,6 +77,17 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       throw new CheckpointError('too-large', `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`)
   }
 
+  // a pickle may name the same global a million times: each name is classified once
+  const verdicts = new Map<string, GlobalClass>()
+  const classify = (module: string, name: string): GlobalClass => {
+    const key = `${module}\n${name}`
+    const known = verdicts.get(key)
+    if (known !== undefined) return known
+    const verdict = classifyGlobal(module, name, options.torchScript)
+    verdicts.set(key, verdict)
+    return verdict
+  }
+
   const hooks: PickleHooks = {
     findClass(module, name, offset) {
       if (typeof module !== 'string' || typeof name !== 'string') {
@@ -75,8 +95,8 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
         flag(qualified, 'computed global: STACK_GLOBAL operands are not literal strings', offset)
         return new PyGlobal('<computed>', qualified)
       }
-      const verdict = classifyGlobal(module, name, options.torchScript)
-      uses.push({ qualified: verdict.qualified, verdict: verdict.verdict, reason: verdict.reason, offset, where })
+      const verdict = classify(module, name)
+      record({ qualified: verdict.qualified, verdict: verdict.verdict, reason: verdict.reason, offset, where })
       return new PyGlobal(verdict.module, verdict.name)
     },
     call(func, args, offset) {
