@@ -45,7 +45,7 @@ describe('check fails on a parser differential or an unscannable pickle, whereve
   after(() => rmSync(work, { recursive: true, force: true }))
   const cases = Object.keys(hostile).filter(f => /^(differential|unscannable)--/.test(f))
   test('every prefix is tested as a first pickle, stacked, embedded and in a run directory', () => {
-    assert.equal(cases.filter(f => f.startsWith('differential--')).length, 16)
+    assert.equal(cases.filter(f => f.startsWith('differential--')).length, 24)
   })
   for (const file of cases) {
     test(file, async () => {

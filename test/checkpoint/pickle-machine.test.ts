@@ -112,6 +112,11 @@ test('what CPython accepts is read: base-0 text integers, SETITEM on a list, BUI
   assert.deepEqual(run([0x5d, 0x4b, 1, 0x61, 0x4b, 9, 0x4b, 5, 0x73, STOP]), [1])
   assert.equal(run([0x4b, 5, 0x4e, 0x62, STOP]), 5)
   assert.equal(run(text('(I3\np1_0\n0g10\n.')), 3) // text PUT/GET indices are int(text) in base 10
+  assert.equal(run([0x43, 1, 0x78, 0x98, 0x30, 0x4b, 7, STOP]), 7) // READONLY_BUFFER on bytes, without out-of-band buffers
+  assert.equal(run([0x8c, 3, 0xed, 0xa0, 0x80, STOP]), '\ud800') // BINUNICODE is decoded with "surrogatepass"
+  assert.throws(() => run([0x8c, 2, 0xc3, 0x28, STOP]), /not valid UTF-8/)
+  assert.equal(run(text('Finf\n.')), Infinity)
+  assert.equal(run(text('F-inf\n.')), -Infinity)
 })
 
 test('policy: py2 names are judged by their mapped form', () => {

@@ -117,9 +117,7 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
     if (ascii !== undefined) return ascii
     try { return utf8.decode(raw) } catch { return fail('name is not valid UTF-8') }
   }
-  const decodeUtf8 = (raw: Uint8Array): string => {
-    try { return utf8.decode(raw) } catch { return fail('string is not valid UTF-8') }
-  }
+  const decodeUtf8 = (raw: Uint8Array): string => decodeSurrogatepass(raw) ?? fail('string is not valid UTF-8')
   const push = (value: PyValue): void => {
     if (++stackItems > limits.maxStackItems) fail(`more than ${n(limits.maxStackItems)} stack items`)
     stack.push(value)
@@ -208,12 +206,7 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
         break
       }
       case 0x4c: push(parseIntText(line().trim().replace(/L$/, ''), fail)); break // LONG (text), `int(text, 0)` too
-      case 0x46: { // FLOAT (text)
-        const value = Number(line().trim())
-        if (Number.isNaN(value) && !/nan/i.test(String(value))) fail('FLOAT is not a number')
-        push(value)
-        break
-      }
+      case 0x46: push(parseFloatText(line().trim())); break // FLOAT (text): repr(float), so `inf` and `nan` too
       case 0x47: { need(8); push(view.getFloat64(pos, false)); pos += 8; break } // BINFLOAT, big-endian
       case 0x53: push(unquotePythonString(line(), fail)); break // STRING (text, quoted)
       case 0x54: { // BINSTRING: signed 4-byte length
@@ -231,7 +224,8 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
       case 0x43: push(take(u8()).slice()); break // SHORT_BINBYTES
       case 0x8e: push(take(u64()).slice()); break // BINBYTES8
       case 0x96: push(take(u64()).slice()); break // BYTEARRAY8
-      case 0x97: case 0x98: fail('out-of-band buffers (protocol 5 NEXT_BUFFER/READONLY_BUFFER) are not supported'); break
+      case 0x97: fail('out-of-band buffers (protocol 5 NEXT_BUFFER) are not supported: pickle.load without buffers refuses them too'); break
+      case 0x98: top(); break // READONLY_BUFFER: CPython makes the bytes on top read-only, buffers or not
       case 0x29: push(new PyTuple([])); break // EMPTY_TUPLE
       case 0x74: push(new PyTuple(popMark())); break // TUPLE
       case 0x85: push(new PyTuple([pop()])); break // TUPLE1
@@ -316,6 +310,38 @@ function shortAscii(raw: Uint8Array): string | undefined {
     text += ASCII[byte]!
   }
   return text
+}
+
+/**
+ * BINUNICODE text as CPython decodes it, with "surrogatepass": UTF-8-encoded surrogates
+ * (ED A0–BF 80–BF) are accepted, so refusing them would hide the opcodes after (§4). Linear:
+ * the strict decoder runs once, and only a string it refuses is looked at byte by byte.
+ */
+function decodeSurrogatepass(raw: Uint8Array): string | undefined {
+  const strict = (part: Uint8Array): string | undefined => { try { return utf8.decode(part) } catch { return undefined } }
+  const whole = strict(raw)
+  if (whole !== undefined) return whole
+  let text = ''
+  let from = 0
+  for (let i = 0; i + 2 < raw.length; i++) {
+    if (raw[i] !== 0xed || raw[i + 1]! < 0xa0 || raw[i + 1]! > 0xbf || raw[i + 2]! < 0x80 || raw[i + 2]! > 0xbf) continue
+    const before = strict(raw.subarray(from, i))
+    if (before === undefined) return undefined
+    text += before + String.fromCharCode(0xd000 | ((raw[i + 1]! & 0x3f) << 6) | (raw[i + 2]! & 0x3f))
+    i += 2
+    from = i + 1
+  }
+  if (from === 0) return undefined
+  const rest = strict(raw.subarray(from))
+  return rest === undefined ? undefined : text + rest
+}
+
+/** FLOAT (text) holds `repr(float)`: Python spells infinities and NaN `inf` and `nan`. */
+function parseFloatText(text: string): number {
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text)
+  if (special === null) return Number(text) // never refused: a wrong number hides no opcode
+  if (special[2]!.toLowerCase() === 'nan') return NaN
+  return special[1] === '-' ? -Infinity : Infinity
 }
 
 function toNumber(value: bigint): number | bigint {
