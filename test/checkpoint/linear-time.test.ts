@@ -61,5 +61,5 @@ test('a million GLOBALs in one list (9 MB) is read, one global recorded, no stac
   const ms = performance.now() - start
   assert.equal(result.error, null, JSON.stringify(result.error))
   assert.deepEqual(result.globals, ['mod.a.b'])
-  assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`) // about 0.8 s alone here; was 10.5 s, then a RangeError
+  assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`) // about 0.4 s here; was 10.5 s, then a RangeError
 })

@@ -77,14 +77,16 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       throw new CheckpointError('too-large', `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`)
   }
 
-  // a pickle may name the same global a million times: each name is classified once
-  const verdicts = new Map<string, GlobalClass>()
-  const classify = (module: string, name: string): GlobalClass => {
-    const key = `${module}\n${name}`
-    const known = verdicts.get(key)
+  // a pickle may name the same global a million times: each name is classified and recorded once
+  // (maps by module, then name: no key string built per use)
+  const verdicts = new Map<string, Map<string, GlobalClass>>()
+  const classifyOnce = (module: string, name: string, offset: number): GlobalClass => {
+    const names = verdicts.get(module) ?? verdicts.set(module, new Map()).get(module)!
+    const known = names.get(name)
     if (known !== undefined) return known
     const verdict = classifyGlobal(module, name, options.torchScript)
-    verdicts.set(key, verdict)
+    names.set(name, verdict)
+    record({ qualified: verdict.qualified, verdict: verdict.verdict, reason: verdict.reason, offset, where })
     return verdict
   }
 
@@ -95,8 +97,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
         flag(qualified, 'computed global: STACK_GLOBAL operands are not literal strings', offset)
         return new PyGlobal('<computed>', qualified)
       }
-      const verdict = classify(module, name)
-      record({ qualified: verdict.qualified, verdict: verdict.verdict, reason: verdict.reason, offset, where })
+      const verdict = classifyOnce(module, name, offset)
       return new PyGlobal(verdict.module, verdict.name)
     },
     call(func, args, offset) {
