@@ -11349,18 +11349,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -16589,7 +16589,6 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
   let stackItems = 0;
   const memo = /* @__PURE__ */ new Map();
   let protocol = 0;
-  let frameEnd = -1;
   const fail = (message) => {
     throw new CheckpointError("corrupt", `${what}: ${message} at byte ${n(opStart)}`);
   };
@@ -16635,33 +16634,33 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
     if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) fail(`8-byte length ${v2} is beyond any real file`);
     return Number(v2);
   };
-  const line = () => {
+  const lineBytes = () => {
     const limit = Math.min(bytes.length, pos + limits.maxLineLength);
     for (let i = pos; i < limit; i++) {
       if (bytes[i] === 10) {
-        const text4 = latin1.decode(bytes.subarray(pos, i));
+        const raw = bytes.subarray(pos, i);
         pos = i + 1;
-        return text4;
+        return raw;
       }
     }
     if (limit === bytes.length && bytes.length - pos < limits.maxLineLength) need(bytes.length - pos + 1);
     throw new CheckpointError("too-large", `${what}: text line longer than ${n(limits.maxLineLength)} bytes at byte ${n(opStart)}`);
   };
+  const line = () => {
+    const raw = lineBytes();
+    return shortAscii(raw) ?? latin1.decode(raw);
+  };
   const utf8Line = () => {
-    const text4 = line();
+    const raw = lineBytes();
+    const ascii = shortAscii(raw);
+    if (ascii !== void 0) return ascii;
     try {
-      return utf8.decode(Uint8Array.from(text4, (c) => c.charCodeAt(0)));
+      return utf8.decode(raw);
     } catch {
       return fail("name is not valid UTF-8");
     }
   };
-  const decodeUtf8 = (raw) => {
-    try {
-      return utf8.decode(raw);
-    } catch {
-      return fail("string is not valid UTF-8");
-    }
-  };
+  const decodeUtf8 = (raw) => decodeSurrogatepass(raw) ?? fail("string is not valid UTF-8");
   const push2 = (value2) => {
     if (++stackItems > limits.maxStackItems) fail(`more than ${n(limits.maxStackItems)} stack items`);
     stack.push(value2);
@@ -16693,21 +16692,16 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
   };
   const setItems = (target, pairs) => {
     if (pairs.length % 2 !== 0) fail("SETITEMS with an odd number of items");
+    if (Array.isArray(target)) return setListItems(target, pairs);
     const map = mapOf(target);
-    if (map === void 0) return fail(`SETITEM on a ${typeName(target)}`);
-    for (let i = 0; i < pairs.length; i += 2) map.set(toKey(pairs[i]), pairs[i + 1]);
+    if (map !== void 0) for (let i = 0; i < pairs.length; i += 2) map.set(toKey(pairs[i]), pairs[i + 1]);
   };
   const appendItems = (target, items2) => {
     const list2 = listOf(target);
-    if (list2 === void 0) return fail(`APPEND on a ${typeName(target)}`);
-    for (const item of items2) list2.push(item);
+    if (list2 !== void 0) for (const item of items2) list2.push(item);
   };
   for (let opcodes = 0; ; opcodes++) {
     if (opcodes >= limits.maxOpcodes) fail(`more than ${n(limits.maxOpcodes)} opcodes`);
-    if (frameEnd >= 0 && pos >= frameEnd) {
-      if (pos > frameEnd) fail("an opcode straddles the end of its FRAME");
-      frameEnd = -1;
-    }
     opStart = pos;
     const op = u8();
     switch (op) {
@@ -16718,10 +16712,7 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
         break;
       }
       case 149: {
-        const length = u64();
-        if (frameEnd >= 0) fail("FRAME inside a FRAME");
-        need(length);
-        frameEnd = pos + length;
+        need(u64());
         break;
       }
       case 46: {
@@ -16791,13 +16782,11 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
       case 76:
         push2(parseIntText(line().trim().replace(/L$/, ""), fail));
         break;
-      // LONG (text)
-      case 70: {
-        const value2 = Number(line().trim());
-        if (Number.isNaN(value2) && !/nan/i.test(String(value2))) fail("FLOAT is not a number");
-        push2(value2);
+      // LONG (text), `int(text, 0)` too
+      case 70:
+        push2(parseFloatText(line().trim()));
         break;
-      }
+      // FLOAT (text): repr(float), so `inf` and `nan` too
       case 71: {
         need(8);
         push2(view.getFloat64(pos, false));
@@ -16852,9 +16841,12 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
         break;
       // BYTEARRAY8
       case 151:
-      case 152:
-        fail("out-of-band buffers (protocol 5 NEXT_BUFFER/READONLY_BUFFER) are not supported");
+        fail("out-of-band buffers (protocol 5 NEXT_BUFFER) are not supported: pickle.load without buffers refuses them too");
         break;
+      case 152:
+        top();
+        break;
+      // READONLY_BUFFER: CPython makes the bytes on top read-only, buffers or not
       case 41:
         push2(new PyTuple([]));
         break;
@@ -16912,8 +16904,7 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
       case 144: {
         const items2 = popMark();
         const target = top();
-        if (!(target instanceof PySet)) fail(`ADDITEMS on a ${typeName(target)}`);
-        for (const item of items2) target.items.push(item);
+        if (target instanceof PySet) for (const item of items2) target.items.push(item);
         break;
       }
       case 97: {
@@ -17043,6 +17034,47 @@ function runPickle(bytes, start, hooks, what, complete = true, limits = DEFAULT_
     }
   }
 }
+var ASCII = Array.from({ length: 128 }, (_, b) => String.fromCharCode(b));
+function shortAscii(raw) {
+  if (raw.length > 128) return void 0;
+  let text4 = "";
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i];
+    if (byte >= 128) return void 0;
+    text4 += ASCII[byte];
+  }
+  return text4;
+}
+function decodeSurrogatepass(raw) {
+  const strict = (part) => {
+    try {
+      return utf8.decode(part);
+    } catch {
+      return void 0;
+    }
+  };
+  const whole = strict(raw);
+  if (whole !== void 0) return whole;
+  let text4 = "";
+  let from = 0;
+  for (let i = 0; i + 2 < raw.length; i++) {
+    if (raw[i] !== 237 || raw[i + 1] < 160 || raw[i + 1] > 191 || raw[i + 2] < 128 || raw[i + 2] > 191) continue;
+    const before = strict(raw.subarray(from, i));
+    if (before === void 0) return void 0;
+    text4 += before + String.fromCharCode(53248 | (raw[i + 1] & 63) << 6 | raw[i + 2] & 63);
+    i += 2;
+    from = i + 1;
+  }
+  if (from === 0) return void 0;
+  const rest = strict(raw.subarray(from));
+  return rest === void 0 ? void 0 : text4 + rest;
+}
+function parseFloatText(text4) {
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text4);
+  if (special === null) return Number(text4);
+  if (special[2].toLowerCase() === "nan") return NaN;
+  return special[1] === "-" ? -Infinity : Infinity;
+}
 function toNumber(value2) {
   return value2 >= BigInt(Number.MIN_SAFE_INTEGER) && value2 <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value2) : value2;
 }
@@ -17065,15 +17097,31 @@ function decodeLong(raw) {
   if (negative) value2 -= 1n << BigInt(raw.length * 8);
   return toNumber(value2);
 }
+var INT_LITERAL = /^([+-]?)(?:0([xX])((?:_?[0-9a-fA-F])+)|0([oO])((?:_?[0-7])+)|0([bB])((?:_?[01])+)|([1-9](?:_?\d)*|0(?:_?0)*))$/;
+var BITS_PER_DIGIT = { x: 4, o: 3, b: 1 };
 function parseIntText(text4, fail) {
-  if (!/^[+-]?\d+$/.test(text4)) fail(`INT/LONG is not an integer: ${JSON.stringify(text4.slice(0, 40))}`);
-  if (text4.replace(/^[+-]/, "").length > MAX_INT_DIGITS) return UNREAD_INT;
-  return toNumber(BigInt(text4));
+  const match = INT_LITERAL.exec(text4);
+  if (match === null) return fail(`INT/LONG is not an integer: ${JSON.stringify(text4.slice(0, 40))}`);
+  const [, sign, hex2, hexDigits, oct, octDigits, bin, binDigits, decimal] = match;
+  const radix = (hex2 ?? oct ?? bin)?.toLowerCase();
+  const digits = (hexDigits ?? octDigits ?? binDigits ?? decimal).replaceAll("_", "");
+  const tooLong = radix === void 0 ? digits.length > MAX_INT_DIGITS : digits.replace(/^0+/, "").length * BITS_PER_DIGIT[radix] > 8 * MAX_INT_BYTES;
+  if (tooLong) return UNREAD_INT;
+  const magnitude = BigInt(radix === void 0 ? digits : `0${radix}${digits}`);
+  return toNumber(sign === "-" ? -magnitude : magnitude);
 }
 function parseIntStrict(text4, fail) {
-  const value2 = Number(text4);
-  if (!Number.isSafeInteger(value2) || value2 < 0) fail(`bad memo index ${JSON.stringify(text4.slice(0, 40))}`);
+  const trimmed = text4.trim();
+  const value2 = /^\+?\d(?:_?\d)*$/.test(trimmed) ? Number(trimmed.replace(/^\+/, "").replaceAll("_", "")) : NaN;
+  if (!Number.isSafeInteger(value2)) fail(`bad memo index ${JSON.stringify(text4.slice(0, 40))}`);
   return value2;
+}
+function setListItems(list2, pairs) {
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i];
+    const index2 = typeof key === "number" && Number.isSafeInteger(key) ? key < 0 ? list2.length + key : key : -1;
+    if (index2 >= 0 && index2 < list2.length) list2[index2] = pairs[i + 1];
+  }
 }
 function tupleItems(value2, opcode, fail) {
   if (value2 instanceof PyTuple) return value2.items;
@@ -17150,6 +17198,11 @@ function looksLikePickle(head, start = 0, total = head.length) {
   } catch (error) {
     return error instanceof NeedMoreBytes || reached.code;
   }
+}
+
+// src/checkpoint/append.ts
+function append(target, items2) {
+  for (const item of items2) target.push(item);
 }
 
 // src/checkpoint/pickle/denylist.ts
@@ -17667,8 +17720,17 @@ function unpickle(bytes, uses, options3) {
   const persistentLoad = options3.persistentLoad ?? ((pid) => {
     throw new CheckpointError("corrupt", `${where}: persistent id ${repr(pid)} in a pickle that has no storages`);
   });
+  const recorded = /* @__PURE__ */ new Set();
+  const record = (use) => {
+    const key = `${use.qualified}
+${use.verdict}
+${use.reason ?? ""}`;
+    if (recorded.has(key)) return;
+    recorded.add(key);
+    uses.push(use);
+  };
   const flag = (qualified, reason, offset) => {
-    uses.push({ qualified, verdict: "unsafe", reason, offset, where });
+    record({ qualified, verdict: "unsafe", reason, offset, where });
   };
   const workLimit = 4 * bytes.length + (1 << 20);
   let work = 0;
@@ -17677,6 +17739,16 @@ function unpickle(bytes, uses, options3) {
     if (work > workLimit)
       throw new CheckpointError("too-large", `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`);
   };
+  const verdicts = /* @__PURE__ */ new Map();
+  const classifyOnce = (module, name, offset) => {
+    const names2 = verdicts.get(module) ?? verdicts.set(module, /* @__PURE__ */ new Map()).get(module);
+    const known = names2.get(name);
+    if (known !== void 0) return known;
+    const verdict2 = classifyGlobal(module, name, options3.torchScript);
+    names2.set(name, verdict2);
+    record({ qualified: verdict2.qualified, verdict: verdict2.verdict, reason: verdict2.reason, offset, where });
+    return verdict2;
+  };
   const hooks = {
     findClass(module, name, offset) {
       if (typeof module !== "string" || typeof name !== "string") {
@@ -17684,8 +17756,7 @@ function unpickle(bytes, uses, options3) {
         flag(qualified, "computed global: STACK_GLOBAL operands are not literal strings", offset);
         return new PyGlobal("<computed>", qualified);
       }
-      const verdict2 = classifyGlobal(module, name, options3.torchScript);
-      uses.push({ qualified: verdict2.qualified, verdict: verdict2.verdict, reason: verdict2.reason, offset, where });
+      const verdict2 = classifyOnce(module, name, offset);
       return new PyGlobal(verdict2.module, verdict2.name);
     },
     call(func, args, offset) {
@@ -17708,7 +17779,6 @@ function unpickle(bytes, uses, options3) {
       charge(1 + argumentSize(state), offset);
       if (target instanceof PyDict || target instanceof PyObject) target.state = state;
       else if (target instanceof PyGlobal) flag(target.qualified, "BUILD rewrites attributes of a class or function", offset);
-      else if (!(target instanceof TensorRef)) throw new CheckpointError("corrupt", `${where}: BUILD on a ${typeName(target)} at byte ${n(offset)}`);
     },
     persistentLoad: (pid, offset) => persistentLoad(pid, offset)
   };
@@ -17888,6 +17958,17 @@ function storageTypeDtype(token) {
   return void 0;
 }
 
+// src/checkpoint/pickle/unscannable.ts
+var UNSCANNABLE = "a pickle that could not be scanned";
+function asCheckpointError(error) {
+  if (error instanceof CheckpointError) return error;
+  return new CheckpointError(error instanceof RangeError ? "too-large" : "corrupt", error?.message ?? String(error));
+}
+function unscannable(where, error) {
+  const failure = asCheckpointError(error);
+  return { qualified: `${UNSCANNABLE} (${failure.reason})`, verdict: "unsafe", reason: `${UNSCANNABLE}: ${failure.message}`, offset: 0, where };
+}
+
 // src/checkpoint/storage-pid.ts
 function parseStoragePid(pid, offset, path) {
   const [tag, type, key, location, numel] = pid instanceof PyTuple ? pid.items : [];
@@ -17899,6 +17980,9 @@ function parseStoragePid(pid, offset, path) {
 }
 
 // src/checkpoint/tensor-walk.ts
+function mayHoldTensor(value2) {
+  return value2 instanceof TensorRef || value2 instanceof PyDict || value2 instanceof PyObject || value2 instanceof PyTuple || Array.isArray(value2);
+}
 function collectTensors(root, prefix = "", limit = 1e6) {
   const out2 = [];
   const seenContainers = /* @__PURE__ */ new Set();
@@ -17910,14 +17994,16 @@ function collectTensors(root, prefix = "", limit = 1e6) {
     }
     if (seenContainers.has(value2)) return;
     seenContainers.add(value2);
-    const join11 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
-    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join11(key), depth + 1);
-    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join11(i), depth + 1));
-    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join11(i), depth + 1));
+    const child = (item, key) => {
+      if (mayHoldTensor(item)) visit(item, path === "" ? String(key) : `${path}.${String(key)}`, depth + 1);
+    };
+    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) child(item, key);
+    else if (Array.isArray(value2)) value2.forEach((item, i) => child(item, i));
+    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => child(item, i));
     else if (value2 instanceof PyObject) {
-      for (const [key, item] of value2.items ?? []) visit(item, join11(key), depth + 1);
+      for (const [key, item] of value2.items ?? []) child(item, key);
       if (value2.state !== void 0) visit(value2.state, path, depth + 1);
-      value2.args.forEach((item, i) => visit(item, join11(`arg${i}`), depth + 1));
+      value2.args.forEach((item, i) => child(item, `arg${i}`));
     }
   };
   visit(root, prefix, 0);
@@ -18034,12 +18120,13 @@ async function scanEmbedded(blobs, outer, depth, globals, notices) {
           await readSafetensors(source);
           break;
         default:
-          notices.push(`${where}: not a checkpoint, not scanned further`);
+          throw new CheckpointError("not-a-checkpoint", `${where}: not a checkpoint we read, but torch.load would unpickle it`);
       }
     } catch (error) {
+      seen.push(unscannable(where, error));
       notices.push(`${where}: ${error.message}`);
     }
-    globals.push(...seen);
+    append(globals, seen);
   }
 }
 
@@ -18119,7 +18206,7 @@ async function openZip(source) {
           method: entry.compressionMethod,
           entry
         });
-        zipfile.readEntry();
+        queueMicrotask(() => zipfile.readEntry());
       });
       zipfile.on("end", () => resolve5());
       zipfile.on("error", reject);
@@ -18261,10 +18348,11 @@ async function scanSidePickle(zip, entry, byName2, torchScript, globals, notices
   if (entry.uncompressedSize > PICKLE_CAP)
     throw new CheckpointError("too-large", `${zip.path}: member ${entry.name} looks like a pickle and is ${n(entry.uncompressedSize)} bytes, over the ${n(PICKLE_CAP)} that are scanned`);
   const bytes = await zip.read(entry, PICKLE_CAP);
+  const where = `${zip.path}: ${entry.name}`;
   try {
-    unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript });
+    unpickle(bytes, globals, { where, persistentLoad: () => null, torchScript });
   } catch (error) {
-    if (!(error instanceof CheckpointError)) throw error;
+    globals.push(unscannable(where, error));
     notices.push(`${entry.name}: ${error.message}`);
   }
 }
@@ -18286,12 +18374,12 @@ async function readPickles(source, count, globals, persistentLoad, embedded = []
         values.push(result.value);
         at = result.end;
       }
-      globals.push(...seen);
-      embedded.push(...found);
+      append(globals, seen);
+      append(embedded, found);
       return { values, end: at };
     } catch (error) {
       if (!(error instanceof NeedMoreBytes)) {
-        globals.push(...seen);
+        append(globals, seen);
         throw error;
       }
       if (window >= PICKLE_CAP) throw new CheckpointError("too-large", `${source.path}: the pickle stream is longer than ${n(PICKLE_CAP)} bytes`);
@@ -18395,8 +18483,10 @@ async function scanTrailing(source, start, globals) {
     found++;
     try {
       at = unpickle(bytes, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end;
-    } catch {
-      break;
+    } catch (error) {
+      const failure = asCheckpointError(error);
+      globals.push(unscannable(`${source.path} (stacked pickle ${i + 2})`, failure));
+      throw new CheckpointError(failure.reason, `${source.path}: stacked pickle ${i + 2} is ${UNSCANNABLE}: ${failure.message}`);
     }
   }
   return found;
@@ -18535,6 +18625,7 @@ var PICKLE_SUFFIXES = [".bin", ".pt", ".pth", ".pkl", ".ckpt"];
 var MAX_SCANNED = 64;
 var TEXT_FILES = ["trainer_state.json", "config.json", "adapter_config.json", "hparams.yaml"];
 var TEXT_CAP = 16 * 1024 * 1024;
+var NOT_A_PICKLE = ["lfs-pointer", "empty", "not-found"];
 async function readRunDirectory(path, open3) {
   const names2 = new Set(await readdir2(path));
   if (![...WEIGHT_INDEXES, ...WEIGHT_FILES].some((f) => names2.has(f))) {
@@ -18554,8 +18645,8 @@ async function readRunDirectory(path, open3) {
     const include = (file, part, withTensors) => {
       parts.push(part);
       for (const root of part.roots) roots.push({ file, value: root.value });
-      globals.push(...part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
-      notices.push(...part.notices.map((m) => `${file}: ${m}`));
+      append(globals, part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
+      append(notices, part.notices.map((m) => `${file}: ${m}`));
       if (withTensors) for (const t of part.tensors) {
         tensors.push(t);
         owner.set(t.tensor.storage, part);
@@ -18611,15 +18702,19 @@ async function scanSidePickles(dir, files, open3, globals, notices) {
   for (const file of pickles.slice(0, MAX_SCANNED)) {
     try {
       const part = await open3(join2(dir, file));
-      globals.push(...part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
+      append(globals, part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
       await part.close();
     } catch (error) {
       if (!(error instanceof CheckpointError)) throw error;
-      globals.push(...error.globals.map((g) => ({ ...g, where: file })));
+      append(globals, error.globals.map((g) => ({ ...g, where: file })));
+      if (!NOT_A_PICKLE.includes(error.reason) && !await isFolder(join2(dir, file))) globals.push(unscannable(`${file}: ${error.message}`, error));
       notices.push(`${file}: not scanned (${error.reason}): ${error.message}`);
     }
   }
   if (pickles.length > MAX_SCANNED) notices.push(`${pickles.length - MAX_SCANNED} more pickle files not scanned (the limit is ${MAX_SCANNED})`);
+}
+async function isFolder(path) {
+  return stat2(path).then((s) => s.isDirectory(), () => false);
 }
 async function readText(path, file) {
   const info = await stat2(path);
@@ -19524,8 +19619,9 @@ async function guard(path, read) {
     return await read();
   } catch (error) {
     if (error instanceof CheckpointError) throw error;
-    const message = error instanceof RangeError ? `structure too deep or too large (${error.message})` : error?.message ?? String(error);
-    throw new CheckpointError("corrupt", `${path}: ${message}`);
+    const failure = asCheckpointError(error);
+    const message = failure.reason === "too-large" ? `structure too large to read (${failure.message})` : failure.message;
+    throw new CheckpointError(failure.reason, `${path}: ${message}`);
   }
 }
 async function readScalars(checkpoint) {
@@ -19567,10 +19663,19 @@ function terminalSafe(text4) {
   return text4.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
+// src/report/text-width.ts
+function columnWidths(rows) {
+  const widths = [];
+  for (const row of rows) row.forEach((cell, i) => {
+    widths[i] = Math.max(widths[i] ?? 0, (cell ?? "").length);
+  });
+  return widths;
+}
+
 // src/report/inspect-text.ts
 var safe = terminalSafe;
 function table2(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const widths = columnWidths(rows);
   return rows.map((r) => "  " + r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i])).join("  ").trimEnd());
 }
 function renderInspectText(result) {
@@ -19585,18 +19690,18 @@ function renderInspectText(result) {
       safe(formatValue(h.value)) + (h.dtype ? ` (${h.dtype})` : ""),
       safe(h.source) + (h.current_lr ? "  (current lr from the optimizer; a scheduler may have changed it)" : "")
     ]);
-    lines.push(...rows.length > 0 ? table2(rows) : ["  none of kl_beta, lr, epoch, phase, global_step found"]);
+    for (const line of rows.length > 0 ? table2(rows) : ["  none of kl_beta, lr, epoch, phase, global_step found"]) lines.push(line);
     for (const [key, h] of Object.entries(result.hparams))
       for (const c of h.conflicts ?? []) lines.push(`  ⚠ ${key} also stored as ${safe(formatValue(c.value))} at ${safe(c.source)}`);
     const metadata = Object.entries(result.metadata);
     lines.push("", `Metadata (${metadata.length})`);
-    lines.push(...metadata.length > 0 ? table2(metadata.map(([k, v2]) => [safe(k), safe(formatValue(v2))])) : ["  none"]);
+    for (const line of metadata.length > 0 ? table2(metadata.map(([k, v2]) => [safe(k), safe(formatValue(v2))])) : ["  none"]) lines.push(line);
     const t = result.tensors;
     const dtypes = Object.entries(t.dtypes).map(([d, c]) => `${d} ×${c}`).join(", ");
     lines.push("", `Tensors: ${formatCount(t.count)} (${formatCount(t.elements)} elements, ${formatBytes(t.bytes)})${dtypes ? `: ${dtypes}` : ""}`);
     if (t.list !== void 0) {
       const rows2 = t.list.map((e) => [safe(e.name), e.dtype, `[${e.shape.join(", ")}]`]);
-      lines.push(...rows2.length > 0 ? table2([["name", "dtype", "shape"], ...rows2]) : ["  no weight tensors"]);
+      for (const line of rows2.length > 0 ? table2([["name", "dtype", "shape"], ...rows2]) : ["  no weight tensors"]) lines.push(line);
     }
     lines.push(`Globals: ${result.globals.length > 0 ? result.globals.map(safe).join(", ") : "none"}`);
   }
@@ -20327,7 +20432,7 @@ function frozenFinding(glob, m, parent) {
     ...m.reshaped.length > 0 ? [`${m.reshaped.length} changed shape (${someNames(m.reshaped)})`] : []
   ];
   if (bad.length === 0 && gone.length === 0) return void 0;
-  const largest = Math.max(...bad.map((t) => t.mean_abs_diff));
+  const largest = bad.reduce((m2, t) => Math.max(m2, t.mean_abs_diff), -Infinity);
   const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt2(largest)}: ${someNames(bad.map((t) => t.name))})` : "";
   return `frozen '${glob}': ${bad.length} of ${total} tensors differ from ${parent}${worst}${gone.map((g) => `; ${g}`).join("")}`;
 }
@@ -29099,7 +29204,7 @@ function getPoint(events, index2) {
 }
 
 // src/records/markdown.ts
-var MAX_MARKDOWN_BYTES = 1024 * 1024;
+var MAX_MARKDOWN_BYTES = 256 * 1024;
 function parseMarkdown(text4) {
   return fromMarkdown(text4, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }
@@ -30282,7 +30387,7 @@ function renderCheckText(result) {
     if (recorded > 0 && e.error === null) lines.push(`  ${e.verified} of ${recorded} recorded values verified`);
     if (rows.length > 0) {
       const all2 = [["key", "recorded", "stored", "source", "status"], ...rows];
-      const widths = all2[0].map((_, i) => Math.max(...all2.map((r) => r[i].length)));
+      const widths = columnWidths(all2);
       for (const r of all2) lines.push("  " + r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
     }
     lines.push("");
@@ -30341,7 +30446,7 @@ function renderDiffText(diff, all2 = false, limit = 20) {
     ["tensor", "dtype", "elements", "mean |a-b|", "max |a-b|", ""],
     ...shown.map((t) => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), note(t)])
   ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const widths = columnWidths(rows);
   for (const r of rows) lines.push("  " + r.map((c, i) => i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd());
   if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`);
   const identical = diff.tensors.filter((t) => t.identical).length;
@@ -30825,7 +30930,7 @@ function renderSurveyText(results, keys) {
     terminalSafe(r.path),
     ...r.error !== null ? [`unreadable (${r.error.reason})`, ...columns.slice(1).map(() => "")] : columns.map((k) => r.hparams[k] !== void 0 ? terminalSafe(formatValue(r.hparams[k].value)) : "-")
   ])];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
+  const widths = columnWidths(rows);
   const lines = rows.map((row) => row.map((cell, i) => (cell ?? "").padEnd(widths[i])).join("  ").trimEnd());
   const unsafe = results.filter((r) => r.unsafe_globals.length > 0);
   for (const r of unsafe) lines.push(`UNSAFE ${terminalSafe(r.path)}: ${r.unsafe_globals.map(terminalSafe).join(", ")} (nothing was executed)`);
@@ -30846,7 +30951,7 @@ function renderStoredHparams(rows) {
     cell(r.b, r.b_source),
     r.equal ? "same" : r.a_source === null || r.b_source === null ? "only one" : "DIFFERENT"
   ])];
-  const widths = table3[0].map((_, i) => Math.max(...table3.map((row) => row[i].length)));
+  const widths = columnWidths(table3);
   return ["hyperparameters", ...table3.map((row) => "  " + row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd())].join("\n") + "\n\n";
 }
 

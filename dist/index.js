@@ -11348,18 +11348,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -37050,7 +37050,7 @@ function frozenFinding(glob, m, parent) {
     ...m.reshaped.length > 0 ? [`${m.reshaped.length} changed shape (${someNames(m.reshaped)})`] : []
   ];
   if (bad.length === 0 && gone.length === 0) return void 0;
-  const largest = Math.max(...bad.map((t) => t.mean_abs_diff));
+  const largest = bad.reduce((m2, t) => Math.max(m2, t.mean_abs_diff), -Infinity);
   const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt2(largest)}: ${someNames(bad.map((t) => t.name))})` : "";
   return `frozen '${glob}': ${bad.length} of ${total} tensors differ from ${parent}${worst}${gone.map((g) => `; ${g}`).join("")}`;
 }
@@ -37595,7 +37595,6 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
   let stackItems = 0;
   const memo = /* @__PURE__ */ new Map();
   let protocol = 0;
-  let frameEnd = -1;
   const fail = (message) => {
     throw new CheckpointError("corrupt", `${what}: ${message} at byte ${n(opStart)}`);
   };
@@ -37641,33 +37640,33 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
     if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) fail(`8-byte length ${v2} is beyond any real file`);
     return Number(v2);
   };
-  const line = () => {
+  const lineBytes = () => {
     const limit = Math.min(bytes2.length, pos + limits.maxLineLength);
     for (let i = pos; i < limit; i++) {
       if (bytes2[i] === 10) {
-        const text4 = latin1.decode(bytes2.subarray(pos, i));
+        const raw = bytes2.subarray(pos, i);
         pos = i + 1;
-        return text4;
+        return raw;
       }
     }
     if (limit === bytes2.length && bytes2.length - pos < limits.maxLineLength) need(bytes2.length - pos + 1);
     throw new CheckpointError("too-large", `${what}: text line longer than ${n(limits.maxLineLength)} bytes at byte ${n(opStart)}`);
   };
+  const line = () => {
+    const raw = lineBytes();
+    return shortAscii(raw) ?? latin1.decode(raw);
+  };
   const utf8Line = () => {
-    const text4 = line();
+    const raw = lineBytes();
+    const ascii = shortAscii(raw);
+    if (ascii !== void 0) return ascii;
     try {
-      return utf8.decode(Uint8Array.from(text4, (c) => c.charCodeAt(0)));
+      return utf8.decode(raw);
     } catch {
       return fail("name is not valid UTF-8");
     }
   };
-  const decodeUtf8 = (raw) => {
-    try {
-      return utf8.decode(raw);
-    } catch {
-      return fail("string is not valid UTF-8");
-    }
-  };
+  const decodeUtf8 = (raw) => decodeSurrogatepass(raw) ?? fail("string is not valid UTF-8");
   const push2 = (value2) => {
     if (++stackItems > limits.maxStackItems) fail(`more than ${n(limits.maxStackItems)} stack items`);
     stack.push(value2);
@@ -37699,21 +37698,16 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
   };
   const setItems = (target, pairs) => {
     if (pairs.length % 2 !== 0) fail("SETITEMS with an odd number of items");
+    if (Array.isArray(target)) return setListItems(target, pairs);
     const map = mapOf(target);
-    if (map === void 0) return fail(`SETITEM on a ${typeName(target)}`);
-    for (let i = 0; i < pairs.length; i += 2) map.set(toKey(pairs[i]), pairs[i + 1]);
+    if (map !== void 0) for (let i = 0; i < pairs.length; i += 2) map.set(toKey(pairs[i]), pairs[i + 1]);
   };
   const appendItems = (target, items2) => {
     const list2 = listOf(target);
-    if (list2 === void 0) return fail(`APPEND on a ${typeName(target)}`);
-    for (const item of items2) list2.push(item);
+    if (list2 !== void 0) for (const item of items2) list2.push(item);
   };
   for (let opcodes = 0; ; opcodes++) {
     if (opcodes >= limits.maxOpcodes) fail(`more than ${n(limits.maxOpcodes)} opcodes`);
-    if (frameEnd >= 0 && pos >= frameEnd) {
-      if (pos > frameEnd) fail("an opcode straddles the end of its FRAME");
-      frameEnd = -1;
-    }
     opStart = pos;
     const op = u8();
     switch (op) {
@@ -37724,10 +37718,7 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
         break;
       }
       case 149: {
-        const length = u64();
-        if (frameEnd >= 0) fail("FRAME inside a FRAME");
-        need(length);
-        frameEnd = pos + length;
+        need(u64());
         break;
       }
       case 46: {
@@ -37797,13 +37788,11 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
       case 76:
         push2(parseIntText(line().trim().replace(/L$/, ""), fail));
         break;
-      // LONG (text)
-      case 70: {
-        const value2 = Number(line().trim());
-        if (Number.isNaN(value2) && !/nan/i.test(String(value2))) fail("FLOAT is not a number");
-        push2(value2);
+      // LONG (text), `int(text, 0)` too
+      case 70:
+        push2(parseFloatText(line().trim()));
         break;
-      }
+      // FLOAT (text): repr(float), so `inf` and `nan` too
       case 71: {
         need(8);
         push2(view.getFloat64(pos, false));
@@ -37858,9 +37847,12 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
         break;
       // BYTEARRAY8
       case 151:
-      case 152:
-        fail("out-of-band buffers (protocol 5 NEXT_BUFFER/READONLY_BUFFER) are not supported");
+        fail("out-of-band buffers (protocol 5 NEXT_BUFFER) are not supported: pickle.load without buffers refuses them too");
         break;
+      case 152:
+        top();
+        break;
+      // READONLY_BUFFER: CPython makes the bytes on top read-only, buffers or not
       case 41:
         push2(new PyTuple([]));
         break;
@@ -37918,8 +37910,7 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
       case 144: {
         const items2 = popMark();
         const target = top();
-        if (!(target instanceof PySet)) fail(`ADDITEMS on a ${typeName(target)}`);
-        for (const item of items2) target.items.push(item);
+        if (target instanceof PySet) for (const item of items2) target.items.push(item);
         break;
       }
       case 97: {
@@ -38049,6 +38040,47 @@ function runPickle(bytes2, start, hooks, what, complete = true, limits = DEFAULT
     }
   }
 }
+var ASCII = Array.from({ length: 128 }, (_, b) => String.fromCharCode(b));
+function shortAscii(raw) {
+  if (raw.length > 128) return void 0;
+  let text4 = "";
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i];
+    if (byte >= 128) return void 0;
+    text4 += ASCII[byte];
+  }
+  return text4;
+}
+function decodeSurrogatepass(raw) {
+  const strict = (part) => {
+    try {
+      return utf8.decode(part);
+    } catch {
+      return void 0;
+    }
+  };
+  const whole = strict(raw);
+  if (whole !== void 0) return whole;
+  let text4 = "";
+  let from = 0;
+  for (let i = 0; i + 2 < raw.length; i++) {
+    if (raw[i] !== 237 || raw[i + 1] < 160 || raw[i + 1] > 191 || raw[i + 2] < 128 || raw[i + 2] > 191) continue;
+    const before = strict(raw.subarray(from, i));
+    if (before === void 0) return void 0;
+    text4 += before + String.fromCharCode(53248 | (raw[i + 1] & 63) << 6 | raw[i + 2] & 63);
+    i += 2;
+    from = i + 1;
+  }
+  if (from === 0) return void 0;
+  const rest = strict(raw.subarray(from));
+  return rest === void 0 ? void 0 : text4 + rest;
+}
+function parseFloatText(text4) {
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text4);
+  if (special === null) return Number(text4);
+  if (special[2].toLowerCase() === "nan") return NaN;
+  return special[1] === "-" ? -Infinity : Infinity;
+}
 function toNumber(value2) {
   return value2 >= BigInt(Number.MIN_SAFE_INTEGER) && value2 <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value2) : value2;
 }
@@ -38071,15 +38103,31 @@ function decodeLong(raw) {
   if (negative) value2 -= 1n << BigInt(raw.length * 8);
   return toNumber(value2);
 }
+var INT_LITERAL = /^([+-]?)(?:0([xX])((?:_?[0-9a-fA-F])+)|0([oO])((?:_?[0-7])+)|0([bB])((?:_?[01])+)|([1-9](?:_?\d)*|0(?:_?0)*))$/;
+var BITS_PER_DIGIT = { x: 4, o: 3, b: 1 };
 function parseIntText(text4, fail) {
-  if (!/^[+-]?\d+$/.test(text4)) fail(`INT/LONG is not an integer: ${JSON.stringify(text4.slice(0, 40))}`);
-  if (text4.replace(/^[+-]/, "").length > MAX_INT_DIGITS) return UNREAD_INT;
-  return toNumber(BigInt(text4));
+  const match = INT_LITERAL.exec(text4);
+  if (match === null) return fail(`INT/LONG is not an integer: ${JSON.stringify(text4.slice(0, 40))}`);
+  const [, sign, hex2, hexDigits, oct, octDigits, bin, binDigits, decimal] = match;
+  const radix = (hex2 ?? oct ?? bin)?.toLowerCase();
+  const digits = (hexDigits ?? octDigits ?? binDigits ?? decimal).replaceAll("_", "");
+  const tooLong = radix === void 0 ? digits.length > MAX_INT_DIGITS : digits.replace(/^0+/, "").length * BITS_PER_DIGIT[radix] > 8 * MAX_INT_BYTES;
+  if (tooLong) return UNREAD_INT;
+  const magnitude = BigInt(radix === void 0 ? digits : `0${radix}${digits}`);
+  return toNumber(sign === "-" ? -magnitude : magnitude);
 }
 function parseIntStrict(text4, fail) {
-  const value2 = Number(text4);
-  if (!Number.isSafeInteger(value2) || value2 < 0) fail(`bad memo index ${JSON.stringify(text4.slice(0, 40))}`);
+  const trimmed = text4.trim();
+  const value2 = /^\+?\d(?:_?\d)*$/.test(trimmed) ? Number(trimmed.replace(/^\+/, "").replaceAll("_", "")) : NaN;
+  if (!Number.isSafeInteger(value2)) fail(`bad memo index ${JSON.stringify(text4.slice(0, 40))}`);
   return value2;
+}
+function setListItems(list2, pairs) {
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i];
+    const index2 = typeof key === "number" && Number.isSafeInteger(key) ? key < 0 ? list2.length + key : key : -1;
+    if (index2 >= 0 && index2 < list2.length) list2[index2] = pairs[i + 1];
+  }
 }
 function tupleItems(value2, opcode, fail) {
   if (value2 instanceof PyTuple) return value2.items;
@@ -38156,6 +38204,11 @@ function looksLikePickle(head, start = 0, total = head.length) {
   } catch (error2) {
     return error2 instanceof NeedMoreBytes || reached.code;
   }
+}
+
+// src/checkpoint/append.ts
+function append(target, items2) {
+  for (const item of items2) target.push(item);
 }
 
 // src/checkpoint/pickle/denylist.ts
@@ -38673,8 +38726,17 @@ function unpickle(bytes2, uses, options3) {
   const persistentLoad = options3.persistentLoad ?? ((pid) => {
     throw new CheckpointError("corrupt", `${where}: persistent id ${repr(pid)} in a pickle that has no storages`);
   });
+  const recorded = /* @__PURE__ */ new Set();
+  const record = (use) => {
+    const key = `${use.qualified}
+${use.verdict}
+${use.reason ?? ""}`;
+    if (recorded.has(key)) return;
+    recorded.add(key);
+    uses.push(use);
+  };
   const flag = (qualified, reason, offset) => {
-    uses.push({ qualified, verdict: "unsafe", reason, offset, where });
+    record({ qualified, verdict: "unsafe", reason, offset, where });
   };
   const workLimit = 4 * bytes2.length + (1 << 20);
   let work = 0;
@@ -38683,6 +38745,16 @@ function unpickle(bytes2, uses, options3) {
     if (work > workLimit)
       throw new CheckpointError("too-large", `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`);
   };
+  const verdicts = /* @__PURE__ */ new Map();
+  const classifyOnce = (module, name, offset) => {
+    const names2 = verdicts.get(module) ?? verdicts.set(module, /* @__PURE__ */ new Map()).get(module);
+    const known = names2.get(name);
+    if (known !== void 0) return known;
+    const verdict2 = classifyGlobal(module, name, options3.torchScript);
+    names2.set(name, verdict2);
+    record({ qualified: verdict2.qualified, verdict: verdict2.verdict, reason: verdict2.reason, offset, where });
+    return verdict2;
+  };
   const hooks = {
     findClass(module, name, offset) {
       if (typeof module !== "string" || typeof name !== "string") {
@@ -38690,8 +38762,7 @@ function unpickle(bytes2, uses, options3) {
         flag(qualified, "computed global: STACK_GLOBAL operands are not literal strings", offset);
         return new PyGlobal("<computed>", qualified);
       }
-      const verdict2 = classifyGlobal(module, name, options3.torchScript);
-      uses.push({ qualified: verdict2.qualified, verdict: verdict2.verdict, reason: verdict2.reason, offset, where });
+      const verdict2 = classifyOnce(module, name, offset);
       return new PyGlobal(verdict2.module, verdict2.name);
     },
     call(func, args, offset) {
@@ -38714,7 +38785,6 @@ function unpickle(bytes2, uses, options3) {
       charge(1 + argumentSize(state), offset);
       if (target instanceof PyDict || target instanceof PyObject) target.state = state;
       else if (target instanceof PyGlobal) flag(target.qualified, "BUILD rewrites attributes of a class or function", offset);
-      else if (!(target instanceof TensorRef)) throw new CheckpointError("corrupt", `${where}: BUILD on a ${typeName(target)} at byte ${n(offset)}`);
     },
     persistentLoad: (pid, offset) => persistentLoad(pid, offset)
   };
@@ -38894,6 +38964,17 @@ function storageTypeDtype(token) {
   return void 0;
 }
 
+// src/checkpoint/pickle/unscannable.ts
+var UNSCANNABLE = "a pickle that could not be scanned";
+function asCheckpointError(error2) {
+  if (error2 instanceof CheckpointError) return error2;
+  return new CheckpointError(error2 instanceof RangeError ? "too-large" : "corrupt", error2?.message ?? String(error2));
+}
+function unscannable(where, error2) {
+  const failure = asCheckpointError(error2);
+  return { qualified: `${UNSCANNABLE} (${failure.reason})`, verdict: "unsafe", reason: `${UNSCANNABLE}: ${failure.message}`, offset: 0, where };
+}
+
 // src/checkpoint/storage-pid.ts
 function parseStoragePid(pid, offset, path) {
   const [tag, type, key, location, numel] = pid instanceof PyTuple ? pid.items : [];
@@ -38905,6 +38986,9 @@ function parseStoragePid(pid, offset, path) {
 }
 
 // src/checkpoint/tensor-walk.ts
+function mayHoldTensor(value2) {
+  return value2 instanceof TensorRef || value2 instanceof PyDict || value2 instanceof PyObject || value2 instanceof PyTuple || Array.isArray(value2);
+}
 function collectTensors(root, prefix = "", limit = 1e6) {
   const out2 = [];
   const seenContainers = /* @__PURE__ */ new Set();
@@ -38916,14 +39000,16 @@ function collectTensors(root, prefix = "", limit = 1e6) {
     }
     if (seenContainers.has(value2)) return;
     seenContainers.add(value2);
-    const join10 = (key) => path === "" ? String(key) : `${path}.${String(key)}`;
-    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) visit(item, join10(key), depth + 1);
-    else if (Array.isArray(value2)) value2.forEach((item, i) => visit(item, join10(i), depth + 1));
-    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => visit(item, join10(i), depth + 1));
+    const child = (item, key) => {
+      if (mayHoldTensor(item)) visit(item, path === "" ? String(key) : `${path}.${String(key)}`, depth + 1);
+    };
+    if (value2 instanceof PyDict) for (const [key, item] of value2.entries) child(item, key);
+    else if (Array.isArray(value2)) value2.forEach((item, i) => child(item, i));
+    else if (value2 instanceof PyTuple) value2.items.forEach((item, i) => child(item, i));
     else if (value2 instanceof PyObject) {
-      for (const [key, item] of value2.items ?? []) visit(item, join10(key), depth + 1);
+      for (const [key, item] of value2.items ?? []) child(item, key);
       if (value2.state !== void 0) visit(value2.state, path, depth + 1);
-      value2.args.forEach((item, i) => visit(item, join10(`arg${i}`), depth + 1));
+      value2.args.forEach((item, i) => child(item, `arg${i}`));
     }
   };
   visit(root, prefix, 0);
@@ -39040,12 +39126,13 @@ async function scanEmbedded(blobs, outer, depth, globals, notices) {
           await readSafetensors(source);
           break;
         default:
-          notices.push(`${where}: not a checkpoint, not scanned further`);
+          throw new CheckpointError("not-a-checkpoint", `${where}: not a checkpoint we read, but torch.load would unpickle it`);
       }
     } catch (error2) {
+      seen.push(unscannable(where, error2));
       notices.push(`${where}: ${error2.message}`);
     }
-    globals.push(...seen);
+    append(globals, seen);
   }
 }
 
@@ -39125,7 +39212,7 @@ async function openZip(source) {
           method: entry.compressionMethod,
           entry
         });
-        zipfile.readEntry();
+        queueMicrotask(() => zipfile.readEntry());
       });
       zipfile.on("end", () => resolve5());
       zipfile.on("error", reject);
@@ -39267,10 +39354,11 @@ async function scanSidePickle(zip, entry, byName2, torchScript, globals, notices
   if (entry.uncompressedSize > PICKLE_CAP)
     throw new CheckpointError("too-large", `${zip.path}: member ${entry.name} looks like a pickle and is ${n(entry.uncompressedSize)} bytes, over the ${n(PICKLE_CAP)} that are scanned`);
   const bytes2 = await zip.read(entry, PICKLE_CAP);
+  const where = `${zip.path}: ${entry.name}`;
   try {
-    unpickle(bytes2, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript });
+    unpickle(bytes2, globals, { where, persistentLoad: () => null, torchScript });
   } catch (error2) {
-    if (!(error2 instanceof CheckpointError)) throw error2;
+    globals.push(unscannable(where, error2));
     notices.push(`${entry.name}: ${error2.message}`);
   }
 }
@@ -39292,12 +39380,12 @@ async function readPickles(source, count, globals, persistentLoad, embedded = []
         values.push(result.value);
         at = result.end;
       }
-      globals.push(...seen);
-      embedded.push(...found);
+      append(globals, seen);
+      append(embedded, found);
       return { values, end: at };
     } catch (error2) {
       if (!(error2 instanceof NeedMoreBytes)) {
-        globals.push(...seen);
+        append(globals, seen);
         throw error2;
       }
       if (window >= PICKLE_CAP) throw new CheckpointError("too-large", `${source.path}: the pickle stream is longer than ${n(PICKLE_CAP)} bytes`);
@@ -39401,8 +39489,10 @@ async function scanTrailing(source, start, globals) {
     found++;
     try {
       at = unpickle(bytes2, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end;
-    } catch {
-      break;
+    } catch (error2) {
+      const failure = asCheckpointError(error2);
+      globals.push(unscannable(`${source.path} (stacked pickle ${i + 2})`, failure));
+      throw new CheckpointError(failure.reason, `${source.path}: stacked pickle ${i + 2} is ${UNSCANNABLE}: ${failure.message}`);
     }
   }
   return found;
@@ -39541,6 +39631,7 @@ var PICKLE_SUFFIXES = [".bin", ".pt", ".pth", ".pkl", ".ckpt"];
 var MAX_SCANNED = 64;
 var TEXT_FILES = ["trainer_state.json", "config.json", "adapter_config.json", "hparams.yaml"];
 var TEXT_CAP = 16 * 1024 * 1024;
+var NOT_A_PICKLE = ["lfs-pointer", "empty", "not-found"];
 async function readRunDirectory(path, open3) {
   const names2 = new Set(await readdir2(path));
   if (![...WEIGHT_INDEXES, ...WEIGHT_FILES].some((f) => names2.has(f))) {
@@ -39560,8 +39651,8 @@ async function readRunDirectory(path, open3) {
     const include = (file, part, withTensors) => {
       parts.push(part);
       for (const root of part.roots) roots.push({ file, value: root.value });
-      globals.push(...part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
-      notices.push(...part.notices.map((m) => `${file}: ${m}`));
+      append(globals, part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
+      append(notices, part.notices.map((m) => `${file}: ${m}`));
       if (withTensors) for (const t of part.tensors) {
         tensors.push(t);
         owner.set(t.tensor.storage, part);
@@ -39617,15 +39708,19 @@ async function scanSidePickles(dir, files, open3, globals, notices) {
   for (const file of pickles.slice(0, MAX_SCANNED)) {
     try {
       const part = await open3(join2(dir, file));
-      globals.push(...part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
+      append(globals, part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
       await part.close();
     } catch (error2) {
       if (!(error2 instanceof CheckpointError)) throw error2;
-      globals.push(...error2.globals.map((g) => ({ ...g, where: file })));
+      append(globals, error2.globals.map((g) => ({ ...g, where: file })));
+      if (!NOT_A_PICKLE.includes(error2.reason) && !await isFolder(join2(dir, file))) globals.push(unscannable(`${file}: ${error2.message}`, error2));
       notices.push(`${file}: not scanned (${error2.reason}): ${error2.message}`);
     }
   }
   if (pickles.length > MAX_SCANNED) notices.push(`${pickles.length - MAX_SCANNED} more pickle files not scanned (the limit is ${MAX_SCANNED})`);
+}
+async function isFolder(path) {
+  return stat2(path).then((s) => s.isDirectory(), () => false);
 }
 async function readText(path, file) {
   const info2 = await stat2(path);
@@ -40530,8 +40625,9 @@ async function guard(path, read) {
     return await read();
   } catch (error2) {
     if (error2 instanceof CheckpointError) throw error2;
-    const message = error2 instanceof RangeError ? `structure too deep or too large (${error2.message})` : error2?.message ?? String(error2);
-    throw new CheckpointError("corrupt", `${path}: ${message}`);
+    const failure = asCheckpointError(error2);
+    const message = failure.reason === "too-large" ? `structure too large to read (${failure.message})` : failure.message;
+    throw new CheckpointError(failure.reason, `${path}: ${message}`);
   }
 }
 async function readScalars(checkpoint) {
@@ -48854,7 +48950,7 @@ function getPoint(events, index2) {
 }
 
 // src/records/markdown.ts
-var MAX_MARKDOWN_BYTES = 1024 * 1024;
+var MAX_MARKDOWN_BYTES = 256 * 1024;
 function parseMarkdown(text4) {
   return fromMarkdown(text4, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }

@@ -86,7 +86,7 @@ function frozenFinding(glob: string, m: Matched, parent: string): string | undef
     ...(m.reshaped.length > 0 ? [`${m.reshaped.length} changed shape (${someNames(m.reshaped)})`] : []),
   ]
   if (bad.length === 0 && gone.length === 0) return undefined
-  const largest = Math.max(...bad.map(t => t.mean_abs_diff))
+  const largest = bad.reduce((m, t) => Math.max(m, t.mean_abs_diff), -Infinity)
   const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt(largest)}: ${someNames(bad.map(t => t.name))})` : ''
   return `frozen '${glob}': ${bad.length} of ${total} tensors differ from ${parent}${worst}${gone.map(g => `; ${g}`).join('')}`
 }

@@ -14,6 +14,7 @@ import { readSafetensors } from './safetensors.ts'
 import { readLegacyTorch, readPlainPickle } from './torch-legacy.ts'
 import { readTorchZip } from './torch-zip.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
+import { asCheckpointError } from './pickle/unscannable.ts'
 import { PROBE_BYTES } from './pickle/probe.ts'
 import { isRemoteAddress } from './remote/address.ts'
 import { parseLfsPointer } from './remote/lfs.ts'
@@ -99,14 +100,19 @@ async function readFile(source: ByteSource, globals: GlobalUse[]): Promise<Check
   }
 }
 
-/** Any unexpected exception inside a reader is a property of the input, not a crash. */
+/**
+ * Any unexpected exception inside a reader is a property of the input, not a crash. The readers
+ * are iterative or depth-bounded, so a RangeError (stack, array or string length) is a structure
+ * beyond what is read: `too-large`, never passed off as a broken file.
+ */
 async function guard<T>(path: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read()
   } catch (error) {
     if (error instanceof CheckpointError) throw error
-    const message = error instanceof RangeError ? `structure too deep or too large (${error.message})` : (error as Error)?.message ?? String(error)
-    throw new CheckpointError('corrupt', `${path}: ${message}`)
+    const failure = asCheckpointError(error)
+    const message = failure.reason === 'too-large' ? `structure too large to read (${failure.message})` : failure.message
+    throw new CheckpointError(failure.reason, `${path}: ${message}`)
   }
 }
 

@@ -6,10 +6,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { append } from './append.ts'
 import type { Checkpoint, MetadataRoot, NamedTensor } from './checkpoint.ts'
 import { CheckpointError, n } from './errors.ts'
 import { fromJson } from './json-value.ts'
 import type { GlobalUse } from './pickle/unpickle.ts'
+import { unscannable } from './pickle/unscannable.ts'
 import { PyDict, type StorageRef } from './pickle/values.ts'
 import { pickRunCheckpoint, WEIGHT_FILES, WEIGHT_INDEXES, type RunChoice } from './run-folder.ts'
 
@@ -21,6 +23,8 @@ const MAX_SCANNED = 64
 const TEXT_FILES = ['trainer_state.json', 'config.json', 'adapter_config.json', 'hparams.yaml']
 /** JSON/YAML side files are small; a bigger one is not what we think it is. */
 const TEXT_CAP = 16 * 1024 * 1024
+/** Side files that fail for these reasons are no pickle at all: a notice, not a fail-closed error. */
+const NOT_A_PICKLE: readonly string[] = ['lfs-pointer', 'empty', 'not-found']
 
 export async function readRunDirectory(path: string, open: (path: string) => Promise<Checkpoint>): Promise<Checkpoint> {
   const names = new Set(await readdir(path))
@@ -40,8 +44,8 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     const include = (file: string, part: Checkpoint, withTensors: boolean): void => {
       parts.push(part)
       for (const root of part.roots) roots.push({ file, value: root.value })
-      globals.push(...part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
-      notices.push(...part.notices.map(m => `${file}: ${m}`))
+      append(globals, part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
+      append(notices, part.notices.map(m => `${file}: ${m}`))
       if (withTensors) for (const t of part.tensors) {
         tensors.push(t)
         owner.set(t.tensor.storage, part)
@@ -103,7 +107,9 @@ async function otherPickles(root: string, chosen: string): Promise<string[]> {
 
 /**
  * Scans the other pickle members of the directory: only their globals count (a `posix.system` in
- * rng_state.pth is as dangerous as one in the weights). One that cannot be read is a notice.
+ * rng_state.pth is as dangerous as one in the weights). torch.load would unpickle any file named
+ * like this, so one that cannot be read fails closed (unscannable.ts), unless it provably is no
+ * pickle: a Git LFS pointer, an empty file, or a folder (its pickles are scanned one by one).
  */
 async function scanSidePickles(dir: string, files: readonly string[], open: (path: string) => Promise<Checkpoint>,
                                globals: GlobalUse[], notices: string[]): Promise<void> {
@@ -111,16 +117,21 @@ async function scanSidePickles(dir: string, files: readonly string[], open: (pat
   for (const file of pickles.slice(0, MAX_SCANNED)) {
     try {
       const part = await open(join(dir, file))
-      globals.push(...part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
+      append(globals, part.globals.map(g => ({ ...g, where: `${file}: ${g.where}` })))
       await part.close()
     } catch (error) {
       if (!(error instanceof CheckpointError)) throw error
       // openCheckpoint records GlobalUse values here; the error type only promises their common fields
-      globals.push(...error.globals.map(g => ({ ...(g as GlobalUse), where: file })))
+      append(globals, error.globals.map(g => ({ ...(g as GlobalUse), where: file })))
+      if (!NOT_A_PICKLE.includes(error.reason) && !(await isFolder(join(dir, file)))) globals.push(unscannable(`${file}: ${error.message}`, error))
       notices.push(`${file}: not scanned (${error.reason}): ${error.message}`)
     }
   }
   if (pickles.length > MAX_SCANNED) notices.push(`${pickles.length - MAX_SCANNED} more pickle files not scanned (the limit is ${MAX_SCANNED})`)
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(s => s.isDirectory(), () => false)
 }
 
 async function readText(path: string, file: string): Promise<PyDict> {

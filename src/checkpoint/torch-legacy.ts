@@ -7,6 +7,7 @@
  * that order an int64 element count followed by the raw elements. There is no index: a storage
  * is found by walking the counts before it.
  */
+import { append } from './append.ts'
 import { readRange, type ByteSource } from './byte-source.ts'
 import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
@@ -14,6 +15,7 @@ import { CheckpointError, n } from './errors.ts'
 import { NeedMoreBytes } from './pickle/machine.ts'
 import { looksLikePickle } from './pickle/probe.ts'
 import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
+import { asCheckpointError, UNSCANNABLE, unscannable } from './pickle/unscannable.ts'
 import { PyDict, StorageRef, repr, type PyValue } from './pickle/values.ts'
 import { parseStoragePid } from './storage-pid.ts'
 import { collectTensors } from './tensor-walk.ts'
@@ -44,12 +46,12 @@ async function readPickles(source: ByteSource, count: number, globals: GlobalUse
         values.push(result.value)
         at = result.end
       }
-      globals.push(...seen)
-      embedded.push(...found)
+      append(globals, seen)
+      append(embedded, found)
       return { values, end: at }
     } catch (error) {
       if (!(error instanceof NeedMoreBytes)) {
-        globals.push(...seen) // a payload followed by a broken tail is still reported
+        append(globals, seen) // a payload followed by a broken tail is still reported
         throw error
       }
       if (window >= PICKLE_CAP) throw new CheckpointError('too-large', `${source.path}: the pickle stream is longer than ${n(PICKLE_CAP)} bytes`)
@@ -148,7 +150,9 @@ const MAX_STACKED = 1000
 
 /**
  * Scans pickles that follow the first one, keeping only their globals; returns how many were
- * found. Trailing bytes beyond PICKLE_CAP would be unscanned, so they fail the file closed.
+ * found. Trailing bytes beyond PICKLE_CAP would be unscanned, so they fail the file closed, as
+ * does a stacked pickle that opens like one (probe.ts) but breaks. Bytes that do not open like a
+ * pickle are a notice.
  */
 async function scanTrailing(source: ByteSource, start: number, globals: GlobalUse[]): Promise<number> {
   if (source.size - start > PICKLE_CAP)
@@ -161,8 +165,12 @@ async function scanTrailing(source: ByteSource, start: number, globals: GlobalUs
     found++
     try {
       at = unpickle(bytes, globals, { where: `${source.path} (stacked pickle ${i + 2})`, persistentLoad: () => null, start: at }).end
-    } catch {
-      break // its globals up to the damage are kept
+    } catch (error) {
+      // it opens like a pickle: bytes past the damage may still run in CPython, so the file fails
+      // closed like a broken first pickle (docs/security.md §7.5); its globals up to the damage are kept
+      const failure = asCheckpointError(error)
+      globals.push(unscannable(`${source.path} (stacked pickle ${i + 2})`, failure))
+      throw new CheckpointError(failure.reason, `${source.path}: stacked pickle ${i + 2} is ${UNSCANNABLE}: ${failure.message}`)
     }
   }
   return found

@@ -10,6 +10,7 @@ import type { Checkpoint, StorageLocation } from './checkpoint.ts'
 import { dtypeInfo } from './dtypes.ts'
 import { CheckpointError, n } from './errors.ts'
 import { unpickle, type GlobalUse } from './pickle/unpickle.ts'
+import { unscannable } from './pickle/unscannable.ts'
 import { StorageRef, type PyValue } from './pickle/values.ts'
 import { parseStoragePid } from './storage-pid.ts'
 import { scanEmbedded } from './embedded.ts'
@@ -92,7 +93,7 @@ function storageFromPid(pid: PyValue, offset: number, zip: ZipArchive, prefix: s
  * first bytes parse as a pickle (any protocol; probe.ts), are scanned; only their globals are
  * kept. A candidate is read whole up to PICKLE_CAP, like data.pkl; beyond it the file fails
  * closed (`too-large`), so no pickle is ever left unscanned behind a notice. A pickle that
- * breaks midway is a notice: its globals up to the damage are kept.
+ * breaks midway fails closed (unscannable.ts); its globals up to the damage are kept.
  */
 async function scanSidePickle(zip: ZipArchive, entry: ZipEntry, byName: boolean, torchScript: boolean,
                               globals: GlobalUse[], notices: string[]): Promise<void> {
@@ -103,10 +104,11 @@ async function scanSidePickle(zip: ZipArchive, entry: ZipEntry, byName: boolean,
   if (entry.uncompressedSize > PICKLE_CAP)
     throw new CheckpointError('too-large', `${zip.path}: member ${entry.name} looks like a pickle and is ${n(entry.uncompressedSize)} bytes, over the ${n(PICKLE_CAP)} that are scanned`)
   const bytes = await zip.read(entry, PICKLE_CAP)
+  const where = `${zip.path}: ${entry.name}`
   try {
-    unpickle(bytes, globals, { where: `${zip.path}: ${entry.name}`, persistentLoad: () => null, torchScript })
+    unpickle(bytes, globals, { where, persistentLoad: () => null, torchScript })
   } catch (error) {
-    if (!(error instanceof CheckpointError)) throw error
-    notices.push(`${entry.name}: ${error.message}`)
+    globals.push(unscannable(where, error))
+    notices.push(`${entry.name}: ${(error as Error).message}`)
   }
 }

@@ -103,7 +103,10 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
         }
         entries.push({ name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize,
                        method: entry.compressionMethod, entry })
-        zipfile.readEntry()
+        // the read window answers yauzl synchronously, so readEntry → 'entry' → readEntry would
+        // recurse once per entry (a 1,400-tensor torch.save overflowed the stack): each next
+        // entry starts from a fresh stack
+        queueMicrotask(() => zipfile.readEntry())
       })
       zipfile.on('end', () => resolve())
       zipfile.on('error', reject)

@@ -28,10 +28,12 @@ export interface MarkdownSelect {
 export type MarkdownResult = { readonly read: RecordRead } | { readonly missing: string }
 
 /**
- * micromark reads about 200 KiB of table a second and holds its whole event list: a docs file
- * past this is refused rather than stalling the audit (a table of 10,000 runs is 0.55 MiB).
+ * micromark's time and memory grow steeply with a wide table (a 1 MiB table of 52 inline-code
+ * columns took 7.8 s and 1.7 GB): a docs file past this is refused rather than stalling the audit.
+ * Docs tables are small (a table of 1,000 runs × 6 columns is 53 KiB); the worst case at this cap
+ * is measured in ADR 0003 and README Limits.
  */
-export const MAX_MARKDOWN_BYTES = 1024 * 1024
+export const MAX_MARKDOWN_BYTES = 256 * 1024
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })

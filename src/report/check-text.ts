@@ -4,6 +4,7 @@ import type { HparamRow } from '../audit/hparam-audit.ts'
 import { formatData } from '../hparams/scalar.ts'
 import { keyLabel, verdict } from './markdown.ts'
 import { terminalSafe } from './terminal.ts'
+import { columnWidths } from './text-width.ts'
 
 const MARK: Readonly<Record<HparamRow['status'], string>> = { match: 'ok', mismatch: 'MISMATCH', missing: 'missing', ambiguous: 'ambiguous' }
 
@@ -21,7 +22,7 @@ export function renderCheckText(result: AuditResult): string {
     if (recorded > 0 && e.error === null) lines.push(`  ${e.verified} of ${recorded} recorded values verified`)
     if (rows.length > 0) {
       const all = [['key', 'recorded', 'stored', 'source', 'status'], ...rows]
-      const widths = all[0]!.map((_, i) => Math.max(...all.map(r => r[i]!.length)))
+      const widths = columnWidths(all)
       for (const r of all) lines.push('  ' + r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd())
     }
     lines.push('')

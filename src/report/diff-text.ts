@@ -3,6 +3,7 @@ import { describeAlignment } from '../weights/align.ts'
 import type { DiffResult } from '../weights/diff.ts'
 import { formatCount } from './format.ts'
 import { terminalSafe } from './terminal.ts'
+import { columnWidths } from './text-width.ts'
 
 const num = (value: number | null): string => (value === null ? '-' : value === 0 ? '0' : value.toExponential(3))
 
@@ -19,7 +20,7 @@ export function renderDiffText(diff: DiffResult, all = false, limit = 20): strin
   const shown = all ? sorted : sorted.slice(0, limit)
   const rows = [['tensor', 'dtype', 'elements', 'mean |a-b|', 'max |a-b|', ''],
     ...shown.map(t => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), note(t)])]
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => r[i]!.length)))
+  const widths = columnWidths(rows)
   for (const r of rows) lines.push('  ' + r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd())
   if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`)
   const identical = diff.tensors.filter(t => t.identical).length

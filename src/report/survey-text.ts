@@ -3,6 +3,7 @@ import type { InspectResult } from '../audit/inspect.ts'
 import { BUILTIN_ALIASES } from '../hparams/aliases.ts'
 import { formatValue } from './format.ts'
 import { terminalSafe } from './terminal.ts'
+import { columnWidths } from './text-width.ts'
 
 /**
  * `keys`: the columns, canonical keys (already resolved); by default every canonical key some
@@ -18,7 +19,7 @@ export function renderSurveyText(results: readonly InspectResult[], keys?: reado
       ? [`unreadable (${r.error.reason})`, ...columns.slice(1).map(() => '')]
       : columns.map(k => (r.hparams[k] !== undefined ? terminalSafe(formatValue(r.hparams[k].value)) : '-'))),
   ])]
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map(row => (row[i] ?? '').length)))
+  const widths = columnWidths(rows)
   const lines = rows.map(row => row.map((cell, i) => (cell ?? '').padEnd(widths[i]!)).join('  ').trimEnd())
   const unsafe = results.filter(r => r.unsafe_globals.length > 0)
   for (const r of unsafe) lines.push(`UNSAFE ${terminalSafe(r.path)}: ${r.unsafe_globals.map(terminalSafe).join(', ')} (nothing was executed)`)

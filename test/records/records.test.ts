@@ -236,10 +236,10 @@ describe('records in a list', () => {
   })
 })
 
-test('a Markdown record over 1 MiB is refused at the records: entry, not parsed for seconds', () => {
+test('a Markdown record over 256 KiB is refused at the records: entry, not parsed for seconds', () => {
   const ws = mkdtempSync(join(tmpdir(), 'ckpt-audit-records-'))
-  writeFileSync(join(ws, 'big.md'), `| run | KL_BETA |\n|---|---|\n${'| x | 1 |\n'.repeat(120_000)}`)
-  assert.deepEqual(problems('    records: big.md\n', ws, ws), [`${display}:5:14 records: cannot read 'big.md': 1200028 bytes; a Markdown record may have at most 1048576`])
+  writeFileSync(join(ws, 'big.md'), `| run | KL_BETA |\n|---|---|\n${'| x | 1 |\n'.repeat(30_000)}`)
+  assert.deepEqual(problems('    records: big.md\n', ws, ws), [`${display}:5:14 records: cannot read 'big.md': 300028 bytes; a Markdown record may have at most 262144`])
 })
 
 test('a param file that is a symbolic link out of the workspace is never read into the report', () => {

@@ -66,7 +66,6 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
   let stackItems = 0
   const memo = new Map<number, PyValue>()
   let protocol = 0
-  let frameEnd = -1
 
   const fail = (message: string): never => {
     throw new CheckpointError('corrupt', `${what}: ${message} at byte ${n(opStart)}`)
@@ -95,25 +94,30 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) fail(`8-byte length ${v} is beyond any real file`)
     return Number(v)
   }
-  const line = (): string => {
+  /** The bytes up to the next newline (which is consumed), under the line cap. */
+  const lineBytes = (): Uint8Array => {
     const limit = Math.min(bytes.length, pos + limits.maxLineLength)
     for (let i = pos; i < limit; i++) {
       if (bytes[i] === 0x0a) {
-        const text = latin1.decode(bytes.subarray(pos, i))
+        const raw = bytes.subarray(pos, i)
         pos = i + 1
-        return text
+        return raw
       }
     }
     if (limit === bytes.length && bytes.length - pos < limits.maxLineLength) need(bytes.length - pos + 1)
     throw new CheckpointError('too-large', `${what}: text line longer than ${n(limits.maxLineLength)} bytes at byte ${n(opStart)}`)
   }
+  const line = (): string => {
+    const raw = lineBytes()
+    return shortAscii(raw) ?? latin1.decode(raw)
+  }
   const utf8Line = (): string => {
-    const text = line()
-    try { return utf8.decode(Uint8Array.from(text, c => c.charCodeAt(0))) } catch { return fail('name is not valid UTF-8') }
+    const raw = lineBytes()
+    const ascii = shortAscii(raw)
+    if (ascii !== undefined) return ascii
+    try { return utf8.decode(raw) } catch { return fail('name is not valid UTF-8') }
   }
-  const decodeUtf8 = (raw: Uint8Array): string => {
-    try { return utf8.decode(raw) } catch { return fail('string is not valid UTF-8') }
-  }
+  const decodeUtf8 = (raw: Uint8Array): string => decodeSurrogatepass(raw) ?? fail('string is not valid UTF-8')
   const push = (value: PyValue): void => {
     if (++stackItems > limits.maxStackItems) fail(`more than ${n(limits.maxStackItems)} stack items`)
     stack.push(value)
@@ -143,24 +147,22 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
     if (memo.size >= limits.maxMemo && !memo.has(index)) fail(`more than ${n(limits.maxMemo)} memo entries`)
     memo.set(index, top())
   }
+  // CPython's unpickler calls `target[key] = value` / `target.append(item)` on whatever is there
+  // (a list takes an index, a bytearray appends): refusing what it accepts would hide the opcodes
+  // after them (docs/security.md §4, parser differentials). Targets we do not model ignore them.
   const setItems = (target: PyValue, pairs: PyValue[]): void => {
     if (pairs.length % 2 !== 0) fail('SETITEMS with an odd number of items')
+    if (Array.isArray(target)) return setListItems(target, pairs)
     const map = mapOf(target)
-    if (map === undefined) return fail(`SETITEM on a ${typeName(target)}`)
-    for (let i = 0; i < pairs.length; i += 2) map.set(toKey(pairs[i]!), pairs[i + 1]!)
+    if (map !== undefined) for (let i = 0; i < pairs.length; i += 2) map.set(toKey(pairs[i]!), pairs[i + 1]!)
   }
   const appendItems = (target: PyValue, items: PyValue[]): void => {
     const list = listOf(target)
-    if (list === undefined) return fail(`APPEND on a ${typeName(target)}`)
-    for (const item of items) list.push(item)
+    if (list !== undefined) for (const item of items) list.push(item)
   }
 
   for (let opcodes = 0; ; opcodes++) {
     if (opcodes >= limits.maxOpcodes) fail(`more than ${n(limits.maxOpcodes)} opcodes`)
-    if (frameEnd >= 0 && pos >= frameEnd) {
-      if (pos > frameEnd) fail('an opcode straddles the end of its FRAME')
-      frameEnd = -1
-    }
     opStart = pos
     const op = u8()
     switch (op) {
@@ -170,11 +172,9 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
         protocol = version
         break
       }
-      case 0x95: { // FRAME: an 8-byte length; frames may not nest or be cut by an opcode
-        const length = u64()
-        if (frameEnd >= 0) fail('FRAME inside a FRAME')
-        need(length)
-        frameEnd = pos + length
+      case 0x95: { // FRAME: an 8-byte length that must fit the stream; CPython's C unpickler
+        // (what pickle.load runs) only prefetches it and lets opcodes cross its end, so we do too
+        need(u64())
         break
       }
       case 0x2e: { // STOP
@@ -205,13 +205,8 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
         else push(parseIntText(text, fail))
         break
       }
-      case 0x4c: push(parseIntText(line().trim().replace(/L$/, ''), fail)); break // LONG (text)
-      case 0x46: { // FLOAT (text)
-        const value = Number(line().trim())
-        if (Number.isNaN(value) && !/nan/i.test(String(value))) fail('FLOAT is not a number')
-        push(value)
-        break
-      }
+      case 0x4c: push(parseIntText(line().trim().replace(/L$/, ''), fail)); break // LONG (text), `int(text, 0)` too
+      case 0x46: push(parseFloatText(line().trim())); break // FLOAT (text): repr(float), so `inf` and `nan` too
       case 0x47: { need(8); push(view.getFloat64(pos, false)); pos += 8; break } // BINFLOAT, big-endian
       case 0x53: push(unquotePythonString(line(), fail)); break // STRING (text, quoted)
       case 0x54: { // BINSTRING: signed 4-byte length
@@ -229,7 +224,8 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
       case 0x43: push(take(u8()).slice()); break // SHORT_BINBYTES
       case 0x8e: push(take(u64()).slice()); break // BINBYTES8
       case 0x96: push(take(u64()).slice()); break // BYTEARRAY8
-      case 0x97: case 0x98: fail('out-of-band buffers (protocol 5 NEXT_BUFFER/READONLY_BUFFER) are not supported'); break
+      case 0x97: fail('out-of-band buffers (protocol 5 NEXT_BUFFER) are not supported: pickle.load without buffers refuses them too'); break
+      case 0x98: top(); break // READONLY_BUFFER: CPython makes the bytes on top read-only, buffers or not
       case 0x29: push(new PyTuple([])); break // EMPTY_TUPLE
       case 0x74: push(new PyTuple(popMark())); break // TUPLE
       case 0x85: push(new PyTuple([pop()])); break // TUPLE1
@@ -244,8 +240,8 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
       case 0x90: { // ADDITEMS
         const items = popMark()
         const target = top()
-        if (!(target instanceof PySet)) fail(`ADDITEMS on a ${typeName(target)}`)
-        for (const item of items) (target as PySet).items.push(item) // no spread: a million arguments overflow the call stack
+        // no spread: a million arguments overflow the call stack; CPython calls `add` on other targets
+        if (target instanceof PySet) for (const item of items) target.items.push(item)
         break
       }
       case 0x61: { const value = pop(); appendItems(top(), [value]); break } // APPEND
@@ -299,6 +295,55 @@ export function runPickle(bytes: Uint8Array, start: number, hooks: PickleHooks, 
   }
 }
 
+/**
+ * A short ASCII run as a string without a TextDecoder call, whose fixed cost dominated a pickle
+ * of a million GLOBALs (module and class names are short ASCII); undefined for anything else.
+ */
+const ASCII = Array.from({ length: 128 }, (_, b) => String.fromCharCode(b))
+
+function shortAscii(raw: Uint8Array): string | undefined {
+  if (raw.length > 128) return undefined
+  let text = ''
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i]!
+    if (byte >= 0x80) return undefined
+    text += ASCII[byte]!
+  }
+  return text
+}
+
+/**
+ * BINUNICODE text as CPython decodes it, with "surrogatepass": UTF-8-encoded surrogates
+ * (ED A0–BF 80–BF) are accepted, so refusing them would hide the opcodes after (§4). Linear:
+ * the strict decoder runs once, and only a string it refuses is looked at byte by byte.
+ */
+function decodeSurrogatepass(raw: Uint8Array): string | undefined {
+  const strict = (part: Uint8Array): string | undefined => { try { return utf8.decode(part) } catch { return undefined } }
+  const whole = strict(raw)
+  if (whole !== undefined) return whole
+  let text = ''
+  let from = 0
+  for (let i = 0; i + 2 < raw.length; i++) {
+    if (raw[i] !== 0xed || raw[i + 1]! < 0xa0 || raw[i + 1]! > 0xbf || raw[i + 2]! < 0x80 || raw[i + 2]! > 0xbf) continue
+    const before = strict(raw.subarray(from, i))
+    if (before === undefined) return undefined
+    text += before + String.fromCharCode(0xd000 | ((raw[i + 1]! & 0x3f) << 6) | (raw[i + 2]! & 0x3f))
+    i += 2
+    from = i + 1
+  }
+  if (from === 0) return undefined
+  const rest = strict(raw.subarray(from))
+  return rest === undefined ? undefined : text + rest
+}
+
+/** FLOAT (text) holds `repr(float)`: Python spells infinities and NaN `inf` and `nan`. */
+function parseFloatText(text: string): number {
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text)
+  if (special === null) return Number(text) // never refused: a wrong number hides no opcode
+  if (special[2]!.toLowerCase() === 'nan') return NaN
+  return special[1] === '-' ? -Infinity : Infinity
+}
+
 function toNumber(value: bigint): number | bigint {
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value
 }
@@ -337,16 +382,42 @@ export function decodeLong(raw: Uint8Array): number | bigint | PyObject {
   return toNumber(value)
 }
 
+/**
+ * Text INT/LONG: pickle.py and _pickle.c read them with `int(text, 0)` (pickletools `decimalnl_short`
+ * is what Python writes; the reader takes more): a sign, then `0x`/`0o`/`0b` or decimal, with
+ * single underscores between digits. Anything CPython accepts is read, or the bytes after it would
+ * go unscanned (docs/security.md §4, parser differentials). Over 512 bits: an unread int.
+ */
+const INT_LITERAL = /^([+-]?)(?:0([xX])((?:_?[0-9a-fA-F])+)|0([oO])((?:_?[0-7])+)|0([bB])((?:_?[01])+)|([1-9](?:_?\d)*|0(?:_?0)*))$/
+const BITS_PER_DIGIT: Readonly<Record<string, number>> = { x: 4, o: 3, b: 1 }
+
 function parseIntText(text: string, fail: (m: string) => never): number | bigint | PyObject {
-  if (!/^[+-]?\d+$/.test(text)) fail(`INT/LONG is not an integer: ${JSON.stringify(text.slice(0, 40))}`)
-  if (text.replace(/^[+-]/, '').length > MAX_INT_DIGITS) return UNREAD_INT
-  return toNumber(BigInt(text))
+  const match = INT_LITERAL.exec(text)
+  if (match === null) return fail(`INT/LONG is not an integer: ${JSON.stringify(text.slice(0, 40))}`)
+  const [, sign, hex, hexDigits, oct, octDigits, bin, binDigits, decimal] = match
+  const radix = (hex ?? oct ?? bin)?.toLowerCase()
+  const digits = (hexDigits ?? octDigits ?? binDigits ?? decimal!).replaceAll('_', '')
+  const tooLong = radix === undefined ? digits.length > MAX_INT_DIGITS : digits.replace(/^0+/, '').length * BITS_PER_DIGIT[radix]! > 8 * MAX_INT_BYTES
+  if (tooLong) return UNREAD_INT
+  const magnitude = BigInt(radix === undefined ? digits : `0${radix}${digits}`)
+  return toNumber(sign === '-' ? -magnitude : magnitude)
 }
 
+/** PUT/GET (text): `int(text)` in base 10 (underscores allowed), not negative. */
 function parseIntStrict(text: string, fail: (m: string) => never): number {
-  const value = Number(text)
-  if (!Number.isSafeInteger(value) || value < 0) fail(`bad memo index ${JSON.stringify(text.slice(0, 40))}`)
+  const trimmed = text.trim()
+  const value = /^\+?\d(?:_?\d)*$/.test(trimmed) ? Number(trimmed.replace(/^\+/, '').replaceAll('_', '')) : NaN
+  if (!Number.isSafeInteger(value)) fail(`bad memo index ${JSON.stringify(text.slice(0, 40))}`)
   return value
+}
+
+/** SETITEM(S) on a list: `list[i] = v` for an index in range; CPython would raise on others, we read on. */
+function setListItems(list: PyValue[], pairs: PyValue[]): void {
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i]
+    const index = typeof key === 'number' && Number.isSafeInteger(key) ? (key < 0 ? list.length + key : key) : -1
+    if (index >= 0 && index < list.length) list[index] = pairs[i + 1]!
+  }
 }
 
 function tupleItems(value: PyValue, opcode: string, fail: (m: string) => never): PyValue[] {

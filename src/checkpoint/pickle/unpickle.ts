@@ -6,8 +6,8 @@
  */
 import { CheckpointError, n } from '../errors.ts'
 import { decodeElement, dtypeInfo, numpyDtype, storageDtype, torchDtype } from '../dtypes.ts'
-import { classifyGlobal, type GlobalVerdict } from './global-policy.ts'
-import { runPickle, typeName, type PickleHooks, type PickleResult } from './machine.ts'
+import { classifyGlobal, type GlobalClass, type GlobalVerdict } from './global-policy.ts'
+import { runPickle, type PickleHooks, type PickleResult } from './machine.ts'
 import { PyDict, PyGlobal, PyObject, PyScalar, PySet, PyTuple, StorageRef, TensorRef, repr, toKey, type PyValue } from './values.ts'
 
 /** One global named by a pickle, with the policy's verdict. */
@@ -54,8 +54,17 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
   const persistentLoad = options.persistentLoad ?? ((pid: PyValue) => {
     throw new CheckpointError('corrupt', `${where}: persistent id ${repr(pid)} in a pickle that has no storages`)
   })
+  // each global is recorded once per pickle, at its first offset: a pickle naming one a million
+  // times costs one entry, not a million (every consumer reads names and verdicts, not counts)
+  const recorded = new Set<string>()
+  const record = (use: GlobalUse): void => {
+    const key = `${use.qualified}\n${use.verdict}\n${use.reason ?? ''}`
+    if (recorded.has(key)) return
+    recorded.add(key)
+    uses.push(use)
+  }
   const flag = (qualified: string, reason: string, offset: number): void => {
-    uses.push({ qualified, verdict: 'unsafe', reason, offset, where })
+    record({ qualified, verdict: 'unsafe', reason, offset, where })
   }
   // memo lets one large value feed any number of calls for a few bytes each; the interpreters'
   // work (items copied, text encoded, embedded bytes scanned) is charged against the pickle's own
@@ -68,6 +77,19 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       throw new CheckpointError('too-large', `${where}: memoized values are handed to more calls than the pickle's size explains (over ${n(workLimit)} units of work) at byte ${n(offset)}`)
   }
 
+  // a pickle may name the same global a million times: each name is classified and recorded once
+  // (maps by module, then name: no key string built per use)
+  const verdicts = new Map<string, Map<string, GlobalClass>>()
+  const classifyOnce = (module: string, name: string, offset: number): GlobalClass => {
+    const names = verdicts.get(module) ?? verdicts.set(module, new Map()).get(module)!
+    const known = names.get(name)
+    if (known !== undefined) return known
+    const verdict = classifyGlobal(module, name, options.torchScript)
+    names.set(name, verdict)
+    record({ qualified: verdict.qualified, verdict: verdict.verdict, reason: verdict.reason, offset, where })
+    return verdict
+  }
+
   const hooks: PickleHooks = {
     findClass(module, name, offset) {
       if (typeof module !== 'string' || typeof name !== 'string') {
@@ -75,8 +97,7 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
         flag(qualified, 'computed global: STACK_GLOBAL operands are not literal strings', offset)
         return new PyGlobal('<computed>', qualified)
       }
-      const verdict = classifyGlobal(module, name, options.torchScript)
-      uses.push({ qualified: verdict.qualified, verdict: verdict.verdict, reason: verdict.reason, offset, where })
+      const verdict = classifyOnce(module, name, offset)
       return new PyGlobal(verdict.module, verdict.name)
     },
     call(func, args, offset) {
@@ -96,7 +117,8 @@ export function unpickle(bytes: Uint8Array, uses: GlobalUse[], options: Unpickle
       charge(1 + argumentSize(state), offset)
       if (target instanceof PyDict || target instanceof PyObject) target.state = state
       else if (target instanceof PyGlobal) flag(target.qualified, 'BUILD rewrites attributes of a class or function', offset)
-      else if (!(target instanceof TensorRef)) throw new CheckpointError('corrupt', `${where}: BUILD on a ${typeName(target)} at byte ${n(offset)}`)
+      // anything else (a number, a list, a tensor): CPython's load_build ignores a None state and
+      // fails on others only after its own checks; we read on, so the opcodes after it are scanned (§4)
     },
     persistentLoad: (pid, offset) => persistentLoad(pid, offset),
   }

@@ -1,0 +1,28 @@
+/**
+ * A run directory's side files that provably are no pickle stay notices (docs/security.md §7.5):
+ * a Git LFS pointer, an empty file, a folder named like a checkpoint. Anything else that cannot be
+ * scanned fails closed (the `unscannable--` cases of test/fixtures/hostile).
+ */
+import assert from 'node:assert/strict'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { inspectPath } from '../../src/cli.ts'
+
+const work = mkdtempSync(join(tmpdir(), 'ckpt-audit-side-files-'))
+after(() => rmSync(work, { recursive: true, force: true }))
+
+test('an LFS pointer, an empty file and a folder beside the weights are notices, not unsafe', async () => {
+  const run = join(work, 'run')
+  mkdirSync(join(run, 'extra.ckpt'), { recursive: true })
+  writeFileSync(join(run, 'config.json'), JSON.stringify({ learning_rate: 0.001 }))
+  writeFileSync(join(run, 'optimizer.pt'), 'version https://git-lfs.github.com/spec/v1\noid sha256:' + '0'.repeat(64) + '\nsize 1234\n')
+  writeFileSync(join(run, 'scheduler.pt'), '')
+  const result = await inspectPath(run)
+  assert.equal(result.error, null, JSON.stringify(result.error))
+  assert.deepEqual(result.unsafe_globals, [])
+  const notices = result.notices.join('\n')
+  assert.match(notices, /optimizer\.pt: not scanned \(lfs-pointer\)/)
+  assert.match(notices, /scheduler\.pt: not scanned \(empty\)/)
+})
