@@ -8,7 +8,7 @@
  */
 import { entryFor, normalizeName, underOtherMeaning, type AliasTable } from './aliases.ts'
 import { valuesMatch } from './compare.ts'
-import { listAncestor, type Leaf } from './flatten.ts'
+import type { Leaf } from './flatten.ts'
 import type { StoredScalar } from './scalar.ts'
 
 export interface Candidate {
@@ -154,7 +154,7 @@ export function findComposite(leaves: readonly Leaf[], key: string, aliases: Ali
       const id = `${leaf.file ?? ''}\u0000${prefix.join('\u0000')}`
       if (seen.has(id)) continue
       seen.add(id)
-      const inList = listAncestor(leaf) >= 0 && listAncestor(leaf) <= j
+      const inList = leaf.listFrom >= 0 && leaf.listFrom <= j
       const tier = tierOf(prefix, leaf.file, inList)
       if (tier === undefined) continue
       const own = leaves.filter(l => l.file === leaf.file)

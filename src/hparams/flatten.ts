@@ -20,10 +20,6 @@ export interface Leaf {
   readonly listFrom: number
 }
 
-/** Index in the leaf's path of its first list position (-1: none). */
-export function listAncestor(leaf: Leaf): number {
-  return leaf.listFrom
-}
 
 const MAX_DEPTH = 64
 const MAX_LEAVES = 100_000
