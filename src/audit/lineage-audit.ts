@@ -16,6 +16,8 @@ interface Evidence {
   readonly diff: DiffResult
   readonly bytes: number
   readonly distance: number | null
+  /** The distance's error bound when it is estimated from samples (0 or absent: exact). */
+  readonly bound?: number
 }
 
 interface DeclaredParent {
@@ -49,26 +51,50 @@ function descendantsOf(manifest: Manifest, name: string): Set<string> {
   return out
 }
 
-/** Step 1: the evidence for every candidate parent of `e` (never itself or its descendants). */
+/**
+ * Step 1: the evidence for every candidate parent of `e` (never itself or its descendants), from
+ * fingerprints: identical bytes come from hashes (exact), distances from samples (estimates).
+ */
 async function gatherEvidence(ctx: Context, e: Experiment, candidates: readonly Experiment[]): Promise<Evidence[]> {
   const excluded = descendantsOf(ctx.input.manifest, e.name)
   const evidence: Evidence[] = []
   for (const c of candidates) {
     if (c.name === e.name || excluded.has(c.name)) continue
-    const diff = await ctx.diffPaths(e.checkpoint.resolved, c.checkpoint.resolved)
+    const diff = await ctx.estimatePaths(e.checkpoint.resolved, c.checkpoint.resolved)
     if (diff === undefined) continue
-    evidence.push(evidenceOf(c.name, diff))
+    evidence.push({ ...evidenceOf(c.name, diff), bound: diff.error_bound })
     ctx.recordPair(e.name, c.name, diff)
   }
   return evidence
 }
 
+/**
+ * Step 1b: the strongest candidate, on exact diffs. Every candidate the estimates cannot separate
+ * from the front-runner (as many identical bytes, distance intervals overlapping) is compared
+ * exactly, so the choice is the exact method's; when the estimates are exact, nothing is re-read.
+ */
+async function strongest(ctx: Context, e: Experiment, evidence: readonly Evidence[]): Promise<Evidence | undefined> {
+  const sorted = [...evidence].sort(strongerFirst)
+  const front = sorted[0]
+  if (front === undefined) return undefined
+  const upper = (front.distance ?? Infinity) + (front.bound ?? 0)
+  const contenders = sorted.filter(x => x.bytes === front.bytes && (x.distance ?? Infinity) - (x.bound ?? 0) <= upper)
+  if (contenders.every(x => (x.bound ?? 0) === 0)) return front
+  const exact: Evidence[] = []
+  for (const c of contenders) {
+    const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name)!.checkpoint.resolved)
+    if (diff !== undefined) exact.push(evidenceOf(c.name, diff))
+  }
+  return exact.sort(strongerFirst)[0] ?? front
+}
+
 /** Step 2: the declared parent (an experiment or a path, which is safety-scanned) and its diff. */
-async function declaredParent(ctx: Context, e: Experiment, evidence: readonly Evidence[]): Promise<DeclaredParent> {
+async function declaredParent(ctx: Context, e: Experiment): Promise<DeclaredParent> {
   const parent = e.parent!
   if (parent.experiment !== undefined) {
     const p = ctx.byName.get(parent.experiment)!
-    const diff = evidence.find(x => x.name === p.name)?.diff ?? await ctx.diffPaths(e.checkpoint.resolved, p.checkpoint.resolved)
+    // exact: the frozen/trained globs and the tensor table are verdicts on this pair
+    const diff = await ctx.diffPaths(e.checkpoint.resolved, p.checkpoint.resolved)
     return { name: p.name, display: p.checkpoint.display, path: p.checkpoint.resolved, diff }
   }
   const path = parent.path!
@@ -120,12 +146,16 @@ async function auditChild(ctx: Context, e: Experiment, candidates: readonly Expe
   if (e.parent!.experiment !== undefined) relate(ctx, e.name, e.parent!.experiment)
   const child = await ctx.weightsOf(e.checkpoint.resolved)
   const evidence = child === undefined ? [] : await gatherEvidence(ctx, e, candidates)
-  const declared = await declaredParent(ctx, e, evidence)
+  const declared = await declaredParent(ctx, e)
   if (child === undefined) {
     ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, undefined, true))
     return
   }
-  const best = [...evidence].sort(strongerFirst)[0]
+  const front = await strongest(ctx, e, evidence)
+  // the verdict and its numbers come from an exact diff of the best candidate (the declared one's is exact already)
+  const exactDiff = front === undefined || front.name === declared.name || (front.bound ?? 0) === 0
+    ? front?.diff : await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(front.name)!.checkpoint.resolved)
+  const best = front === undefined || exactDiff === undefined ? front : evidenceOf(front.name, exactDiff)
   const mismatch = findParentMismatch(ctx, e, best, declared)
   recordEdge(ctx, e, best, declared, mismatch)
   if (declared.diff !== undefined) {

@@ -17,6 +17,7 @@ import type { DiffResult } from '../weights/diff.ts'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
+import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import { fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
@@ -26,6 +27,10 @@ interface Measured {
   readonly a: Experiment
   readonly b: Experiment
   readonly diff: DiffResult
+}
+
+interface Estimated extends Measured {
+  readonly diff: EstimatedDiff
 }
 
 interface Yardstick {
@@ -87,6 +92,18 @@ async function comparable(ctx: Context, m: Measured): Promise<boolean> {
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
 }
 
+/**
+ * Whether an estimated pair could pass describeNearness on its exact diff: bit-identical by hashes,
+ * or a distance whose interval reaches the threshold. A pair the samples put clearly above it is
+ * never read again; one they put below it is confirmed (or not) on exact statistics.
+ */
+function mayBeNear(diff: EstimatedDiff, yardstick: Yardstick | undefined, ratio: number): boolean {
+  if (diff.identical || diff.mean_abs_diff === 0) return true
+  // a sampled difference above 0 is a difference: with no yardstick only identity or equal values qualify
+  if (diff.mean_abs_diff === null || yardstick === undefined) return false
+  return diff.mean_abs_diff - diff.error_bound <= ratio * yardstick.distance
+}
+
 function describeNearness(diff: DiffResult, yardstick: Yardstick | undefined, ratio: number): string | undefined {
   if (diff.identical) return 'bit-identical weights'
   const distance = diff.mean_abs_diff
@@ -124,19 +141,27 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
   const { checks } = ctx.input
   const pairs = await pairsToCompare(ctx)
   if (pairs === undefined) return
-  const measured: Measured[] = []
+  const measured: Estimated[] = []
   for (const [a, b] of pairs) {
-    const diff = await ctx.diffPaths(a.checkpoint.resolved, b.checkpoint.resolved)
+    const diff = await ctx.estimatePaths(a.checkpoint.resolved, b.checkpoint.resolved)
     if (diff === undefined) continue
     measured.push({ a, b, diff })
     ctx.recordPair(a.name, b.name, diff)
   }
   ctx.audit.nearDuplicatesChecked = true
   const spread = median(measured.map(m => m.diff.mean_abs_diff).filter((x): x is number => x !== null && x > 0))
-  for (const m of measured) {
-    const differences = recordedDifferences(m.a, m.b, checks)
-    if (differences.length === 0 || !(await comparable(ctx, m))) continue
-    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio)
+  for (const estimate of measured) {
+    const differences = recordedDifferences(estimate.a, estimate.b, checks)
+    if (differences.length === 0 || !(await comparable(ctx, estimate))) continue
+    const yardstick = yardstickOf(ctx, estimate, spread)
+    if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue
+    // a candidate: the finding and its numbers come from the exact diff, never from samples
+    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved)
+    if (diff === undefined) continue
+    const m = { ...estimate, diff }
+    ctx.recordPair(m.a.name, m.b.name, diff)
+    if (!(await comparable(ctx, m))) continue
+    const how = describeNearness(m.diff, yardstick, checks.nearDuplicateRatio)
     if (how === undefined) continue
     ctx.audit.findings.push({
       experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate', severity: 'warning',
