@@ -6,6 +6,7 @@ import { resolveFailOn } from './manifest/fail-on.ts'
 import { loadManifest, manifestAliases, recordedKeysOf } from './manifest/parse.ts'
 import type { Manifest } from './manifest/types.ts'
 import { diffCheckpoints } from './weights/diff.ts'
+import { cachedFingerprinter } from './fingerprint/cache.ts'
 
 export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256File, diff: (a, b) => diffCheckpoints(a, b) }
 
@@ -13,6 +14,8 @@ export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256File, diff:
 export class FailOnError extends Error {}
 
 export interface CheckOptions extends AuditOptions {
+  /** Folder of the fingerprint cache; none when undefined. */
+  readonly cache?: string
   /** Where an override came from, for messages (`--fail-on`, `input 'fail-on'`). */
   readonly failOnLabel?: string
 }
@@ -29,5 +32,6 @@ export function resolveFailOnOverride(manifest: Manifest, entries: readonly stri
 export async function checkManifest(manifestPath: string, options: CheckOptions = {}, workspace?: string, display?: string): Promise<AuditResult> {
   const manifest = await loadManifest(manifestPath, workspace, display)
   const failOn = options.failOn !== undefined ? resolveFailOnOverride(manifest, options.failOn, options.failOnLabel) : undefined
-  return auditManifest(manifest, fileIO, { ...options, ...(failOn !== undefined ? { failOn } : {}) })
+  const io = options.cache === undefined ? fileIO : { ...fileIO, fingerprint: cachedFingerprinter(options.cache) }
+  return auditManifest(manifest, io, { ...options, ...(failOn !== undefined ? { failOn } : {}) })
 }

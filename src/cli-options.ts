@@ -32,7 +32,8 @@ const HELP: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' }
 
 export const COMMANDS = {
   check: {
-    usage: 'ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]',
+    usage: 'ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]'
+      + ' [--cache DIR | --no-cache]',
     summary: 'audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml; a folder is searched the same way)',
     options: {
       json: { type: 'string', value: 'FILE, or - for stdout', help: 'write the JSON report to FILE (- : stdout, alone)' },
@@ -40,6 +41,8 @@ export const COMMANDS = {
       'fail-on': { type: 'string', value: 'comma-separated keys', help: "keys whose mismatch fails the check, any spelling (replaces checks.fail_on; unknown keys are an error)" },
       weights: { type: 'string', value: 'auto, always or never', help: 'weight-level checks: auto, always or never' },
       strict: { type: 'boolean', help: 'what could not be verified is an error (checks.unverified: error)' },
+      cache: { type: 'string', value: 'DIR', help: 'fingerprint cache folder (default .ckpt-audit-cache): unchanged checkpoints are not read again' },
+      'no-cache': { type: 'boolean', help: 'read every checkpoint, use and write no fingerprint cache' },
       help: HELP,
     },
   },

@@ -11,6 +11,7 @@ import { CheckpointError } from './checkpoint/errors.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
 import { renderInspectText } from './report/inspect-text.ts'
 import { checkManifest, FailOnError } from './check.ts'
+import { DEFAULT_CACHE_DIR } from './fingerprint/cache.ts'
 import { ManifestError } from './manifest/errors.ts'
 import { WEIGHT_MODES, type WeightsMode } from './manifest/types.ts'
 import { renderCheckText } from './report/check-text.ts'
@@ -101,6 +102,7 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
   if (json === '-' && markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)', 'check')
   if (weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(weights))
     throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${weights}'`, 'check')
+  if (values['no-cache'] === true && values.cache !== undefined) throw new UsageError('--cache and --no-cache cannot be used together', 'check')
   const failOn = (values['fail-on'] as string | undefined)?.split(',').map(k => k.trim()).filter(Boolean)
   const manifest = await resolveManifest(positionals[0]).catch((error: unknown) => {
     // a pipe reading `--json -` gets its document also when there is no manifest to read
@@ -112,7 +114,8 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
   try {
     const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${fitProgressLine(message, process.stderr.columns ?? 80)}`) } : undefined
     const unverified = values.strict === true ? 'error' as const : undefined
-    result = await checkManifest(manifest, { failOn, weights: weights as WeightsMode | undefined, unverified, progress })
+    const cache = values['no-cache'] === true ? undefined : (values.cache as string | undefined) ?? DEFAULT_CACHE_DIR
+    result = await checkManifest(manifest, { failOn, weights: weights as WeightsMode | undefined, unverified, progress, cache })
     if (progress !== undefined) process.stderr.write('\r\x1b[K')
   } catch (error) {
     if (error instanceof FailOnError) throw new UsageError(error.message, 'check')

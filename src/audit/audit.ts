@@ -14,6 +14,7 @@ import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity } from './
 import { auditHparams, isVerified, type HparamRow } from './hparam-audit.ts'
 import { auditMetrics, type MetricRow } from './metric-audit.ts'
 import type { DiffResult } from '../weights/diff.ts'
+import type { Fingerprint } from '../fingerprint/types.ts'
 import { auditWeights, type LineageEdge, type PairResult, type TensorDetail, type WeightAudit } from './weight-audit.ts'
 export type { PairResult } from './weight-audit.ts'
 
@@ -23,6 +24,8 @@ export interface AuditIO {
   sha256(path: string): Promise<string>
   /** Weight statistics of two opened checkpoints. */
   diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
+  /** A checkpoint's fingerprint (default: computed, no cache). */
+  fingerprint?(checkpoint: Checkpoint): Promise<Fingerprint>
 }
 
 export interface AuditOptions {
@@ -162,7 +165,8 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
         metrics: metrics.rows, error: null, verified: audit.rows.filter(isVerified).length + metrics.rows.filter(m => m.status !== 'not-checked').length,
       })
     }
-    weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options.progress })
+    weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b),
+      ...(io.fingerprint !== undefined ? { fingerprint: io.fingerprint } : {}), progress: options.progress })
     findings.push(...weights.findings)
   } finally {
     await cache.closeAll()
