@@ -16,6 +16,8 @@ export class FailOnError extends Error {}
 export interface CheckOptions extends AuditOptions {
   /** Folder of the fingerprint cache; none when undefined. */
   readonly cache?: string
+  /** Collects the names of the cache entries this audit needed (for the Action's cache key). */
+  readonly cacheUsed?: Set<string>
   /** Where an override came from, for messages (`--fail-on`, `input 'fail-on'`). */
   readonly failOnLabel?: string
 }
@@ -32,6 +34,6 @@ export function resolveFailOnOverride(manifest: Manifest, entries: readonly stri
 export async function checkManifest(manifestPath: string, options: CheckOptions = {}, workspace?: string, display?: string): Promise<AuditResult> {
   const manifest = await loadManifest(manifestPath, workspace, display)
   const failOn = options.failOn !== undefined ? resolveFailOnOverride(manifest, options.failOn, options.failOnLabel) : undefined
-  const io = options.cache === undefined ? fileIO : { ...fileIO, fingerprint: cachedFingerprinter(options.cache) }
+  const io = options.cache === undefined ? fileIO : { ...fileIO, fingerprint: cachedFingerprinter(options.cache, options.cacheUsed) }
   return auditManifest(manifest, io, { ...options, ...(failOn !== undefined ? { failOn } : {}) })
 }

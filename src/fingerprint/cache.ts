@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { decodeEntry, encodeEntry } from './cache-entry.ts'
@@ -37,15 +37,17 @@ function describes(fingerprint: Fingerprint, checkpoint: Checkpoint): boolean {
 }
 
 /**
- * A fingerprinter that consults `dir` first. `identify` gives a checkpoint's identity (local files
+ * A fingerprinter that consults `dir` first; `used` collects the entry names it needed (the
+ * Action keys its cache on them and leaves the others out). `identify` gives a checkpoint's identity (local files
  * by default; undefined: not cacheable). A cache that cannot be written is no error: the audit
  * goes on with the fingerprint it computed.
  */
-export function cachedFingerprinter(dir: string,
+export function cachedFingerprinter(dir: string, used?: Set<string>,
   identify: (c: Checkpoint) => Promise<SourceIdentity | undefined> = c => localIdentity(c.path)) {
   return async (checkpoint: Checkpoint): Promise<Fingerprint> => {
     const identity = await identify(checkpoint)
     if (identity === undefined) return fingerprintCheckpoint(checkpoint)
+    used?.add(basename(entryPath(dir, identity)))
     const text = await readFile(entryPath(dir, identity), 'utf8').catch(() => undefined)
     const hit = text === undefined ? undefined : decodeEntry(text, identity)
     if (hit !== undefined && describes(hit, checkpoint)) return hit

@@ -42,6 +42,7 @@ export function readSettings(getInput: (name: string) => string, workspace: stri
     failOn: parseList(getInput('fail-on')),
     weights: choice(getInput, 'weights', WEIGHT_MODES),
     strict: choice(getInput, 'strict', ['true', 'false'] as const) === 'true',
+    cache: choice(getInput, 'cache', ['true', 'false'] as const) !== 'false',
     comment: choice(getInput, 'comment', COMMENT_MODES) ?? 'always',
     token: getInput('github-token'),
     commentAuthor: getInput('comment-author').trim() || 'github-actions[bot]',

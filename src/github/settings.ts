@@ -16,6 +16,8 @@ export interface ActionSettings {
   readonly weights: WeightsMode | undefined
   /** `strict: true`: unverified checks are errors (CLI --strict). */
   readonly strict: boolean
+  /** `cache: true` (the default): fingerprints are cached across runs through the Actions cache. */
+  readonly cache: boolean
   readonly comment: CommentMode
   readonly token: string
   /** Login whose comments may be edited: the token's identity (github-actions[bot] for GITHUB_TOKEN). */
