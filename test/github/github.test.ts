@@ -12,7 +12,8 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 test('settings: defaults, lists, choices', () => {
   const s = readSettings(inputs({ 'github-token': 't', 'fail-on': 'kl_beta, lr\nepoch' }), '/ws')
   assert.deepEqual(s, { manifest: 'ckpt-audit.yml', manifestPath: '/ws/ckpt-audit.yml', workspace: '/ws', failOn: ['kl_beta', 'lr', 'epoch'],
-    weights: undefined, strict: false, comment: 'always', token: 't', commentAuthor: 'github-actions[bot]' })
+    weights: undefined, strict: false, cache: true, comment: 'always', token: 't', commentAuthor: 'github-actions[bot]' })
+  assert.equal(readSettings(inputs({ cache: 'false' }), '/ws').cache, false)
   const t = readSettings(inputs({ manifest: 'exp.yml', 'working-directory': 'ml', weights: 'never', comment: 'on-failure', 'comment-author': 'my-app[bot]' }), '/ws')
   assert.deepEqual([t.manifest, t.manifestPath, t.weights, t.comment, t.commentAuthor], ['ml/exp.yml', '/ws/ml/exp.yml', 'never', 'on-failure', 'my-app[bot]'])
 })
