@@ -33,7 +33,7 @@ const HELP: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' }
 export const COMMANDS = {
   check: {
     usage: 'ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]'
-      + ' [--cache DIR | --no-cache]',
+      + ' [--cache DIR | --no-cache] [--shard I/N]',
     summary: 'audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml; a folder is searched the same way)',
     options: {
       json: { type: 'string', value: 'FILE, or - for stdout', help: 'write the JSON report to FILE (- : stdout, alone)' },
@@ -43,6 +43,19 @@ export const COMMANDS = {
       strict: { type: 'boolean', help: 'what could not be verified is an error (checks.unverified: error)' },
       cache: { type: 'string', value: 'DIR', help: 'fingerprint cache folder (default .ckpt-audit-cache): unchanged checkpoints are not read again' },
       'no-cache': { type: 'boolean', help: 'read every checkpoint, use and write no fingerprint cache' },
+      shard: { type: 'string', value: 'I/N', help: 'fingerprint shard I of N of the experiments (balanced by size) into --json FILE, for merge' },
+      help: HELP,
+    },
+  },
+  merge: {
+    usage: 'ckpt-audit merge SHARD.json... [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]',
+    summary: 'the report of a sharded check: the checks run on the shards\' fingerprints; same report and exit code as one check',
+    options: {
+      json: { type: 'string', value: 'FILE, or - for stdout', help: 'write the JSON report to FILE (- : stdout, alone)' },
+      markdown: { type: 'string', value: 'FILE, or - for stdout', help: 'write the Markdown report to FILE (- : stdout, alone)' },
+      'fail-on': { type: 'string', value: 'comma-separated keys', help: 'as for check' },
+      weights: { type: 'string', value: 'auto, always or never', help: 'as for check' },
+      strict: { type: 'boolean', help: 'as for check' },
       help: HELP,
     },
   },

@@ -28,7 +28,7 @@ async function store(dir: string, identity: SourceIdentity, fingerprint: Fingerp
 }
 
 /** Whether an entry describes this checkpoint's weight tensors (names, dtypes, shapes): else it is stale or foreign. */
-function describes(fingerprint: Fingerprint, checkpoint: Checkpoint): boolean {
+export function describes(fingerprint: Fingerprint, checkpoint: Checkpoint): boolean {
   const named = weightTensors(checkpoint.tensors)
   return named.every(({ name, tensor }) => {
     const t = fingerprint.tensors.get(name)
