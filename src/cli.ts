@@ -3,7 +3,7 @@
  * The ckpt-audit command line. Exit codes: 0 no error findings; 1 error findings, or an
  * unreadable/unsafe file for `inspect`; 2 usage or manifest error.
  */
-import { readFileSync, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { inspectCheckpoint, inspectFailure, listTensors, type InspectResult } from './audit/inspect.ts'
@@ -16,6 +16,7 @@ import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
 import { resolveManifest } from './cli-manifest.ts'
 import { checkAndReport } from './cli-report.ts'
+import { toolVersion } from './version.ts'
 import { shardCommand } from './cli-shard.ts'
 import { mergeCommand } from './cli-merge.ts'
 import { COMMANDS, commandHelp, commandNamed, generalHelp, parseCommandArgs, unknownCommand, UsageError, type CommandName } from './cli-options.ts'
@@ -170,10 +171,7 @@ export async function main(argv: string[], out: (text: string) => void = t => pr
   }
 }
 
-/** The package's version, read next to the code (src/ and dist/ both sit beside package.json). */
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
-}
+const version = toolVersion
 
 /** What a real bug prints: the stack (only here), and where to report it. */
 export function internalErrorMessage(error: unknown): string {

@@ -25,12 +25,14 @@ async function readJson(file: string): Promise<unknown> {
   try { return JSON.parse(text) } catch { throw new ShardReportError(`${file} is not JSON (a shard report is check --shard I/N --json FILE)`) }
 }
 
-export async function loadShards(files: readonly string[], toolVersion: string): Promise<LoadedShards> {
+/** `manifest`: the manifest to check the reports against (the Action's input); default: the one the first report names. */
+export async function loadShards(files: readonly string[], toolVersion: string, manifestPath?: string): Promise<LoadedShards> {
   if (files.length === 0) throw new ShardReportError('merge needs the shard reports (check --shard I/N --json FILE)')
   const docs = await Promise.all(files.map(async file => ({ file, doc: await readJson(file) })))
   const first = docs[0]!.doc as { manifest?: unknown }
-  if (typeof first?.manifest !== 'string') throw new ShardReportError(`${docs[0]!.file} is not a shard report (no manifest)`)
-  const manifest = first.manifest
+  if (manifestPath === undefined && typeof first?.manifest !== 'string')
+    throw new ShardReportError(`${docs[0]!.file} is not a shard report (no manifest)`)
+  const manifest = manifestPath ?? first.manifest as string
   const text = await readFile(manifest, 'utf8').catch(() => {
     throw new ShardReportError(`cannot read the manifest ${manifest} the shards were run on (run merge where the shards ran check)`)
   })
