@@ -25,7 +25,8 @@ export interface GitHubIO {
   /** Link to this run's summary, for truncated comments. */
   readonly runUrl: string
   writeSummary(markdown: string): Promise<void>
-  writeReportJson(json: string): Promise<string>
+  /** Writes a JSON report under RUNNER_TEMP (default name ckpt-audit-report.json); returns its path. */
+  writeReportJson(json: string, name?: string): Promise<string>
   setOutputs(outputs: Record<string, string>): void
   annotate(annotation: Annotation): void
   info(message: string): void
@@ -103,8 +104,8 @@ export function actionsIO(env: NodeJS.ProcessEnv = process.env): GitHubIO {
         core.warning(`Could not write the job summary: ${(error as Error).message}`)
       }
     },
-    async writeReportJson(json) {
-      const path = join(env.RUNNER_TEMP ?? tmpdir(), 'ckpt-audit-report.json')
+    async writeReportJson(json, name = 'ckpt-audit-report.json') {
+      const path = join(env.RUNNER_TEMP ?? tmpdir(), name)
       await writeFile(path, json)
       return path
     },

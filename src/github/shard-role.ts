@@ -19,7 +19,8 @@ import type { ActionSettings } from './settings.ts'
 export async function shardRole(io: GitHubIO, settings: ActionSettings, spec: ShardSpec,
   fingerprint: ((c: Checkpoint) => Promise<Fingerprint>) | undefined): Promise<string> {
   const run = await runShard(settings.manifestPath, spec, toolVersion(), ...(fingerprint !== undefined ? [fingerprint] : []))
-  const path = await io.writeReportJson(JSON.stringify(run.report) + '\n')
+  // a name per shard: download-artifact's merge-multiple puts every shard's file in one folder
+  const path = await io.writeReportJson(JSON.stringify(run.report) + '\n', `ckpt-audit-shard-${spec.index}-of-${spec.count}.json`)
   io.setOutputs({ status: 'shard', errors: '0', warnings: '0', 'report-json': path })
   const count = Object.keys(run.report.fingerprints).length
   const line = `shard ${spec.index}/${spec.count}: ${run.report.experiments.length} experiments, ${count} checkpoints fingerprinted`

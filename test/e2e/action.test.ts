@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process'
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 
@@ -245,7 +245,8 @@ test('sharded: two shard jobs post nothing; the merge job posts the one sticky c
     assert.equal(shard.outputs.status, 'shard')
     assert.match(shard.summary, new RegExp(`^## ckpt-audit: shard ${i}/2: \\d+ experiments`))
     // upload-artifact, then download-artifact with merge-multiple: one file per shard in one folder
-    copyFileSync(shard.outputs['report-json']!, join(ws, 'shard-reports', `shard-${i}.json`))
+    assert.match(shard.outputs['report-json']!, new RegExp(`ckpt-audit-shard-${i}-of-2\\.json$`), 'one file name per shard')
+    copyFileSync(shard.outputs['report-json']!, join(ws, 'shard-reports', basename(shard.outputs['report-json']!)))
   }
   assert.equal(api.comments.length, 0, 'shard jobs never comment')
   const merged = await runAction(ws, { merge: 'shard-reports/*.json' })
