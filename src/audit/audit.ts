@@ -34,6 +34,8 @@ export interface AuditOptions {
   /** Overrides checks.unverified (CLI --strict, Action strict: error). */
   readonly unverified?: UnverifiedLevel
   readonly weights?: WeightsMode
+  /** Every weight pair compared exactly instead of on fingerprints (a reference for benchmarks). */
+  readonly exactPairs?: boolean
   /** Progress of long work (weight comparisons), for a terminal. */
   readonly progress?: (message: string) => void
 }
@@ -166,7 +168,8 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
       })
     }
     weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b),
-      ...(io.fingerprint !== undefined ? { fingerprint: io.fingerprint } : {}), progress: options.progress })
+      ...(io.fingerprint !== undefined ? { fingerprint: io.fingerprint } : {}), progress: options.progress,
+      ...(options.exactPairs === true ? { exactPairs: true } : {}) })
     findings.push(...weights.findings)
   } finally {
     await cache.closeAll()

@@ -56,27 +56,43 @@ function median(values: readonly number[]): number {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
+/** The median pair distance, and how far off it can be when the distances are estimates. */
+interface Spread {
+  readonly median: number
+  readonly bound: number
+}
+
+/**
+ * Moving every value by at most b moves their median by at most b: the largest error bound of the
+ * distances bounds the median's (0 when every distance is exact).
+ */
+function spreadOf(measured: readonly Estimated[]): Spread {
+  const positive = measured.filter(m => m.diff.mean_abs_diff !== null && m.diff.mean_abs_diff > 0)
+  return { median: median(positive.map(m => m.diff.mean_abs_diff!)), bound: positive.reduce((b, m) => Math.max(b, m.diff.error_bound), 0) }
+}
+
 /**
  * The larger of two scales: how far training moved the runs (the smaller of their parent
  * distances) and the median pair distance. The parent distance catches a fleet of runs trained
  * far from one parent in the same direction (where the median is small); the median catches runs
  * that training barely moved at all (the okvqa case, where the parent distance is as small as the pair's).
  */
-function yardstickOf(ctx: Context, m: Measured, spread: number): Yardstick | undefined {
+function yardstickOf(ctx: Context, m: Measured, spread: Spread): Yardstick | undefined {
   // a run's distance from the other run of the pair (an inferred parent) says nothing about how far training moved
   const known = [m.a, m.b]
     .map(e => ({ e, p: ctx.parentDistance.get(e.name) }))
     .filter(x => x.p !== undefined && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name)
     .sort((x, y) => x.p!.distance - y.p!.distance)
   const nearest = known[0]
-  const median = spread > 0 ? spread : undefined
+  const median = spread.median > 0 ? spread.median : undefined
+  const medianText = `the median pair distance ${fmt(median ?? null)}${spread.bound > 0 ? ` (±${fmt(spread.bound)}, estimated from samples)` : ''}`
   if (nearest === undefined) {
     if (median === undefined) return undefined
-    return { distance: median, description: `the median pair distance ${fmt(median)} (neither run has a known parent)` }
+    return { distance: median, description: `${medianText} (neither run has a known parent)` }
   }
   const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)} (${nearest.e.name} from ${nearest.p!.parent})`
   if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, description: moved }
-  return { distance: median, description: `the median pair distance ${fmt(median)}, which is larger than ${moved}` }
+  return { distance: median, description: `${medianText}, which is larger than ${moved}` }
 }
 
 /** Floating-point elements among a checkpoint's weights. */
@@ -149,7 +165,7 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
     ctx.recordPair(a.name, b.name, diff)
   }
   ctx.audit.nearDuplicatesChecked = true
-  const spread = median(measured.map(m => m.diff.mean_abs_diff).filter((x): x is number => x !== null && x > 0))
+  const spread = spreadOf(measured)
   for (const estimate of measured) {
     const differences = recordedDifferences(estimate.a, estimate.b, checks)
     if (differences.length === 0 || !(await comparable(ctx, estimate))) continue

@@ -23,6 +23,8 @@ export interface WeightInputs {
   diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
   /** One streaming pass over a checkpoint (default: `fingerprintCheckpoint`); cross-file choices run on these. */
   fingerprint?(checkpoint: Checkpoint): Promise<Fingerprint>
+  /** Every pair compared exactly, no fingerprints (the reference the fleet bench checks verdicts against). */
+  readonly exactPairs?: boolean
   /** Told before each weight comparison starts (the CLI shows it on a terminal). */
   progress?(message: string): void
 }
@@ -178,6 +180,7 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       return entry
     },
     async estimatePaths(a, b) {
+      if (input.exactPairs === true) return this.diffPaths(a, b).then(d => (d === undefined ? undefined : { ...d, error_bound: 0 }))
       const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
       if (ca === undefined || cb === undefined) return undefined
       const [x, y] = a <= b ? [ca, cb] : [cb, ca]
