@@ -85,7 +85,8 @@ function yardstickOf(ctx: Context, m: Measured, spread: Spread): Yardstick | und
     .sort((x, y) => x.p!.distance - y.p!.distance)
   const nearest = known[0]
   const median = spread.median > 0 ? spread.median : undefined
-  const medianText = `the median pair distance ${fmt(median ?? null)}${spread.bound > 0 ? ` (±${fmt(spread.bound)}, estimated from samples)` : ''}`
+  const estimated = spread.bound > 0 ? ` (±${fmt(spread.bound)}, estimated from samples)` : ''
+  const medianText = `the median pair distance ${fmt(median ?? null)}${estimated}`
   if (nearest === undefined) {
     if (median === undefined) return undefined
     return { distance: median, description: `${medianText} (neither run has a known parent)` }
