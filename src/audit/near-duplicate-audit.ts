@@ -18,6 +18,7 @@ import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
+import { decisive, estimateText, mayBeNear, type Yardstick } from './near-duplicate-estimate.ts'
 import { fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
@@ -33,11 +34,6 @@ interface Estimated extends Measured {
   readonly diff: EstimatedDiff
 }
 
-interface Yardstick {
-  readonly distance: number
-  /** `how far training moved them from their parents (… kl012 from rce5)` or `the median pair distance …`. */
-  readonly description: string
-}
 
 /** Recorded keys whose values differ between two experiments (keys recorded in both). */
 function recordedDifferences(a: Experiment, b: Experiment, checks: Checks): string[] {
@@ -89,11 +85,11 @@ function yardstickOf(ctx: Context, m: Measured, spread: Spread): Yardstick | und
   const medianText = `the median pair distance ${fmt(median ?? null)}${estimated}`
   if (nearest === undefined) {
     if (median === undefined) return undefined
-    return { distance: median, description: `${medianText} (neither run has a known parent)` }
+    return { distance: median, bound: spread.bound, description: `${medianText} (neither run has a known parent)` }
   }
   const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)} (${nearest.e.name} from ${nearest.p!.parent})`
-  if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, description: moved }
-  return { distance: median, description: `${medianText}, which is larger than ${moved}` }
+  if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, bound: 0, description: moved }
+  return { distance: median, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` }
 }
 
 /** Floating-point elements among a checkpoint's weights. */
@@ -109,26 +105,14 @@ async function comparable(ctx: Context, m: Measured): Promise<boolean> {
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
 }
 
-/**
- * Whether an estimated pair could pass describeNearness on its exact diff: bit-identical by hashes,
- * or a distance whose interval reaches the threshold. A pair the samples put clearly above it is
- * never read again; one they put below it is confirmed (or not) on exact statistics.
- */
-function mayBeNear(diff: EstimatedDiff, yardstick: Yardstick | undefined, ratio: number): boolean {
-  if (diff.identical || diff.mean_abs_diff === 0) return true
-  // a sampled difference above 0 is a difference: with no yardstick only identity or equal values qualify
-  if (diff.mean_abs_diff === null || yardstick === undefined) return false
-  return diff.mean_abs_diff - diff.error_bound <= ratio * yardstick.distance
-}
-
-function describeNearness(diff: DiffResult, yardstick: Yardstick | undefined, ratio: number): string | undefined {
+function describeNearness(diff: DiffResult | EstimatedDiff, yardstick: Yardstick | undefined, ratio: number): string | undefined {
   if (diff.identical) return 'bit-identical weights'
   const distance = diff.mean_abs_diff
   if (distance === null) return undefined
   if (distance === 0) return 'the same values in every shared tensor'
   if (yardstick === undefined || distance > ratio * yardstick.distance) return undefined
   const times = Math.round(yardstick.distance / distance)
-  return `near-identical weights (mean |a−b| ${fmt(distance)}, ${times}× below ${yardstick.description})`
+  return `near-identical weights (mean |a−b| ${fmt(distance)}${estimateText(diff)}, ${times}× below ${yardstick.description})`
 }
 
 /** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */
@@ -172,8 +156,10 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
     if (differences.length === 0 || !(await comparable(ctx, estimate))) continue
     const yardstick = yardstickOf(ctx, estimate, spread)
     if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue
-    // a candidate: the finding and its numbers come from the exact diff, never from samples
-    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved)
+    // a candidate the samples settle (interval below the threshold, no NaN anywhere) is reported on them, saying so;
+    // any other is compared exactly: a claim of identity or of equal values never rests on samples
+    const diff = decisive(estimate.diff, yardstick, checks.nearDuplicateRatio) ? estimate.diff
+      : await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved)
     if (diff === undefined) continue
     const m = { ...estimate, diff }
     ctx.recordPair(m.a.name, m.b.name, diff)

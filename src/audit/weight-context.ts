@@ -180,7 +180,10 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       return entry
     },
     async estimatePaths(a, b) {
-      if (input.exactPairs === true) return this.diffPaths(a, b).then(d => (d === undefined ? undefined : { ...d, error_bound: 0 }))
+      if (input.exactPairs === true) {
+        const d = await this.diffPaths(a, b)
+        return d === undefined ? undefined : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0 }
+      }
       const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
       if (ca === undefined || cb === undefined) return undefined
       const [x, y] = a <= b ? [ca, cb] : [cb, ca]

@@ -10,7 +10,7 @@ import type { Fingerprint, TensorFingerprint } from './types.ts'
 
 export const ENTRY_FORMAT = 'ckpt-audit-fingerprint'
 /** Bump when the fingerprint's meaning changes (hash input, sample positions, SAMPLE_SIZE). */
-export const ENTRY_VERSION = 1
+export const ENTRY_VERSION = 2
 
 interface StoredTensor {
   name: string
@@ -19,6 +19,7 @@ interface StoredTensor {
   numel: number
   littleEndian: boolean
   sha256: string
+  nans: number
   samples: string
 }
 
@@ -39,7 +40,7 @@ function decodeSamples(text: string): Float64Array | undefined {
 export function encodeEntry(identity: SourceIdentity, fingerprint: Fingerprint): string {
   const tensors: StoredTensor[] = [...fingerprint.tensors.values()].map(t => ({
     name: t.name, dtype: t.dtype, shape: [...t.shape], numel: t.numel, littleEndian: t.littleEndian, sha256: t.sha256,
-    samples: encodeSamples(t.samples),
+    nans: t.nans, samples: encodeSamples(t.samples),
   }))
   const body = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity), tensors })
   return JSON.stringify({ body, checksum: checksumOf(body) })
@@ -52,9 +53,11 @@ function decodeTensor(x: unknown): TensorFingerprint | undefined {
   if (t === null || typeof t !== 'object' || typeof t.name !== 'string' || typeof t.dtype !== 'string') return undefined
   if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== 'boolean') return undefined
   if (typeof t.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== 'string') return undefined
+  if (!isNat(t.nans) || t.nans > t.numel) return undefined
   const samples = decodeSamples(t.samples)
   if (samples === undefined || samples.length > t.numel) return undefined
-  return { name: t.name, dtype: t.dtype, shape: t.shape, numel: t.numel, littleEndian: t.littleEndian, sha256: t.sha256, samples }
+  const { name, dtype, shape, numel, littleEndian, sha256, nans } = t
+  return { name, dtype, shape, numel, littleEndian, sha256, nans, samples }
 }
 
 /** The fingerprint an entry holds for `identity`, or undefined when the entry is not exactly that. */

@@ -9,7 +9,7 @@ import type { Checkpoint, NamedTensor } from '../checkpoint/checkpoint.ts'
 import { dtypeInfo } from '../checkpoint/dtypes.ts'
 import { acquireChunk, releaseChunk } from '../weights/chunk-pool.ts'
 import { weightTensors } from '../weights/align.ts'
-import { decodeInto, isDecodable } from '../weights/element-reader.ts'
+import { decodeInto, float32View, isDecodable, isFloatingDtype } from '../weights/element-reader.ts'
 import { CHUNK_ELEMENTS, tensorReader } from '../weights/tensor-diff.ts'
 import { samplePositions } from './positions.ts'
 import type { Fingerprint, TensorFingerprint } from './types.ts'
@@ -22,6 +22,22 @@ function decodeAt(chunk: Uint8Array, index: number, size: number, dtype: string,
   return one[0]!
 }
 
+let scratch: Float64Array | undefined
+
+/** NaN elements of a chunk: float32 read in place, other floating dtypes decoded (integers hold no NaN). */
+function countNaNs(chunk: Uint8Array, dtype: string, littleEndian: boolean, count: number): number {
+  let nans = 0
+  if (dtype === 'float32') {
+    const values = float32View(chunk, littleEndian)
+    for (let i = 0; i < count; i++) if (values[i] !== values[i]) nans++
+    return nans
+  }
+  const values = (scratch ??= new Float64Array(CHUNK_ELEMENTS))
+  decodeInto(chunk, dtype, littleEndian, values)
+  for (let i = 0; i < count; i++) if (values[i] !== values[i]) nans++
+  return nans
+}
+
 async function fingerprintTensor(checkpoint: Checkpoint, named: NamedTensor): Promise<TensorFingerprint> {
   const { tensor } = named
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0
@@ -32,12 +48,14 @@ async function fingerprintTensor(checkpoint: Checkpoint, named: NamedTensor): Pr
   const positions = decodable ? samplePositions(named.name, tensor.shape, numel) : new Float64Array(0)
   const samples = new Float64Array(positions.length)
   const buffer = acquireChunk(Math.min(numel, CHUNK_ELEMENTS) * size)
-  let next = 0
+  const floating = isFloatingDtype(tensor.dtype)
+  let [next, nans] = [0, 0]
   try {
     for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
       const count = Math.min(CHUNK_ELEMENTS, numel - start)
       const bytes = await reader.readInto(start, count, buffer)
       hash.update(bytes)
+      if (floating) nans += countNaNs(bytes, tensor.dtype, reader.littleEndian, count)
       for (; next < positions.length && positions[next]! < start + count; next++)
         samples[next] = decodeAt(bytes, positions[next]! - start, size, tensor.dtype, reader.littleEndian)
     }
@@ -46,7 +64,7 @@ async function fingerprintTensor(checkpoint: Checkpoint, named: NamedTensor): Pr
   }
   return {
     name: named.name, dtype: tensor.dtype, shape: [...tensor.shape], numel, littleEndian: reader.littleEndian,
-    sha256: hash.digest('hex'), samples,
+    sha256: hash.digest('hex'), nans, samples,
   }
 }
 

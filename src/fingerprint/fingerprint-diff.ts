@@ -16,6 +16,8 @@ import type { Fingerprint } from './types.ts'
 export interface EstimatedDiff extends DiffResult {
   /** Half-width of `mean_abs_diff`'s interval (0: exact). */
   readonly error_bound: number
+  /** No compared tensor holds a NaN on either side (counted over every element, not sampled): `nan_mismatch` is exactly 0. */
+  readonly nan_free: boolean
 }
 
 const sameShape = (p: AlignedTensor): boolean => p.a.tensor.shape.join(',') === p.b.tensor.shape.join(',')
@@ -45,6 +47,7 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
   const notCompared = unread(a, b)
   let [weighted, floatElements, nan, variance] = [0, 0, 0, 0]
   let max: number | null = null
+  let nanFree = true
   const bounds: Array<[number, number]> = []
   for (const p of alignment.pairs.filter(sameShape)) {
     const [x, y] = [fa.tensors.get(p.a.name), fb.tensors.get(p.b.name)]
@@ -53,6 +56,7 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
       continue
     }
     const s = sampleStats(x, y)
+    nanFree &&= x.nans === 0 && y.nans === 0
     tensors.push(tensorDiff(p, s))
     nan += s.nanMismatch
     if (isFloatingDtype(x.dtype) && isFloatingDtype(y.dtype)) {
@@ -72,6 +76,6 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
       && notCompared.length === 0 && tensors.every(t => t.identical),
     nan_mismatch: nan, unsafe_globals: unsafeGlobalsOf(a, b), only_in_a: [...alignment.onlyInA], only_in_b: [...alignment.onlyInB],
     shape_mismatch: shapeMismatch, aligned: alignment.removed, not_compared: notCompared, tensors,
-    error_bound: Math.sqrt(variance),
+    error_bound: Math.sqrt(variance), nan_free: nanFree,
   }
 }

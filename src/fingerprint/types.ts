@@ -13,6 +13,8 @@ export interface TensorFingerprint {
   readonly littleEndian: boolean
   /** SHA-256 of the tensor's raw bytes in row-major order, hex. */
   readonly sha256: string
+  /** NaN elements in the whole tensor (0 for dtypes without NaN): a near-duplicate must never hide one. */
+  readonly nans: number
   /** Values at `samplePositions(name, shape, numel)` as float64; empty for dtypes that are not numbers. */
   readonly samples: Float64Array
 }

@@ -11,7 +11,7 @@ import type { Fingerprint } from '../fingerprint/types.ts'
 import type { ShardSpec } from './partition.ts'
 
 export const SHARD_FORMAT = 'ckpt-audit-shard'
-export const SHARD_VERSION = 1
+export const SHARD_VERSION = 2
 
 export class ShardReportError extends Error {}
 
