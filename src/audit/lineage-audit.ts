@@ -9,7 +9,7 @@ import {
   clearlyBetter, evidenceTensors, identicalParameterBytes, strongerFirst, BYTES_FACTOR, DISTANCE_FACTOR,
 } from '../weights/lineage-evidence.ts'
 import { auditGlobs } from './glob-audit.ts'
-import { alignmentNote, fmt, groupNames, relate, type Context } from './weight-context.ts'
+import { alignmentNote, boundOf, estimateText, fmt, groupNames, relate, type Context } from './weight-context.ts'
 
 interface Evidence {
   readonly name: string
@@ -79,7 +79,7 @@ async function strongest(ctx: Context, e: Experiment, evidence: readonly Evidenc
   if (front === undefined) return undefined
   const upper = (front.distance ?? Infinity) + (front.bound ?? 0)
   const contenders = sorted.filter(x => x.bytes === front.bytes && (x.distance ?? Infinity) - (x.bound ?? 0) <= upper)
-  if (contenders.every(x => (x.bound ?? 0) === 0)) return front
+  if (contenders.length === 1 || contenders.every(x => (x.bound ?? 0) === 0)) return front
   const exact: Evidence[] = []
   for (const c of contenders) {
     const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name)!.checkpoint.resolved)
@@ -93,13 +93,14 @@ async function declaredParent(ctx: Context, e: Experiment): Promise<DeclaredPare
   const parent = e.parent!
   if (parent.experiment !== undefined) {
     const p = ctx.byName.get(parent.experiment)!
-    // exact: the frozen/trained globs and the tensor table are verdicts on this pair
-    const diff = await ctx.diffPaths(e.checkpoint.resolved, p.checkpoint.resolved)
+    // the frozen/trained globs are verdicts on this pair: from hashes where they decide, else exact
+    const diff = await ctx.verdictPaths(e.checkpoint.resolved, p.checkpoint.resolved)
     return { name: p.name, display: p.checkpoint.display, path: p.checkpoint.resolved, diff }
   }
   const path = parent.path!
   await ctx.openReferenced(e, path.resolved, path.display, parent.location)
-  return { name: path.display, display: path.display, path: path.resolved, diff: await ctx.diffPaths(e.checkpoint.resolved, path.resolved) }
+  const diff = await ctx.verdictPaths(e.checkpoint.resolved, path.resolved)
+  return { name: path.display, display: path.display, path: path.resolved, diff }
 }
 
 /** Step 3: the parent-mismatch finding, when another candidate beats the declared parent clearly. */
@@ -123,9 +124,9 @@ function findParentMismatch(ctx: Context, e: Experiment, best: Evidence | undefi
     experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location, code: 'parent-mismatch', severity: 'warning',
     message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): `
       + `${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, `
-      + `${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt(best.distance)}; `
+      + `${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt(best.distance)}${estimateText(best.diff)}; `
       + `${mine.diff.tensors.filter(t => t.identical).length} bit-identical to ${declared.name}, ${bytes(mine.bytes)} bytes, `
-      + `mean |a−b| ${fmt(mine.distance)} (rule: ${rule})${sibling}`,
+      + `mean |a−b| ${fmt(mine.distance)}${estimateText(mine.diff)} (rule: ${rule})${sibling}`,
   })
   return true
 }
@@ -139,28 +140,33 @@ function recordEdge(ctx: Context, e: Experiment, best: Evidence | undefined, dec
     mean_abs_diff: shown.diff?.mean_abs_diff ?? null, mismatch,
   })
   const distance = shown.diff?.mean_abs_diff
-  if (distance !== undefined && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance })
+  const bound = boundOf(shown.diff)
+  if (distance !== undefined && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound })
 }
 
 async function auditChild(ctx: Context, e: Experiment, candidates: readonly Experiment[]): Promise<void> {
   if (e.parent!.experiment !== undefined) relate(ctx, e.name, e.parent!.experiment)
   const child = await ctx.weightsOf(e.checkpoint.resolved)
   const evidence = child === undefined ? [] : await gatherEvidence(ctx, e, candidates)
-  const declared = await declaredParent(ctx, e)
+  let declared = await declaredParent(ctx, e)
   if (child === undefined) {
     ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, undefined, true))
     return
   }
   const front = await strongest(ctx, e, evidence)
-  // the verdict and its numbers come from an exact diff of the best candidate (the declared one's is exact already)
-  const exactDiff = front === undefined || front.name === declared.name || (front.bound ?? 0) === 0
+  // identical bytes (hashes) decide a mismatch exactly; a mismatch by distance alone is decided on exact diffs of both sides
+  const byDistance = front !== undefined && front.name !== declared.name && front.bytes === 0
+  const exactDiff = !byDistance || (front.bound ?? 0) === 0
     ? front?.diff : await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(front.name)!.checkpoint.resolved)
   const best = front === undefined || exactDiff === undefined ? front : evidenceOf(front.name, exactDiff)
+  if (byDistance && boundOf(declared.diff) > 0)
+    declared = { ...declared, diff: await ctx.diffPaths(e.checkpoint.resolved, declared.path) }
   const mismatch = findParentMismatch(ctx, e, best, declared)
   recordEdge(ctx, e, best, declared, mismatch)
   if (declared.diff !== undefined) {
     const how = alignmentNote(declared.diff, child, e.checkpoint.display, declared.display)
-    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}`, tensors: declared.diff.tensors })
+    const estimated = boundOf(declared.diff) > 0 ? ` (distances estimated from samples, ±${fmt(boundOf(declared.diff))})` : ''
+    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}${estimated}`, tensors: declared.diff.tensors })
   }
   ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child.path))
 }

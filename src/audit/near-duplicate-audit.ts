@@ -18,8 +18,8 @@ import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
-import { decisive, estimateText, mayBeNear, type Yardstick } from './near-duplicate-estimate.ts'
-import { fmt, type Context } from './weight-context.ts'
+import { decisive, mayBeNear, type Yardstick } from './near-duplicate-estimate.ts'
+import { estimateText, fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
 export const NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3
@@ -87,8 +87,11 @@ function yardstickOf(ctx: Context, m: Measured, spread: Spread): Yardstick | und
     if (median === undefined) return undefined
     return { distance: median, bound: spread.bound, description: `${medianText} (neither run has a known parent)` }
   }
-  const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)} (${nearest.e.name} from ${nearest.p!.parent})`
-  if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, bound: 0, description: moved }
+  const movedBound = nearest.p!.bound > 0 ? ` ±${fmt(nearest.p!.bound)}, estimated from samples` : ''
+  const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)}`
+    + ` (${nearest.e.name} from ${nearest.p!.parent}${movedBound})`
+  if (median === undefined || nearest.p!.distance >= median)
+    return { distance: nearest.p!.distance, bound: nearest.p!.bound, description: moved }
   return { distance: median, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` }
 }
 

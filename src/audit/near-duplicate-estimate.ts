@@ -6,8 +6,6 @@
  * that straddles the threshold, a NaN somewhere) is decided on the exact diff.
  */
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
-import type { DiffResult } from '../weights/diff.ts'
-import { fmt } from './weight-context.ts'
 
 export interface Yardstick {
   readonly distance: number
@@ -31,10 +29,4 @@ export function decisive(diff: EstimatedDiff, yardstick: Yardstick | undefined, 
   if (yardstick === undefined || distance === null || !(distance > 0) || !diff.nan_free) return false
   if (!(diff.error_bound > 0) || !Number.isFinite(diff.error_bound)) return false // exact numbers: the exact diff is cheap
   return distance + diff.error_bound <= ratio * (yardstick.distance - yardstick.bound)
-}
-
-/** ` ±2.1e-9, estimated from samples` after an estimated distance; '' after an exact one. */
-export function estimateText(diff: DiffResult | EstimatedDiff): string {
-  const bound = 'error_bound' in diff ? diff.error_bound : 0
-  return bound > 0 ? ` ±${fmt(bound)}, estimated from samples` : ''
 }

@@ -11,6 +11,7 @@ import type { DiffResult, TensorDiff } from '../weights/diff.ts'
 import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
 import { fingerprintDiff, type EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import type { Fingerprint } from '../fingerprint/types.ts'
+import { hashDecides } from '../fingerprint/hash-decides.ts'
 import type { Finding } from './findings.ts'
 
 type Globals = ReadonlyArray<{ readonly qualified: string, readonly verdict: string }>
@@ -69,6 +70,8 @@ export interface WeightAudit {
 export interface ParentDistance {
   readonly parent: string
   readonly distance: number
+  /** Its error bound when estimated from samples (0: exact). */
+  readonly bound: number
 }
 
 export interface Context {
@@ -84,6 +87,11 @@ export interface Context {
   diffPaths(a: string, b: string): Promise<DiffResult | undefined>
   /** The same from fingerprints (each file read once, whatever the number of pairs); undefined as for diffPaths. */
   estimatePaths(a: string, b: string): Promise<EstimatedDiff | undefined>
+  /**
+   * The diff a twin or frozen/trained verdict rests on: from fingerprints when the hashes decide it
+   * (see hashDecides), else exact; undefined as for diffPaths.
+   */
+  verdictPaths(a: string, b: string): Promise<DiffResult | EstimatedDiff | undefined>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
   recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
   /** Opens a file an experiment references (twin, parent path) and reports code-running globals in it, once per experiment. */
@@ -91,6 +99,17 @@ export interface Context {
 }
 
 export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ? '0' : x.toExponential(2))
+
+/** ` ±2.1e-9, estimated from samples` after a distance from fingerprints; '' after an exact one. */
+/** The error bound of a distance (0: exact). */
+export function boundOf(diff: DiffResult | EstimatedDiff | undefined): number {
+  return diff !== undefined && 'error_bound' in diff ? (diff as EstimatedDiff).error_bound : 0
+}
+
+export function estimateText(diff: DiffResult | EstimatedDiff | undefined): string {
+  const bound = boundOf(diff)
+  return bound > 0 ? ` ±${fmt(bound)}, estimated from samples` : ''
+}
 
 /** `backbone.embed.weight, backbone.layer.bias` → `backbone.*`: names summarised by their first segment. */
 export function groupNames(names: readonly string[]): string {
@@ -182,7 +201,7 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
     async estimatePaths(a, b) {
       if (input.exactPairs === true) {
         const d = await this.diffPaths(a, b)
-        return d === undefined ? undefined : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0 }
+        return d === undefined ? undefined : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0, complete: true }
       }
       const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
       if (ca === undefined || cb === undefined) return undefined
@@ -194,6 +213,11 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
         estimates.set(key, entry)
       }
       return entry
+    },
+    async verdictPaths(a, b) {
+      if (input.exactPairs === true) return this.diffPaths(a, b)
+      const estimate = await this.estimatePaths(a, b)
+      return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
     },
     recordPair(a, b, diff) {
       const bound = 'error_bound' in diff ? diff.error_bound : 0

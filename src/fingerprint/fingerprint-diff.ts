@@ -18,6 +18,8 @@ export interface EstimatedDiff extends DiffResult {
   readonly error_bound: number
   /** No compared tensor holds a NaN on either side (counted over every element, not sampled): `nan_mismatch` is exactly 0. */
   readonly nan_free: boolean
+  /** Every compared tensor was sampled whole: the numbers are exact, and an exact diff would be as cheap. */
+  readonly complete: boolean
 }
 
 const sameShape = (p: AlignedTensor): boolean => p.a.tensor.shape.join(',') === p.b.tensor.shape.join(',')
@@ -47,7 +49,7 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
   const notCompared = unread(a, b)
   let [weighted, floatElements, nan, variance] = [0, 0, 0, 0]
   let max: number | null = null
-  let nanFree = true
+  let [nanFree, complete] = [true, true]
   const bounds: Array<[number, number]> = []
   for (const p of alignment.pairs.filter(sameShape)) {
     const [x, y] = [fa.tensors.get(p.a.name), fb.tensors.get(p.b.name)]
@@ -57,6 +59,7 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
     }
     const s = sampleStats(x, y)
     nanFree &&= x.nans === 0 && y.nans === 0
+    complete &&= x.samples.length >= x.numel && y.samples.length >= y.numel
     tensors.push(tensorDiff(p, s))
     nan += s.nanMismatch
     if (isFloatingDtype(x.dtype) && isFloatingDtype(y.dtype)) {
@@ -76,6 +79,6 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
       && notCompared.length === 0 && tensors.every(t => t.identical),
     nan_mismatch: nan, unsafe_globals: unsafeGlobalsOf(a, b), only_in_a: [...alignment.onlyInA], only_in_b: [...alignment.onlyInB],
     shape_mismatch: shapeMismatch, aligned: alignment.removed, not_compared: notCompared, tensors,
-    error_bound: Math.sqrt(variance), nan_free: nanFree,
+    error_bound: Math.sqrt(variance), nan_free: nanFree, complete,
   }
 }

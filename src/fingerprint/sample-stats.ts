@@ -75,6 +75,8 @@ export function sampleStats(a: TensorFingerprint, b: TensorFingerprint): SampleS
   if (k >= numel) return { elements: numel, identical, meanAbsDiff: numel === 0 ? 0 : acc.sum / numel, maxAbsDiff: acc.max,
     beyondRounding: acc.beyond, nanMismatch: acc.nan, errorBound: 0, mode }
   const scale = numel / k
+  // the hashes differ but no sample does: the difference is where no sample looked, and its size is unknown
+  const unseen = acc.sum === 0 && acc.nan === 0 && acc.beyond === 0
   return { elements: numel, identical, meanAbsDiff: acc.sum / k, maxAbsDiff: acc.max, beyondRounding: Math.round(acc.beyond * scale),
-    nanMismatch: Math.round(acc.nan * scale), errorBound: errorBound(a.samples, b.samples, numel), mode }
+    nanMismatch: Math.round(acc.nan * scale), errorBound: unseen ? Infinity : errorBound(a.samples, b.samples, numel), mode }
 }

@@ -1,6 +1,6 @@
 /**
- * A shard's work: the fingerprints of its share of the experiments (their checkpoints and the
- * parent files they name by path), each checkpoint read once. Checkpoints that cannot be opened or
+ * A shard's work: the fingerprints of its share of the experiments (their checkpoints, their twins
+ * and the parent files they name by path), each checkpoint read once. Checkpoints that cannot be opened or
  * hold no weights are left out: the merge opens every checkpoint and reports them once.
  */
 import { readFile, stat } from 'node:fs/promises'
@@ -28,7 +28,7 @@ export async function runShard(manifestPath: string, spec: ShardSpec, toolVersio
   const sized = await Promise.all(manifest.experiments.map(async e => ({ name: e.name, bytes: await sizeOf(e.checkpoint.resolved) })))
   const share = new Set(shareOf(sized, spec))
   const paths = new Set(manifest.experiments.filter(e => share.has(e.name))
-    .flatMap(e => [e.checkpoint.resolved, ...(e.parent?.path !== undefined ? [e.parent.path.resolved] : [])]))
+    .flatMap(e => [e.checkpoint.resolved, ...e.twins.map(t => t.resolved), ...(e.parent?.path !== undefined ? [e.parent.path.resolved] : [])]))
   const fingerprints: Record<string, string> = {}
   let bytesRead = 0
   for (const path of paths) {

@@ -59,3 +59,34 @@ test('an estimate settles a near-duplicate only below the threshold, with a boun
   assert.equal(decisive({ ...base, mean_abs_diff: 9.99e-4, error_bound: 2e-6 }, yard, 0.1), false, 'the interval straddles the threshold')
   assert.equal(decisive(base, { ...yard, bound: 1e-2 }, 0.1), false, 'the yardstick itself may be that far off')
 })
+
+test('frozen, trained and twins on hashes: a change the samples miss is caught; verdicts equal the exact method\'s', async () => {
+  const missed = (name: string, shape: number[]) => [...Array(N).keys()].find(i => !new Set(samplePositions(name, shape, N)).has(i))!
+  const nudged = (x: Float64Array, at: number) => x.map((v, i) => (i === at ? v + 0.5 : v))
+  const backbone = noise(11, 1)
+  const head = noise(12, 1)
+  const trained = add(head, noise(13, 1e-2))
+  const write = (name: string, bb: Float64Array, hd: Float64Array) => writeSafetensors(join(ws, `${name}.safetensors`),
+    { 'backbone.weight': { dtype: 'F32', shape: [N], values: bb }, 'head.weight': { dtype: 'F32', shape: [N], values: hd } })
+  write('g_parent', backbone, head)
+  write('g_good', backbone, trained)                                            // frozen holds, trained moved
+  write('g_good_twin', backbone, trained)                                       // a true twin
+  write('g_bad_twin', backbone, nudged(trained, missed('weight', [N])))          // one element off, not sampled
+  write('g_frozen_moved', nudged(backbone, missed('weight', [N])), trained)      // frozen broken where no sample looks
+  write('g_untrained', backbone, head)                                          // trained claim false
+  const m = join(ws, 'globs.yml')
+  writeFileSync(m, ['version: 1', 'checks: {weights: always, fail_on: []}', 'experiments:', '  gp: {checkpoint: g_parent.safetensors}',
+    ...[['gg', 'g_good', 'g_good_twin.safetensors'], ['gt', 'g_good', 'g_bad_twin.safetensors'], ['gf', 'g_frozen_moved', ''], ['gu', 'g_untrained', '']]
+      .flatMap(([name, file, twin], i) => [`  ${name}:`, `    checkpoint: ${file}.safetensors`, '    parent: gp', '    frozen: ["backbone.*"]',
+        '    trained: ["head.*"]', `    hparams: {kl_beta: 0.${i + 1}}`, ...(twin !== '' ? [`    twins: [${twin}]`] : [])]),
+  ].join('\n') + '\n')
+  const sampled = await checkManifest(m, {})
+  const exact = await checkManifest(m, { exactPairs: true })
+  const codes = verdicts(sampled).filter(v => !v.startsWith('near-duplicate'))
+  assert.deepEqual(codes, ['frozen-changed gf: frozen \'backbone.*\': 1 of 1 tensors differ from gp', 'trained-unchanged gu: trained \'head.*\': 1 of 1 tensors are bit-identical to gp',
+    'twin-mismatch gt: g_good.safetensors and its twin g_bad_twin.safetensors disagree: 1 of 2 tensors differ'])
+  assert.deepEqual(verdicts(sampled), verdicts(exact))
+  // the one changed element is where no sample looked: its size is unknown to the samples, so that pair was read exactly
+  assert.match(sampled.findings.find(f => f.code === 'frozen-changed')!.message, /largest mean \|a−b\| 2\.50e-5: backbone\.weight\)$/)
+  assert.ok(sampled.details.some(d => /distances estimated from samples/.test(d.title)))
+})
