@@ -7,7 +7,7 @@
  */
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { alignPair, type AlignedTensor } from '../weights/align.ts'
-import { unsafeGlobalsOf, type DiffResult, type NotCompared, type TensorDiff } from '../weights/diff.ts'
+import { unsafeGlobalsOf, UNREAD_TENSOR_KINDS, type DiffResult, type NotCompared, type TensorDiff } from '../weights/diff.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import { compareMode } from '../weights/tensor-diff.ts'
 import { sampleStats, type SampleStats } from './sample-stats.ts'
@@ -36,11 +36,10 @@ function tensorDiff(p: AlignedTensor, s: SampleStats): TensorDiff {
 }
 
 /** Kinds of tensors the reader leaves out: not compared (the exact method also excuses byte-identical files; this never does). */
-const UNREAD = ['_rebuild_qtensor', '_rebuild_sparse_tensor', '_rebuild_nested_tensor', '_rebuild_wrapper_subclass']
 function unread(a: Checkpoint, b: Checkpoint): NotCompared[] {
-  const found = [...a.globals, ...b.globals].filter(g => UNREAD.some(u => g.qualified === `torch._utils.${u}`))
-  return [...new Set(found.map(g => g.qualified))].sort()
-    .map(q => ({ name: `(${q} tensors)`, dtype: q, reason: 'these tensors are not read, so not compared' }))
+  const kinds = new Set([...a.globals, ...b.globals].map(g => UNREAD_TENSOR_KINDS[g.qualified]).filter(k => k !== undefined))
+  return [...kinds].sort()
+    .map(kind => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }))
 }
 
 export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, fb: Fingerprint): EstimatedDiff {
