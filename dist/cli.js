@@ -553,34 +553,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path, options3) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         open3(path, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve5(zipfile);
+          resolve6(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options3) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         fromFd(fd, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve5(zipfile);
+          resolve6(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer, options3) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         fromBuffer(buffer, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve5(zipfile);
+          resolve6(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options3) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options3, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve5(zipfile);
+          resolve6(zipfile);
         });
       });
     }
@@ -864,15 +864,15 @@ var require_yauzl = __commonJS({
         if (self.autoClose) self.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve5 } = pendingResolveReject;
+        let { resolve: resolve6 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve5({ value: entry });
+        resolve6({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve5 } = pendingResolveReject;
+        let { resolve: resolve6 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve5({ done: true });
+        resolve6({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -885,9 +885,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise = new Promise((resolve5, reject) => {
+          const promise = new Promise((resolve6, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve5, reject };
+            pendingResolveReject = { resolve: resolve6, reject };
           });
           self.readEntry();
           return promise;
@@ -1076,26 +1076,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options3) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         this.openReadStream(entry, options3, function(err, readStream) {
           if (err) return reject(err);
-          resolve5(readStream);
+          resolve6(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve5(readStream);
+          resolve6(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options3) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         this.readLocalFileHeader(entry, options3, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve5(localFileHeader);
+          resolve6(localFileHeader);
         });
       });
     };
@@ -11664,7 +11664,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -11691,7 +11691,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -12555,7 +12555,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options3) {
+    function resolve6(baseURI, relativeURI, options3) {
       const schemelessOptions = options3 ? Object.assign({ scheme: "null" }, options3) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -12591,50 +12591,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options3, skipNormalization) {
+    function resolveComponent(base, relative7, options3, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize2(base, options3), options3);
-        relative5 = parse3(serialize2(relative5, options3), options3);
+        relative7 = parse3(serialize2(relative7, options3), options3);
       }
       options3 = options3 || {};
-      if (!options3.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options3.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative5.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -12642,7 +12642,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options3) {
@@ -12946,7 +12946,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES: SCHEMES2,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -15619,9 +15619,9 @@ var require_ajv = __commonJS({
 });
 
 // src/cli.ts
-import { readFileSync as readFileSync3, realpathSync as realpathSync3 } from "node:fs";
-import { stat as stat6 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { realpathSync as realpathSync3 } from "node:fs";
+import { stat as stat8 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/weights/align.ts
@@ -16226,88 +16226,6 @@ function recordedEqual(a, b, tolerance = DEFAULT_TOLERANCE) {
   return ka.length === kb.length && ka.every((k) => k in b && recordedEqual(a[k], b[k], tolerance));
 }
 
-// src/hparams/flatten.ts
-function listAncestor(leaf) {
-  return leaf.listFrom;
-}
-var MAX_DEPTH = 64;
-var MAX_LEAVES = 1e5;
-var MAX_LIST_ITEMS = 64;
-function sourceOf(file, path) {
-  const dotted = path.join(".");
-  return file === void 0 ? dotted : `${file}:${dotted}`;
-}
-function entriesOf(value2) {
-  if (value2 instanceof PyDict) return [...value2.entries].map(([k, v2]) => [String(k), v2]);
-  if (value2 instanceof PyObject) {
-    const out2 = [];
-    const state = value2.state instanceof PyTuple ? value2.state.items : [value2.state];
-    for (const part of state) if (part instanceof PyDict) for (const [k, v2] of part.entries) out2.push([String(k), v2]);
-    for (const [k, v2] of value2.items ?? []) out2.push([String(k), v2]);
-    if (value2.kwargs !== void 0) for (const [k, v2] of value2.kwargs.entries) out2.push([String(k), v2]);
-    return out2.length > 0 ? out2 : void 0;
-  }
-  return void 0;
-}
-function unvisitedEntriesOf(object, visited) {
-  const out2 = [];
-  const read = (dict) => {
-    if (!(dict instanceof PyDict) || visited.has(dict)) return;
-    visited.add(dict);
-    for (const [k, v2] of dict.entries) out2.push([String(k), v2]);
-  };
-  for (const part of object.state instanceof PyTuple ? object.state.items : [object.state]) read(part);
-  for (const [k, v2] of object.items ?? []) out2.push([String(k), v2]);
-  read(object.kwargs);
-  return out2;
-}
-function flatten(roots) {
-  const leaves = [];
-  const visited = /* @__PURE__ */ new Set();
-  for (const root of roots) {
-    const visit = (value2, path, listFrom, fromMetadata) => {
-      const inList = listFrom >= 0;
-      if (leaves.length >= MAX_LEAVES || path.length > MAX_DEPTH) return;
-      const scalar2 = toScalar(value2);
-      if (scalar2 !== void 0) {
-        if (path.length === 0) return;
-        let stored = scalar2;
-        if (fromMetadata && typeof scalar2.value === "string") {
-          const number2 = parseNumericString(scalar2.value);
-          if (number2 !== void 0) stored = { value: number2 };
-          else if (/^\s*\{/.test(scalar2.value)) {
-            try {
-              const parsed = JSON.parse(scalar2.value);
-              if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
-                for (const [k, v2] of Object.entries(parsed)) if (v2 === null || typeof v2 !== "object") visit(v2, [...path, k], listFrom, true);
-                return;
-              }
-            } catch {
-            }
-          }
-        }
-        leaves.push({ path, source: sourceOf(root.file, path), file: root.file, value: stored, inList, listFrom });
-        return;
-      }
-      if (value2 === null || typeof value2 !== "object" || value2 instanceof TensorRef || value2 instanceof Uint8Array) return;
-      if (visited.has(value2)) return;
-      visited.add(value2);
-      const items2 = Array.isArray(value2) ? value2 : value2 instanceof PyTuple ? value2.items : value2 instanceof PySet ? value2.items : void 0;
-      if (items2 !== void 0) {
-        const half = MAX_LIST_ITEMS / 2;
-        items2.forEach((item, i) => {
-          if (items2.length <= MAX_LIST_ITEMS || i < half || i >= items2.length - half) visit(item, [...path, String(i)], inList ? listFrom : path.length, fromMetadata);
-        });
-        return;
-      }
-      const entries = value2 instanceof PyObject ? unvisitedEntriesOf(value2, visited) : entriesOf(value2) ?? [];
-      for (const [key, item] of entries) visit(item, [...path, key], listFrom, fromMetadata || path.length === 0 && key === "__metadata__");
-    };
-    visit(root.value, [], -1, false);
-  }
-  return leaves;
-}
-
 // src/hparams/discover.ts
 var CONTAINERS = /* @__PURE__ */ new Set(["hyper_parameters", "hparams", "args", "config", "cfg", "training_args", "datamodule_hyper_parameters", "__metadata__"]);
 var NOT_SETTINGS = /* @__PURE__ */ new Set([
@@ -16412,7 +16330,7 @@ function findComposite(leaves, key, aliases) {
       const id = `${leaf.file ?? ""}\0${prefix.join("\0")}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const inList = listAncestor(leaf) >= 0 && listAncestor(leaf) <= j;
+      const inList = leaf.listFrom >= 0 && leaf.listFrom <= j;
       const tier = tierOf(prefix, leaf.file, inList);
       if (tier === void 0) continue;
       const own3 = leaves.filter((l) => l.file === leaf.file);
@@ -16433,6 +16351,85 @@ function discoverAll(leaves, aliases) {
 }
 function configuredValues(leaves, aliases) {
   return discoverAll(leaves, aliases).filter((d) => !d.scheduledOnly);
+}
+
+// src/hparams/flatten.ts
+var MAX_DEPTH = 64;
+var MAX_LEAVES = 1e5;
+var MAX_LIST_ITEMS = 64;
+function sourceOf(file, path) {
+  const dotted = path.join(".");
+  return file === void 0 ? dotted : `${file}:${dotted}`;
+}
+function entriesOf(value2) {
+  if (value2 instanceof PyDict) return [...value2.entries].map(([k, v2]) => [String(k), v2]);
+  if (value2 instanceof PyObject) {
+    const out2 = [];
+    const state = value2.state instanceof PyTuple ? value2.state.items : [value2.state];
+    for (const part of state) if (part instanceof PyDict) for (const [k, v2] of part.entries) out2.push([String(k), v2]);
+    for (const [k, v2] of value2.items ?? []) out2.push([String(k), v2]);
+    if (value2.kwargs !== void 0) for (const [k, v2] of value2.kwargs.entries) out2.push([String(k), v2]);
+    return out2.length > 0 ? out2 : void 0;
+  }
+  return void 0;
+}
+function unvisitedEntriesOf(object, visited) {
+  const out2 = [];
+  const read = (dict) => {
+    if (!(dict instanceof PyDict) || visited.has(dict)) return;
+    visited.add(dict);
+    for (const [k, v2] of dict.entries) out2.push([String(k), v2]);
+  };
+  for (const part of object.state instanceof PyTuple ? object.state.items : [object.state]) read(part);
+  for (const [k, v2] of object.items ?? []) out2.push([String(k), v2]);
+  read(object.kwargs);
+  return out2;
+}
+function flatten(roots) {
+  const leaves = [];
+  const visited = /* @__PURE__ */ new Set();
+  for (const root of roots) {
+    const visit = (value2, path, listFrom, fromMetadata) => {
+      const inList = listFrom >= 0;
+      if (leaves.length >= MAX_LEAVES || path.length > MAX_DEPTH) return;
+      const scalar2 = toScalar(value2);
+      if (scalar2 !== void 0) {
+        if (path.length === 0) return;
+        let stored = scalar2;
+        if (fromMetadata && typeof scalar2.value === "string") {
+          const number2 = parseNumericString(scalar2.value);
+          if (number2 !== void 0) stored = { value: number2 };
+          else if (/^\s*\{/.test(scalar2.value)) {
+            try {
+              const parsed = JSON.parse(scalar2.value);
+              if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+                for (const [k, v2] of Object.entries(parsed)) if (v2 === null || typeof v2 !== "object") visit(v2, [...path, k], listFrom, true);
+                return;
+              }
+            } catch {
+            }
+          }
+        }
+        leaves.push({ path, source: sourceOf(root.file, path), file: root.file, value: stored, inList, listFrom });
+        return;
+      }
+      if (value2 === null || typeof value2 !== "object" || value2 instanceof TensorRef || value2 instanceof Uint8Array) return;
+      if (visited.has(value2)) return;
+      visited.add(value2);
+      const items2 = Array.isArray(value2) ? value2 : value2 instanceof PyTuple ? value2.items : value2 instanceof PySet ? value2.items : void 0;
+      if (items2 !== void 0) {
+        const half = MAX_LIST_ITEMS / 2;
+        items2.forEach((item, i) => {
+          if (items2.length <= MAX_LIST_ITEMS || i < half || i >= items2.length - half) visit(item, [...path, String(i)], inList ? listFrom : path.length, fromMetadata);
+        });
+        return;
+      }
+      const entries = value2 instanceof PyObject ? unvisitedEntriesOf(value2, visited) : entriesOf(value2) ?? [];
+      for (const [key, item] of entries) visit(item, [...path, key], listFrom, fromMetadata || path.length === 0 && key === "__metadata__");
+    };
+    visit(root.value, [], -1, false);
+  }
+  return leaves;
 }
 
 // src/audit/inspect.ts
@@ -18180,11 +18177,11 @@ async function openZip(source) {
   let zipfile;
   const reader = new SourceReader(source);
   try {
-    zipfile = await new Promise((resolve5, reject) => import_yauzl.default.fromRandomAccessReader(
+    zipfile = await new Promise((resolve6, reject) => import_yauzl.default.fromRandomAccessReader(
       reader,
       source.size,
       { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false },
-      (err, zf) => err ? reject(err) : resolve5(zf)
+      (err, zf) => err ? reject(err) : resolve6(zf)
     ));
   } catch (error) {
     throw zipError(error, source);
@@ -18193,7 +18190,7 @@ async function openZip(source) {
     throw new CheckpointError("too-large", `${source.path}: zip has ${n(zipfile.entryCount)} entries; the limit is ${n(MAX_ZIP_ENTRIES)}`);
   const entries = [];
   try {
-    await new Promise((resolve5, reject) => {
+    await new Promise((resolve6, reject) => {
       zipfile.on("entry", (entry) => {
         if (entry.relativeOffsetOfLocalHeader + 30 > source.size || entry.compressedSize > source.size) {
           reject(new CheckpointError("corrupt", `${source.path}: zip entry ${entry.fileName} points outside the file: ${n(entry.relativeOffsetOfLocalHeader)} + ${n(entry.compressedSize)} > ${n(source.size)}`));
@@ -18208,7 +18205,7 @@ async function openZip(source) {
         });
         queueMicrotask(() => zipfile.readEntry());
       });
-      zipfile.on("end", () => resolve5());
+      zipfile.on("end", () => resolve6());
       zipfile.on("error", reject);
       zipfile.readEntry();
     });
@@ -19711,32 +19708,676 @@ function renderInspectText(result) {
   return lines.join("\n") + "\n";
 }
 
-// src/audit/audit.ts
-import { isAbsolute as isAbsolute3 } from "node:path";
+// src/fingerprint/cache.ts
+import { createHash as createHash4, randomBytes } from "node:crypto";
+import { mkdir, readFile as readFile4, rename, writeFile } from "node:fs/promises";
+import { basename as basename2, join as join4 } from "node:path";
 
-// src/audit/findings.ts
-var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
+// src/fingerprint/cache-entry.ts
+import { createHash } from "node:crypto";
+
+// src/fingerprint/identity.ts
+import { stat as stat4 } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+async function localIdentity(path) {
+  const info = await stat4(path, { bigint: true }).catch(() => void 0);
+  if (info === void 0 || !info.isFile()) return void 0;
+  return { kind: "local", path: resolve2(path), size: Number(info.size), mtimeNs: info.mtimeNs.toString() };
+}
+function identityText(identity2) {
+  return identity2.kind === "local" ? JSON.stringify(["local", identity2.path, identity2.size, identity2.mtimeNs]) : JSON.stringify(["remote", identity2.url, identity2.etag]);
 }
 
-// src/hparams/epoch.ts
-var COMPLETED_EPOCH_FILES = /* @__PURE__ */ new Set(["trainer_state.json"]);
-function epochKindOf(file) {
-  return file !== void 0 && COMPLETED_EPOCH_FILES.has(file.split("/").at(-1)) ? "completed" : "counter";
+// src/fingerprint/cache-entry.ts
+var ENTRY_FORMAT = "ckpt-audit-fingerprint";
+var ENTRY_VERSION = 2;
+var checksumOf = (body) => createHash("sha256").update(body).digest("hex");
+function encodeSamples(samples) {
+  const bytes = Buffer.alloc(samples.length * 8);
+  samples.forEach((v2, i) => bytes.writeDoubleLE(v2, i * 8));
+  return bytes.toString("base64");
 }
-function expectedStoredEpoch(recorded, kind, base) {
-  return kind === "completed" ? recorded : recorded - 1 + base;
+function decodeSamples(text4) {
+  const bytes = Buffer.from(text4, "base64");
+  if (bytes.length % 8 !== 0) return void 0;
+  return Float64Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8));
 }
-function epochNumberOf(stored, kind, base) {
-  return kind === "completed" ? stored : stored + 1 - base;
+function encodeEntry(identity2, fingerprint) {
+  const tensors = [...fingerprint.tensors.values()].map((t) => ({
+    name: t.name,
+    dtype: t.dtype,
+    shape: [...t.shape],
+    numel: t.numel,
+    littleEndian: t.littleEndian,
+    sha256: t.sha256,
+    nans: t.nans,
+    samples: encodeSamples(t.samples)
+  }));
+  const body = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity2), tensors });
+  return JSON.stringify({ body, checksum: checksumOf(body) });
 }
-function epochNote(recorded, kind, base) {
-  if (kind === "completed") return "trainer_state.json counts completed epochs";
-  return base === 0 ? `recorded epoch ${recorded} = stored ${recorded - 1}, 0-based` : void 0;
+var isNat = (x) => Number.isSafeInteger(x) && x >= 0;
+function decodeTensor(x) {
+  const t = x;
+  if (t === null || typeof t !== "object" || typeof t.name !== "string" || typeof t.dtype !== "string") return void 0;
+  if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== "boolean") return void 0;
+  if (typeof t.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== "string") return void 0;
+  if (!isNat(t.nans) || t.nans > t.numel) return void 0;
+  const samples = decodeSamples(t.samples);
+  if (samples === void 0 || samples.length > t.numel) return void 0;
+  const { name, dtype, shape, numel, littleEndian, sha256, nans } = t;
+  return { name, dtype, shape, numel, littleEndian, sha256, nans, samples };
 }
+function decodeEntry(text4, identity2) {
+  let outer;
+  try {
+    outer = JSON.parse(text4);
+  } catch {
+    return void 0;
+  }
+  if (typeof outer?.body !== "string" || typeof outer.checksum !== "string" || checksumOf(outer.body) !== outer.checksum) return void 0;
+  let body;
+  try {
+    body = JSON.parse(outer.body);
+  } catch {
+    return void 0;
+  }
+  if (body === null || typeof body !== "object") return void 0;
+  if (body.format !== ENTRY_FORMAT || body.version !== ENTRY_VERSION || body.identity !== identityText(identity2)) return void 0;
+  if (!Array.isArray(body.tensors)) return void 0;
+  const tensors = /* @__PURE__ */ new Map();
+  for (const stored of body.tensors) {
+    const t = decodeTensor(stored);
+    if (t === void 0 || tensors.has(t.name)) return void 0;
+    tensors.set(t.name, t);
+  }
+  return { tensors, bytesRead: 0 };
+}
+
+// src/fingerprint/fingerprint-checkpoint.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/weights/chunk-pool.ts
+var POOL_BYTES = 8 * 1024 * 1024;
+var MAX_IDLE = 8;
+var idle = [];
+function acquireChunk(bytes) {
+  if (bytes > POOL_BYTES) return new Uint8Array(bytes);
+  return (idle.pop() ?? new Uint8Array(POOL_BYTES)).subarray(0, bytes);
+}
+function releaseChunk(chunk) {
+  if (chunk.buffer.byteLength === POOL_BYTES && idle.length < MAX_IDLE) idle.push(new Uint8Array(chunk.buffer));
+}
+
+// src/weights/float8.ts
+var FLOAT8_DTYPES = ["float8_e4m3fn", "float8_e5m2", "float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e8m0fnu"];
+function isFloat8(dtype) {
+  return FLOAT8_DTYPES.includes(dtype);
+}
+function e4m3fn(bits) {
+  if ((bits & 127) === 127) return NaN;
+  return signed(bits, minifloat(bits & 127, 3, 7));
+}
+function fnuz(bits, mantissa, bias) {
+  if (bits === 128) return NaN;
+  return signed(bits, minifloat(bits & 127, mantissa, bias));
+}
+function e8m0(bits) {
+  return bits === 255 ? NaN : 2 ** (bits - 127);
+}
+function minifloat(magnitude, mantissa, bias) {
+  const exponent = magnitude >> mantissa;
+  const fraction = magnitude & (1 << mantissa) - 1;
+  if (exponent === 0) return fraction * 2 ** (1 - bias - mantissa);
+  return (1 + fraction / (1 << mantissa)) * 2 ** (exponent - bias);
+}
+function signed(bits, magnitude) {
+  return bits & 128 ? -magnitude : magnitude;
+}
+var DECODERS = {
+  float8_e4m3fn: e4m3fn,
+  float8_e5m2: (bits) => halfToNumber(bits << 8),
+  // e5m2 is the top byte of a float16
+  float8_e4m3fnuz: (bits) => fnuz(bits, 3, 8),
+  float8_e5m2fnuz: (bits) => fnuz(bits, 2, 16),
+  float8_e8m0fnu: e8m0
+};
+var tables = /* @__PURE__ */ new Map();
+function float8Table(dtype) {
+  let table3 = tables.get(dtype);
+  if (table3 === void 0) {
+    table3 = Float64Array.from({ length: 256 }, (_, bits) => DECODERS[dtype](bits));
+    tables.set(dtype, table3);
+  }
+  return table3;
+}
+
+// src/weights/element-reader.ts
+var HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var halfTable;
+var bf16Table;
+function table16(kind) {
+  if (kind === "float16") return halfTable ??= Float64Array.from({ length: 65536 }, (_, i) => halfToNumber(i));
+  return bf16Table ??= Float64Array.from({ length: 65536 }, (_, i) => bfloat16ToNumber(i));
+}
+function isDecodable(dtype) {
+  const kind = dtypeInfo(dtype)?.kind;
+  return kind === "float" || kind === "int" || kind === "uint" || kind === "bool" || isFloat8(dtype);
+}
+function isFloatingDtype(dtype) {
+  return dtypeInfo(dtype)?.kind === "float" || isFloat8(dtype);
+}
+function hostAligned(bytes, size, littleEndian) {
+  const swap = littleEndian !== HOST_LITTLE_ENDIAN && size > 1;
+  if (bytes.byteOffset % size === 0 && !swap) return bytes;
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  if (swap) for (let i = 0; i < copy.length; i += size) copy.subarray(i, i + size).reverse();
+  return copy;
+}
+function float32View(bytes, littleEndian) {
+  const b = hostAligned(bytes, 4, littleEndian);
+  return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
+}
+function fromLookup(codes, lookup2, out2) {
+  for (let i = 0; i < codes.length; i++) out2[i] = lookup2[codes[i]];
+}
+function fromFloat64(values, out2) {
+  out2.set(values);
+}
+function fromBigInts(values, out2) {
+  for (let i = 0; i < values.length; i++) out2[i] = Number(values[i]);
+}
+function decodeInto(bytes, dtype, littleEndian, out2) {
+  if (isFloat8(dtype)) return fromLookup(bytes, float8Table(dtype), out2);
+  const size = dtypeInfo(dtype)?.itemSize ?? 1;
+  const b = hostAligned(bytes, size, littleEndian);
+  const count = b.length / size;
+  switch (dtype) {
+    case "float64":
+      return fromFloat64(new Float64Array(b.buffer, b.byteOffset, count), out2);
+    case "float32":
+      return out2.set(new Float32Array(b.buffer, b.byteOffset, count));
+    case "float16":
+    case "bfloat16":
+      return fromLookup(new Uint16Array(b.buffer, b.byteOffset, count), table16(dtype), out2);
+    case "int64":
+      return fromBigInts(new BigInt64Array(b.buffer, b.byteOffset, count), out2);
+    case "uint64":
+      return fromBigInts(new BigUint64Array(b.buffer, b.byteOffset, count), out2);
+    case "int32":
+      return out2.set(new Int32Array(b.buffer, b.byteOffset, count));
+    case "uint32":
+      return out2.set(new Uint32Array(b.buffer, b.byteOffset, count));
+    case "int16":
+      return out2.set(new Int16Array(b.buffer, b.byteOffset, count));
+    case "uint16":
+      return out2.set(new Uint16Array(b.buffer, b.byteOffset, count));
+    case "int8":
+      return out2.set(new Int8Array(b.buffer, b.byteOffset, count));
+    case "uint8":
+    case "bool":
+      return out2.set(b);
+    default:
+      throw new Error(`no numeric decoding for ${dtype}`);
+  }
+}
+
+// src/weights/stats-kernel.ts
+function newAccumulator() {
+  return { sum: 0, max: 0, beyond: 0, nan: 0 };
+}
+var out = new Float64Array(4);
+function mergeInto(acc) {
+  acc.sum += out[0];
+  acc.max = Math.max(acc.max, out[1]);
+  acc.beyond += out[2];
+  acc.nan += out[3];
+}
+var TINY = 1e-30;
+function accumulateFloat32(x, y, count, rel, acc, abs = TINY) {
+  float32Kernel(x, y, count, rel, abs);
+  mergeInto(acc);
+}
+function float32Kernel(x, y, count, rel, abs) {
+  let sum = 0;
+  let max = 0;
+  let beyond = 0;
+  let nan = 0;
+  for (let i = 0; i < count; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === q) continue;
+    const d = Math.abs(p - q);
+    if (d !== d) {
+      if (p === p || q === q) {
+        beyond++;
+        nan++;
+      }
+      continue;
+    }
+    sum += d;
+    if (d > max) max = d;
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
+  }
+  out[0] = sum;
+  out[1] = max;
+  out[2] = beyond;
+  out[3] = nan;
+}
+function accumulateFloat64(x, y, count, rel, acc, abs = TINY) {
+  float64Kernel(x, y, count, rel, abs);
+  mergeInto(acc);
+}
+function float64Kernel(x, y, count, rel, abs) {
+  let sum = 0;
+  let max = 0;
+  let beyond = 0;
+  let nan = 0;
+  for (let i = 0; i < count; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === q) continue;
+    const d = Math.abs(p - q);
+    if (d !== d) {
+      if (p === p || q === q) {
+        beyond++;
+        nan++;
+      }
+      continue;
+    }
+    sum += d;
+    if (d > max) max = d;
+    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
+  }
+  out[0] = sum;
+  out[1] = max;
+  out[2] = beyond;
+  out[3] = nan;
+}
+function accumulateFloat32Exact(x, y, count, acc) {
+  if (!exactKernel(x, y, count)) return false;
+  mergeInto(acc);
+  return true;
+}
+function exactKernel(x, y, count) {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, m0 = 0, m1 = 0, same = 0;
+  let i = 0;
+  for (; i + 3 < count; i += 4) {
+    const d0 = Math.abs(x[i] - y[i]);
+    const d1 = Math.abs(x[i + 1] - y[i + 1]);
+    const d2 = Math.abs(x[i + 2] - y[i + 2]);
+    const d3 = Math.abs(x[i + 3] - y[i + 3]);
+    s0 += d0;
+    s1 += d1;
+    s2 += d2;
+    s3 += d3;
+    m0 = Math.max(m0, d0, d1);
+    m1 = Math.max(m1, d2, d3);
+    if (d0 <= TINY) same++;
+    if (d1 <= TINY) same++;
+    if (d2 <= TINY) same++;
+    if (d3 <= TINY) same++;
+  }
+  for (; i < count; i++) {
+    const d = Math.abs(x[i] - y[i]);
+    s0 += d;
+    m0 = Math.max(m0, d);
+    if (d <= TINY) same++;
+  }
+  const sum = s0 + s1 + s2 + s3;
+  if (!Number.isFinite(sum)) return false;
+  out[0] = sum;
+  out[1] = Math.max(m0, m1);
+  out[2] = count - same;
+  out[3] = 0;
+  return true;
+}
+function warmUp() {
+  const x = Float32Array.of(1, 2, 3, 4, 5, 6, 7);
+  const y = Float32Array.of(1, 2.5, 3, 4, 5, 6, 7.5);
+  const acc = newAccumulator();
+  for (let i = 0; i < 32; i++) {
+    accumulateFloat32Exact(x, y, 7, acc);
+    accumulateFloat32(x, y, 7, 0, acc);
+    accumulateFloat64(Float64Array.from(x), Float64Array.from(y), 7, 2 ** -8, acc);
+  }
+}
+warmUp();
+
+// src/weights/tensor-diff.ts
+var CHUNK_ELEMENTS = 1 << 20;
+var MAX_VIEW_SPAN_BYTES = 256 * 1024 * 1024;
+var ROUNDING = {
+  bfloat16: 2 ** -8,
+  float16: 2 ** -10,
+  float32: 2 ** -23,
+  float64: 2 ** -52,
+  float8_e4m3fn: 2 ** -4,
+  float8_e4m3fnuz: 2 ** -4,
+  float8_e5m2: 2 ** -3,
+  float8_e5m2fnuz: 2 ** -3,
+  float8_e8m0fnu: 1
+};
+var HALF_SUBNORMAL = {
+  bfloat16: 2 ** -134,
+  float16: 2 ** -25,
+  float32: 2 ** -150,
+  float64: 2 ** -1075,
+  float8_e4m3fn: 2 ** -10,
+  float8_e4m3fnuz: 2 ** -11,
+  float8_e5m2: 2 ** -17,
+  float8_e5m2fnuz: 2 ** -18,
+  float8_e8m0fnu: 2 ** -128
+};
+function isContiguous(tensor) {
+  let expected = 1;
+  for (let d = tensor.shape.length - 1; d >= 0; d--) {
+    if (tensor.shape[d] !== 1 && tensor.stride[d] !== expected) return false;
+    expected *= tensor.shape[d];
+  }
+  return true;
+}
+async function tensorReader(side) {
+  const { checkpoint, tensor } = side;
+  const size = dtypeInfo(tensor.dtype).itemSize;
+  const location = await checkpoint.locate(tensor.storage);
+  const what = `${checkpoint.path}: storage ${tensor.storage.key}`;
+  if (isContiguous(tensor)) {
+    if ((tensor.offset + tensor.numel) * size > location.length)
+      throw new CheckpointError(
+        "corrupt",
+        `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`
+      );
+    const at = (start) => location.start + (tensor.offset + start) * size;
+    return {
+      littleEndian: location.littleEndian,
+      read: (start, count) => readRange(location.source, at(start), count * size, what),
+      readInto: (start, count, target) => readRangeInto(location.source, at(start), target.subarray(0, count * size), what)
+    };
+  }
+  const last = tensor.offset + tensor.shape.reduce((acc, s, d) => acc + (s - 1) * tensor.stride[d], 0);
+  const spanBytes = (last - tensor.offset + 1) * size;
+  if (spanBytes > MAX_VIEW_SPAN_BYTES)
+    throw new CheckpointError(
+      "too-large",
+      `${what}: a non-contiguous view spanning ${n(spanBytes)} bytes (the limit for views is ${n(MAX_VIEW_SPAN_BYTES)})`
+    );
+  if (last * size + size > location.length) throw new CheckpointError("corrupt", `${what}: the view reaches past its storage`);
+  const span = await readRange(location.source, location.start + tensor.offset * size, spanBytes, what);
+  const gathered = new Uint8Array(tensor.numel * size);
+  const index2 = new Array(tensor.shape.length).fill(0);
+  for (let i = 0; i < tensor.numel; i++) {
+    let element = 0;
+    for (let d = 0; d < index2.length; d++) element += index2[d] * tensor.stride[d];
+    gathered.set(span.subarray(element * size, element * size + size), i * size);
+    for (let d = index2.length - 1; d >= 0; d--) {
+      if (++index2[d] < tensor.shape[d]) break;
+      index2[d] = 0;
+    }
+  }
+  const read = async (start, count) => gathered.subarray(start * size, (start + count) * size);
+  return { littleEndian: location.littleEndian, read, readInto: read };
+}
+function equalBytes(a, b) {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+}
+function compareMode(dtypeA, dtypeB) {
+  if (isDecodable(dtypeA) && isDecodable(dtypeB)) return "values";
+  return dtypeA === dtypeB && dtypeInfo(dtypeA) !== void 0 ? "bitwise" : "none";
+}
+function differingElements(x, y, size) {
+  let count = 0;
+  for (let i = 0; i < x.length; i += size) {
+    for (let k = 0; k < size; k++) {
+      if (x[i + k] !== y[i + k]) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}
+var scratch;
+function scratchPair() {
+  return scratch ??= [new Float64Array(CHUNK_ELEMENTS), new Float64Array(CHUNK_ELEMENTS)];
+}
+function roundingBound(dtypeA, dtypeB) {
+  if (dtypeA === dtypeB) return { rel: 0, abs: TINY };
+  const abs = Math.max(HALF_SUBNORMAL[dtypeA] ?? 0, HALF_SUBNORMAL[dtypeB] ?? 0, TINY);
+  return { rel: Math.max(ROUNDING[dtypeA] ?? 0, ROUNDING[dtypeB] ?? 0), abs };
+}
+function accumulateChunk(a, b, x, y, littleEndian, count, bound, acc) {
+  if (a.tensor.dtype === "float32" && b.tensor.dtype === "float32") {
+    const [u2, v3] = [float32View(x, littleEndian[0]), float32View(y, littleEndian[1])];
+    if (bound.rel === 0 && accumulateFloat32Exact(u2, v3, count, acc)) return;
+    accumulateFloat32(u2, v3, count, bound.rel, acc, bound.abs);
+    return;
+  }
+  const [u, v2] = scratchPair();
+  decodeInto(x, a.tensor.dtype, littleEndian[0], u);
+  decodeInto(y, b.tensor.dtype, littleEndian[1], v2);
+  accumulateFloat64(u, v2, count, bound.rel, acc, bound.abs);
+}
+async function tensorStats(a, b) {
+  const numel = a.tensor.numel;
+  const mode = compareMode(a.tensor.dtype, b.tensor.dtype);
+  if (mode === "none") throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`);
+  const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)]);
+  const sameDtype = a.tensor.dtype === b.tensor.dtype;
+  const bound = roundingBound(a.tensor.dtype, b.tensor.dtype);
+  const size = dtypeInfo(a.tensor.dtype).itemSize;
+  const order = [readerA.littleEndian, readerB.littleEndian];
+  const chunkBytes = (side) => Math.min(numel, CHUNK_ELEMENTS) * dtypeInfo(side.tensor.dtype).itemSize;
+  const buffers = [0, 1].map(() => [acquireChunk(chunkBytes(a)), acquireChunk(chunkBytes(b))]);
+  const readChunk = (start) => {
+    const count = Math.min(CHUNK_ELEMENTS, numel - start);
+    const [bufA, bufB] = buffers[start / CHUNK_ELEMENTS % 2];
+    return Promise.all([readerA.readInto(start, count, bufA), readerB.readInto(start, count, bufB)]);
+  };
+  let identical = sameDtype;
+  const acc = newAccumulator();
+  let next = numel > 0 ? readChunk(0) : void 0;
+  try {
+    for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
+      const count = Math.min(CHUNK_ELEMENTS, numel - start);
+      const [bytesA, bytesB] = await next;
+      next = start + CHUNK_ELEMENTS < numel ? readChunk(start + CHUNK_ELEMENTS) : void 0;
+      next?.catch(() => {
+      });
+      if (sameDtype && order[0] === order[1] && equalBytes(bytesA, bytesB)) continue;
+      identical = false;
+      if (mode === "bitwise") acc.beyond += differingElements(bytesA, bytesB, size);
+      else accumulateChunk(a, b, bytesA, bytesB, order, count, bound, acc);
+    }
+  } finally {
+    await next?.catch(() => {
+    });
+    for (const pair of buffers) pair.forEach(releaseChunk);
+  }
+  return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, nanMismatch: acc.nan, mode };
+}
+
+// src/fingerprint/positions.ts
+import { createHash as createHash2 } from "node:crypto";
+var SAMPLE_SIZE = 4096;
+function leafName(name) {
+  return name.slice(name.lastIndexOf(".") + 1);
+}
+function mulberry32(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = s + 1831565813 >>> 0;
+    let t = s;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return (t ^ t >>> 14) >>> 0;
+  };
+}
+function seedOf(name, shape) {
+  const digest = createHash2("sha256").update(`${leafName(name)}\0${shape.join("x")}`).digest();
+  return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
+}
+function samplePositions(name, shape, numel, k = SAMPLE_SIZE) {
+  if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i);
+  const [s0, s1] = seedOf(name, shape);
+  const [hi, lo] = [mulberry32(s0), mulberry32(s1)];
+  const chosen = /* @__PURE__ */ new Set();
+  while (chosen.size < k) {
+    const unit = ((hi() >>> 5) * 67108864 + (lo() >>> 6)) / 9007199254740992;
+    chosen.add(Math.floor(unit * numel));
+  }
+  return Float64Array.from(chosen).sort();
+}
+
+// src/fingerprint/fingerprint-checkpoint.ts
+var one = new Float64Array(1);
+function decodeAt(chunk, index2, size, dtype, littleEndian) {
+  decodeInto(chunk.subarray(index2 * size, index2 * size + size), dtype, littleEndian, one);
+  return one[0];
+}
+var scratch2;
+function countNaNs(chunk, dtype, littleEndian, count) {
+  let nans = 0;
+  if (dtype === "float32") {
+    const values2 = float32View(chunk, littleEndian);
+    for (let i = 0; i < count; i++) if (values2[i] !== values2[i]) nans++;
+    return nans;
+  }
+  const values = scratch2 ??= new Float64Array(CHUNK_ELEMENTS);
+  decodeInto(chunk, dtype, littleEndian, values);
+  for (let i = 0; i < count; i++) if (values[i] !== values[i]) nans++;
+  return nans;
+}
+async function fingerprintTensor(checkpoint, named) {
+  const { tensor } = named;
+  const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
+  const numel = tensor.numel;
+  const reader = await tensorReader({ checkpoint, tensor });
+  const hash2 = createHash3("sha256");
+  const decodable = isDecodable(tensor.dtype);
+  const positions = decodable ? samplePositions(named.name, tensor.shape, numel) : new Float64Array(0);
+  const samples = new Float64Array(positions.length);
+  const buffer = acquireChunk(Math.min(numel, CHUNK_ELEMENTS) * size);
+  const floating = isFloatingDtype(tensor.dtype);
+  let [next, nans] = [0, 0];
+  try {
+    for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
+      const count = Math.min(CHUNK_ELEMENTS, numel - start);
+      const bytes = await reader.readInto(start, count, buffer);
+      hash2.update(bytes);
+      if (floating) nans += countNaNs(bytes, tensor.dtype, reader.littleEndian, count);
+      for (; next < positions.length && positions[next] < start + count; next++)
+        samples[next] = decodeAt(bytes, positions[next] - start, size, tensor.dtype, reader.littleEndian);
+    }
+  } finally {
+    releaseChunk(buffer);
+  }
+  return {
+    name: named.name,
+    dtype: tensor.dtype,
+    shape: [...tensor.shape],
+    numel,
+    littleEndian: reader.littleEndian,
+    sha256: hash2.digest("hex"),
+    nans,
+    samples
+  };
+}
+var readable = (t) => dtypeInfo(t.tensor.dtype) !== void 0;
+async function fingerprintCheckpoint(checkpoint) {
+  const tensors = /* @__PURE__ */ new Map();
+  let bytesRead = 0;
+  for (const named of weightTensors(checkpoint.tensors).filter(readable)) {
+    tensors.set(named.name, await fingerprintTensor(checkpoint, named));
+    bytesRead += named.tensor.numel * dtypeInfo(named.tensor.dtype).itemSize;
+  }
+  return { tensors, bytesRead };
+}
+
+// src/fingerprint/cache.ts
+var DEFAULT_CACHE_DIR = ".ckpt-audit-cache";
+var entryPath = (dir, identity2) => join4(dir, `${createHash4("sha256").update(identityText(identity2)).digest("hex")}.json`);
+async function store(dir, identity2, fingerprint) {
+  await mkdir(dir, { recursive: true });
+  const target = entryPath(dir, identity2);
+  const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await writeFile(temporary, encodeEntry(identity2, fingerprint));
+  await rename(temporary, target);
+}
+function describes(fingerprint, checkpoint) {
+  const named = weightTensors(checkpoint.tensors);
+  return named.every(({ name, tensor }) => {
+    const t = fingerprint.tensors.get(name);
+    return t === void 0 || t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(",") === tensor.shape.join(",");
+  }) && [...fingerprint.tensors.keys()].every((name) => named.some((t) => t.name === name));
+}
+function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path)) {
+  return async (checkpoint) => {
+    const identity2 = await identify(checkpoint);
+    if (identity2 === void 0) return fingerprintCheckpoint(checkpoint);
+    used?.add(basename2(entryPath(dir, identity2)));
+    const text4 = await readFile4(entryPath(dir, identity2), "utf8").catch(() => void 0);
+    const hit = text4 === void 0 ? void 0 : decodeEntry(text4, identity2);
+    if (hit !== void 0 && describes(hit, checkpoint)) return hit;
+    const fresh = await fingerprintCheckpoint(checkpoint);
+    const after = await identify(checkpoint);
+    if (after !== void 0 && identityText(after) === identityText(identity2)) await store(dir, identity2, fresh).catch(() => {
+    });
+    return fresh;
+  };
+}
+
+// src/manifest/types.ts
+var WEIGHT_MODES = ["auto", "always", "never"];
+var DEFAULT_FAIL_ON = ["kl_beta"];
+
+// src/report/diff-text.ts
+var num = (value2) => value2 === null ? "-" : value2 === 0 ? "0" : value2.toExponential(3);
+var note = (t) => t.identical ? "identical" : t.nan_mismatch > 0 ? `${formatCount(t.nan_mismatch)} NaN vs number` : "";
+function renderDiffText(diff, all2 = false, limit = 20) {
+  const lines = [`${terminalSafe(diff.a)}  vs  ${terminalSafe(diff.b)}`, ""];
+  if (diff.unsafe_globals.length > 0)
+    lines.unshift(`warning: code-running globals named (nothing was executed): ${diff.unsafe_globals.map(terminalSafe).join(", ")}`);
+  const sorted = [...diff.tensors].sort((x, y) => y.mean_abs_diff - x.mean_abs_diff || x.name.localeCompare(y.name));
+  const shown = all2 ? sorted : sorted.slice(0, limit);
+  const rows = [
+    ["tensor", "dtype", "elements", "mean |a-b|", "max |a-b|", ""],
+    ...shown.map((t) => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), note(t)])
+  ];
+  const widths = columnWidths(rows);
+  for (const r of rows) lines.push("  " + r.map((c, i) => i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd());
+  if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`);
+  const identical = diff.tensors.filter((t) => t.identical).length;
+  const nanNote = diff.nan_mismatch > 0 ? ` (and ${formatCount(diff.nan_mismatch)} NaN against a number, which no mean counts)` : "";
+  lines.push("", `overall: mean |a-b| ${num(diff.mean_abs_diff)} over ${formatCount(diff.elements)} floating elements${nanNote}; max ${num(diff.max_abs_diff)}`);
+  if (diff.nan_mismatch > 0) {
+    const nanTensors = diff.tensors.filter((t) => t.nan_mismatch > 0).map((t) => terminalSafe(t.name));
+    lines.push(`${formatCount(diff.nan_mismatch)} element${diff.nan_mismatch === 1 ? "" : "s"} NaN on one side only (in ${nanTensors.slice(0, 10).join(", ")}${nanTensors.length > 10 ? ", …" : ""}): they differ, but are not in the means`);
+  }
+  lines.push(`${identical} of ${diff.tensors.length} tensors bit-identical${diff.identical ? " (the weights are identical)" : ""}`);
+  if (diff.only_in_a.length > 0) lines.push(`only in A (${diff.only_in_a.length}): ${diff.only_in_a.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_a.length > 10 ? ", …" : ""}`);
+  if (diff.only_in_b.length > 0) lines.push(`only in B (${diff.only_in_b.length}): ${diff.only_in_b.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_b.length > 10 ? ", …" : ""}`);
+  if (diff.aligned !== null) lines.push(describeAlignment(diff.aligned));
+  if (diff.not_compared.length > 0)
+    lines.push(`not compared (${diff.not_compared.length}): ${diff.not_compared.slice(0, 10).map((t) => `${terminalSafe(t.name)} (${t.dtype})`).join(", ")}`);
+  if (diff.shape_mismatch.length > 0) lines.push(`different shapes (${diff.shape_mismatch.length}): ${diff.shape_mismatch.slice(0, 10).map(terminalSafe).join(", ")}`);
+  return lines.join("\n") + "\n";
+}
+
+// src/checkpoint/remote/progress.ts
+function fetchedSuffix(bytes = remoteTotals.bytes) {
+  if (bytes === 0) return "";
+  const mib = bytes / (1024 * 1024);
+  return ` (${mib >= 10 ? mib.toFixed(0) : mib.toFixed(1)} MiB fetched)`;
+}
+
+// src/cli-manifest.ts
+import { open as open2, stat as stat5 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+
+// src/cli-options.ts
+import { parseArgs } from "node:util";
 
 // src/manifest/errors.ts
 var ManifestError = class extends Error {
@@ -19773,6 +20414,236 @@ function editDistance(a, b) {
     previous2 = current;
   }
   return previous2[b.length];
+}
+
+// src/cli-options.ts
+var UsageError = class extends Error {
+  command;
+  constructor(message, command) {
+    super(message);
+    this.command = command;
+  }
+};
+var HELP = { type: "boolean", short: "h", help: "show this help" };
+var REPORT_OPTIONS = {
+  json: { type: "string", value: "FILE, or - for stdout", help: "write the JSON report to FILE (- : stdout, alone)" },
+  markdown: { type: "string", value: "FILE, or - for stdout", help: "write the Markdown report to FILE (- : stdout, alone)" },
+  "fail-on": { type: "string", value: "comma-separated keys", help: "keys whose mismatch fails the check, any spelling (replaces checks.fail_on; unknown keys are an error)" },
+  weights: { type: "string", value: "auto, always or never", help: "weight-level checks: auto, always or never" },
+  strict: { type: "boolean", help: "what could not be verified is an error (checks.unverified: error)" }
+};
+var COMMANDS = {
+  check: {
+    usage: "ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict] [--cache DIR | --no-cache] [--shard I/N]",
+    summary: "audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml; a folder is searched the same way)",
+    options: {
+      ...REPORT_OPTIONS,
+      cache: { type: "string", value: "DIR", help: "fingerprint cache folder (default .ckpt-audit-cache): unchanged checkpoints are not read again" },
+      "no-cache": { type: "boolean", help: "read every checkpoint, use and write no fingerprint cache" },
+      shard: { type: "string", value: "I/N", help: "fingerprint shard I of N of the experiments (balanced by size) into --json FILE, for merge" },
+      help: HELP
+    }
+  },
+  merge: {
+    usage: "ckpt-audit merge SHARD.json... [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]",
+    summary: "the report of a sharded check: the checks run on the shards' fingerprints; same report and exit code as one check",
+    options: { ...REPORT_OPTIONS, help: HELP }
+  },
+  inspect: {
+    usage: "ckpt-audit inspect PATH... [--json] [--tensors] [--keys k1,k2]",
+    summary: "what a checkpoint (or run directory, or https://, hf://, s3:// address) holds, no manifest needed; several paths: one table, a row per file",
+    options: {
+      json: { type: "boolean", help: "print one JSON document (an array for several paths)" },
+      tensors: { type: "boolean", help: "list the weight tensors: names (as frozen/trained globs match them), dtypes, shapes" },
+      keys: { type: "string", value: "comma-separated keys", help: "the table's columns (any spelling of a key or alias); default: every key found" },
+      help: HELP
+    }
+  },
+  init: {
+    usage: "ckpt-audit init [DIR] [--output FILE] [--force]",
+    summary: "write a manifest of the checkpoints under DIR (default .): the values they store, twins, parents",
+    options: {
+      output: { type: "string", short: "o", value: "FILE", help: "where to write the manifest (default DIR/ckpt-audit.yml)" },
+      force: { type: "boolean", help: "overwrite FILE if it exists" },
+      help: HELP
+    }
+  },
+  diff: {
+    usage: "ckpt-audit diff A B [--json] [--tensors]",
+    summary: "weight difference statistics between two checkpoints (files or https://, hf://, s3:// addresses)",
+    options: { json: { type: "boolean", help: "print one JSON document" }, tensors: { type: "boolean", help: "list every tensor, not only the largest differences" }, help: HELP }
+  }
+};
+var COMMAND_NAMES = Object.keys(COMMANDS);
+var EXIT_CODES = `Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
+2 usage or manifest error.`;
+function generalHelp() {
+  const lines = COMMAND_NAMES.map((name) => `  ${COMMANDS[name].usage}
+      ${COMMANDS[name].summary}`);
+  return `Usage:
+${lines.join("\n")}
+  ckpt-audit help COMMAND | COMMAND --help
+  ckpt-audit --version
+
+${EXIT_CODES}
+`;
+}
+function commandHelp(name) {
+  const spec = COMMANDS[name];
+  const options3 = Object.entries(spec.options).map(([option, o]) => `  ${`--${option}${o.short ? `, -${o.short}` : ""}`.padEnd(16)} ${o.help}`);
+  return `Usage: ${spec.usage}
+
+${spec.summary}
+
+Options:
+${options3.join("\n")}
+
+${EXIT_CODES}
+`;
+}
+function commandNamed(word) {
+  if (COMMAND_NAMES.includes(word)) return word;
+  throw unknownCommand(word);
+}
+function unknownCommand(word) {
+  const near = suggest(word, COMMAND_NAMES);
+  return new UsageError(`unknown command '${word}'${near ? `; did you mean '${near}'?` : ` (commands: ${COMMAND_NAMES.join(", ")})`}`);
+}
+function parseCommandArgs(name, args) {
+  const spec = COMMANDS[name];
+  const known = Object.keys(spec.options);
+  const { values, tokens } = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: false, tokens: true });
+  const positionals = [];
+  for (const token of tokens) {
+    if (token.kind === "positional") {
+      positionals.push(token.value);
+      continue;
+    }
+    if (token.kind !== "option") continue;
+    const option = spec.options[token.name];
+    if (option === void 0) {
+      const near = suggest(token.name, known);
+      throw new UsageError(`unknown option '${token.rawName}' for ${name}${near ? `; did you mean '--${near}'?` : ` (options: ${known.map((k) => `--${k}`).join(", ")})`}`, name);
+    }
+    if (option.type === "string" && token.value === void 0)
+      throw new UsageError(`--${token.name} needs a value: ${option.value}`, name);
+    if (option.type === "boolean" && token.value !== void 0)
+      throw new UsageError(`--${token.name} takes no value (got '${token.value}')`, name);
+  }
+  return { values, positionals };
+}
+
+// src/manifest/paths.ts
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function isInside(folder, path) {
+  const rel = relative2(folder, path);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel) && rel.split(sep2)[0] !== "..";
+}
+function resolveInside(base, written, workspace) {
+  if (isAbsolute3(written) || /^[a-zA-Z]:[\\/]/.test(written))
+    return { problem: `'${written}' is an absolute path; write it relative to the manifest's root` };
+  const path = resolve3(base, written);
+  if (!isInside(workspace, path)) return { problem: `'${written}' leaves the workspace (${workspace})` };
+  if (existsSync2(path)) {
+    const real = realpathSync(path);
+    if (!isInside(realpathSync(workspace), real)) return { problem: `'${written}' is a symbolic link to ${real}, outside the workspace` };
+  }
+  return { path };
+}
+function resolveEntry(base, written, workspace, folder = false) {
+  const joined = isRemoteAddress(written) ? written : isRemoteAddress(base) ? joinAddress(base, written) : void 0;
+  if (joined === void 0) {
+    const local = resolveInside(base, written, workspace);
+    return "problem" in local ? local : { path: local.path, remote: false };
+  }
+  if (typeof joined !== "string") return joined;
+  const address = parseAddress(folder ? `${joined.replace(/\/+$/, "")}/file` : joined);
+  return "problem" in address ? address : { path: joined, remote: true };
+}
+function findWorkspace(manifestFile, env = process.env) {
+  if (env.GITHUB_WORKSPACE) return resolve3(env.GITHUB_WORKSPACE);
+  let folder = dirname3(resolve3(manifestFile));
+  for (; ; ) {
+    if (existsSync2(join5(folder, ".git"))) return folder;
+    const up = dirname3(folder);
+    if (up === folder) return dirname3(resolve3(manifestFile));
+    folder = up;
+  }
+}
+var DEFAULT_MANIFESTS = ["ckpt-audit.yml", ".github/ckpt-audit.yml"];
+function findManifest(cwd) {
+  return DEFAULT_MANIFESTS.map((name) => join5(cwd, name)).find((path) => existsSync2(path));
+}
+
+// src/cli-manifest.ts
+async function resolveManifest(given) {
+  if (given === void 0) {
+    const found = findManifest(process.cwd());
+    if (found === void 0) throw new UsageError(`no manifest given, and none found here (${DEFAULT_MANIFESTS.join(", ")})`, "check");
+    return found;
+  }
+  const info = await stat5(given).catch((error) => error);
+  if (info instanceof Error) {
+    const parent = dirname4(given);
+    const reason = info.code === "ENOENT" && !await exists(parent) ? `the folder ${parent} does not exist` : info.code === "ENOENT" ? "the file does not exist" : `it cannot be read (${info.code ?? info.message})`;
+    throw new UsageError(`no manifest at ${given}: ${reason}`, "check");
+  }
+  if (info.isDirectory()) {
+    const found = findManifest(given);
+    if (found === void 0) throw new UsageError(`${given} is a folder without ${DEFAULT_MANIFESTS.join(" or ")}`, "check");
+    return found;
+  }
+  const kind = await checkpointKind(given, info.size);
+  if (kind !== void 0) throw new UsageError(`${given} is a checkpoint (${kind}), not a manifest: to see what it holds, run \`ckpt-audit inspect ${given}\``, "check");
+  return given;
+}
+async function exists(path) {
+  return stat5(path).then(() => true, () => false);
+}
+async function checkpointKind(path, size) {
+  let head;
+  try {
+    const handle = await open2(path);
+    try {
+      const buffer = new Uint8Array(Math.min(size, PROBE_BYTES));
+      await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return void 0;
+  }
+  const kind = sniff(head, size);
+  return kind === "unknown" || kind === "lfs-pointer" ? void 0 : kind;
+}
+
+// src/audit/audit.ts
+import { isAbsolute as isAbsolute4 } from "node:path";
+
+// src/audit/findings.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+// src/hparams/epoch.ts
+var COMPLETED_EPOCH_FILES = /* @__PURE__ */ new Set(["trainer_state.json"]);
+function epochKindOf(file) {
+  return file !== void 0 && COMPLETED_EPOCH_FILES.has(file.split("/").at(-1)) ? "completed" : "counter";
+}
+function expectedStoredEpoch(recorded, kind, base) {
+  return kind === "completed" ? recorded : recorded - 1 + base;
+}
+function epochNumberOf(stored, kind, base) {
+  return kind === "completed" ? stored : stored + 1 - base;
+}
+function epochNote(recorded, kind, base) {
+  if (kind === "completed") return "trainer_state.json counts completed epochs";
+  return base === 0 ? `recorded epoch ${recorded} = stored ${recorded - 1}, 0-based` : void 0;
 }
 
 // src/manifest/fail-on.ts
@@ -20166,120 +21037,6 @@ function auditMetrics(experiment, leaves, checks, checkpoint) {
   return { rows, findings };
 }
 
-// src/weights/float8.ts
-var FLOAT8_DTYPES = ["float8_e4m3fn", "float8_e5m2", "float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e8m0fnu"];
-function isFloat8(dtype) {
-  return FLOAT8_DTYPES.includes(dtype);
-}
-function e4m3fn(bits) {
-  if ((bits & 127) === 127) return NaN;
-  return signed(bits, minifloat(bits & 127, 3, 7));
-}
-function fnuz(bits, mantissa, bias) {
-  if (bits === 128) return NaN;
-  return signed(bits, minifloat(bits & 127, mantissa, bias));
-}
-function e8m0(bits) {
-  return bits === 255 ? NaN : 2 ** (bits - 127);
-}
-function minifloat(magnitude, mantissa, bias) {
-  const exponent = magnitude >> mantissa;
-  const fraction = magnitude & (1 << mantissa) - 1;
-  if (exponent === 0) return fraction * 2 ** (1 - bias - mantissa);
-  return (1 + fraction / (1 << mantissa)) * 2 ** (exponent - bias);
-}
-function signed(bits, magnitude) {
-  return bits & 128 ? -magnitude : magnitude;
-}
-var DECODERS = {
-  float8_e4m3fn: e4m3fn,
-  float8_e5m2: (bits) => halfToNumber(bits << 8),
-  // e5m2 is the top byte of a float16
-  float8_e4m3fnuz: (bits) => fnuz(bits, 3, 8),
-  float8_e5m2fnuz: (bits) => fnuz(bits, 2, 16),
-  float8_e8m0fnu: e8m0
-};
-var tables = /* @__PURE__ */ new Map();
-function float8Table(dtype) {
-  let table3 = tables.get(dtype);
-  if (table3 === void 0) {
-    table3 = Float64Array.from({ length: 256 }, (_, bits) => DECODERS[dtype](bits));
-    tables.set(dtype, table3);
-  }
-  return table3;
-}
-
-// src/weights/element-reader.ts
-var HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var halfTable;
-var bf16Table;
-function table16(kind) {
-  if (kind === "float16") return halfTable ??= Float64Array.from({ length: 65536 }, (_, i) => halfToNumber(i));
-  return bf16Table ??= Float64Array.from({ length: 65536 }, (_, i) => bfloat16ToNumber(i));
-}
-function isDecodable(dtype) {
-  const kind = dtypeInfo(dtype)?.kind;
-  return kind === "float" || kind === "int" || kind === "uint" || kind === "bool" || isFloat8(dtype);
-}
-function isFloatingDtype(dtype) {
-  return dtypeInfo(dtype)?.kind === "float" || isFloat8(dtype);
-}
-function hostAligned(bytes, size, littleEndian) {
-  const swap = littleEndian !== HOST_LITTLE_ENDIAN && size > 1;
-  if (bytes.byteOffset % size === 0 && !swap) return bytes;
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  if (swap) for (let i = 0; i < copy.length; i += size) copy.subarray(i, i + size).reverse();
-  return copy;
-}
-function float32View(bytes, littleEndian) {
-  const b = hostAligned(bytes, 4, littleEndian);
-  return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
-}
-function fromLookup(codes, lookup2, out2) {
-  for (let i = 0; i < codes.length; i++) out2[i] = lookup2[codes[i]];
-}
-function fromFloat64(values, out2) {
-  out2.set(values);
-}
-function fromBigInts(values, out2) {
-  for (let i = 0; i < values.length; i++) out2[i] = Number(values[i]);
-}
-function decodeInto(bytes, dtype, littleEndian, out2) {
-  if (isFloat8(dtype)) return fromLookup(bytes, float8Table(dtype), out2);
-  const size = dtypeInfo(dtype)?.itemSize ?? 1;
-  const b = hostAligned(bytes, size, littleEndian);
-  const count = b.length / size;
-  switch (dtype) {
-    case "float64":
-      return fromFloat64(new Float64Array(b.buffer, b.byteOffset, count), out2);
-    case "float32":
-      return out2.set(new Float32Array(b.buffer, b.byteOffset, count));
-    case "float16":
-    case "bfloat16":
-      return fromLookup(new Uint16Array(b.buffer, b.byteOffset, count), table16(dtype), out2);
-    case "int64":
-      return fromBigInts(new BigInt64Array(b.buffer, b.byteOffset, count), out2);
-    case "uint64":
-      return fromBigInts(new BigUint64Array(b.buffer, b.byteOffset, count), out2);
-    case "int32":
-      return out2.set(new Int32Array(b.buffer, b.byteOffset, count));
-    case "uint32":
-      return out2.set(new Uint32Array(b.buffer, b.byteOffset, count));
-    case "int16":
-      return out2.set(new Int16Array(b.buffer, b.byteOffset, count));
-    case "uint16":
-      return out2.set(new Uint16Array(b.buffer, b.byteOffset, count));
-    case "int8":
-      return out2.set(new Int8Array(b.buffer, b.byteOffset, count));
-    case "uint8":
-    case "bool":
-      return out2.set(b);
-    default:
-      throw new Error(`no numeric decoding for ${dtype}`);
-  }
-}
-
 // src/weights/lineage-evidence.ts
 var MIN_EVIDENCE_BYTES = 1024;
 var BYTES_FACTOR = 2;
@@ -20305,8 +21062,298 @@ function clearlyBetter(other, declared) {
   return declaredDistance > 0 && other.distance * DISTANCE_FACTOR <= declaredDistance;
 }
 
+// src/checkpoint/sha256.ts
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
+
+// src/checkpoint/remote/digest.ts
+import { createHash as createHash5 } from "node:crypto";
+var CHUNK = 8 * 1024 * 1024;
+async function remoteDigest(source) {
+  if (source.digest !== void 0) return source.digest;
+  const hash2 = createHash5("sha256");
+  const buffer = new Uint8Array(CHUNK);
+  for (let at = 0; at < source.size; at += CHUNK) {
+    const part = buffer.subarray(0, Math.min(CHUNK, source.size - at));
+    if (source.readInto === void 0) throw new CheckpointError("corrupt", `${source.path}: cannot stream`);
+    await source.readInto(at, part);
+    hash2.update(part);
+  }
+  return { sha256: hash2.digest("hex"), from: "reading the whole object" };
+}
+
+// src/checkpoint/sha256.ts
+async function sha256File(path) {
+  const hash2 = createHash6("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function sha256Checkpoint(path) {
+  if (!isRemoteAddress(path)) {
+    const pointer = process.env.CKPT_AUDIT_LFS === "batch" ? await lfsPointerOf(path) : void 0;
+    return pointer === void 0 ? sha256File(path) : { sha256: pointer.oid, from: "the Git LFS oid" };
+  }
+  const source = await openRemote(path);
+  try {
+    return await remoteDigest(source);
+  } finally {
+    await source.close();
+  }
+}
+async function lfsPointerOf(path) {
+  const info = await stat6(path);
+  if (!info.isFile() || info.size > 1024) return void 0;
+  const text4 = await readFile5(path, "latin1");
+  return text4.startsWith("version https://git-lfs.github.com/spec/") ? parseLfsPointer(text4) : void 0;
+}
+
+// src/weights/diff.ts
+var sameShape = (p) => p.a.tensor.shape.join(",") === p.b.tensor.shape.join(",");
+var pairDtype = (p) => {
+  const [x, y] = [p.a.tensor.dtype, p.b.tensor.dtype];
+  return x === y ? x : `${x}/${y}`;
+};
+async function diffTensor(a, b, p) {
+  const stats = await tensorStats({ checkpoint: a, tensor: p.a.tensor }, { checkpoint: b, tensor: p.b.tensor });
+  return {
+    name: p.name,
+    dtype: pairDtype(p),
+    elements: stats.elements,
+    identical: stats.identical,
+    mean_abs_diff: stats.elements === 0 ? 0 : stats.sumAbsDiff / stats.elements,
+    max_abs_diff: stats.maxAbsDiff,
+    beyond_rounding: stats.beyondRounding,
+    nan_mismatch: stats.nanMismatch,
+    ...p.a.name !== p.name || p.b.name !== p.name ? { names: { a: p.a.name, b: p.b.name } } : {},
+    ...stats.mode === "bitwise" ? { compared: "bitwise" } : {}
+  };
+}
+var UNREAD_TENSOR_KINDS = {
+  "torch._utils._rebuild_qtensor": "quantized",
+  "torch._utils._rebuild_sparse_tensor": "sparse",
+  "torch._utils._rebuild_nested_tensor": "nested",
+  "torch._utils._rebuild_wrapper_subclass": "tensor subclass"
+};
+async function unreadTensors(a, b) {
+  const kinds = new Set([...a.globals, ...b.globals].map((g) => UNREAD_TENSOR_KINDS[g.qualified]).filter((k) => k !== void 0));
+  const reason = (kind) => `${kind} tensors are not read, so not compared`;
+  if (kinds.size === 0 || await sameBytes(a, b)) return [];
+  return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: reason(kind) }));
+}
+async function sameBytes(a, b) {
+  if (a.format === "run-dir" || b.format === "run-dir" || a.sizeBytes !== b.sizeBytes) return false;
+  if (isRemoteAddress(a.path) || isRemoteAddress(b.path)) return false;
+  return await sha256File(a.path) === await sha256File(b.path);
+}
+function unsafeGlobalsOf(...checkpoints) {
+  return [...new Set(checkpoints.flatMap((c) => c.globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified)))].sort();
+}
+var finiteOrInf = (x) => x === Infinity ? "inf" : x;
+function diffJson(diff) {
+  return {
+    ...diff,
+    mean_abs_diff: finiteOrInf(diff.mean_abs_diff),
+    max_abs_diff: finiteOrInf(diff.max_abs_diff),
+    tensors: diff.tensors.map((t) => ({ ...t, mean_abs_diff: finiteOrInf(t.mean_abs_diff), max_abs_diff: finiteOrInf(t.max_abs_diff) }))
+  };
+}
+async function diffCheckpoints(a, b, progress) {
+  const alignment = alignPair(a.tensors, b.tensors);
+  const comparable2 = alignment.pairs.filter(sameShape);
+  const total = comparable2.reduce((acc, p) => acc + p.a.tensor.numel, 0);
+  const tensors = [];
+  const notCompared = await unreadTensors(a, b);
+  let [weighted, floatElements2, done, nan] = [0, 0, 0, 0];
+  let max = null;
+  for (const p of comparable2) {
+    if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === "none") {
+      notCompared.push({ name: p.name, dtype: pairDtype(p), reason: `${pairDtype(p)} values have no common numeric meaning` });
+      continue;
+    }
+    const t = await diffTensor(a, b, p);
+    tensors.push(t);
+    nan += t.nan_mismatch;
+    if (isFloatingDtype(p.a.tensor.dtype) && isFloatingDtype(p.b.tensor.dtype)) {
+      weighted += t.mean_abs_diff * t.elements;
+      floatElements2 += t.elements;
+      max = Math.max(max ?? 0, t.max_abs_diff);
+    }
+    done += p.a.tensor.numel;
+    progress?.(done, total);
+  }
+  const shapeMismatch = alignment.pairs.filter((p) => !sameShape(p)).map((p) => p.name);
+  const result = {
+    a: a.path,
+    b: b.path,
+    mean_abs_diff: floatElements2 === 0 ? null : weighted / floatElements2,
+    max_abs_diff: max,
+    elements: floatElements2,
+    // nothing compared is no evidence of identity (two files whose weights were all filtered away)
+    identical: tensors.length > 0 && alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0 && notCompared.length === 0 && tensors.every((t) => t.identical),
+    nan_mismatch: nan,
+    unsafe_globals: unsafeGlobalsOf(a, b),
+    only_in_a: [...alignment.onlyInA],
+    only_in_b: [...alignment.onlyInB],
+    shape_mismatch: shapeMismatch.sort(),
+    aligned: alignment.removed,
+    not_compared: notCompared,
+    tensors
+  };
+  Object.defineProperty(result, "toJSON", { value: () => diffJson(result), enumerable: false });
+  return result;
+}
+
+// src/fingerprint/sample-stats.ts
+var BOUND_SIGMAS = 3;
+function sameBytes2(a, b) {
+  return a.dtype === b.dtype && a.littleEndian === b.littleEndian && a.sha256 === b.sha256;
+}
+function accumulate(a, b, acc) {
+  const bound = roundingBound(a.dtype, b.dtype);
+  const count = a.samples.length;
+  if (a.dtype === "float32" && b.dtype === "float32") {
+    const [u, v2] = [Float32Array.from(a.samples), Float32Array.from(b.samples)];
+    if (bound.rel === 0 && accumulateFloat32Exact(u, v2, count, acc)) return;
+    accumulateFloat32(u, v2, count, bound.rel, acc, bound.abs);
+    return;
+  }
+  accumulateFloat64(a.samples, b.samples, count, bound.rel, acc, bound.abs);
+}
+function errorBound(a, b, numel) {
+  let [n2, sum, squares] = [0, 0, 0];
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    if (a[i] === b[i] || d !== d) {
+      if (a[i] === b[i] || a[i] !== a[i] && b[i] !== b[i]) n2++;
+      continue;
+    }
+    n2++;
+    sum += d;
+    squares += d * d;
+  }
+  if (n2 < 2) return Infinity;
+  const variance = Math.max(0, (squares - sum * sum / n2) / (n2 - 1));
+  return BOUND_SIGMAS * Math.sqrt(variance / n2) * Math.sqrt(Math.max(0, 1 - n2 / numel));
+}
+function sampleStats(a, b) {
+  const numel = a.numel;
+  const identical = sameBytes2(a, b);
+  const mode = compareMode(a.dtype, b.dtype) === "bitwise" ? "bitwise" : "values";
+  const zero = { elements: numel, identical, meanAbsDiff: 0, maxAbsDiff: 0, nanMismatch: 0, errorBound: 0, mode };
+  if (identical) return { ...zero, beyondRounding: 0 };
+  if (mode === "bitwise") return { ...zero, beyondRounding: numel, errorBound: Infinity };
+  const acc = newAccumulator();
+  accumulate(a, b, acc);
+  const k = a.samples.length;
+  if (k >= numel) return {
+    elements: numel,
+    identical,
+    meanAbsDiff: numel === 0 ? 0 : acc.sum / numel,
+    maxAbsDiff: acc.max,
+    beyondRounding: acc.beyond,
+    nanMismatch: acc.nan,
+    errorBound: 0,
+    mode
+  };
+  const scale = numel / k;
+  const unseen = acc.sum === 0 && acc.nan === 0 && acc.beyond === 0;
+  return {
+    elements: numel,
+    identical,
+    meanAbsDiff: acc.sum / k,
+    maxAbsDiff: acc.max,
+    beyondRounding: Math.round(acc.beyond * scale),
+    nanMismatch: Math.round(acc.nan * scale),
+    errorBound: unseen ? Infinity : errorBound(a.samples, b.samples, numel),
+    mode
+  };
+}
+
+// src/fingerprint/fingerprint-diff.ts
+var sameShape2 = (p) => p.a.tensor.shape.join(",") === p.b.tensor.shape.join(",");
+var pairDtype2 = (p) => p.a.tensor.dtype === p.b.tensor.dtype ? p.a.tensor.dtype : `${p.a.tensor.dtype}/${p.b.tensor.dtype}`;
+function tensorDiff(p, s) {
+  return {
+    name: p.name,
+    dtype: pairDtype2(p),
+    elements: s.elements,
+    identical: s.identical,
+    mean_abs_diff: s.meanAbsDiff,
+    max_abs_diff: s.maxAbsDiff,
+    beyond_rounding: s.beyondRounding,
+    nan_mismatch: s.nanMismatch,
+    ...p.a.name !== p.name || p.b.name !== p.name ? { names: { a: p.a.name, b: p.b.name } } : {},
+    ...s.mode === "bitwise" ? { compared: "bitwise" } : {}
+  };
+}
+function unread(a, b) {
+  const kinds = new Set([...a.globals, ...b.globals].map((g) => UNREAD_TENSOR_KINDS[g.qualified]).filter((k) => k !== void 0));
+  return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }));
+}
+function fingerprintDiff(a, fa, b, fb) {
+  const alignment = alignPair(a.tensors, b.tensors);
+  const tensors = [];
+  const notCompared = unread(a, b);
+  let [weighted, floatElements2, nan, variance] = [0, 0, 0, 0];
+  let max = null;
+  let [nanFree, complete] = [true, true];
+  const bounds = [];
+  for (const p of alignment.pairs.filter(sameShape2)) {
+    const [x, y] = [fa.tensors.get(p.a.name), fb.tensors.get(p.b.name)];
+    if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === "none" || x === void 0 || y === void 0) {
+      notCompared.push({ name: p.name, dtype: pairDtype2(p), reason: `${pairDtype2(p)} values have no common numeric meaning` });
+      continue;
+    }
+    const s = sampleStats(x, y);
+    nanFree &&= x.nans === 0 && y.nans === 0;
+    complete &&= x.samples.length >= x.numel && y.samples.length >= y.numel;
+    tensors.push(tensorDiff(p, s));
+    nan += s.nanMismatch;
+    if (isFloatingDtype(x.dtype) && isFloatingDtype(y.dtype)) {
+      weighted += s.meanAbsDiff * s.elements;
+      floatElements2 += s.elements;
+      max = Math.max(max ?? 0, s.maxAbsDiff);
+      bounds.push([s.elements, s.errorBound]);
+    }
+  }
+  for (const [elements, bound] of bounds) variance += (elements / floatElements2) ** 2 * bound ** 2;
+  const shapeMismatch = alignment.pairs.filter((p) => !sameShape2(p)).map((p) => p.name).sort();
+  return {
+    a: a.path,
+    b: b.path,
+    mean_abs_diff: floatElements2 === 0 ? null : weighted / floatElements2,
+    max_abs_diff: max,
+    elements: floatElements2,
+    identical: tensors.length > 0 && alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0 && notCompared.length === 0 && tensors.every((t) => t.identical),
+    nan_mismatch: nan,
+    unsafe_globals: unsafeGlobalsOf(a, b),
+    only_in_a: [...alignment.onlyInA],
+    only_in_b: [...alignment.onlyInB],
+    shape_mismatch: shapeMismatch,
+    aligned: alignment.removed,
+    not_compared: notCompared,
+    tensors,
+    error_bound: Math.sqrt(variance),
+    nan_free: nanFree,
+    complete
+  };
+}
+
+// src/fingerprint/hash-decides.ts
+function hashDecides(diff) {
+  return !diff.complete && Number.isFinite(diff.error_bound) && diff.tensors.every((t) => !t.dtype.includes("/") && t.compared === void 0) && diff.not_compared.every((n2) => !n2.name.startsWith("("));
+}
+
 // src/audit/weight-context.ts
 var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x.toExponential(2);
+function boundOf(diff) {
+  return diff !== void 0 && "error_bound" in diff ? diff.error_bound : 0;
+}
+function estimateText(diff) {
+  const bound = boundOf(diff);
+  return bound > 0 ? ` ±${fmt2(bound)}, estimated from samples` : "";
+}
 function groupNames(names2) {
   const groups = /* @__PURE__ */ new Map();
   for (const name of names2) {
@@ -20340,6 +21387,16 @@ function hasWeights(checkpoint) {
 function createContext(input, audit) {
   const { manifest } = input;
   const diffs = /* @__PURE__ */ new Map();
+  const estimates = /* @__PURE__ */ new Map();
+  const fingerprints = /* @__PURE__ */ new Map();
+  const fingerprintOf = (c) => {
+    let entry = fingerprints.get(c.path);
+    if (entry === void 0) {
+      input.progress?.(`fingerprinting weights: ${c.path}`);
+      fingerprints.set(c.path, entry = (input.fingerprint ?? fingerprintCheckpoint)(c));
+    }
+    return entry;
+  };
   const scanned = /* @__PURE__ */ new Set();
   const weightsOf = async (path) => {
     const opened = await input.open(path);
@@ -20350,6 +21407,7 @@ function createContext(input, audit) {
     if (typeof reason !== "string") throw error;
     const who = manifest.experiments.find((e) => e.checkpoint.resolved === a || e.checkpoint.resolved === b);
     const message = `tensor data could not be compared (${reason}): ${error.message}`;
+    if (audit.findings.some((f) => f.code === "unreadable" && f.message === message)) return void 0;
     audit.findings.push({ experiment: who?.name ?? "(all)", code: "unreadable", severity: "error", message });
     return void 0;
   };
@@ -20372,9 +21430,34 @@ function createContext(input, audit) {
       }
       return entry;
     },
+    async estimatePaths(a, b) {
+      if (input.exactPairs === true) {
+        const d = await this.diffPaths(a, b);
+        return d === void 0 ? void 0 : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0, complete: true };
+      }
+      const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)]);
+      if (ca === void 0 || cb === void 0) return void 0;
+      const [x, y] = a <= b ? [ca, cb] : [cb, ca];
+      const key = `${x.path}\0${y.path}`;
+      let entry = estimates.get(key);
+      if (entry === void 0) {
+        entry = Promise.all([fingerprintOf(x), fingerprintOf(y)]).then(([fx, fy]) => fingerprintDiff(x, fx, y, fy)).catch(brokenData(a, b));
+        estimates.set(key, entry);
+      }
+      return entry;
+    },
+    async verdictPaths(a, b) {
+      if (input.exactPairs === true) return this.diffPaths(a, b);
+      const estimate = await this.estimatePaths(a, b);
+      return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
+    },
     recordPair(a, b, diff) {
-      if (!audit.pairs.some((p) => p.a === a && p.b === b || p.a === b && p.b === a))
-        audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical });
+      const bound = "error_bound" in diff ? diff.error_bound : 0;
+      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...bound > 0 ? { error_bound: bound } : {} };
+      const at = audit.pairs.findIndex((p) => p.a === a && p.b === b || p.a === b && p.b === a);
+      if (at < 0) audit.pairs.push(pair);
+      else if (audit.pairs[at].error_bound !== void 0 && bound === 0)
+        audit.pairs[at] = { ...pair, a: audit.pairs[at].a, b: audit.pairs[at].b };
     },
     async openReferenced(e, path, display, location) {
       const opened = await input.open(path);
@@ -20424,7 +21507,7 @@ function uncomparedNames(diff, childIsA) {
   const [childOnly, parentOnly] = childIsA ? [diff.only_in_a, diff.only_in_b] : [diff.only_in_b, diff.only_in_a];
   return { unchecked: [...childOnly, ...diff.not_compared.map((t) => t.name)], absent: parentOnly, reshaped: diff.shape_mismatch };
 }
-function frozenFinding(glob, m, parent) {
+function frozenFinding(glob, m, parent, estimated) {
   const bad = m.compared.filter((t) => !unchanged(t));
   const total = m.compared.length + m.absent.length + m.reshaped.length;
   const gone = [
@@ -20433,11 +21516,11 @@ function frozenFinding(glob, m, parent) {
   ];
   if (bad.length === 0 && gone.length === 0) return void 0;
   const largest = bad.reduce((m2, t) => Math.max(m2, t.mean_abs_diff), -Infinity);
-  const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt2(largest)}: ${someNames(bad.map((t) => t.name))})` : "";
+  const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt2(largest)}${estimated}: ${someNames(bad.map((t) => t.name))})` : "";
   return `frozen '${glob}': ${bad.length} of ${total} tensors differ from ${parent}${worst}${gone.map((g) => `; ${g}`).join("")}`;
 }
-function claimFinding(kind, glob, m, parent) {
-  if (kind === "frozen") return frozenFinding(glob, m, parent);
+function claimFinding(kind, glob, m, parent, estimated) {
+  if (kind === "frozen") return frozenFinding(glob, m, parent, estimated);
   const matching = m.compared;
   const bad = matching.filter((t) => unchanged(t));
   if (bad.length === 0) return void 0;
@@ -20478,7 +21561,7 @@ function auditGlobs(ctx, e, parent, diff, childIsA) {
       const message2 = `${kind} '${glob}': ${unchecked.length} tensors could not be compared with ${parent} (${someNames(unchecked)})`;
       findings.push({ ...where, code: "weights-unchecked", severity: level, message: message2 });
     }
-    const message = claimFinding(kind, glob, m, parent);
+    const message = claimFinding(kind, glob, m, parent, estimateText(diff));
     const code2 = kind === "frozen" ? "frozen-changed" : "trained-unchanged";
     if (message !== void 0) findings.push({ ...where, code: code2, severity: "warning", message });
   }
@@ -20510,23 +21593,38 @@ async function gatherEvidence(ctx, e, candidates) {
   const evidence = [];
   for (const c of candidates) {
     if (c.name === e.name || excluded.has(c.name)) continue;
-    const diff = await ctx.diffPaths(e.checkpoint.resolved, c.checkpoint.resolved);
+    const diff = await ctx.estimatePaths(e.checkpoint.resolved, c.checkpoint.resolved);
     if (diff === void 0) continue;
-    evidence.push(evidenceOf(c.name, diff));
+    evidence.push({ ...evidenceOf(c.name, diff), bound: diff.error_bound });
     ctx.recordPair(e.name, c.name, diff);
   }
   return evidence;
 }
-async function declaredParent(ctx, e, evidence) {
+async function strongest(ctx, e, evidence) {
+  const sorted = [...evidence].sort(strongerFirst);
+  const front = sorted[0];
+  if (front === void 0) return void 0;
+  const upper = (front.distance ?? Infinity) + (front.bound ?? 0);
+  const contenders = sorted.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - (x.bound ?? 0) <= upper);
+  if (contenders.length === 1 || contenders.every((x) => (x.bound ?? 0) === 0)) return front;
+  const exact = [];
+  for (const c of contenders) {
+    const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name).checkpoint.resolved);
+    if (diff !== void 0) exact.push(evidenceOf(c.name, diff));
+  }
+  return exact.sort(strongerFirst)[0] ?? front;
+}
+async function declaredParent(ctx, e) {
   const parent = e.parent;
   if (parent.experiment !== void 0) {
     const p = ctx.byName.get(parent.experiment);
-    const diff = evidence.find((x) => x.name === p.name)?.diff ?? await ctx.diffPaths(e.checkpoint.resolved, p.checkpoint.resolved);
-    return { name: p.name, display: p.checkpoint.display, path: p.checkpoint.resolved, diff };
+    const diff2 = await ctx.verdictPaths(e.checkpoint.resolved, p.checkpoint.resolved);
+    return { name: p.name, display: p.checkpoint.display, path: p.checkpoint.resolved, diff: diff2 };
   }
   const path = parent.path;
   await ctx.openReferenced(e, path.resolved, path.display, parent.location);
-  return { name: path.display, display: path.display, path: path.resolved, diff: await ctx.diffPaths(e.checkpoint.resolved, path.resolved) };
+  const diff = await ctx.verdictPaths(e.checkpoint.resolved, path.resolved);
+  return { name: path.display, display: path.display, path: path.resolved, diff };
 }
 function findParentMismatch(ctx, e, best, declared) {
   if (best === void 0 || declared.diff === void 0 || best.name === declared.name) return false;
@@ -20546,7 +21644,7 @@ function findParentMismatch(ctx, e, best, declared) {
     location: e.parent.location,
     code: "parent-mismatch",
     severity: "warning",
-    message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): ${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, ${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt2(best.distance)}; ${mine.diff.tensors.filter((t) => t.identical).length} bit-identical to ${declared.name}, ${bytes(mine.bytes)} bytes, mean |a−b| ${fmt2(mine.distance)} (rule: ${rule})${sibling}`
+    message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): ${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, ${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt2(best.distance)}${estimateText(best.diff)}; ${mine.diff.tensors.filter((t) => t.identical).length} bit-identical to ${declared.name}, ${bytes(mine.bytes)} bytes, mean |a−b| ${fmt2(mine.distance)}${estimateText(mine.diff)} (rule: ${rule})${sibling}`
   });
   return true;
 }
@@ -20562,29 +21660,49 @@ function recordEdge(ctx, e, best, declared, mismatch) {
     mismatch
   });
   const distance = shown.diff?.mean_abs_diff;
-  if (distance !== void 0 && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance });
+  const bound = boundOf(shown.diff);
+  if (distance !== void 0 && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound });
 }
 async function auditChild(ctx, e, candidates) {
   if (e.parent.experiment !== void 0) relate(ctx, e.name, e.parent.experiment);
   const child = await ctx.weightsOf(e.checkpoint.resolved);
   const evidence = child === void 0 ? [] : await gatherEvidence(ctx, e, candidates);
-  const declared = await declaredParent(ctx, e, evidence);
+  let declared = await declaredParent(ctx, e);
   if (child === void 0) {
     ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, void 0, true));
     return;
   }
-  const best = [...evidence].sort(strongerFirst)[0];
+  const front = await strongest(ctx, e, evidence);
+  const byDistance = front !== void 0 && front.name !== declared.name && front.bytes === 0;
+  const exactDiff = !byDistance || (front.bound ?? 0) === 0 ? front?.diff : await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(front.name).checkpoint.resolved);
+  const best = front === void 0 || exactDiff === void 0 ? front : evidenceOf(front.name, exactDiff);
+  if (byDistance && boundOf(declared.diff) > 0)
+    declared = { ...declared, diff: await ctx.diffPaths(e.checkpoint.resolved, declared.path) };
   const mismatch = findParentMismatch(ctx, e, best, declared);
   recordEdge(ctx, e, best, declared, mismatch);
   if (declared.diff !== void 0) {
     const how = alignmentNote(declared.diff, child, e.checkpoint.display, declared.display);
-    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}`, tensors: declared.diff.tensors });
+    const estimated = boundOf(declared.diff) > 0 ? ` (distances estimated from samples, ±${fmt2(boundOf(declared.diff))})` : "";
+    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}${estimated}`, tensors: declared.diff.tensors });
   }
   ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child.path));
 }
 async function auditLineage(ctx) {
   const candidates = candidatesOf(ctx.input.manifest);
   for (const e of ctx.input.manifest.experiments) if (e.parent !== void 0) await auditChild(ctx, e, candidates);
+}
+
+// src/audit/near-duplicate-estimate.ts
+function mayBeNear(diff, yardstick, ratio) {
+  if (diff.identical || diff.mean_abs_diff === 0) return true;
+  if (diff.mean_abs_diff === null || yardstick === void 0) return false;
+  return diff.mean_abs_diff - diff.error_bound <= ratio * (yardstick.distance + yardstick.bound);
+}
+function decisive(diff, yardstick, ratio) {
+  const distance = diff.mean_abs_diff;
+  if (yardstick === void 0 || distance === null || !(distance > 0) || !diff.nan_free) return false;
+  if (!(diff.error_bound > 0) || !Number.isFinite(diff.error_bound)) return false;
+  return distance + diff.error_bound <= ratio * (yardstick.distance - yardstick.bound);
 }
 
 // src/audit/near-duplicate-audit.ts
@@ -20603,17 +21721,25 @@ function median(values) {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+function spreadOf(measured) {
+  const positive = measured.filter((m) => m.diff.mean_abs_diff !== null && m.diff.mean_abs_diff > 0);
+  return { median: median(positive.map((m) => m.diff.mean_abs_diff)), bound: positive.reduce((b, m) => Math.max(b, m.diff.error_bound), 0) };
+}
 function yardstickOf(ctx, m, spread) {
   const known = [m.a, m.b].map((e) => ({ e, p: ctx.parentDistance.get(e.name) })).filter((x) => x.p !== void 0 && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name).sort((x, y) => x.p.distance - y.p.distance);
   const nearest = known[0];
-  const median2 = spread > 0 ? spread : void 0;
+  const median2 = spread.median > 0 ? spread.median : void 0;
+  const estimated = spread.bound > 0 ? ` (±${fmt2(spread.bound)}, estimated from samples)` : "";
+  const medianText = `the median pair distance ${fmt2(median2 ?? null)}${estimated}`;
   if (nearest === void 0) {
     if (median2 === void 0) return void 0;
-    return { distance: median2, description: `the median pair distance ${fmt2(median2)} (neither run has a known parent)` };
+    return { distance: median2, bound: spread.bound, description: `${medianText} (neither run has a known parent)` };
   }
-  const moved = `how far training moved them from their parents, ${fmt2(nearest.p.distance)} (${nearest.e.name} from ${nearest.p.parent})`;
-  if (median2 === void 0 || nearest.p.distance >= median2) return { distance: nearest.p.distance, description: moved };
-  return { distance: median2, description: `the median pair distance ${fmt2(median2)}, which is larger than ${moved}` };
+  const movedBound = nearest.p.bound > 0 ? ` ±${fmt2(nearest.p.bound)}, estimated from samples` : "";
+  const moved = `how far training moved them from their parents, ${fmt2(nearest.p.distance)} (${nearest.e.name} from ${nearest.p.parent}${movedBound})`;
+  if (median2 === void 0 || nearest.p.distance >= median2)
+    return { distance: nearest.p.distance, bound: nearest.p.bound, description: moved };
+  return { distance: median2, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` };
 }
 function floatElements(checkpoint) {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0);
@@ -20631,7 +21757,7 @@ function describeNearness(diff, yardstick, ratio) {
   if (distance === 0) return "the same values in every shared tensor";
   if (yardstick === void 0 || distance > ratio * yardstick.distance) return void 0;
   const times = Math.round(yardstick.distance / distance);
-  return `near-identical weights (mean |a−b| ${fmt2(distance)}, ${times}× below ${yardstick.description})`;
+  return `near-identical weights (mean |a−b| ${fmt2(distance)}${estimateText(diff)}, ${times}× below ${yardstick.description})`;
 }
 async function pairsToCompare(ctx) {
   const { manifest, checks } = ctx.input;
@@ -20642,8 +21768,8 @@ async function pairsToCompare(ctx) {
     for (let j = i + 1; j < withWeights.length; j++)
       if (!ctx.related.has(`${withWeights[i].name}\0${withWeights[j].name}`)) unrelated.push([withWeights[i], withWeights[j]]);
   let cost = 0;
-  const sizeOf = async (e) => (await ctx.weightsOf(e.checkpoint.resolved)).sizeBytes;
-  for (const [a, b] of unrelated) cost += await sizeOf(a) + await sizeOf(b);
+  const sizeOf2 = async (e) => (await ctx.weightsOf(e.checkpoint.resolved)).sizeBytes;
+  for (const [a, b] of unrelated) cost += await sizeOf2(a) + await sizeOf2(b);
   if (checks.weights !== "auto" || cost <= NEAR_DUPLICATE_BUDGET_BYTES) return unrelated;
   const gib = (cost / 1024 ** 3).toFixed(1);
   ctx.audit.findings.push({
@@ -20660,17 +21786,24 @@ async function auditNearDuplicates(ctx) {
   if (pairs === void 0) return;
   const measured = [];
   for (const [a, b] of pairs) {
-    const diff = await ctx.diffPaths(a.checkpoint.resolved, b.checkpoint.resolved);
+    const diff = await ctx.estimatePaths(a.checkpoint.resolved, b.checkpoint.resolved);
     if (diff === void 0) continue;
     measured.push({ a, b, diff });
     ctx.recordPair(a.name, b.name, diff);
   }
   ctx.audit.nearDuplicatesChecked = true;
-  const spread = median(measured.map((m) => m.diff.mean_abs_diff).filter((x) => x !== null && x > 0));
-  for (const m of measured) {
-    const differences = recordedDifferences(m.a, m.b, checks);
-    if (differences.length === 0 || !await comparable(ctx, m)) continue;
-    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio);
+  const spread = spreadOf(measured);
+  for (const estimate of measured) {
+    const differences = recordedDifferences(estimate.a, estimate.b, checks);
+    if (differences.length === 0 || !await comparable(ctx, estimate)) continue;
+    const yardstick = yardstickOf(ctx, estimate, spread);
+    if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue;
+    const diff = decisive(estimate.diff, yardstick, checks.nearDuplicateRatio) ? estimate.diff : await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved);
+    if (diff === void 0) continue;
+    const m = { ...estimate, diff };
+    ctx.recordPair(m.a.name, m.b.name, diff);
+    if (!await comparable(ctx, m)) continue;
+    const how = describeNearness(m.diff, yardstick, checks.nearDuplicateRatio);
     if (how === void 0) continue;
     ctx.audit.findings.push({
       experiment: m.a.name,
@@ -20691,7 +21824,7 @@ function tensorProblems(diff, main2, e) {
   const problems = [];
   const differing = diff.tensors.filter(differs2);
   if (differing.length > 0)
-    problems.push(`${differing.length} of ${diff.tensors.length} tensors differ (${groupNames(differing.map((t) => t.name))}; mean |a−b| ${fmt2(diff.mean_abs_diff)})`);
+    problems.push(`${differing.length} of ${diff.tensors.length} tensors differ (${groupNames(differing.map((t) => t.name))}; mean |a−b| ${fmt2(diff.mean_abs_diff)}${estimateText(diff)})`);
   if (missing2.length > 0)
     problems.push(`the twin is missing ${someNames(missing2, 10)} (${missing2.length} tensors of ${e.checkpoint.display})`);
   if (extra.length > 0) problems.push(`the twin has ${extra.length} tensors ${e.checkpoint.display} lacks (${someNames(extra, 10)})`);
@@ -20725,11 +21858,12 @@ async function auditTwin(ctx, e, twin, aliases) {
   const [mainHas, twinHas] = [hasWeights(mainOpened.checkpoint), hasWeights(twinOpened.checkpoint)];
   if (mainHas && !twinHas) problems.push(`the twin ${twin.display} holds no weight tensors`);
   if (!mainHas && twinHas) problems.push(`${e.checkpoint.display} holds no weight tensors, its twin does`);
-  const diff = await ctx.diffPaths(e.checkpoint.resolved, twin.resolved);
+  const diff = await ctx.verdictPaths(e.checkpoint.resolved, twin.resolved);
   if (diff !== void 0) {
     problems.push(...tensorProblems(diff, mainOpened.checkpoint, e));
     const how = alignmentNote(diff, mainOpened.checkpoint, e.checkpoint.display, twin.display);
-    audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}`, tensors: diff.tensors });
+    const estimated = boundOf(diff) > 0 ? ` (distances estimated from samples, ±${fmt2(boundOf(diff))})` : "";
+    audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}${estimated}`, tensors: diff.tensors });
   }
   problems.push(...hparamProblems(mainOpened.leaves, twinOpened.leaves, aliases, input.checks));
   if (problems.length > 0) {
@@ -20808,7 +21942,7 @@ function unsafeWithPlaces(globals) {
   for (const g of globals.filter((g2) => g2.verdict === "unsafe")) {
     const set = places.get(g.qualified) ?? places.set(g.qualified, /* @__PURE__ */ new Set()).get(g.qualified);
     const first = typeof g.where === "string" && g.where.includes(": ") ? g.where.split(": ")[0] : void 0;
-    if (first !== void 0 && !isAbsolute3(first)) set.add(first);
+    if (first !== void 0 && !isAbsolute4(first)) set.add(first);
   }
   return [...places].map(([name, files]) => files.size > 0 ? `${name} (in ${[...files].sort().join(", ")})` : name);
 }
@@ -20879,7 +22013,15 @@ async function auditManifest(manifest, io, options3 = {}) {
         verified: audit.rows.filter(isVerified).length + metrics.rows.filter((m) => m.status !== "not-checked").length
       });
     }
-    weights = await auditWeights({ manifest, checks, open: (path) => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options3.progress });
+    weights = await auditWeights({
+      manifest,
+      checks,
+      open: (path) => cache.get(path),
+      diff: (a, b) => io.diff(a, b),
+      ...io.fingerprint !== void 0 ? { fingerprint: io.fingerprint } : {},
+      progress: options3.progress,
+      ...options3.exactPairs === true ? { exactPairs: true } : {}
+    });
     findings.push(...weights.findings);
   } finally {
     await cache.closeAll();
@@ -20900,58 +22042,12 @@ async function auditManifest(manifest, io, options3 = {}) {
   };
 }
 
-// src/checkpoint/sha256.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
-
-// src/checkpoint/remote/digest.ts
-import { createHash } from "node:crypto";
-var CHUNK = 8 * 1024 * 1024;
-async function remoteDigest(source) {
-  if (source.digest !== void 0) return source.digest;
-  const hash2 = createHash("sha256");
-  const buffer = new Uint8Array(CHUNK);
-  for (let at = 0; at < source.size; at += CHUNK) {
-    const part = buffer.subarray(0, Math.min(CHUNK, source.size - at));
-    if (source.readInto === void 0) throw new CheckpointError("corrupt", `${source.path}: cannot stream`);
-    await source.readInto(at, part);
-    hash2.update(part);
-  }
-  return { sha256: hash2.digest("hex"), from: "reading the whole object" };
-}
-
-// src/checkpoint/sha256.ts
-async function sha256File(path) {
-  const hash2 = createHash2("sha256");
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash2.update(chunk);
-  return hash2.digest("hex");
-}
-async function sha256Checkpoint(path) {
-  if (!isRemoteAddress(path)) {
-    const pointer = process.env.CKPT_AUDIT_LFS === "batch" ? await lfsPointerOf(path) : void 0;
-    return pointer === void 0 ? sha256File(path) : { sha256: pointer.oid, from: "the Git LFS oid" };
-  }
-  const source = await openRemote(path);
-  try {
-    return await remoteDigest(source);
-  } finally {
-    await source.close();
-  }
-}
-async function lfsPointerOf(path) {
-  const info = await stat4(path);
-  if (!info.isFile() || info.size > 1024) return void 0;
-  const text4 = await readFile4(path, "latin1");
-  return text4.startsWith("version https://git-lfs.github.com/spec/") ? parseLfsPointer(text4) : void 0;
-}
-
 // src/manifest/parse.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml7 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { readFile as readFile5 } from "node:fs/promises";
-import { dirname as dirname4, join as join8, posix, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { dirname as dirname5, join as join9, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // schema/ckpt-audit.schema.json
 var ckpt_audit_schema_default = {
@@ -21052,55 +22148,12 @@ var ckpt_audit_schema_default = {
   }
 };
 
-// src/manifest/paths.ts
-import { existsSync as existsSync2, realpathSync } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-function isInside(folder, path) {
-  const rel = relative2(folder, path);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute4(rel) && rel.split(sep2)[0] !== "..";
-}
-function resolveInside(base, written, workspace) {
-  if (isAbsolute4(written) || /^[a-zA-Z]:[\\/]/.test(written))
-    return { problem: `'${written}' is an absolute path; write it relative to the manifest's root` };
-  const path = resolve2(base, written);
-  if (!isInside(workspace, path)) return { problem: `'${written}' leaves the workspace (${workspace})` };
-  if (existsSync2(path)) {
-    const real = realpathSync(path);
-    if (!isInside(realpathSync(workspace), real)) return { problem: `'${written}' is a symbolic link to ${real}, outside the workspace` };
-  }
-  return { path };
-}
-function resolveEntry(base, written, workspace, folder = false) {
-  const joined = isRemoteAddress(written) ? written : isRemoteAddress(base) ? joinAddress(base, written) : void 0;
-  if (joined === void 0) {
-    const local = resolveInside(base, written, workspace);
-    return "problem" in local ? local : { path: local.path, remote: false };
-  }
-  if (typeof joined !== "string") return joined;
-  const address = parseAddress(folder ? `${joined.replace(/\/+$/, "")}/file` : joined);
-  return "problem" in address ? address : { path: joined, remote: true };
-}
-function findWorkspace(manifestFile, env = process.env) {
-  if (env.GITHUB_WORKSPACE) return resolve2(env.GITHUB_WORKSPACE);
-  let folder = dirname3(resolve2(manifestFile));
-  for (; ; ) {
-    if (existsSync2(join4(folder, ".git"))) return folder;
-    const up = dirname3(folder);
-    if (up === folder) return dirname3(resolve2(manifestFile));
-    folder = up;
-  }
-}
-var DEFAULT_MANIFESTS = ["ckpt-audit.yml", ".github/ckpt-audit.yml"];
-function findManifest(cwd) {
-  return DEFAULT_MANIFESTS.map((name) => join4(cwd, name)).find((path) => existsSync2(path));
-}
-
 // src/records/detect.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/records/hydra.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/records/text-value.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -21110,9 +22163,9 @@ function valueFromText(text4, label) {
   if (NOTHING.test(trimmed)) return { nothing: true };
   const doc = (0, import_yaml3.parseDocument)(trimmed, { version: "1.2", prettyErrors: false });
   const node2 = doc.contents;
-  const readable = (0, import_yaml3.isScalar)(node2) || (0, import_yaml3.isCollection)(node2) && node2.flow === true;
+  const readable2 = (0, import_yaml3.isScalar)(node2) || (0, import_yaml3.isCollection)(node2) && node2.flow === true;
   const commented = doc.comment != null || node2?.comment != null;
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable || commented) return { value: trimmed };
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !readable2 || commented) return { value: trimmed };
   const problems = [];
   const value2 = recordedValue(node2, label, problems);
   return problems.length > 0 ? { problem: problems[0].message } : { value: value2 };
@@ -21146,9 +22199,9 @@ function yamlLeaves(node2, path, locate, leaves, problems) {
 // src/records/hydra.ts
 function hydraDir(path, reader) {
   const trimmed = path.replace(/[\\/]+$/, "");
-  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join5(trimmed, "config.yaml")) === "file") return trimmed;
+  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join6(trimmed, "config.yaml")) === "file") return trimmed;
   if (/(^|[\\/])\.hydra[\\/]config\.yaml$/.test(trimmed) && reader.kind(trimmed) === "file") return trimmed.replace(/[\\/]config\.yaml$/, "");
-  return reader.kind(join5(trimmed, ".hydra", "config.yaml")) === "file" ? join5(trimmed, ".hydra") : void 0;
+  return reader.kind(join6(trimmed, ".hydra", "config.yaml")) === "file" ? join6(trimmed, ".hydra") : void 0;
 }
 var OVERRIDE = /^(\+{0,2})([^=~@]+?)(@[^=]*)?=(.*)$/s;
 var REFERENCE = /^\$\{([\w.-]+)\}$/;
@@ -21200,15 +22253,15 @@ function resolveReferences(leaves) {
   return out2;
 }
 function readHydra(dir, reader, display) {
-  const configFile = join5(dir, "config.yaml");
+  const configFile = join6(dir, "config.yaml");
   const { leaves, problems } = configLeaves(reader.text(configFile), display(configFile));
-  const overridesFile = join5(dir, "overrides.yaml");
+  const overridesFile = join6(dir, "overrides.yaml");
   if (reader.kind(overridesFile) === "file") applyOverrides(reader.text(overridesFile), display(overridesFile), leaves, problems);
   return { leaves: resolveReferences(leaves), problems };
 }
 
 // src/records/mlflow.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/records/python-literal.ts
 var NUMBER = /^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?/;
@@ -21302,12 +22355,12 @@ function fromPythonStr(text4) {
 var MAX_MLFLOW_PARAMS = 1e4;
 function mlflowParamsDir(path, reader) {
   if (path.replace(/[\\/]+$/, "").endsWith("params") && reader.kind(path) === "dir") return path;
-  return reader.kind(join6(path, "params")) === "dir" ? join6(path, "params") : void 0;
+  return reader.kind(join7(path, "params")) === "dir" ? join7(path, "params") : void 0;
 }
 function paramFiles(dir, reader, prefix, out2) {
   for (const name of reader.list(dir)) {
     if (out2.length > MAX_MLFLOW_PARAMS) return;
-    const path = join6(dir, name);
+    const path = join7(dir, name);
     const kind = reader.kind(path);
     if (kind === "dir") paramFiles(path, reader, [...prefix, name], out2);
     else if (kind === "file") out2.push({ key: [...prefix, name], path });
@@ -21367,7 +22420,7 @@ function isWandbFile(path, reader) {
 }
 function wandbConfigFile(path, reader) {
   if (reader.kind(path) === "file") return path;
-  return [join7(path, "config.yaml"), join7(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
+  return [join8(path, "config.yaml"), join8(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
 }
 function detectKind(path, reader) {
   if (reader.kind(path) === "file" && /\.(md|markdown)$/i.test(path)) return "markdown";
@@ -21383,9 +22436,9 @@ function toString(value2, options3) {
   const settings = options3 || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
   const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value2, includeImageAlt, includeHtml);
+  return one2(value2, includeImageAlt, includeHtml);
 }
-function one(value2, includeImageAlt, includeHtml) {
+function one2(value2, includeImageAlt, includeHtml) {
   if (node(value2)) {
     if ("value" in value2) {
       return value2.type === "html" && !includeHtml ? "" : value2.value;
@@ -21406,7 +22459,7 @@ function all(values, includeImageAlt, includeHtml) {
   const result = [];
   let index2 = -1;
   while (++index2 < values.length) {
-    result[index2] = one(values[index2], includeImageAlt, includeHtml);
+    result[index2] = one2(values[index2], includeImageAlt, includeHtml);
   }
   return result.join("");
 }
@@ -24080,10 +25133,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve5 = constructs2[index2].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -27424,7 +28477,7 @@ function createTokenizer(parser, initialize, from) {
       function handleConstruct(construct) {
         return start;
         function start(code2) {
-          info = store();
+          info = store2();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
@@ -27469,7 +28522,7 @@ function createTokenizer(parser, initialize, from) {
       context.events = construct.resolveTo(context.events, context);
     }
   }
-  function store() {
+  function store2() {
     const startPoint = now();
     const startPrevious = context.previous;
     const startCurrentConstruct = context.currentConstruct;
@@ -29425,8 +30478,8 @@ function workspaceRecordReader(workspace) {
   return {
     kind(path) {
       if (!inside(path)) return void 0;
-      const stat7 = statSync(path);
-      return stat7.isDirectory() ? "dir" : stat7.isFile() ? "file" : void 0;
+      const stat9 = statSync(path);
+      return stat9.isDirectory() ? "dir" : stat9.isFile() ? "file" : void 0;
     },
     text(path) {
       if (!inside(path)) throw new Error("not a file inside the workspace");
@@ -29439,10 +30492,6 @@ function workspaceRecordReader(workspace) {
     }
   };
 }
-
-// src/manifest/types.ts
-var WEIGHT_MODES = ["auto", "always", "never"];
-var DEFAULT_FAIL_ON = ["kl_beta"];
 
 // src/manifest/parse.ts
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -29459,7 +30508,7 @@ async function loadManifest(file, workspace = findWorkspace(file), display = fil
   try {
     const size = statSync2(file).size;
     if (size > MAX_MANIFEST_BYTES) throw new ManifestError([{ location: at1, message: `the manifest is ${size} bytes; the limit is ${MAX_MANIFEST_BYTES}` }]);
-    text4 = await readFile5(file, "utf8");
+    text4 = await readFile6(file, "utf8");
   } catch (error) {
     if (error instanceof ManifestError) throw error;
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${error.code ?? error.message}` }]);
@@ -29557,7 +30606,7 @@ function schemaProblem(error, where) {
   }
 }
 function displayBeside(display, manifestDir) {
-  return (path) => posix.normalize(join8(dirname4(display), relative3(manifestDir, path)).split(sep3).join("/"));
+  return (path) => posix.normalize(join9(dirname5(display), relative3(manifestDir, path)).split(sep3).join("/"));
 }
 function build(raw, source, where, nodeAt, locate, problems) {
   const { file, workspace } = source;
@@ -29568,8 +30617,8 @@ function build(raw, source, where, nodeAt, locate, problems) {
       message: `alias '${c.name}' of ${c.key} already names ${c.otherKey}; one stored name cannot stand for two keys`
     });
   const valueProblems = [];
-  const manifestDir = dirname4(resolve3(file));
-  if (!isInside(workspace, resolve3(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
+  const manifestDir = dirname5(resolve4(file));
+  if (!isInside(workspace, resolve4(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
   let root = manifestDir;
   if (raw.root !== void 0) {
     const resolved = resolveEntry(manifestDir, raw.root, workspace, true);
@@ -29710,389 +30759,6 @@ function manifestAliases(manifest) {
   return buildAliasTable(manifest.aliases).table;
 }
 
-// src/weights/stats-kernel.ts
-function newAccumulator() {
-  return { sum: 0, max: 0, beyond: 0, nan: 0 };
-}
-var out = new Float64Array(4);
-function mergeInto(acc) {
-  acc.sum += out[0];
-  acc.max = Math.max(acc.max, out[1]);
-  acc.beyond += out[2];
-  acc.nan += out[3];
-}
-var TINY = 1e-30;
-function accumulateFloat32(x, y, count, rel, acc, abs = TINY) {
-  float32Kernel(x, y, count, rel, abs);
-  mergeInto(acc);
-}
-function float32Kernel(x, y, count, rel, abs) {
-  let sum = 0;
-  let max = 0;
-  let beyond = 0;
-  let nan = 0;
-  for (let i = 0; i < count; i++) {
-    const p = x[i];
-    const q = y[i];
-    if (p === q) continue;
-    const d = Math.abs(p - q);
-    if (d !== d) {
-      if (p === p || q === q) {
-        beyond++;
-        nan++;
-      }
-      continue;
-    }
-    sum += d;
-    if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
-  }
-  out[0] = sum;
-  out[1] = max;
-  out[2] = beyond;
-  out[3] = nan;
-}
-function accumulateFloat64(x, y, count, rel, acc, abs = TINY) {
-  float64Kernel(x, y, count, rel, abs);
-  mergeInto(acc);
-}
-function float64Kernel(x, y, count, rel, abs) {
-  let sum = 0;
-  let max = 0;
-  let beyond = 0;
-  let nan = 0;
-  for (let i = 0; i < count; i++) {
-    const p = x[i];
-    const q = y[i];
-    if (p === q) continue;
-    const d = Math.abs(p - q);
-    if (d !== d) {
-      if (p === p || q === q) {
-        beyond++;
-        nan++;
-      }
-      continue;
-    }
-    sum += d;
-    if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
-  }
-  out[0] = sum;
-  out[1] = max;
-  out[2] = beyond;
-  out[3] = nan;
-}
-function accumulateFloat32Exact(x, y, count, acc) {
-  if (!exactKernel(x, y, count)) return false;
-  mergeInto(acc);
-  return true;
-}
-function exactKernel(x, y, count) {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, m0 = 0, m1 = 0, same = 0;
-  let i = 0;
-  for (; i + 3 < count; i += 4) {
-    const d0 = Math.abs(x[i] - y[i]);
-    const d1 = Math.abs(x[i + 1] - y[i + 1]);
-    const d2 = Math.abs(x[i + 2] - y[i + 2]);
-    const d3 = Math.abs(x[i + 3] - y[i + 3]);
-    s0 += d0;
-    s1 += d1;
-    s2 += d2;
-    s3 += d3;
-    m0 = Math.max(m0, d0, d1);
-    m1 = Math.max(m1, d2, d3);
-    if (d0 <= TINY) same++;
-    if (d1 <= TINY) same++;
-    if (d2 <= TINY) same++;
-    if (d3 <= TINY) same++;
-  }
-  for (; i < count; i++) {
-    const d = Math.abs(x[i] - y[i]);
-    s0 += d;
-    m0 = Math.max(m0, d);
-    if (d <= TINY) same++;
-  }
-  const sum = s0 + s1 + s2 + s3;
-  if (!Number.isFinite(sum)) return false;
-  out[0] = sum;
-  out[1] = Math.max(m0, m1);
-  out[2] = count - same;
-  out[3] = 0;
-  return true;
-}
-function warmUp() {
-  const x = Float32Array.of(1, 2, 3, 4, 5, 6, 7);
-  const y = Float32Array.of(1, 2.5, 3, 4, 5, 6, 7.5);
-  const acc = newAccumulator();
-  for (let i = 0; i < 32; i++) {
-    accumulateFloat32Exact(x, y, 7, acc);
-    accumulateFloat32(x, y, 7, 0, acc);
-    accumulateFloat64(Float64Array.from(x), Float64Array.from(y), 7, 2 ** -8, acc);
-  }
-}
-warmUp();
-
-// src/weights/chunk-pool.ts
-var POOL_BYTES = 8 * 1024 * 1024;
-var MAX_IDLE = 8;
-var idle = [];
-function acquireChunk(bytes) {
-  if (bytes > POOL_BYTES) return new Uint8Array(bytes);
-  return (idle.pop() ?? new Uint8Array(POOL_BYTES)).subarray(0, bytes);
-}
-function releaseChunk(chunk) {
-  if (chunk.buffer.byteLength === POOL_BYTES && idle.length < MAX_IDLE) idle.push(new Uint8Array(chunk.buffer));
-}
-
-// src/weights/tensor-diff.ts
-var CHUNK_ELEMENTS = 1 << 20;
-var MAX_VIEW_SPAN_BYTES = 256 * 1024 * 1024;
-var ROUNDING = {
-  bfloat16: 2 ** -8,
-  float16: 2 ** -10,
-  float32: 2 ** -23,
-  float64: 2 ** -52,
-  float8_e4m3fn: 2 ** -4,
-  float8_e4m3fnuz: 2 ** -4,
-  float8_e5m2: 2 ** -3,
-  float8_e5m2fnuz: 2 ** -3,
-  float8_e8m0fnu: 1
-};
-var HALF_SUBNORMAL = {
-  bfloat16: 2 ** -134,
-  float16: 2 ** -25,
-  float32: 2 ** -150,
-  float64: 2 ** -1075,
-  float8_e4m3fn: 2 ** -10,
-  float8_e4m3fnuz: 2 ** -11,
-  float8_e5m2: 2 ** -17,
-  float8_e5m2fnuz: 2 ** -18,
-  float8_e8m0fnu: 2 ** -128
-};
-function isContiguous(tensor) {
-  let expected = 1;
-  for (let d = tensor.shape.length - 1; d >= 0; d--) {
-    if (tensor.shape[d] !== 1 && tensor.stride[d] !== expected) return false;
-    expected *= tensor.shape[d];
-  }
-  return true;
-}
-async function tensorReader(side) {
-  const { checkpoint, tensor } = side;
-  const size = dtypeInfo(tensor.dtype).itemSize;
-  const location = await checkpoint.locate(tensor.storage);
-  const what = `${checkpoint.path}: storage ${tensor.storage.key}`;
-  if (isContiguous(tensor)) {
-    if ((tensor.offset + tensor.numel) * size > location.length)
-      throw new CheckpointError(
-        "corrupt",
-        `${what}: the tensor needs ${n((tensor.offset + tensor.numel) * size)} bytes, the storage has ${n(location.length)}`
-      );
-    const at = (start) => location.start + (tensor.offset + start) * size;
-    return {
-      littleEndian: location.littleEndian,
-      read: (start, count) => readRange(location.source, at(start), count * size, what),
-      readInto: (start, count, target) => readRangeInto(location.source, at(start), target.subarray(0, count * size), what)
-    };
-  }
-  const last = tensor.offset + tensor.shape.reduce((acc, s, d) => acc + (s - 1) * tensor.stride[d], 0);
-  const spanBytes = (last - tensor.offset + 1) * size;
-  if (spanBytes > MAX_VIEW_SPAN_BYTES)
-    throw new CheckpointError(
-      "too-large",
-      `${what}: a non-contiguous view spanning ${n(spanBytes)} bytes (the limit for views is ${n(MAX_VIEW_SPAN_BYTES)})`
-    );
-  if (last * size + size > location.length) throw new CheckpointError("corrupt", `${what}: the view reaches past its storage`);
-  const span = await readRange(location.source, location.start + tensor.offset * size, spanBytes, what);
-  const gathered = new Uint8Array(tensor.numel * size);
-  const index2 = new Array(tensor.shape.length).fill(0);
-  for (let i = 0; i < tensor.numel; i++) {
-    let element = 0;
-    for (let d = 0; d < index2.length; d++) element += index2[d] * tensor.stride[d];
-    gathered.set(span.subarray(element * size, element * size + size), i * size);
-    for (let d = index2.length - 1; d >= 0; d--) {
-      if (++index2[d] < tensor.shape[d]) break;
-      index2[d] = 0;
-    }
-  }
-  const read = async (start, count) => gathered.subarray(start * size, (start + count) * size);
-  return { littleEndian: location.littleEndian, read, readInto: read };
-}
-function equalBytes(a, b) {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
-}
-function compareMode(dtypeA, dtypeB) {
-  if (isDecodable(dtypeA) && isDecodable(dtypeB)) return "values";
-  return dtypeA === dtypeB && dtypeInfo(dtypeA) !== void 0 ? "bitwise" : "none";
-}
-function differingElements(x, y, size) {
-  let count = 0;
-  for (let i = 0; i < x.length; i += size) {
-    for (let k = 0; k < size; k++) {
-      if (x[i + k] !== y[i + k]) {
-        count++;
-        break;
-      }
-    }
-  }
-  return count;
-}
-var scratch;
-function scratchPair() {
-  return scratch ??= [new Float64Array(CHUNK_ELEMENTS), new Float64Array(CHUNK_ELEMENTS)];
-}
-function roundingBound(dtypeA, dtypeB) {
-  if (dtypeA === dtypeB) return { rel: 0, abs: TINY };
-  const abs = Math.max(HALF_SUBNORMAL[dtypeA] ?? 0, HALF_SUBNORMAL[dtypeB] ?? 0, TINY);
-  return { rel: Math.max(ROUNDING[dtypeA] ?? 0, ROUNDING[dtypeB] ?? 0), abs };
-}
-function accumulateChunk(a, b, x, y, littleEndian, count, bound, acc) {
-  if (a.tensor.dtype === "float32" && b.tensor.dtype === "float32") {
-    const [u2, v3] = [float32View(x, littleEndian[0]), float32View(y, littleEndian[1])];
-    if (bound.rel === 0 && accumulateFloat32Exact(u2, v3, count, acc)) return;
-    accumulateFloat32(u2, v3, count, bound.rel, acc, bound.abs);
-    return;
-  }
-  const [u, v2] = scratchPair();
-  decodeInto(x, a.tensor.dtype, littleEndian[0], u);
-  decodeInto(y, b.tensor.dtype, littleEndian[1], v2);
-  accumulateFloat64(u, v2, count, bound.rel, acc, bound.abs);
-}
-async function tensorStats(a, b) {
-  const numel = a.tensor.numel;
-  const mode = compareMode(a.tensor.dtype, b.tensor.dtype);
-  if (mode === "none") throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`);
-  const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)]);
-  const sameDtype = a.tensor.dtype === b.tensor.dtype;
-  const bound = roundingBound(a.tensor.dtype, b.tensor.dtype);
-  const size = dtypeInfo(a.tensor.dtype).itemSize;
-  const order = [readerA.littleEndian, readerB.littleEndian];
-  const chunkBytes = (side) => Math.min(numel, CHUNK_ELEMENTS) * dtypeInfo(side.tensor.dtype).itemSize;
-  const buffers = [0, 1].map(() => [acquireChunk(chunkBytes(a)), acquireChunk(chunkBytes(b))]);
-  const readChunk = (start) => {
-    const count = Math.min(CHUNK_ELEMENTS, numel - start);
-    const [bufA, bufB] = buffers[start / CHUNK_ELEMENTS % 2];
-    return Promise.all([readerA.readInto(start, count, bufA), readerB.readInto(start, count, bufB)]);
-  };
-  let identical = sameDtype;
-  const acc = newAccumulator();
-  let next = numel > 0 ? readChunk(0) : void 0;
-  try {
-    for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
-      const count = Math.min(CHUNK_ELEMENTS, numel - start);
-      const [bytesA, bytesB] = await next;
-      next = start + CHUNK_ELEMENTS < numel ? readChunk(start + CHUNK_ELEMENTS) : void 0;
-      next?.catch(() => {
-      });
-      if (sameDtype && order[0] === order[1] && equalBytes(bytesA, bytesB)) continue;
-      identical = false;
-      if (mode === "bitwise") acc.beyond += differingElements(bytesA, bytesB, size);
-      else accumulateChunk(a, b, bytesA, bytesB, order, count, bound, acc);
-    }
-  } finally {
-    await next?.catch(() => {
-    });
-    for (const pair of buffers) pair.forEach(releaseChunk);
-  }
-  return { elements: numel, identical, sumAbsDiff: acc.sum, maxAbsDiff: acc.max, beyondRounding: acc.beyond, nanMismatch: acc.nan, mode };
-}
-
-// src/weights/diff.ts
-var sameShape = (p) => p.a.tensor.shape.join(",") === p.b.tensor.shape.join(",");
-var pairDtype = (p) => {
-  const [x, y] = [p.a.tensor.dtype, p.b.tensor.dtype];
-  return x === y ? x : `${x}/${y}`;
-};
-async function diffTensor(a, b, p) {
-  const stats = await tensorStats({ checkpoint: a, tensor: p.a.tensor }, { checkpoint: b, tensor: p.b.tensor });
-  return {
-    name: p.name,
-    dtype: pairDtype(p),
-    elements: stats.elements,
-    identical: stats.identical,
-    mean_abs_diff: stats.elements === 0 ? 0 : stats.sumAbsDiff / stats.elements,
-    max_abs_diff: stats.maxAbsDiff,
-    beyond_rounding: stats.beyondRounding,
-    nan_mismatch: stats.nanMismatch,
-    ...p.a.name !== p.name || p.b.name !== p.name ? { names: { a: p.a.name, b: p.b.name } } : {},
-    ...stats.mode === "bitwise" ? { compared: "bitwise" } : {}
-  };
-}
-var UNREAD_TENSOR_KINDS = {
-  "torch._utils._rebuild_qtensor": "quantized",
-  "torch._utils._rebuild_sparse_tensor": "sparse",
-  "torch._utils._rebuild_nested_tensor": "nested",
-  "torch._utils._rebuild_wrapper_subclass": "tensor subclass"
-};
-async function unreadTensors(a, b) {
-  const kinds = new Set([...a.globals, ...b.globals].map((g) => UNREAD_TENSOR_KINDS[g.qualified]).filter((k) => k !== void 0));
-  const reason = (kind) => `${kind} tensors are not read, so not compared`;
-  if (kinds.size === 0 || await sameBytes(a, b)) return [];
-  return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: reason(kind) }));
-}
-async function sameBytes(a, b) {
-  if (a.format === "run-dir" || b.format === "run-dir" || a.sizeBytes !== b.sizeBytes) return false;
-  if (isRemoteAddress(a.path) || isRemoteAddress(b.path)) return false;
-  return await sha256File(a.path) === await sha256File(b.path);
-}
-function unsafeGlobalsOf(...checkpoints) {
-  return [...new Set(checkpoints.flatMap((c) => c.globals.filter((g) => g.verdict === "unsafe").map((g) => g.qualified)))].sort();
-}
-var finiteOrInf = (x) => x === Infinity ? "inf" : x;
-function diffJson(diff) {
-  return {
-    ...diff,
-    mean_abs_diff: finiteOrInf(diff.mean_abs_diff),
-    max_abs_diff: finiteOrInf(diff.max_abs_diff),
-    tensors: diff.tensors.map((t) => ({ ...t, mean_abs_diff: finiteOrInf(t.mean_abs_diff), max_abs_diff: finiteOrInf(t.max_abs_diff) }))
-  };
-}
-async function diffCheckpoints(a, b, progress) {
-  const alignment = alignPair(a.tensors, b.tensors);
-  const comparable2 = alignment.pairs.filter(sameShape);
-  const total = comparable2.reduce((acc, p) => acc + p.a.tensor.numel, 0);
-  const tensors = [];
-  const notCompared = await unreadTensors(a, b);
-  let [weighted, floatElements2, done, nan] = [0, 0, 0, 0];
-  let max = null;
-  for (const p of comparable2) {
-    if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === "none") {
-      notCompared.push({ name: p.name, dtype: pairDtype(p), reason: `${pairDtype(p)} values have no common numeric meaning` });
-      continue;
-    }
-    const t = await diffTensor(a, b, p);
-    tensors.push(t);
-    nan += t.nan_mismatch;
-    if (isFloatingDtype(p.a.tensor.dtype) && isFloatingDtype(p.b.tensor.dtype)) {
-      weighted += t.mean_abs_diff * t.elements;
-      floatElements2 += t.elements;
-      max = Math.max(max ?? 0, t.max_abs_diff);
-    }
-    done += p.a.tensor.numel;
-    progress?.(done, total);
-  }
-  const shapeMismatch = alignment.pairs.filter((p) => !sameShape(p)).map((p) => p.name);
-  const result = {
-    a: a.path,
-    b: b.path,
-    mean_abs_diff: floatElements2 === 0 ? null : weighted / floatElements2,
-    max_abs_diff: max,
-    elements: floatElements2,
-    // nothing compared is no evidence of identity (two files whose weights were all filtered away)
-    identical: tensors.length > 0 && alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0 && notCompared.length === 0 && tensors.every((t) => t.identical),
-    nan_mismatch: nan,
-    unsafe_globals: unsafeGlobalsOf(a, b),
-    only_in_a: [...alignment.onlyInA],
-    only_in_b: [...alignment.onlyInB],
-    shape_mismatch: shapeMismatch.sort(),
-    aligned: alignment.removed,
-    not_compared: notCompared,
-    tensors
-  };
-  Object.defineProperty(result, "toJSON", { value: () => diffJson(result), enumerable: false });
-  return result;
-}
-
 // src/check.ts
 var fileIO = { open: openCheckpoint, sha256: sha256Checkpoint, diff: (a, b) => diffCheckpoints(a, b) };
 var FailOnError = class extends Error {
@@ -30106,7 +30772,27 @@ function resolveFailOnOverride(manifest, entries, label = "--fail-on") {
 async function checkManifest(manifestPath, options3 = {}, workspace, display) {
   const manifest = await loadManifest(manifestPath, workspace, display);
   const failOn = options3.failOn !== void 0 ? resolveFailOnOverride(manifest, options3.failOn, options3.failOnLabel) : void 0;
-  return auditManifest(manifest, fileIO, { ...options3, ...failOn !== void 0 ? { failOn } : {} });
+  const io = options3.fingerprints !== void 0 ? { ...fileIO, fingerprint: options3.fingerprints(manifest.root) } : options3.cache === void 0 ? fileIO : { ...fileIO, fingerprint: cachedFingerprinter(options3.cache, options3.cacheUsed) };
+  return auditManifest(manifest, io, { ...options3, ...failOn !== void 0 ? { failOn } : {} });
+}
+
+// src/cli-write.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
+async function writeReport(path, text4, kind) {
+  try {
+    await writeFile2(path, text4);
+    return void 0;
+  } catch (error) {
+    return `cannot write the ${kind} report to ${path}: ${await whyNotWritable(path, error)}`;
+  }
+}
+async function whyNotWritable(path, error) {
+  if (error.code === "ENOENT") return `the folder ${dirname6(path)} does not exist`;
+  if (error.code === "ENOTDIR") return `${dirname6(path)} is not a folder`;
+  if (error.code === "EISDIR") return "it is a directory";
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  return error.code ?? error.message;
 }
 
 // src/report/escape.ts
@@ -30200,12 +30886,12 @@ var SEVERITY_TITLE = { error: "Errors", warning: "Warnings", notice: "Notices" }
 var v = (value2) => formatData(value2);
 var recordedCount = (e) => e.hparams.length + e.metrics.length;
 function coverage(result) {
-  const readable = result.experiments.filter((e) => e.error === null);
+  const readable2 = result.experiments.filter((e) => e.error === null);
   return {
     recorded: result.experiments.reduce((n2, e) => n2 + recordedCount(e), 0),
     verified: result.experiments.reduce((n2, e) => n2 + e.verified, 0),
-    unverifiedExperiments: readable.filter((e) => recordedCount(e) > 0 && e.verified === 0),
-    emptyExperiments: readable.filter((e) => recordedCount(e) === 0)
+    unverifiedExperiments: readable2.filter((e) => recordedCount(e) > 0 && e.verified === 0),
+    emptyExperiments: readable2.filter((e) => recordedCount(e) === 0)
   };
 }
 function coverageText(result) {
@@ -30427,43 +31113,14 @@ function toCheckJson(result) {
       })),
       metrics: e.metrics.map(({ location: _, ...m }) => m)
     })),
-    pairs: result.pairs.map((p) => ({ ...p, mean_abs_diff: infAsText(p.mean_abs_diff) })),
+    pairs: result.pairs.map((p) => ({
+      ...p,
+      mean_abs_diff: infAsText(p.mean_abs_diff),
+      ...p.error_bound !== void 0 ? { error_bound: infAsText(p.error_bound) } : {}
+    })),
     lineage: result.lineage.map((l) => ({ ...l, mean_abs_diff: infAsText(l.mean_abs_diff) })),
     findings: result.findings.map((f) => ({ ...f }))
   };
-}
-
-// src/report/diff-text.ts
-var num = (value2) => value2 === null ? "-" : value2 === 0 ? "0" : value2.toExponential(3);
-var note = (t) => t.identical ? "identical" : t.nan_mismatch > 0 ? `${formatCount(t.nan_mismatch)} NaN vs number` : "";
-function renderDiffText(diff, all2 = false, limit = 20) {
-  const lines = [`${terminalSafe(diff.a)}  vs  ${terminalSafe(diff.b)}`, ""];
-  if (diff.unsafe_globals.length > 0)
-    lines.unshift(`warning: code-running globals named (nothing was executed): ${diff.unsafe_globals.map(terminalSafe).join(", ")}`);
-  const sorted = [...diff.tensors].sort((x, y) => y.mean_abs_diff - x.mean_abs_diff || x.name.localeCompare(y.name));
-  const shown = all2 ? sorted : sorted.slice(0, limit);
-  const rows = [
-    ["tensor", "dtype", "elements", "mean |a-b|", "max |a-b|", ""],
-    ...shown.map((t) => [terminalSafe(t.name), t.dtype, formatCount(t.elements), num(t.mean_abs_diff), num(t.max_abs_diff), note(t)])
-  ];
-  const widths = columnWidths(rows);
-  for (const r of rows) lines.push("  " + r.map((c, i) => i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd());
-  if (shown.length < sorted.length) lines.push(`  … ${sorted.length - shown.length} more (--tensors lists all)`);
-  const identical = diff.tensors.filter((t) => t.identical).length;
-  const nanNote = diff.nan_mismatch > 0 ? ` (and ${formatCount(diff.nan_mismatch)} NaN against a number, which no mean counts)` : "";
-  lines.push("", `overall: mean |a-b| ${num(diff.mean_abs_diff)} over ${formatCount(diff.elements)} floating elements${nanNote}; max ${num(diff.max_abs_diff)}`);
-  if (diff.nan_mismatch > 0) {
-    const nanTensors = diff.tensors.filter((t) => t.nan_mismatch > 0).map((t) => terminalSafe(t.name));
-    lines.push(`${formatCount(diff.nan_mismatch)} element${diff.nan_mismatch === 1 ? "" : "s"} NaN on one side only (in ${nanTensors.slice(0, 10).join(", ")}${nanTensors.length > 10 ? ", …" : ""}): they differ, but are not in the means`);
-  }
-  lines.push(`${identical} of ${diff.tensors.length} tensors bit-identical${diff.identical ? " (the weights are identical)" : ""}`);
-  if (diff.only_in_a.length > 0) lines.push(`only in A (${diff.only_in_a.length}): ${diff.only_in_a.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_a.length > 10 ? ", …" : ""}`);
-  if (diff.only_in_b.length > 0) lines.push(`only in B (${diff.only_in_b.length}): ${diff.only_in_b.slice(0, 10).map(terminalSafe).join(", ")}${diff.only_in_b.length > 10 ? ", …" : ""}`);
-  if (diff.aligned !== null) lines.push(describeAlignment(diff.aligned));
-  if (diff.not_compared.length > 0)
-    lines.push(`not compared (${diff.not_compared.length}): ${diff.not_compared.slice(0, 10).map((t) => `${terminalSafe(t.name)} (${t.dtype})`).join(", ")}`);
-  if (diff.shape_mismatch.length > 0) lines.push(`different shapes (${diff.shape_mismatch.length}): ${diff.shape_mismatch.slice(0, 10).map(terminalSafe).join(", ")}`);
-  return lines.join("\n") + "\n";
 }
 
 // src/report/progress-line.ts
@@ -30493,195 +31150,271 @@ function fitProgressLine(message, columns) {
   return fitted.length <= width ? fitted : `…${fitted.slice(fitted.length - width + 1)}`;
 }
 
-// src/checkpoint/remote/progress.ts
-function fetchedSuffix(bytes = remoteTotals.bytes) {
-  if (bytes === 0) return "";
-  const mib = bytes / (1024 * 1024);
-  return ` (${mib >= 10 ? mib.toFixed(0) : mib.toFixed(1)} MiB fetched)`;
+// src/cli-report.ts
+function manifestErrorJson(error) {
+  return { version: 1, status: "error", errors: error.problems.map((p) => ({ ...p.location, message: p.message })) };
 }
-
-// src/cli-manifest.ts
-import { open as open2, stat as stat5 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
-
-// src/cli-options.ts
-import { parseArgs } from "node:util";
-var UsageError = class extends Error {
-  command;
-  constructor(message, command) {
-    super(message);
-    this.command = command;
-  }
-};
-var HELP = { type: "boolean", short: "h", help: "show this help" };
-var COMMANDS = {
-  check: {
-    usage: "ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]",
-    summary: "audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml; a folder is searched the same way)",
-    options: {
-      json: { type: "string", value: "FILE, or - for stdout", help: "write the JSON report to FILE (- : stdout, alone)" },
-      markdown: { type: "string", value: "FILE, or - for stdout", help: "write the Markdown report to FILE (- : stdout, alone)" },
-      "fail-on": { type: "string", value: "comma-separated keys", help: "keys whose mismatch fails the check, any spelling (replaces checks.fail_on; unknown keys are an error)" },
-      weights: { type: "string", value: "auto, always or never", help: "weight-level checks: auto, always or never" },
-      strict: { type: "boolean", help: "what could not be verified is an error (checks.unverified: error)" },
-      help: HELP
-    }
-  },
-  inspect: {
-    usage: "ckpt-audit inspect PATH... [--json] [--tensors] [--keys k1,k2]",
-    summary: "what a checkpoint (or run directory, or https://, hf://, s3:// address) holds, no manifest needed; several paths: one table, a row per file",
-    options: {
-      json: { type: "boolean", help: "print one JSON document (an array for several paths)" },
-      tensors: { type: "boolean", help: "list the weight tensors: names (as frozen/trained globs match them), dtypes, shapes" },
-      keys: { type: "string", value: "comma-separated keys", help: "the table's columns (any spelling of a key or alias); default: every key found" },
-      help: HELP
-    }
-  },
-  init: {
-    usage: "ckpt-audit init [DIR] [--output FILE] [--force]",
-    summary: "write a manifest of the checkpoints under DIR (default .): the values they store, twins, parents",
-    options: {
-      output: { type: "string", short: "o", value: "FILE", help: "where to write the manifest (default DIR/ckpt-audit.yml)" },
-      force: { type: "boolean", help: "overwrite FILE if it exists" },
-      help: HELP
-    }
-  },
-  diff: {
-    usage: "ckpt-audit diff A B [--json] [--tensors]",
-    summary: "weight difference statistics between two checkpoints (files or https://, hf://, s3:// addresses)",
-    options: { json: { type: "boolean", help: "print one JSON document" }, tensors: { type: "boolean", help: "list every tensor, not only the largest differences" }, help: HELP }
-  }
-};
-var COMMAND_NAMES = Object.keys(COMMANDS);
-var EXIT_CODES = `Exit codes: 0 no error findings; 1 error findings (or, for inspect, an unreadable or unsafe file);
-2 usage or manifest error.`;
-function generalHelp() {
-  const lines = COMMAND_NAMES.map((name) => `  ${COMMANDS[name].usage}
-      ${COMMANDS[name].summary}`);
-  return `Usage:
-${lines.join("\n")}
-  ckpt-audit help COMMAND | COMMAND --help
-  ckpt-audit --version
-
-${EXIT_CODES}
-`;
-}
-function commandHelp(name) {
-  const spec = COMMANDS[name];
-  const options3 = Object.entries(spec.options).map(([option, o]) => `  ${`--${option}${o.short ? `, -${o.short}` : ""}`.padEnd(16)} ${o.help}`);
-  return `Usage: ${spec.usage}
-
-${spec.summary}
-
-Options:
-${options3.join("\n")}
-
-${EXIT_CODES}
-`;
-}
-function commandNamed(word) {
-  if (COMMAND_NAMES.includes(word)) return word;
-  throw unknownCommand(word);
-}
-function unknownCommand(word) {
-  const near = suggest(word, COMMAND_NAMES);
-  return new UsageError(`unknown command '${word}'${near ? `; did you mean '${near}'?` : ` (commands: ${COMMAND_NAMES.join(", ")})`}`);
-}
-function parseCommandArgs(name, args) {
-  const spec = COMMANDS[name];
-  const known = Object.keys(spec.options);
-  const { values, tokens } = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: false, tokens: true });
-  const positionals = [];
-  for (const token of tokens) {
-    if (token.kind === "positional") {
-      positionals.push(token.value);
-      continue;
-    }
-    if (token.kind !== "option") continue;
-    const option = spec.options[token.name];
-    if (option === void 0) {
-      const near = suggest(token.name, known);
-      throw new UsageError(`unknown option '${token.rawName}' for ${name}${near ? `; did you mean '--${near}'?` : ` (options: ${known.map((k) => `--${k}`).join(", ")})`}`, name);
-    }
-    if (option.type === "string" && token.value === void 0)
-      throw new UsageError(`--${token.name} needs a value: ${option.value}`, name);
-    if (option.type === "boolean" && token.value !== void 0)
-      throw new UsageError(`--${token.name} takes no value (got '${token.value}')`, name);
-  }
-  return { values, positionals };
-}
-
-// src/cli-manifest.ts
-async function resolveManifest(given) {
-  if (given === void 0) {
-    const found = findManifest(process.cwd());
-    if (found === void 0) throw new UsageError(`no manifest given, and none found here (${DEFAULT_MANIFESTS.join(", ")})`, "check");
-    return found;
-  }
-  const info = await stat5(given).catch((error) => error);
-  if (info instanceof Error) {
-    const parent = dirname5(given);
-    const reason = info.code === "ENOENT" && !await exists(parent) ? `the folder ${parent} does not exist` : info.code === "ENOENT" ? "the file does not exist" : `it cannot be read (${info.code ?? info.message})`;
-    throw new UsageError(`no manifest at ${given}: ${reason}`, "check");
-  }
-  if (info.isDirectory()) {
-    const found = findManifest(given);
-    if (found === void 0) throw new UsageError(`${given} is a folder without ${DEFAULT_MANIFESTS.join(" or ")}`, "check");
-    return found;
-  }
-  const kind = await checkpointKind(given, info.size);
-  if (kind !== void 0) throw new UsageError(`${given} is a checkpoint (${kind}), not a manifest: to see what it holds, run \`ckpt-audit inspect ${given}\``, "check");
-  return given;
-}
-async function exists(path) {
-  return stat5(path).then(() => true, () => false);
-}
-async function checkpointKind(path, size) {
-  let head;
+async function checkAndReport(manifest, options3, json, markdown, out2, err, command = "check") {
+  let result;
   try {
-    const handle = await open2(path);
-    try {
-      const buffer = new Uint8Array(Math.min(size, PROBE_BYTES));
-      await handle.read(buffer, 0, buffer.length, 0);
-      head = buffer;
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return void 0;
-  }
-  const kind = sniff(head, size);
-  return kind === "unknown" || kind === "lfs-pointer" ? void 0 : kind;
-}
-
-// src/cli-write.ts
-import { writeFile } from "node:fs/promises";
-import { dirname as dirname6 } from "node:path";
-async function writeReport(path, text4, kind) {
-  try {
-    await writeFile(path, text4);
-    return void 0;
+    const progress = process.stderr.isTTY ? (message) => {
+      process.stderr.write(`\r\x1B[K${fitProgressLine(message + fetchedSuffix(), process.stderr.columns ?? 80)}`);
+    } : void 0;
+    result = await checkManifest(manifest, { ...options3, progress });
+    if (progress !== void 0) process.stderr.write("\r\x1B[K");
   } catch (error) {
-    return `cannot write the ${kind} report to ${path}: ${await whyNotWritable(path, error)}`;
+    if (error instanceof FailOnError) throw new UsageError(error.message, command);
+    if (!(error instanceof ManifestError)) throw error;
+    if (json === "-") out2(JSON.stringify(manifestErrorJson(error), null, 2) + "\n");
+    else err(`${error.message}
+`);
+    return 2;
+  }
+  const report = renderReport(result, { manifest });
+  const jsonText = JSON.stringify(toCheckJson(result), null, 2) + "\n";
+  out2(json === "-" ? jsonText : markdown === "-" ? report.summary : renderCheckText(result));
+  const failures = [
+    ...json !== void 0 && json !== "-" ? [await writeReport(json, jsonText, "JSON")] : [],
+    ...markdown !== void 0 && markdown !== "-" ? [await writeReport(markdown, report.summary, "Markdown")] : []
+  ].filter((f) => f !== void 0);
+  for (const failure of failures) err(`ckpt-audit: ${failure}
+`);
+  if (failures.length > 0) return 2;
+  return result.status === "fail" ? 1 : 0;
+}
+
+// src/version.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+function toolVersion() {
+  return JSON.parse(readFileSync3(new URL("../package.json", import.meta.url), "utf8")).version;
+}
+
+// src/shard/partition.ts
+var ShardSpecError = class extends Error {
+};
+function parseShard(text4) {
+  const m = /^(\d+)\/(\d+)$/.exec(text4.trim());
+  const [index2, count] = m === null ? [NaN, NaN] : [Number(m[1]), Number(m[2])];
+  if (!(count >= 1 && index2 >= 1 && index2 <= count))
+    throw new ShardSpecError(`--shard must be I/N with 1 ≤ I ≤ N (as 2/4); got '${text4}'`);
+  return { index: index2, count };
+}
+function shareOf(items2, spec) {
+  const loads = new Array(spec.count).fill(0);
+  const share = [];
+  const ordered = [...items2].sort((x, y) => y.bytes - x.bytes || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  for (const item of ordered) {
+    const lightest = loads.indexOf(Math.min(...loads));
+    loads[lightest] += item.bytes;
+    if (lightest === spec.index - 1) share.push(item.name);
+  }
+  return share;
+}
+
+// src/shard/run-shard.ts
+import { readFile as readFile7, stat as stat7 } from "node:fs/promises";
+import { relative as relative4 } from "node:path";
+
+// src/shard/shard-report.ts
+import { createHash as createHash7 } from "node:crypto";
+var SHARD_FORMAT = "ckpt-audit-shard";
+var SHARD_VERSION = 2;
+var ShardReportError = class extends Error {
+};
+var manifestHash = (text4) => createHash7("sha256").update(text4).digest("hex");
+function shardIdentity(relativePath, size) {
+  return { kind: "remote", url: `shard:${relativePath}`, etag: String(size) };
+}
+var shardKey = (relativePath, size) => `${relativePath}\0${size}`;
+function encodeFingerprint(relativePath, size, fingerprint) {
+  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint)];
+}
+function decodeFingerprint(report, relativePath, size) {
+  const entry = report.fingerprints[shardKey(relativePath, size)];
+  return entry === void 0 ? void 0 : decodeEntry(entry, shardIdentity(relativePath, size));
+}
+function validateShardReport(doc, file, manifestText, toolVersion2) {
+  const r = doc;
+  if (r === null || typeof r !== "object" || r.format !== SHARD_FORMAT)
+    throw new ShardReportError(`${file} is not a shard report (write one with check --shard I/N --json FILE)`);
+  if (r.version !== SHARD_VERSION) throw new ShardReportError(`${file} is a shard report of format ${String(r.version)}; this tool reads ${SHARD_VERSION}`);
+  if (r.tool_version !== toolVersion2)
+    throw new ShardReportError(`${file} was written by ckpt-audit ${String(r.tool_version)}, this is ${toolVersion2}: run every shard and the merge with one version`);
+  if (r.manifest_sha256 !== manifestHash(manifestText))
+    throw new ShardReportError(`${file} was written for another manifest (or another version of ${String(r.manifest)}): its text hash differs`);
+  const s = r.shard;
+  if (s === void 0 || !Number.isSafeInteger(s.index) || !Number.isSafeInteger(s.count) || s.index < 1 || s.index > s.count)
+    throw new ShardReportError(`${file}: the shard number is missing or invalid`);
+  if (!Array.isArray(r.experiments) || r.fingerprints === null || typeof r.fingerprints !== "object")
+    throw new ShardReportError(`${file}: experiments or fingerprints are missing`);
+  return r;
+}
+function checkComplete(reports) {
+  const count = reports[0]?.report.shard.count;
+  if (count === void 0) throw new ShardReportError("merge needs at least one shard report");
+  const seen = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) {
+    if (report.shard.count !== count) throw new ShardReportError(`${file} is shard ${report.shard.index}/${report.shard.count}, the others are of ${count}`);
+    const earlier = seen.get(report.shard.index);
+    if (earlier !== void 0) throw new ShardReportError(`${file} and ${earlier} are both shard ${report.shard.index}/${count}`);
+    seen.set(report.shard.index, file);
+  }
+  const missing2 = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing2.length > 0) throw new ShardReportError(`shard ${missing2.map((i) => `${i}/${count}`).join(", ")} missing: merge needs every shard's report`);
+}
+
+// src/shard/run-shard.ts
+var sizeOf = async (path) => (await stat7(path).catch(() => void 0))?.size ?? 0;
+async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerprintCheckpoint) {
+  const text4 = await readFile7(manifestPath, "utf8");
+  const manifest = await loadManifest(manifestPath);
+  const sized = await Promise.all(manifest.experiments.map(async (e) => ({ name: e.name, bytes: await sizeOf(e.checkpoint.resolved) })));
+  const share = new Set(shareOf(sized, spec));
+  const paths = new Set(manifest.experiments.filter((e) => share.has(e.name)).flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
+  const fingerprints = {};
+  let bytesRead = 0;
+  for (const path of paths) {
+    const checkpoint = await openCheckpoint(path).catch(() => void 0);
+    if (checkpoint === void 0) continue;
+    try {
+      if (weightTensors(checkpoint.tensors).length === 0) continue;
+      const fp = await fingerprint(checkpoint);
+      bytesRead += fp.bytesRead;
+      const [key, entry] = encodeFingerprint(relative4(manifest.root, checkpoint.path), checkpoint.sizeBytes, fp);
+      fingerprints[key] = entry;
+    } catch {
+    } finally {
+      await checkpoint.close();
+    }
+  }
+  const report = {
+    format: SHARD_FORMAT,
+    version: SHARD_VERSION,
+    tool_version: toolVersion2,
+    manifest: manifestPath,
+    manifest_sha256: manifestHash(text4),
+    shard: spec,
+    experiments: [...share],
+    fingerprints
+  };
+  return { report, bytesRead };
+}
+
+// src/cli-shard.ts
+async function shardCommand(manifest, shard, json, cache, out2, err, toolVersion2) {
+  let spec;
+  try {
+    spec = parseShard(shard);
+  } catch (error) {
+    if (error instanceof ShardSpecError) throw new UsageError(error.message, "check");
+    throw error;
+  }
+  let run;
+  try {
+    run = await runShard(manifest, spec, toolVersion2, ...cache !== void 0 ? [cachedFingerprinter(cache)] : []);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    err(`${error.message}
+`);
+    return 2;
+  }
+  const text4 = JSON.stringify(run.report) + "\n";
+  const count = Object.keys(run.report.fingerprints).length;
+  const summary = `shard ${spec.index}/${spec.count}: ${run.report.experiments.length} experiments, ${count} checkpoints fingerprinted (${(run.bytesRead / 1024 ** 2).toFixed(1)} MiB read); ckpt-audit merge gives the report
+`;
+  if (json === "-") {
+    out2(text4);
+    return 0;
+  }
+  out2(summary);
+  const failure = await writeReport(json, text4, "shard");
+  if (failure === void 0) return 0;
+  err(`ckpt-audit: ${failure}
+`);
+  return 2;
+}
+
+// src/shard/merge.ts
+import { readFile as readFile8 } from "node:fs/promises";
+import { relative as relative5 } from "node:path";
+async function readJson(file) {
+  const text4 = await readFile8(file, "utf8").catch((error) => {
+    throw new ShardReportError(`cannot read ${file}: ${error.code ?? error.message}`);
+  });
+  try {
+    return JSON.parse(text4);
+  } catch {
+    throw new ShardReportError(`${file} is not JSON (a shard report is check --shard I/N --json FILE)`);
   }
 }
-async function whyNotWritable(path, error) {
-  if (error.code === "ENOENT") return `the folder ${dirname6(path)} does not exist`;
-  if (error.code === "ENOTDIR") return `${dirname6(path)} is not a folder`;
-  if (error.code === "EISDIR") return "it is a directory";
-  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
-  return error.code ?? error.message;
+async function loadShards(files, toolVersion2, manifestPath) {
+  if (files.length === 0) throw new ShardReportError("merge needs the shard reports (check --shard I/N --json FILE)");
+  const docs = await Promise.all(files.map(async (file) => ({ file, doc: await readJson(file) })));
+  const first = docs[0].doc;
+  if (manifestPath === void 0 && typeof first?.manifest !== "string")
+    throw new ShardReportError(`${docs[0].file} is not a shard report (no manifest)`);
+  const manifest = manifestPath ?? first.manifest;
+  const text4 = await readFile8(manifest, "utf8").catch(() => {
+    throw new ShardReportError(`cannot read the manifest ${manifest} the shards were run on (run merge where the shards ran check)`);
+  });
+  const reports = docs.map(({ file, doc }) => ({ file, report: validateShardReport(doc, file, text4, toolVersion2) }));
+  checkComplete(reports);
+  return { manifest, reports: reports.map((r) => r.report) };
+}
+function shardFingerprinter(reports, root, fallback = fingerprintCheckpoint) {
+  return async (checkpoint) => {
+    const path = relative5(root, checkpoint.path);
+    for (const report of reports) {
+      const fp = decodeFingerprint(report, path, checkpoint.sizeBytes);
+      if (fp !== void 0 && describes(fp, checkpoint)) return fp;
+    }
+    return fallback(checkpoint);
+  };
+}
+
+// src/cli-merge.ts
+async function mergeCommand(args, out2, err, toolVersion2) {
+  const { values, positionals } = parseCommandArgs("merge", args);
+  if (values.help === true) {
+    out2(commandHelp("merge"));
+    return 0;
+  }
+  const json = values.json;
+  const markdown = values.markdown;
+  const weights = values.weights;
+  if (json === "-" && markdown === "-") throw new UsageError("only one of --json and --markdown can write to stdout (-)", "merge");
+  if (weights !== void 0 && !WEIGHT_MODES.includes(weights))
+    throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(", ")}; got '${weights}'`, "merge");
+  let shards;
+  try {
+    shards = await loadShards(positionals, toolVersion2);
+  } catch (error) {
+    if (error instanceof ShardReportError) throw new UsageError(error.message, "merge");
+    throw error;
+  }
+  const failOn = values["fail-on"]?.split(",").map((k) => k.trim()).filter(Boolean);
+  const unverified = values.strict === true ? "error" : void 0;
+  const fingerprints = (root) => shardFingerprinter(shards.reports, root);
+  return checkAndReport(
+    shards.manifest,
+    { failOn, weights, unverified, fingerprints },
+    json,
+    markdown,
+    out2,
+    err,
+    "merge"
+  );
 }
 
 // src/init/init.ts
 import { existsSync as existsSync4, lstatSync, statSync as statSync3, unlinkSync } from "node:fs";
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname7, relative as relative6, resolve as resolve5, sep as sep4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/init/find-checkpoints.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var CHECKPOINT_FILE = /\.(pt|pth|ckpt|safetensors|bin)$/i;
 var SKIP = /* @__PURE__ */ new Set(["node_modules", ".git", "__pycache__", ".venv", "venv", "wandb", "mlruns"]);
 var MAX_CHECKPOINTS = 500;
@@ -30700,8 +31433,8 @@ async function findCheckpoints(root) {
       return;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith(".")) await walk(join9(dir, entry.name));
-      else if (entry.isFile() && CHECKPOINT_FILE.test(entry.name)) found.push({ path: join9(dir, entry.name), kind: "file" });
+      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith(".")) await walk(join10(dir, entry.name));
+      else if (entry.isFile() && CHECKPOINT_FILE.test(entry.name)) found.push({ path: join10(dir, entry.name), kind: "file" });
     }
   };
   await walk(root);
@@ -30832,8 +31565,8 @@ function progressOf(leaves) {
   return { phase: typeof phase === "string" ? phase : void 0, epoch: number2("epoch"), step: number2("global_step") };
 }
 async function runInit(options3) {
-  const folder = resolve4(options3.folder);
-  const output = resolve4(options3.output);
+  const folder = resolve5(options3.folder);
+  const output = resolve5(options3.output);
   if (!existsSync4(folder)) throw new InitError(`no such folder: ${options3.folder}`);
   if (!statSync3(folder).isDirectory()) throw new InitError(`${options3.folder} is a file, not a folder: init surveys the checkpoints under a folder (ckpt-audit inspect reads one file)`);
   const existing = lstatSync(output, { throwIfNoEntry: false });
@@ -30845,7 +31578,7 @@ async function runInit(options3) {
   const skipped = [];
   try {
     for (const f of found) {
-      const rel = posix2(relative4(base, f.path));
+      const rel = posix2(relative6(base, f.path));
       try {
         const checkpoint = await openCheckpoint(f.path);
         opened.push({ relative: rel, checkpoint, leaves: flatten(checkpoint.roots) });
@@ -30856,12 +31589,12 @@ async function runInit(options3) {
     }
     const root = commonFolder(opened.map((o) => o.relative));
     const experiments = await propose(opened.map((o) => ({ ...o, relative: root === "" ? o.relative : o.relative.slice(root.length + 1) })));
-    const schema = posix2(relative4(base, schemaPath()));
+    const schema = posix2(relative6(base, schemaPath()));
     const remarks = [
       ...truncated ? ["more checkpoints than init lists: only the first ones are here"] : [],
       ...totalBytes(opened) > WEIGHT_BUDGET_BYTES ? ["twins and parents were not proposed: the files are too large to compare every pair"] : []
     ];
-    await writeFile2(output, renderInitManifest({ schema, folder: posix2(relative4(base, folder)) || ".", root, experiments, skipped, remarks }));
+    await writeFile3(output, renderInitManifest({ schema, folder: posix2(relative6(base, folder)) || ".", root, experiments, skipped, remarks }));
     return `wrote ${options3.output}: ${experiments.length} experiment(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ""}`;
   } finally {
     for (const o of opened) await o.checkpoint.close();
@@ -30987,7 +31720,7 @@ async function inspectPath(path, withTensors = false) {
     }
   } catch (error) {
     if (!(error instanceof CheckpointError)) throw error;
-    const size = await stat6(path).then((s) => s.isFile() ? s.size : null, () => null);
+    const size = await stat8(path).then((s) => s.isFile() ? s.size : null, () => null);
     return inspectFailure(path, error, size);
   }
 }
@@ -31027,7 +31760,7 @@ async function initCommand(args, out2) {
   if (positionals.length > 1) throw new UsageError("init takes at most one DIR", "init");
   try {
     const folder = positionals[0] ?? ".";
-    const output = values.output ?? join10(folder, "ckpt-audit.yml");
+    const output = values.output ?? join11(folder, "ckpt-audit.yml");
     out2(`${await runInit({ folder, output, force: values.force === true })}
 `);
     return 0;
@@ -31049,41 +31782,20 @@ async function checkCommand(args, out2, err) {
   if (json === "-" && markdown === "-") throw new UsageError("only one of --json and --markdown can write to stdout (-)", "check");
   if (weights !== void 0 && !WEIGHT_MODES.includes(weights))
     throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(", ")}; got '${weights}'`, "check");
+  if (values["no-cache"] === true && values.cache !== void 0) throw new UsageError("--cache and --no-cache cannot be used together", "check");
   const failOn = values["fail-on"]?.split(",").map((k) => k.trim()).filter(Boolean);
   const manifest = await resolveManifest(positionals[0]).catch((error) => {
     if (json === "-" && error instanceof UsageError) out2(JSON.stringify({ version: 1, status: "error", errors: [{ file: positionals[0] ?? null, line: 1, column: 1, message: error.message }] }, null, 2) + "\n");
     throw error;
   });
-  let result;
-  try {
-    const progress = process.stderr.isTTY ? (message) => {
-      process.stderr.write(`\r\x1B[K${fitProgressLine(message + fetchedSuffix(), process.stderr.columns ?? 80)}`);
-    } : void 0;
-    const unverified = values.strict === true ? "error" : void 0;
-    result = await checkManifest(manifest, { failOn, weights, unverified, progress });
-    if (progress !== void 0) process.stderr.write("\r\x1B[K");
-  } catch (error) {
-    if (error instanceof FailOnError) throw new UsageError(error.message, "check");
-    if (!(error instanceof ManifestError)) throw error;
-    if (json === "-") out2(JSON.stringify(manifestErrorJson(error), null, 2) + "\n");
-    else err(`${error.message}
-`);
-    return 2;
+  const unverified = values.strict === true ? "error" : void 0;
+  const cache = values["no-cache"] === true ? void 0 : values.cache ?? DEFAULT_CACHE_DIR;
+  const shard = values.shard;
+  if (shard !== void 0) {
+    if (json === void 0) throw new UsageError("--shard needs --json FILE: the shard report merge reads", "check");
+    return await shardCommand(manifest, shard, json, cache, out2, err, version());
   }
-  const report = renderReport(result, { manifest });
-  const jsonText = JSON.stringify(toCheckJson(result), null, 2) + "\n";
-  out2(json === "-" ? jsonText : markdown === "-" ? report.summary : renderCheckText(result));
-  const failures = [
-    ...json !== void 0 && json !== "-" ? [await writeReport(json, jsonText, "JSON")] : [],
-    ...markdown !== void 0 && markdown !== "-" ? [await writeReport(markdown, report.summary, "Markdown")] : []
-  ].filter((f) => f !== void 0);
-  for (const failure of failures) err(`ckpt-audit: ${failure}
-`);
-  if (failures.length > 0) return 2;
-  return result.status === "fail" ? 1 : 0;
-}
-function manifestErrorJson(error) {
-  return { version: 1, status: "error", errors: error.problems.map((p) => ({ ...p.location, message: p.message })) };
+  return await checkAndReport(manifest, { failOn, weights, unverified, cache }, json, markdown, out2, err);
 }
 async function diffCommand(args, out2, err) {
   const { values, positionals } = parseCommandArgs("diff", args);
@@ -31125,6 +31837,8 @@ async function main(argv, out2 = (t) => process.stdout.write(t), err = (t) => pr
         return await inspectCommand(rest, out2);
       case "diff":
         return await diffCommand(rest, out2, err);
+      case "merge":
+        return await mergeCommand(rest, out2, err, version());
       case "init":
         return await initCommand(rest, out2);
       case "--version":
@@ -31154,9 +31868,7 @@ ${usage}`);
     return 2;
   }
 }
-function version() {
-  return JSON.parse(readFileSync3(new URL("../package.json", import.meta.url), "utf8")).version;
-}
+var version = toolVersion;
 function internalErrorMessage(error) {
   const detail = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error);
   return `ckpt-audit: internal error (a bug in ckpt-audit, not in your files): ${detail}

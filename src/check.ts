@@ -6,6 +6,9 @@ import { resolveFailOn } from './manifest/fail-on.ts'
 import { loadManifest, manifestAliases, recordedKeysOf } from './manifest/parse.ts'
 import type { Manifest } from './manifest/types.ts'
 import { diffCheckpoints } from './weights/diff.ts'
+import { cachedFingerprinter } from './fingerprint/cache.ts'
+import type { Fingerprint } from './fingerprint/types.ts'
+import type { Checkpoint } from './checkpoint/checkpoint.ts'
 
 export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256Checkpoint, diff: (a, b) => diffCheckpoints(a, b) }
 
@@ -13,6 +16,12 @@ export const fileIO: AuditIO = { open: openCheckpoint, sha256: sha256Checkpoint,
 export class FailOnError extends Error {}
 
 export interface CheckOptions extends AuditOptions {
+  /** Folder of the fingerprint cache; none when undefined. */
+  readonly cache?: string
+  /** Collects the names of the cache entries this audit needed (for the Action's cache key). */
+  readonly cacheUsed?: Set<string>
+  /** Where fingerprints come from, given the manifest's folder (merge: the shards'); overrides `cache`. */
+  readonly fingerprints?: (root: string) => (checkpoint: Checkpoint) => Promise<Fingerprint>
   /** Where an override came from, for messages (`--fail-on`, `input 'fail-on'`). */
   readonly failOnLabel?: string
 }
@@ -29,5 +38,7 @@ export function resolveFailOnOverride(manifest: Manifest, entries: readonly stri
 export async function checkManifest(manifestPath: string, options: CheckOptions = {}, workspace?: string, display?: string): Promise<AuditResult> {
   const manifest = await loadManifest(manifestPath, workspace, display)
   const failOn = options.failOn !== undefined ? resolveFailOnOverride(manifest, options.failOn, options.failOnLabel) : undefined
-  return auditManifest(manifest, fileIO, { ...options, ...(failOn !== undefined ? { failOn } : {}) })
+  const io = options.fingerprints !== undefined ? { ...fileIO, fingerprint: options.fingerprints(manifest.root) }
+    : options.cache === undefined ? fileIO : { ...fileIO, fingerprint: cachedFingerprinter(options.cache, options.cacheUsed) }
+  return auditManifest(manifest, io, { ...options, ...(failOn !== undefined ? { failOn } : {}) })
 }

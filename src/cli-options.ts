@@ -30,18 +30,32 @@ interface CommandSpec {
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' }
 
+/** What `check` and `merge` share: one report, written the same way, under the same overrides. */
+const REPORT_OPTIONS = {
+  json: { type: 'string', value: 'FILE, or - for stdout', help: 'write the JSON report to FILE (- : stdout, alone)' },
+  markdown: { type: 'string', value: 'FILE, or - for stdout', help: 'write the Markdown report to FILE (- : stdout, alone)' },
+  'fail-on': { type: 'string', value: 'comma-separated keys', help: "keys whose mismatch fails the check, any spelling (replaces checks.fail_on; unknown keys are an error)" },
+  weights: { type: 'string', value: 'auto, always or never', help: 'weight-level checks: auto, always or never' },
+  strict: { type: 'boolean', help: 'what could not be verified is an error (checks.unverified: error)' },
+} as const satisfies Record<string, OptionSpec>
+
 export const COMMANDS = {
   check: {
-    usage: 'ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]',
+    usage: 'ckpt-audit check [MANIFEST] [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]'
+      + ' [--cache DIR | --no-cache] [--shard I/N]',
     summary: 'audit a manifest (default ckpt-audit.yml, then .github/ckpt-audit.yml; a folder is searched the same way)',
     options: {
-      json: { type: 'string', value: 'FILE, or - for stdout', help: 'write the JSON report to FILE (- : stdout, alone)' },
-      markdown: { type: 'string', value: 'FILE, or - for stdout', help: 'write the Markdown report to FILE (- : stdout, alone)' },
-      'fail-on': { type: 'string', value: 'comma-separated keys', help: "keys whose mismatch fails the check, any spelling (replaces checks.fail_on; unknown keys are an error)" },
-      weights: { type: 'string', value: 'auto, always or never', help: 'weight-level checks: auto, always or never' },
-      strict: { type: 'boolean', help: 'what could not be verified is an error (checks.unverified: error)' },
+      ...REPORT_OPTIONS,
+      cache: { type: 'string', value: 'DIR', help: 'fingerprint cache folder (default .ckpt-audit-cache): unchanged checkpoints are not read again' },
+      'no-cache': { type: 'boolean', help: 'read every checkpoint, use and write no fingerprint cache' },
+      shard: { type: 'string', value: 'I/N', help: 'fingerprint shard I of N of the experiments (balanced by size) into --json FILE, for merge' },
       help: HELP,
     },
+  },
+  merge: {
+    usage: 'ckpt-audit merge SHARD.json... [--json FILE|-] [--markdown FILE|-] [--fail-on k1,k2] [--weights auto|always|never] [--strict]',
+    summary: 'the report of a sharded check: the checks run on the shards\' fingerprints; same report and exit code as one check',
+    options: { ...REPORT_OPTIONS, help: HELP },
   },
   inspect: {
     usage: 'ckpt-audit inspect PATH... [--json] [--tensors] [--keys k1,k2]',

@@ -3,7 +3,7 @@
  * The ckpt-audit command line. Exit codes: 0 no error findings; 1 error findings, or an
  * unreadable/unsafe file for `inspect`; 2 usage or manifest error.
  */
-import { readFileSync, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,18 +11,16 @@ import { inspectCheckpoint, inspectFailure, listTensors, type InspectResult } fr
 import { CheckpointError } from './checkpoint/errors.ts'
 import { openCheckpoint } from './checkpoint/open.ts'
 import { renderInspectText } from './report/inspect-text.ts'
-import { checkManifest, FailOnError } from './check.ts'
-import { ManifestError } from './manifest/errors.ts'
+import { DEFAULT_CACHE_DIR } from './fingerprint/cache.ts'
 import { WEIGHT_MODES, type WeightsMode } from './manifest/types.ts'
-import { renderCheckText } from './report/check-text.ts'
-import { toCheckJson } from './report/json.ts'
-import { renderReport } from './report/markdown.ts'
 import type { Checkpoint } from './checkpoint/checkpoint.ts'
 import { renderDiffText } from './report/diff-text.ts'
-import { fitProgressLine } from './report/progress-line.ts'
 import { fetchedSuffix } from './checkpoint/remote/progress.ts'
 import { resolveManifest } from './cli-manifest.ts'
-import { writeReport } from './cli-write.ts'
+import { checkAndReport } from './cli-report.ts'
+import { toolVersion } from './version.ts'
+import { shardCommand } from './cli-shard.ts'
+import { mergeCommand } from './cli-merge.ts'
 import { COMMANDS, commandHelp, commandNamed, generalHelp, parseCommandArgs, unknownCommand, UsageError, type CommandName } from './cli-options.ts'
 import { diffCheckpoints, diffJson } from './weights/diff.ts'
 import { InitError, runInit } from './init/init.ts'
@@ -106,6 +104,7 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
   if (json === '-' && markdown === '-') throw new UsageError('only one of --json and --markdown can write to stdout (-)', 'check')
   if (weights !== undefined && !(WEIGHT_MODES as readonly string[]).includes(weights))
     throw new UsageError(`--weights must be one of ${WEIGHT_MODES.join(', ')}; got '${weights}'`, 'check')
+  if (values['no-cache'] === true && values.cache !== undefined) throw new UsageError('--cache and --no-cache cannot be used together', 'check')
   const failOn = (values['fail-on'] as string | undefined)?.split(',').map(k => k.trim()).filter(Boolean)
   const manifest = await resolveManifest(positionals[0]).catch((error: unknown) => {
     // a pipe reading `--json -` gets its document also when there is no manifest to read
@@ -113,35 +112,14 @@ async function checkCommand(args: string[], out: (text: string) => void, err: (t
     throw error
   })
 
-  let result
-  try {
-    const progress = process.stderr.isTTY ? (message: string) => { process.stderr.write(`\r\x1b[K${fitProgressLine(message + fetchedSuffix(), process.stderr.columns ?? 80)}`) } : undefined
-    const unverified = values.strict === true ? 'error' as const : undefined
-    result = await checkManifest(manifest, { failOn, weights: weights as WeightsMode | undefined, unverified, progress })
-    if (progress !== undefined) process.stderr.write('\r\x1b[K')
-  } catch (error) {
-    if (error instanceof FailOnError) throw new UsageError(error.message, 'check')
-    if (!(error instanceof ManifestError)) throw error
-    if (json === '-') out(JSON.stringify(manifestErrorJson(error), null, 2) + '\n')
-    else err(`${error.message}\n`)
-    return 2
+  const unverified = values.strict === true ? 'error' as const : undefined
+  const cache = values['no-cache'] === true ? undefined : (values.cache as string | undefined) ?? DEFAULT_CACHE_DIR
+  const shard = values.shard as string | undefined
+  if (shard !== undefined) {
+    if (json === undefined) throw new UsageError('--shard needs --json FILE: the shard report merge reads', 'check')
+    return await shardCommand(manifest, shard, json, cache, out, err, version())
   }
-  const report = renderReport(result, { manifest })
-  const jsonText = JSON.stringify(toCheckJson(result), null, 2) + '\n'
-  // the terminal (or stdout) report first: a bad output path must not lose it
-  out(json === '-' ? jsonText : markdown === '-' ? report.summary : renderCheckText(result))
-  const failures = [
-    ...(json !== undefined && json !== '-' ? [await writeReport(json, jsonText, 'JSON')] : []),
-    ...(markdown !== undefined && markdown !== '-' ? [await writeReport(markdown, report.summary, 'Markdown')] : []),
-  ].filter(f => f !== undefined)
-  for (const failure of failures) err(`ckpt-audit: ${failure}\n`)
-  if (failures.length > 0) return 2
-  return result.status === 'fail' ? 1 : 0
-}
-
-/** `check --json -` on a bad manifest: still one JSON document on stdout, for pipes. */
-function manifestErrorJson(error: ManifestError): object {
-  return { version: 1, status: 'error', errors: error.problems.map(p => ({ ...p.location, message: p.message })) }
+  return await checkAndReport(manifest, { failOn, weights: weights as WeightsMode | undefined, unverified, cache }, json, markdown, out, err)
 }
 
 async function diffCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
@@ -180,6 +158,7 @@ export async function main(argv: string[], out: (text: string) => void = t => pr
       case 'check': return await checkCommand(rest, out, err)
       case 'inspect': return await inspectCommand(rest, out)
       case 'diff': return await diffCommand(rest, out, err)
+      case 'merge': return await mergeCommand(rest, out, err, version())
       case 'init': return await initCommand(rest, out)
       case '--version': case '-V': out(`ckpt-audit ${version()}\n`); return 0
       case '--help': case '-h': out(generalHelp()); return 0
@@ -197,10 +176,7 @@ export async function main(argv: string[], out: (text: string) => void = t => pr
   }
 }
 
-/** The package's version, read next to the code (src/ and dist/ both sit beside package.json). */
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
-}
+const version = toolVersion
 
 /** What a real bug prints: the stack (only here), and where to report it. */
 export function internalErrorMessage(error: unknown): string {

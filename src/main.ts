@@ -6,6 +6,9 @@ import { readSettings } from './github/inputs.ts'
 import { remoteEnvironment } from './github/remote-env.ts'
 import { remoteTotals } from './checkpoint/remote/open-remote.ts'
 import { fetchedSuffix } from './checkpoint/remote/progress.ts'
+import { restoreFingerprints, saveFingerprints } from './github/fingerprint-cache.ts'
+import { mergedFingerprints, shardRole } from './github/shard-role.ts'
+import { cachedFingerprinter } from './fingerprint/cache.ts'
 import { ManifestError } from './manifest/errors.ts'
 import { marker, text } from './report/escape.ts'
 import { COMMENT_LIMIT_BYTES, fitToLimit, SUMMARY_LIMIT_BYTES } from './report/fit.ts'
@@ -23,9 +26,25 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
     const settings = readSettings(io.getInput, io.workspace)
     restore = setEnvironment(remoteEnvironment(settings, process.env))
     io.info(`ckpt-audit: auditing ${settings.manifest}`)
+    const cacheDir = settings.cache && settings.merge === undefined ? io.cacheDir : undefined
+    const used = new Set<string>()
+    const restored = cacheDir !== undefined && io.cache !== undefined
+      ? await restoreFingerprints(io.cache, cacheDir, settings.manifest, m => io.warning(m)) : undefined
+    const saveCache = async () => {
+      if (cacheDir !== undefined && io.cache !== undefined)
+        await saveFingerprints(io.cache, cacheDir, settings.manifest, used, restored, m => io.warning(m))
+    }
+    if (settings.shard !== undefined) {
+      summary = await shardRole(io, settings, settings.shard, cacheDir !== undefined ? cachedFingerprinter(cacheDir, used) : undefined)
+      await saveCache()
+      return
+    }
+    const fingerprints = settings.merge !== undefined ? await mergedFingerprints(settings, settings.merge) : undefined
     const result = await checkManifest(settings.manifestPath, {
       failOn: settings.failOn, failOnLabel: "input 'fail-on'", weights: settings.weights, ...(settings.strict ? { unverified: 'error' as const } : {}),
+      ...(cacheDir !== undefined ? { cache: cacheDir, cacheUsed: used } : {}), ...(fingerprints !== undefined ? { fingerprints } : {}),
     }, settings.workspace, settings.manifest)
+    await saveCache()
     const report = renderReport(result, { manifest: settings.manifest })
     summary = fitToLimit(report.summary, SUMMARY_LIMIT_BYTES, 'The full report is in the JSON output `report-json`.').body
     const reportJson = await io.writeReportJson(JSON.stringify(toCheckJson(result), null, 2) + '\n')

@@ -14,6 +14,7 @@ import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity } from './
 import { auditHparams, isVerified, type HparamRow } from './hparam-audit.ts'
 import { auditMetrics, type MetricRow } from './metric-audit.ts'
 import type { DiffResult } from '../weights/diff.ts'
+import type { Fingerprint } from '../fingerprint/types.ts'
 import { auditWeights, type LineageEdge, type PairResult, type TensorDetail, type WeightAudit } from './weight-audit.ts'
 export type { PairResult } from './weight-audit.ts'
 
@@ -24,6 +25,8 @@ export interface AuditIO {
   sha256(path: string): Promise<string | { readonly sha256: string, readonly from: string }>
   /** Weight statistics of two opened checkpoints. */
   diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
+  /** A checkpoint's fingerprint (default: computed, no cache). */
+  fingerprint?(checkpoint: Checkpoint): Promise<Fingerprint>
 }
 
 export interface AuditOptions {
@@ -32,6 +35,8 @@ export interface AuditOptions {
   /** Overrides checks.unverified (CLI --strict, Action strict: error). */
   readonly unverified?: UnverifiedLevel
   readonly weights?: WeightsMode
+  /** Every weight pair compared exactly instead of on fingerprints (a reference for benchmarks). */
+  readonly exactPairs?: boolean
   /** Progress of long work (weight comparisons), for a terminal. */
   readonly progress?: (message: string) => void
 }
@@ -169,7 +174,9 @@ export async function auditManifest(manifest: Manifest, io: AuditIO, options: Au
         metrics: metrics.rows, error: null, verified: audit.rows.filter(isVerified).length + metrics.rows.filter(m => m.status !== 'not-checked').length,
       })
     }
-    weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b), progress: options.progress })
+    weights = await auditWeights({ manifest, checks, open: path => cache.get(path), diff: (a, b) => io.diff(a, b),
+      ...(io.fingerprint !== undefined ? { fingerprint: io.fingerprint } : {}), progress: options.progress,
+      ...(options.exactPairs === true ? { exactPairs: true } : {}) })
     findings.push(...weights.findings)
   } finally {
     await cache.closeAll()

@@ -7,7 +7,7 @@
 import type { Experiment, UnverifiedLevel } from '../manifest/types.ts'
 import type { DiffResult, TensorDiff } from '../weights/diff.ts'
 import type { Finding, Severity } from './findings.ts'
-import { fmt, someNames, type Context } from './weight-context.ts'
+import { estimateText, fmt, someNames, type Context } from './weight-context.ts'
 
 type Kind = 'frozen' | 'trained'
 /** Most names searched for the nearest ones to an unmatched glob. */
@@ -78,7 +78,7 @@ interface Matched {
   readonly reshaped: readonly string[]
 }
 
-function frozenFinding(glob: string, m: Matched, parent: string): string | undefined {
+function frozenFinding(glob: string, m: Matched, parent: string, estimated: string): string | undefined {
   const bad = m.compared.filter(t => !unchanged(t))
   const total = m.compared.length + m.absent.length + m.reshaped.length
   const gone = [
@@ -87,12 +87,12 @@ function frozenFinding(glob: string, m: Matched, parent: string): string | undef
   ]
   if (bad.length === 0 && gone.length === 0) return undefined
   const largest = bad.reduce((m, t) => Math.max(m, t.mean_abs_diff), -Infinity)
-  const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt(largest)}: ${someNames(bad.map(t => t.name))})` : ''
+  const worst = bad.length > 0 ? ` (largest mean |a−b| ${fmt(largest)}${estimated}: ${someNames(bad.map(t => t.name))})` : ''
   return `frozen '${glob}': ${bad.length} of ${total} tensors differ from ${parent}${worst}${gone.map(g => `; ${g}`).join('')}`
 }
 
-function claimFinding(kind: Kind, glob: string, m: Matched, parent: string): string | undefined {
-  if (kind === 'frozen') return frozenFinding(glob, m, parent)
+function claimFinding(kind: Kind, glob: string, m: Matched, parent: string, estimated: string): string | undefined {
+  if (kind === 'frozen') return frozenFinding(glob, m, parent, estimated)
   const matching = m.compared
   const bad = matching.filter(t => unchanged(t))
   if (bad.length === 0) return undefined
@@ -139,7 +139,7 @@ export function auditGlobs(ctx: Context, e: Experiment, parent: string, diff: Di
       const message = `${kind} '${glob}': ${unchecked.length} tensors could not be compared with ${parent} (${someNames(unchecked)})`
       findings.push({ ...where, code: 'weights-unchecked', severity: level, message })
     }
-    const message = claimFinding(kind, glob, m, parent)
+    const message = claimFinding(kind, glob, m, parent, estimateText(diff))
     const code = kind === 'frozen' ? 'frozen-changed' : 'trained-unchanged'
     if (message !== undefined) findings.push({ ...where, code, severity: 'warning', message })
   }

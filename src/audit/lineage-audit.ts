@@ -9,13 +9,15 @@ import {
   clearlyBetter, evidenceTensors, identicalParameterBytes, strongerFirst, BYTES_FACTOR, DISTANCE_FACTOR,
 } from '../weights/lineage-evidence.ts'
 import { auditGlobs } from './glob-audit.ts'
-import { alignmentNote, fmt, groupNames, relate, type Context } from './weight-context.ts'
+import { alignmentNote, boundOf, estimateText, fmt, groupNames, relate, type Context } from './weight-context.ts'
 
 interface Evidence {
   readonly name: string
   readonly diff: DiffResult
   readonly bytes: number
   readonly distance: number | null
+  /** The distance's error bound when it is estimated from samples (0 or absent: exact). */
+  readonly bound?: number
 }
 
 interface DeclaredParent {
@@ -49,31 +51,56 @@ function descendantsOf(manifest: Manifest, name: string): Set<string> {
   return out
 }
 
-/** Step 1: the evidence for every candidate parent of `e` (never itself or its descendants). */
+/**
+ * Step 1: the evidence for every candidate parent of `e` (never itself or its descendants), from
+ * fingerprints: identical bytes come from hashes (exact), distances from samples (estimates).
+ */
 async function gatherEvidence(ctx: Context, e: Experiment, candidates: readonly Experiment[]): Promise<Evidence[]> {
   const excluded = descendantsOf(ctx.input.manifest, e.name)
   const evidence: Evidence[] = []
   for (const c of candidates) {
     if (c.name === e.name || excluded.has(c.name)) continue
-    const diff = await ctx.diffPaths(e.checkpoint.resolved, c.checkpoint.resolved)
+    const diff = await ctx.estimatePaths(e.checkpoint.resolved, c.checkpoint.resolved)
     if (diff === undefined) continue
-    evidence.push(evidenceOf(c.name, diff))
+    evidence.push({ ...evidenceOf(c.name, diff), bound: diff.error_bound })
     ctx.recordPair(e.name, c.name, diff)
   }
   return evidence
 }
 
+/**
+ * Step 1b: the strongest candidate, on exact diffs. Every candidate the estimates cannot separate
+ * from the front-runner (as many identical bytes, distance intervals overlapping) is compared
+ * exactly, so the choice is the exact method's; when the estimates are exact, nothing is re-read.
+ */
+async function strongest(ctx: Context, e: Experiment, evidence: readonly Evidence[]): Promise<Evidence | undefined> {
+  const sorted = [...evidence].sort(strongerFirst)
+  const front = sorted[0]
+  if (front === undefined) return undefined
+  const upper = (front.distance ?? Infinity) + (front.bound ?? 0)
+  const contenders = sorted.filter(x => x.bytes === front.bytes && (x.distance ?? Infinity) - (x.bound ?? 0) <= upper)
+  if (contenders.length === 1 || contenders.every(x => (x.bound ?? 0) === 0)) return front
+  const exact: Evidence[] = []
+  for (const c of contenders) {
+    const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name)!.checkpoint.resolved)
+    if (diff !== undefined) exact.push(evidenceOf(c.name, diff))
+  }
+  return exact.sort(strongerFirst)[0] ?? front
+}
+
 /** Step 2: the declared parent (an experiment or a path, which is safety-scanned) and its diff. */
-async function declaredParent(ctx: Context, e: Experiment, evidence: readonly Evidence[]): Promise<DeclaredParent> {
+async function declaredParent(ctx: Context, e: Experiment): Promise<DeclaredParent> {
   const parent = e.parent!
   if (parent.experiment !== undefined) {
     const p = ctx.byName.get(parent.experiment)!
-    const diff = evidence.find(x => x.name === p.name)?.diff ?? await ctx.diffPaths(e.checkpoint.resolved, p.checkpoint.resolved)
+    // the frozen/trained globs are verdicts on this pair: from hashes where they decide, else exact
+    const diff = await ctx.verdictPaths(e.checkpoint.resolved, p.checkpoint.resolved)
     return { name: p.name, display: p.checkpoint.display, path: p.checkpoint.resolved, diff }
   }
   const path = parent.path!
   await ctx.openReferenced(e, path.resolved, path.display, parent.location)
-  return { name: path.display, display: path.display, path: path.resolved, diff: await ctx.diffPaths(e.checkpoint.resolved, path.resolved) }
+  const diff = await ctx.verdictPaths(e.checkpoint.resolved, path.resolved)
+  return { name: path.display, display: path.display, path: path.resolved, diff }
 }
 
 /** Step 3: the parent-mismatch finding, when another candidate beats the declared parent clearly. */
@@ -97,9 +124,9 @@ function findParentMismatch(ctx: Context, e: Experiment, best: Evidence | undefi
     experiment: e.name, checkpoint: e.checkpoint.display, location: e.parent!.location, code: 'parent-mismatch', severity: 'warning',
     message: `the weights point to ${best.name} (${bestFile}), not the declared parent ${declared.name} (${declared.display}): `
       + `${identical} of ${best.diff.tensors.length} tensors bit-identical to ${best.name}${groups}, `
-      + `${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt(best.distance)}; `
+      + `${bytes(best.bytes)} parameter bytes, mean |a−b| ${fmt(best.distance)}${estimateText(best.diff)}; `
       + `${mine.diff.tensors.filter(t => t.identical).length} bit-identical to ${declared.name}, ${bytes(mine.bytes)} bytes, `
-      + `mean |a−b| ${fmt(mine.distance)} (rule: ${rule})${sibling}`,
+      + `mean |a−b| ${fmt(mine.distance)}${estimateText(mine.diff)} (rule: ${rule})${sibling}`,
   })
   return true
 }
@@ -113,24 +140,33 @@ function recordEdge(ctx: Context, e: Experiment, best: Evidence | undefined, dec
     mean_abs_diff: shown.diff?.mean_abs_diff ?? null, mismatch,
   })
   const distance = shown.diff?.mean_abs_diff
-  if (distance !== undefined && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance })
+  const bound = boundOf(shown.diff)
+  if (distance !== undefined && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound })
 }
 
 async function auditChild(ctx: Context, e: Experiment, candidates: readonly Experiment[]): Promise<void> {
   if (e.parent!.experiment !== undefined) relate(ctx, e.name, e.parent!.experiment)
   const child = await ctx.weightsOf(e.checkpoint.resolved)
   const evidence = child === undefined ? [] : await gatherEvidence(ctx, e, candidates)
-  const declared = await declaredParent(ctx, e, evidence)
+  let declared = await declaredParent(ctx, e)
   if (child === undefined) {
     ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, undefined, true))
     return
   }
-  const best = [...evidence].sort(strongerFirst)[0]
+  const front = await strongest(ctx, e, evidence)
+  // identical bytes (hashes) decide a mismatch exactly; a mismatch by distance alone is decided on exact diffs of both sides
+  const byDistance = front !== undefined && front.name !== declared.name && front.bytes === 0
+  const exactDiff = !byDistance || (front.bound ?? 0) === 0
+    ? front?.diff : await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(front.name)!.checkpoint.resolved)
+  const best = front === undefined || exactDiff === undefined ? front : evidenceOf(front.name, exactDiff)
+  if (byDistance && boundOf(declared.diff) > 0)
+    declared = { ...declared, diff: await ctx.diffPaths(e.checkpoint.resolved, declared.path) }
   const mismatch = findParentMismatch(ctx, e, best, declared)
   recordEdge(ctx, e, best, declared, mismatch)
   if (declared.diff !== undefined) {
     const how = alignmentNote(declared.diff, child, e.checkpoint.display, declared.display)
-    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}`, tensors: declared.diff.tensors })
+    const estimated = boundOf(declared.diff) > 0 ? ` (distances estimated from samples, ±${fmt(boundOf(declared.diff))})` : ''
+    ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}${estimated}`, tensors: declared.diff.tensors })
   }
   ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child.path))
 }

@@ -17,7 +17,9 @@ import type { DiffResult } from '../weights/diff.ts'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
-import { fmt, type Context } from './weight-context.ts'
+import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
+import { decisive, mayBeNear, type Yardstick } from './near-duplicate-estimate.ts'
+import { estimateText, fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
 export const NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3
@@ -28,11 +30,10 @@ interface Measured {
   readonly diff: DiffResult
 }
 
-interface Yardstick {
-  readonly distance: number
-  /** `how far training moved them from their parents (… kl012 from rce5)` or `the median pair distance …`. */
-  readonly description: string
+interface Estimated extends Measured {
+  readonly diff: EstimatedDiff
 }
+
 
 /** Recorded keys whose values differ between two experiments (keys recorded in both). */
 function recordedDifferences(a: Experiment, b: Experiment, checks: Checks): string[] {
@@ -51,27 +52,47 @@ function median(values: readonly number[]): number {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
+/** The median pair distance, and how far off it can be when the distances are estimates. */
+interface Spread {
+  readonly median: number
+  readonly bound: number
+}
+
+/**
+ * Moving every value by at most b moves their median by at most b: the largest error bound of the
+ * distances bounds the median's (0 when every distance is exact).
+ */
+function spreadOf(measured: readonly Estimated[]): Spread {
+  const positive = measured.filter(m => m.diff.mean_abs_diff !== null && m.diff.mean_abs_diff > 0)
+  return { median: median(positive.map(m => m.diff.mean_abs_diff!)), bound: positive.reduce((b, m) => Math.max(b, m.diff.error_bound), 0) }
+}
+
 /**
  * The larger of two scales: how far training moved the runs (the smaller of their parent
  * distances) and the median pair distance. The parent distance catches a fleet of runs trained
  * far from one parent in the same direction (where the median is small); the median catches runs
  * that training barely moved at all (the okvqa case, where the parent distance is as small as the pair's).
  */
-function yardstickOf(ctx: Context, m: Measured, spread: number): Yardstick | undefined {
+function yardstickOf(ctx: Context, m: Measured, spread: Spread): Yardstick | undefined {
   // a run's distance from the other run of the pair (an inferred parent) says nothing about how far training moved
   const known = [m.a, m.b]
     .map(e => ({ e, p: ctx.parentDistance.get(e.name) }))
     .filter(x => x.p !== undefined && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name)
     .sort((x, y) => x.p!.distance - y.p!.distance)
   const nearest = known[0]
-  const median = spread > 0 ? spread : undefined
+  const median = spread.median > 0 ? spread.median : undefined
+  const estimated = spread.bound > 0 ? ` (±${fmt(spread.bound)}, estimated from samples)` : ''
+  const medianText = `the median pair distance ${fmt(median ?? null)}${estimated}`
   if (nearest === undefined) {
     if (median === undefined) return undefined
-    return { distance: median, description: `the median pair distance ${fmt(median)} (neither run has a known parent)` }
+    return { distance: median, bound: spread.bound, description: `${medianText} (neither run has a known parent)` }
   }
-  const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)} (${nearest.e.name} from ${nearest.p!.parent})`
-  if (median === undefined || nearest.p!.distance >= median) return { distance: nearest.p!.distance, description: moved }
-  return { distance: median, description: `the median pair distance ${fmt(median)}, which is larger than ${moved}` }
+  const movedBound = nearest.p!.bound > 0 ? ` ±${fmt(nearest.p!.bound)}, estimated from samples` : ''
+  const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)}`
+    + ` (${nearest.e.name} from ${nearest.p!.parent}${movedBound})`
+  if (median === undefined || nearest.p!.distance >= median)
+    return { distance: nearest.p!.distance, bound: nearest.p!.bound, description: moved }
+  return { distance: median, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` }
 }
 
 /** Floating-point elements among a checkpoint's weights. */
@@ -87,14 +108,14 @@ async function comparable(ctx: Context, m: Measured): Promise<boolean> {
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
 }
 
-function describeNearness(diff: DiffResult, yardstick: Yardstick | undefined, ratio: number): string | undefined {
+function describeNearness(diff: DiffResult | EstimatedDiff, yardstick: Yardstick | undefined, ratio: number): string | undefined {
   if (diff.identical) return 'bit-identical weights'
   const distance = diff.mean_abs_diff
   if (distance === null) return undefined
   if (distance === 0) return 'the same values in every shared tensor'
   if (yardstick === undefined || distance > ratio * yardstick.distance) return undefined
   const times = Math.round(yardstick.distance / distance)
-  return `near-identical weights (mean |a−b| ${fmt(distance)}, ${times}× below ${yardstick.description})`
+  return `near-identical weights (mean |a−b| ${fmt(distance)}${estimateText(diff)}, ${times}× below ${yardstick.description})`
 }
 
 /** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */
@@ -124,19 +145,29 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
   const { checks } = ctx.input
   const pairs = await pairsToCompare(ctx)
   if (pairs === undefined) return
-  const measured: Measured[] = []
+  const measured: Estimated[] = []
   for (const [a, b] of pairs) {
-    const diff = await ctx.diffPaths(a.checkpoint.resolved, b.checkpoint.resolved)
+    const diff = await ctx.estimatePaths(a.checkpoint.resolved, b.checkpoint.resolved)
     if (diff === undefined) continue
     measured.push({ a, b, diff })
     ctx.recordPair(a.name, b.name, diff)
   }
   ctx.audit.nearDuplicatesChecked = true
-  const spread = median(measured.map(m => m.diff.mean_abs_diff).filter((x): x is number => x !== null && x > 0))
-  for (const m of measured) {
-    const differences = recordedDifferences(m.a, m.b, checks)
-    if (differences.length === 0 || !(await comparable(ctx, m))) continue
-    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio)
+  const spread = spreadOf(measured)
+  for (const estimate of measured) {
+    const differences = recordedDifferences(estimate.a, estimate.b, checks)
+    if (differences.length === 0 || !(await comparable(ctx, estimate))) continue
+    const yardstick = yardstickOf(ctx, estimate, spread)
+    if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue
+    // a candidate the samples settle (interval below the threshold, no NaN anywhere) is reported on them, saying so;
+    // any other is compared exactly: a claim of identity or of equal values never rests on samples
+    const diff = decisive(estimate.diff, yardstick, checks.nearDuplicateRatio) ? estimate.diff
+      : await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved)
+    if (diff === undefined) continue
+    const m = { ...estimate, diff }
+    ctx.recordPair(m.a.name, m.b.name, diff)
+    if (!(await comparable(ctx, m))) continue
+    const how = describeNearness(m.diff, yardstick, checks.nearDuplicateRatio)
     if (how === undefined) continue
     ctx.audit.findings.push({
       experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate', severity: 'warning',

@@ -10,7 +10,7 @@ import type { Leaf } from '../hparams/flatten.ts'
 import { formatValue } from '../hparams/scalar.ts'
 import type { Checks, Experiment, ManifestPath } from '../manifest/types.ts'
 import type { DiffResult } from '../weights/diff.ts'
-import { alignmentNote, fmt, groupNames, hasWeights, someNames, type Context } from './weight-context.ts'
+import { alignmentNote, boundOf, estimateText, fmt, groupNames, hasWeights, someNames, type Context } from './weight-context.ts'
 
 /** A tensor differs from its twin: bitwise for equal dtypes, beyond the coarser rounding across dtypes. */
 const differs = (t: DiffResult['tensors'][number]): boolean => (t.dtype.includes('/') ? t.beyond_rounding > 0 : !t.identical)
@@ -23,7 +23,7 @@ function tensorProblems(diff: DiffResult, main: Checkpoint, e: Experiment): stri
   const differing = diff.tensors.filter(differs)
   if (differing.length > 0)
     problems.push(`${differing.length} of ${diff.tensors.length} tensors differ `
-      + `(${groupNames(differing.map(t => t.name))}; mean |a−b| ${fmt(diff.mean_abs_diff)})`)
+      + `(${groupNames(differing.map(t => t.name))}; mean |a−b| ${fmt(diff.mean_abs_diff)}${estimateText(diff)})`)
   if (missing.length > 0)
     problems.push(`the twin is missing ${someNames(missing, 10)} (${missing.length} tensors of ${e.checkpoint.display})`)
   if (extra.length > 0) problems.push(`the twin has ${extra.length} tensors ${e.checkpoint.display} lacks (${someNames(extra, 10)})`)
@@ -62,11 +62,13 @@ async function auditTwin(ctx: Context, e: Experiment, twin: ManifestPath, aliase
   const [mainHas, twinHas] = [hasWeights(mainOpened.checkpoint), hasWeights(twinOpened.checkpoint)]
   if (mainHas && !twinHas) problems.push(`the twin ${twin.display} holds no weight tensors`)
   if (!mainHas && twinHas) problems.push(`${e.checkpoint.display} holds no weight tensors, its twin does`)
-  const diff = await ctx.diffPaths(e.checkpoint.resolved, twin.resolved)
+  // twins of one dtype are a bit-identity question: the hashes decide it (verdictPaths)
+  const diff = await ctx.verdictPaths(e.checkpoint.resolved, twin.resolved)
   if (diff !== undefined) {
     problems.push(...tensorProblems(diff, mainOpened.checkpoint, e))
     const how = alignmentNote(diff, mainOpened.checkpoint, e.checkpoint.display, twin.display)
-    audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}`, tensors: diff.tensors })
+    const estimated = boundOf(diff) > 0 ? ` (distances estimated from samples, ±${fmt(boundOf(diff))})` : ''
+    audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}${estimated}`, tensors: diff.tensors })
   }
   problems.push(...hparamProblems(mainOpened.leaves, twinOpened.leaves, aliases, input.checks))
   if (problems.length > 0) {

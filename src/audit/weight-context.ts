@@ -8,6 +8,10 @@ import type { Leaf } from '../hparams/flatten.ts'
 import type { Checks, Experiment, Manifest, SourceLocation } from '../manifest/types.ts'
 import { describeAlignment, weightTensors } from '../weights/align.ts'
 import type { DiffResult, TensorDiff } from '../weights/diff.ts'
+import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
+import { fingerprintDiff, type EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
+import type { Fingerprint } from '../fingerprint/types.ts'
+import { hashDecides } from '../fingerprint/hash-decides.ts'
 import type { Finding } from './findings.ts'
 
 type Globals = ReadonlyArray<{ readonly qualified: string, readonly verdict: string }>
@@ -18,6 +22,10 @@ export interface WeightInputs {
   readonly checks: Checks
   open(path: string): Promise<Opened>
   diff(a: Checkpoint, b: Checkpoint): Promise<DiffResult>
+  /** One streaming pass over a checkpoint (default: `fingerprintCheckpoint`); cross-file choices run on these. */
+  fingerprint?(checkpoint: Checkpoint): Promise<Fingerprint>
+  /** Every pair compared exactly, no fingerprints (the reference the fleet bench checks verdicts against). */
+  readonly exactPairs?: boolean
   /** Told before each weight comparison starts (the CLI shows it on a terminal). */
   progress?(message: string): void
 }
@@ -27,6 +35,8 @@ export interface PairResult {
   readonly b: string
   readonly mean_abs_diff: number | null
   readonly identical: boolean
+  /** Present when the distance is estimated from samples: the half-width of its interval. */
+  readonly error_bound?: number
 }
 
 export interface LineageEdge {
@@ -60,6 +70,8 @@ export interface WeightAudit {
 export interface ParentDistance {
   readonly parent: string
   readonly distance: number
+  /** Its error bound when estimated from samples (0: exact). */
+  readonly bound: number
 }
 
 export interface Context {
@@ -73,13 +85,31 @@ export interface Context {
   weightsOf(path: string): Promise<Checkpoint | undefined>
   /** Diff of two paths, computed once per unordered pair; undefined when either has no readable weights. */
   diffPaths(a: string, b: string): Promise<DiffResult | undefined>
-  /** Adds a pair to the distance matrix (once). */
-  recordPair(a: string, b: string, diff: DiffResult): void
+  /** The same from fingerprints (each file read once, whatever the number of pairs); undefined as for diffPaths. */
+  estimatePaths(a: string, b: string): Promise<EstimatedDiff | undefined>
+  /**
+   * The diff a twin or frozen/trained verdict rests on: from fingerprints when the hashes decide it
+   * (see hashDecides), else exact; undefined as for diffPaths.
+   */
+  verdictPaths(a: string, b: string): Promise<DiffResult | EstimatedDiff | undefined>
+  /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
+  recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
   /** Opens a file an experiment references (twin, parent path) and reports code-running globals in it, once per experiment. */
   openReferenced(e: Experiment, path: string, display: string, location: SourceLocation): Promise<Opened>
 }
 
 export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ? '0' : x.toExponential(2))
+
+/** ` ±2.1e-9, estimated from samples` after a distance from fingerprints; '' after an exact one. */
+/** The error bound of a distance (0: exact). */
+export function boundOf(diff: DiffResult | EstimatedDiff | undefined): number {
+  return diff !== undefined && 'error_bound' in diff ? (diff as EstimatedDiff).error_bound : 0
+}
+
+export function estimateText(diff: DiffResult | EstimatedDiff | undefined): string {
+  const bound = boundOf(diff)
+  return bound > 0 ? ` ±${fmt(bound)}, estimated from samples` : ''
+}
 
 /** `backbone.embed.weight, backbone.layer.bias` → `backbone.*`: names summarised by their first segment. */
 export function groupNames(names: readonly string[]): string {
@@ -125,6 +155,16 @@ export function hasWeights(checkpoint: Checkpoint): boolean {
 export function createContext(input: WeightInputs, audit: WeightAudit): Context {
   const { manifest } = input
   const diffs = new Map<string, Promise<DiffResult | undefined>>()
+  const estimates = new Map<string, Promise<EstimatedDiff | undefined>>()
+  const fingerprints = new Map<string, Promise<Fingerprint>>()
+  const fingerprintOf = (c: Checkpoint): Promise<Fingerprint> => {
+    let entry = fingerprints.get(c.path)
+    if (entry === undefined) {
+      input.progress?.(`fingerprinting weights: ${c.path}`)
+      fingerprints.set(c.path, entry = (input.fingerprint ?? fingerprintCheckpoint)(c))
+    }
+    return entry
+  }
   const scanned = new Set<string>()
   const weightsOf = async (path: string): Promise<Checkpoint | undefined> => {
     const opened = await input.open(path)
@@ -136,6 +176,8 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
     if (typeof reason !== 'string') throw error
     const who = manifest.experiments.find(e => e.checkpoint.resolved === a || e.checkpoint.resolved === b)
     const message = `tensor data could not be compared (${reason}): ${(error as Error).message}`
+    // the fingerprint and the exact diff of one file can break alike: one finding
+    if (audit.findings.some(f => f.code === 'unreadable' && f.message === message)) return undefined
     audit.findings.push({ experiment: who?.name ?? '(all)', code: 'unreadable', severity: 'error', message })
     return undefined
   }
@@ -156,9 +198,35 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       }
       return entry
     },
+    async estimatePaths(a, b) {
+      if (input.exactPairs === true) {
+        const d = await this.diffPaths(a, b)
+        return d === undefined ? undefined : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0, complete: true }
+      }
+      const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
+      if (ca === undefined || cb === undefined) return undefined
+      const [x, y] = a <= b ? [ca, cb] : [cb, ca]
+      const key = `${x.path}\0${y.path}`
+      let entry = estimates.get(key)
+      if (entry === undefined) {
+        entry = Promise.all([fingerprintOf(x), fingerprintOf(y)]).then(([fx, fy]) => fingerprintDiff(x, fx, y, fy)).catch(brokenData(a, b))
+        estimates.set(key, entry)
+      }
+      return entry
+    },
+    async verdictPaths(a, b) {
+      if (input.exactPairs === true) return this.diffPaths(a, b)
+      const estimate = await this.estimatePaths(a, b)
+      return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
+    },
     recordPair(a, b, diff) {
-      if (!audit.pairs.some(p => (p.a === a && p.b === b) || (p.a === b && p.b === a)))
-        audit.pairs.push({ a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical })
+      const bound = 'error_bound' in diff ? diff.error_bound : 0
+      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...(bound > 0 ? { error_bound: bound } : {}) }
+      const at = audit.pairs.findIndex(p => (p.a === a && p.b === b) || (p.a === b && p.b === a))
+      // an exact distance replaces an estimate of the same pair, never the other way round
+      if (at < 0) audit.pairs.push(pair)
+      else if (audit.pairs[at]!.error_bound !== undefined && bound === 0)
+        audit.pairs[at] = { ...pair, a: audit.pairs[at]!.a, b: audit.pairs[at]!.b }
     },
     async openReferenced(e, path, display, location) {
       const opened = await input.open(path)

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { DEFAULT_MANIFESTS, isInside } from '../manifest/paths.ts'
 import { WEIGHT_MODES } from '../manifest/types.ts'
 import { COMMENT_MODES, REMOTE_MODES, type ActionSettings } from './settings.ts'
+import { parseShard, type ShardSpec } from '../shard/partition.ts'
 
 export class InputError extends Error {}
 
@@ -18,6 +19,17 @@ function choice<T extends string>(getInput: (name: string) => string, name: stri
 function parseList(value: string): string[] | undefined {
   const items = value.split(/[,\n]/).map(s => s.trim()).filter(Boolean)
   return value.trim() === '' ? undefined : items
+}
+
+/** The shard and merge roles: at most one of them. */
+function roles(getInput: (name: string) => string): { shard: ShardSpec | undefined, merge: string | undefined } {
+  const [shard, merge] = [getInput('shard').trim(), getInput('merge').trim()]
+  if (shard !== '' && merge !== '') throw new InputError("Inputs 'shard' and 'merge' cannot both be set: a job is a shard or the merge.")
+  try {
+    return { shard: shard === '' ? undefined : parseShard(shard), merge: merge === '' ? undefined : merge }
+  } catch (error) {
+    throw new InputError(`Input 'shard': ${(error as Error).message.replace(/^--shard /, '')}`)
+  }
 }
 
 /**
@@ -42,6 +54,8 @@ export function readSettings(getInput: (name: string) => string, workspace: stri
     failOn: parseList(getInput('fail-on')),
     weights: choice(getInput, 'weights', WEIGHT_MODES),
     strict: choice(getInput, 'strict', ['true', 'false'] as const) === 'true',
+    cache: choice(getInput, 'cache', ['true', 'false'] as const) !== 'false',
+    ...roles(getInput),
     comment: choice(getInput, 'comment', COMMENT_MODES) ?? 'always',
     token: getInput('github-token'),
     commentAuthor: getInput('comment-author').trim() || 'github-actions[bot]',

@@ -5,9 +5,11 @@
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as actionsCache from '@actions/cache'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import type { Annotation } from './annotations.ts'
+import type { CacheService } from './fingerprint-cache.ts'
 import { upsertStickyComment, type CommentsApi, type UpsertOutcome } from './comment.ts'
 import { statusOf, withRetries } from './retry.ts'
 import { terminalSafe } from '../report/terminal.ts'
@@ -23,20 +25,37 @@ export interface GitHubIO {
   /** Link to this run's summary, for truncated comments. */
   readonly runUrl: string
   writeSummary(markdown: string): Promise<void>
-  writeReportJson(json: string): Promise<string>
+  /** Writes a JSON report under RUNNER_TEMP (default name ckpt-audit-report.json); returns its path. */
+  writeReportJson(json: string, name?: string): Promise<string>
   setOutputs(outputs: Record<string, string>): void
   annotate(annotation: Annotation): void
   info(message: string): void
   warning(message: string): void
   setFailed(message: string): void
+  /** The Actions cache service when this runner has one (absent in tests and outside Actions). */
+  readonly cache?: CacheService
+  /** Where the fingerprint cache lives during the run. */
+  readonly cacheDir?: string
+}
+
+/** @actions/cache, when the runner offers the cache service. */
+function cacheService(): CacheService | undefined {
+  if (!actionsCache.isFeatureAvailable()) return undefined
+  return {
+    restore: (dir, key, restoreKeys) => actionsCache.restoreCache([dir], key, restoreKeys),
+    save: async (dir, key) => { await actionsCache.saveCache([dir], key) },
+  }
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 export function actionsIO(env: NodeJS.ProcessEnv = process.env): GitHubIO {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+  const cache = cacheService()
   return {
     workspace,
+    ...(cache !== undefined ? { cache } : {}),
+    cacheDir: join(env.RUNNER_TEMP ?? tmpdir(), 'ckpt-audit-cache'),
     runUrl: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
     getInput: name => core.getInput(name),
     async upsertComment(marker, markdown, author, token, createIfMissing) {
@@ -85,8 +104,8 @@ export function actionsIO(env: NodeJS.ProcessEnv = process.env): GitHubIO {
         core.warning(`Could not write the job summary: ${(error as Error).message}`)
       }
     },
-    async writeReportJson(json) {
-      const path = join(env.RUNNER_TEMP ?? tmpdir(), 'ckpt-audit-report.json')
+    async writeReportJson(json, name = 'ckpt-audit-report.json') {
+      const path = join(env.RUNNER_TEMP ?? tmpdir(), name)
       await writeFile(path, json)
       return path
     },

@@ -1,5 +1,6 @@
 /** Everything the Action takes from `with:`, parsed and checked once (docs/design.md §7). */
 import type { WeightsMode } from '../manifest/types.ts'
+import type { ShardSpec } from '../shard/partition.ts'
 
 export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
@@ -19,6 +20,12 @@ export interface ActionSettings {
   readonly weights: WeightsMode | undefined
   /** `strict: true`: unverified checks are errors (CLI --strict). */
   readonly strict: boolean
+  /** `cache: true` (the default): fingerprints are cached across runs through the Actions cache. */
+  readonly cache: boolean
+  /** `shard: I/N`: this job only fingerprints its share into the report-json output, for a merge job. */
+  readonly shard: ShardSpec | undefined
+  /** `merge: GLOB`: this job merges the shard reports the glob names (relative to the workspace) and reports. */
+  readonly merge: string | undefined
   readonly comment: CommentMode
   readonly token: string
   /** Login whose comments may be edited: the token's identity (github-actions[bot] for GITHUB_TOKEN). */

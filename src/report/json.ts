@@ -22,7 +22,8 @@ export interface CheckJson {
     metrics: Array<Omit<MetricRow, 'location'>>
   }>
   /** mean_abs_diff: null when the two share no floating tensor, "inf" when an infinity meets a number. */
-  pairs: Array<{ a: string, b: string, mean_abs_diff: number | 'inf' | null, identical: boolean }>
+  /** error_bound (present for a distance estimated from samples): "inf" when the hashes differ where no sample looked. */
+  pairs: Array<{ a: string, b: string, mean_abs_diff: number | 'inf' | null, identical: boolean, error_bound?: number | 'inf' }>
   lineage: Array<Omit<AuditResult['lineage'][number], 'mean_abs_diff'> & { mean_abs_diff: number | 'inf' | null }>
   findings: Finding[]
 }
@@ -45,7 +46,9 @@ export function toCheckJson(result: AuditResult): CheckJson {
       })),
       metrics: e.metrics.map(({ location: _, ...m }) => m),
     })),
-    pairs: result.pairs.map(p => ({ ...p, mean_abs_diff: infAsText(p.mean_abs_diff) })),
+    pairs: result.pairs.map(p => ({
+      ...p, mean_abs_diff: infAsText(p.mean_abs_diff), ...(p.error_bound !== undefined ? { error_bound: infAsText(p.error_bound)! } : {}),
+    })),
     lineage: result.lineage.map(l => ({ ...l, mean_abs_diff: infAsText(l.mean_abs_diff) })),
     findings: result.findings.map(f => ({ ...f })),
   }

@@ -79,7 +79,7 @@ async function diffTensor(a: Checkpoint, b: Checkpoint, p: AlignedTensor): Promi
 }
 
 /** Globals whose tensors the reader does not turn into tensor references (so they are not in the alignment at all). */
-const UNREAD_TENSOR_KINDS: Readonly<Record<string, string>> = {
+export const UNREAD_TENSOR_KINDS: Readonly<Record<string, string>> = {
   'torch._utils._rebuild_qtensor': 'quantized', 'torch._utils._rebuild_sparse_tensor': 'sparse',
   'torch._utils._rebuild_nested_tensor': 'nested', 'torch._utils._rebuild_wrapper_subclass': 'tensor subclass',
 }

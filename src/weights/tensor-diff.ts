@@ -141,12 +141,12 @@ function scratchPair(): [Float64Array, Float64Array] {
 }
 
 /** The rounding of a dtype pair: relative, plus absolute near zero; exact (0, TINY) for one dtype. */
-interface Bound {
+export interface Bound {
   readonly rel: number
   readonly abs: number
 }
 
-function roundingBound(dtypeA: string, dtypeB: string): Bound {
+export function roundingBound(dtypeA: string, dtypeB: string): Bound {
   if (dtypeA === dtypeB) return { rel: 0, abs: TINY }
   const abs = Math.max(HALF_SUBNORMAL[dtypeA] ?? 0, HALF_SUBNORMAL[dtypeB] ?? 0, TINY)
   return { rel: Math.max(ROUNDING[dtypeA] ?? 0, ROUNDING[dtypeB] ?? 0), abs }

@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 
@@ -240,4 +240,33 @@ test('the manifest in a subfolder of the repository: the annotation lands on exa
   assert.equal(r.code, 1)
   const line = readFileSync('examples/okvqa/docs/experiments.md', 'utf8').split('\n').findIndex(l => l.startsWith('| kl015_frozen ')) + 1
   assert.match(r.log, new RegExp(`::error title=ckpt-audit hparam-mismatch,file=examples/okvqa/docs/experiments\\.md,line=${line},col=\\d+::`))
+})
+
+test('sharded: two shard jobs post nothing; the merge job posts the one sticky comment a single run posts, same exit code', async () => {
+  reset()
+  const single = await runAction(workspace('ckpt-audit.yml'))
+  const singleBody = api.comments[0]!.body
+  reset()
+  const ws = workspace('ckpt-audit.yml')
+  mkdirSync(join(ws, 'shard-reports'))
+  for (const i of [1, 2]) {
+    const shard = await runAction(ws, { shard: `${i}/2` })
+    assert.equal(shard.code, 0, shard.log)
+    assert.equal(shard.outputs.status, 'shard')
+    assert.match(shard.summary, new RegExp(`^## ckpt-audit: shard ${i}/2: \\d+ experiments`))
+    // upload-artifact, then download-artifact with merge-multiple: one file per shard in one folder
+    assert.match(shard.outputs['report-json']!, new RegExp(`ckpt-audit-shard-${i}-of-2\\.json$`), 'one file name per shard')
+    copyFileSync(shard.outputs['report-json']!, join(ws, 'shard-reports', basename(shard.outputs['report-json']!)))
+  }
+  assert.equal(api.comments.length, 0, 'shard jobs never comment')
+  const merged = await runAction(ws, { merge: 'shard-reports/*.json' })
+  assert.equal(merged.code, single.code)
+  assert.equal(api.comments.length, 1)
+  assert.equal(api.comments[0]!.body, singleBody)
+  assert.deepEqual({ ...merged.outputs, 'report-json': undefined }, { ...single.outputs, 'report-json': undefined })
+  // a shard report of another manifest text is refused, with a clear message
+  writeFileSync(join(ws, 'ckpt-audit.yml'), readFileSync(join(ws, 'ckpt-audit.yml'), 'utf8') + '# edited\n')
+  const refused = await runAction(ws, { merge: 'shard-reports/*.json' })
+  assert.equal(refused.code, 1)
+  assert.match(refused.log, /written for another manifest/)
 })

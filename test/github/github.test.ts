@@ -12,7 +12,13 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 test('settings: defaults, lists, choices', () => {
   const s = readSettings(inputs({ 'github-token': 't', 'fail-on': 'kl_beta, lr\nepoch' }), '/ws')
   assert.deepEqual(s, { manifest: 'ckpt-audit.yml', manifestPath: '/ws/ckpt-audit.yml', workspace: '/ws', failOn: ['kl_beta', 'lr', 'epoch'],
-    weights: undefined, strict: false, comment: 'always', token: 't', commentAuthor: 'github-actions[bot]', remote: 'allow', remoteHosts: [] })
+    weights: undefined, strict: false, cache: true, shard: undefined, merge: undefined, comment: 'always', token: 't', commentAuthor: 'github-actions[bot]',
+    remote: 'allow', remoteHosts: [] })
+  assert.equal(readSettings(inputs({ cache: 'false' }), '/ws').cache, false)
+  assert.deepEqual(readSettings(inputs({ shard: '2/4' }), '/ws').shard, { index: 2, count: 4 })
+  assert.equal(readSettings(inputs({ merge: 'shards/*.json' }), '/ws').merge, 'shards/*.json')
+  assert.throws(() => readSettings(inputs({ shard: '1/2', merge: 'x' }), '/ws'), /cannot both be set/)
+  assert.throws(() => readSettings(inputs({ shard: '3/2' }), '/ws'), /Input 'shard': must be I\/N/)
   const t = readSettings(inputs({ manifest: 'exp.yml', 'working-directory': 'ml', weights: 'never', comment: 'on-failure', 'comment-author': 'my-app[bot]' }), '/ws')
   assert.deepEqual([t.manifest, t.manifestPath, t.weights, t.comment, t.commentAuthor], ['ml/exp.yml', '/ws/ml/exp.yml', 'never', 'on-failure', 'my-app[bot]'])
 })

@@ -5,6 +5,7 @@ import { test } from 'node:test'
 // issue G: the weight code stays readable in a side-by-side diff
 const files = [
   ...readdirSync('src/weights').map(f => `src/weights/${f}`),
+  ...readdirSync('src/fingerprint').map(f => `src/fingerprint/${f}`),
   ...['weight-audit', 'weight-context', 'twin-audit', 'lineage-audit', 'glob-audit', 'near-duplicate-audit'].map(f => `src/audit/${f}.ts`),
 ]
 

@@ -1,0 +1,80 @@
+/**
+ * The on-disk form of a cached fingerprint: a JSON document with a format name and version, the
+ * identity it was made for, the tensors (samples as base64 little-endian float64), and a SHA-256
+ * checksum of everything else. Decoding trusts nothing: a wrong format, version, identity or
+ * checksum, or any field of the wrong type, gives undefined, and the caller reads the file again.
+ */
+import { createHash } from 'node:crypto'
+import { identityText, type SourceIdentity } from './identity.ts'
+import type { Fingerprint, TensorFingerprint } from './types.ts'
+
+export const ENTRY_FORMAT = 'ckpt-audit-fingerprint'
+/** Bump when the fingerprint's meaning changes (hash input, sample positions, SAMPLE_SIZE). */
+export const ENTRY_VERSION = 2
+
+interface StoredTensor {
+  name: string
+  dtype: string
+  shape: number[]
+  numel: number
+  littleEndian: boolean
+  sha256: string
+  nans: number
+  samples: string
+}
+
+const checksumOf = (body: string): string => createHash('sha256').update(body).digest('hex')
+
+function encodeSamples(samples: Float64Array): string {
+  const bytes = Buffer.alloc(samples.length * 8)
+  samples.forEach((v, i) => bytes.writeDoubleLE(v, i * 8))
+  return bytes.toString('base64')
+}
+
+function decodeSamples(text: string): Float64Array | undefined {
+  const bytes = Buffer.from(text, 'base64')
+  if (bytes.length % 8 !== 0) return undefined
+  return Float64Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8))
+}
+
+export function encodeEntry(identity: SourceIdentity, fingerprint: Fingerprint): string {
+  const tensors: StoredTensor[] = [...fingerprint.tensors.values()].map(t => ({
+    name: t.name, dtype: t.dtype, shape: [...t.shape], numel: t.numel, littleEndian: t.littleEndian, sha256: t.sha256,
+    nans: t.nans, samples: encodeSamples(t.samples),
+  }))
+  const body = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity), tensors })
+  return JSON.stringify({ body, checksum: checksumOf(body) })
+}
+
+const isNat = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0
+
+function decodeTensor(x: unknown): TensorFingerprint | undefined {
+  const t = x as Partial<StoredTensor> | null
+  if (t === null || typeof t !== 'object' || typeof t.name !== 'string' || typeof t.dtype !== 'string') return undefined
+  if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== 'boolean') return undefined
+  if (typeof t.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== 'string') return undefined
+  if (!isNat(t.nans) || t.nans > t.numel) return undefined
+  const samples = decodeSamples(t.samples)
+  if (samples === undefined || samples.length > t.numel) return undefined
+  const { name, dtype, shape, numel, littleEndian, sha256, nans } = t
+  return { name, dtype, shape, numel, littleEndian, sha256, nans, samples }
+}
+
+/** The fingerprint an entry holds for `identity`, or undefined when the entry is not exactly that. */
+export function decodeEntry(text: string, identity: SourceIdentity): Fingerprint | undefined {
+  let outer: { body?: unknown, checksum?: unknown }
+  try { outer = JSON.parse(text) as typeof outer } catch { return undefined }
+  if (typeof outer?.body !== 'string' || typeof outer.checksum !== 'string' || checksumOf(outer.body) !== outer.checksum) return undefined
+  let body: { format?: unknown, version?: unknown, identity?: unknown, tensors?: unknown }
+  try { body = JSON.parse(outer.body) as typeof body } catch { return undefined }
+  if (body === null || typeof body !== 'object') return undefined
+  if (body.format !== ENTRY_FORMAT || body.version !== ENTRY_VERSION || body.identity !== identityText(identity)) return undefined
+  if (!Array.isArray(body.tensors)) return undefined
+  const tensors = new Map<string, TensorFingerprint>()
+  for (const stored of body.tensors) {
+    const t = decodeTensor(stored)
+    if (t === undefined || tensors.has(t.name)) return undefined
+    tensors.set(t.name, t)
+  }
+  return { tensors, bytesRead: 0 }
+}

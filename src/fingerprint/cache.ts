@@ -1,0 +1,60 @@
+/**
+ * A folder of fingerprints, one file per source identity (named by the identity's SHA-256). A hit
+ * costs one stat and one small read instead of reading the checkpoint; a miss, or an entry that
+ * does not decode as exactly this identity's, fingerprints the file and rewrites the entry.
+ * Writes go to a temporary name and are renamed into place, so a reader never sees half an entry.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Checkpoint } from '../checkpoint/checkpoint.ts'
+import { weightTensors } from '../weights/align.ts'
+import { decodeEntry, encodeEntry } from './cache-entry.ts'
+import { fingerprintCheckpoint } from './fingerprint-checkpoint.ts'
+import { identityText, localIdentity, type SourceIdentity } from './identity.ts'
+import type { Fingerprint } from './types.ts'
+
+export const DEFAULT_CACHE_DIR = '.ckpt-audit-cache'
+
+export const entryPath = (dir: string, identity: SourceIdentity): string =>
+  join(dir, `${createHash('sha256').update(identityText(identity)).digest('hex')}.json`)
+
+async function store(dir: string, identity: SourceIdentity, fingerprint: Fingerprint): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  const target = entryPath(dir, identity)
+  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`
+  await writeFile(temporary, encodeEntry(identity, fingerprint))
+  await rename(temporary, target)
+}
+
+/** Whether an entry describes this checkpoint's weight tensors (names, dtypes, shapes): else it is stale or foreign. */
+export function describes(fingerprint: Fingerprint, checkpoint: Checkpoint): boolean {
+  const named = weightTensors(checkpoint.tensors)
+  return named.every(({ name, tensor }) => {
+    const t = fingerprint.tensors.get(name)
+    return t === undefined || (t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(',') === tensor.shape.join(','))
+  }) && [...fingerprint.tensors.keys()].every(name => named.some(t => t.name === name))
+}
+
+/**
+ * A fingerprinter that consults `dir` first; `used` collects the entry names it needed (the
+ * Action keys its cache on them and leaves the others out). `identify` gives a checkpoint's identity (local files
+ * by default; undefined: not cacheable). A cache that cannot be written is no error: the audit
+ * goes on with the fingerprint it computed.
+ */
+export function cachedFingerprinter(dir: string, used?: Set<string>,
+  identify: (c: Checkpoint) => Promise<SourceIdentity | undefined> = c => localIdentity(c.path)) {
+  return async (checkpoint: Checkpoint): Promise<Fingerprint> => {
+    const identity = await identify(checkpoint)
+    if (identity === undefined) return fingerprintCheckpoint(checkpoint)
+    used?.add(basename(entryPath(dir, identity)))
+    const text = await readFile(entryPath(dir, identity), 'utf8').catch(() => undefined)
+    const hit = text === undefined ? undefined : decodeEntry(text, identity)
+    if (hit !== undefined && describes(hit, checkpoint)) return hit
+    const fresh = await fingerprintCheckpoint(checkpoint)
+    // the identity is taken again after reading: a file rewritten meanwhile is not cached under its old identity
+    const after = await identify(checkpoint)
+    if (after !== undefined && identityText(after) === identityText(identity)) await store(dir, identity, fresh).catch(() => {})
+    return fresh
+  }
+}

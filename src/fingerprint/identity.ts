@@ -1,0 +1,26 @@
+/**
+ * What a cached fingerprint is valid for. A local file: its absolute path, size and modification
+ * time (a rewrite changes at least the mtime; a rewrite that restores size and mtime to the
+ * nanosecond is not detected, as with make). Remote sources (issue J) plug in their own identity:
+ * a URL with its ETag or Git LFS oid; the cache compares identities as opaque JSON.
+ */
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+
+export type SourceIdentity =
+  | { readonly kind: 'local', readonly path: string, readonly size: number, readonly mtimeNs: string }
+  | { readonly kind: 'remote', readonly url: string, readonly etag: string }
+
+/** The identity of a local checkpoint file, or undefined for what is not one regular file (a run folder). */
+export async function localIdentity(path: string): Promise<SourceIdentity | undefined> {
+  const info = await stat(path, { bigint: true }).catch(() => undefined)
+  if (info === undefined || !info.isFile()) return undefined
+  return { kind: 'local', path: resolve(path), size: Number(info.size), mtimeNs: info.mtimeNs.toString() }
+}
+
+/** A stable text of an identity (keys in a fixed order), for keys and comparisons. */
+export function identityText(identity: SourceIdentity): string {
+  return identity.kind === 'local'
+    ? JSON.stringify(['local', identity.path, identity.size, identity.mtimeNs])
+    : JSON.stringify(['remote', identity.url, identity.etag])
+}

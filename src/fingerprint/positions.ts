@@ -1,0 +1,49 @@
+/**
+ * Where a tensor is sampled. Positions are element indices in row-major order, drawn by a PRNG
+ * seeded from the tensor's leaf name and shape, never from its dtype or file: an fp16 export and
+ * its fp32 original, or a parent and its child, sample the same elements, so their samples can be
+ * compared value by value. The leaf name (`weight` of `model.encoder.weight`) rather than the full
+ * name, because alignment removes wrapper prefixes (`model.`, `module.`) before pairing tensors.
+ */
+import { createHash } from 'node:crypto'
+
+/** Values sampled per tensor (all of them when a tensor has fewer). */
+export const SAMPLE_SIZE = 4096
+
+/** The last segment of a dotted name: what survives prefix alignment. */
+export function leafName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1)
+}
+
+/** mulberry32: a small, fast 32-bit PRNG; quality is ample for spreading sample positions. */
+function mulberry32(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return (t ^ (t >>> 14)) >>> 0
+  }
+}
+
+function seedOf(name: string, shape: readonly number[]): [number, number] {
+  const digest = createHash('sha256').update(`${leafName(name)}\0${shape.join('x')}`).digest()
+  return [digest.readUInt32LE(0), digest.readUInt32LE(4)]
+}
+
+/**
+ * `k` distinct element indices in [0, numel), ascending (all indices when numel ≤ k). Two
+ * generators make 53-bit uniform draws, so tensors past 2^32 elements are sampled evenly too.
+ */
+export function samplePositions(name: string, shape: readonly number[], numel: number, k = SAMPLE_SIZE): Float64Array {
+  if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i)
+  const [s0, s1] = seedOf(name, shape)
+  const [hi, lo] = [mulberry32(s0), mulberry32(s1)]
+  const chosen = new Set<number>()
+  while (chosen.size < k) {
+    const unit = ((hi() >>> 5) * 67108864 + (lo() >>> 6)) / 9007199254740992 // 53 random bits in [0, 1)
+    chosen.add(Math.floor(unit * numel))
+  }
+  return Float64Array.from(chosen).sort()
+}

@@ -1,0 +1,79 @@
+/**
+ * The JSON a shard writes and `merge` reads: which manifest (a hash of its text) and tool
+ * version it belongs to, which shard it is, and the fingerprints it made, each keyed by the
+ * checkpoint's path relative to the manifest's folder and its size (shards of one workflow run
+ * see one commit). Every fingerprint is a checksummed cache entry, decoded as untrusted input.
+ */
+import { createHash } from 'node:crypto'
+import { decodeEntry, encodeEntry } from '../fingerprint/cache-entry.ts'
+import type { SourceIdentity } from '../fingerprint/identity.ts'
+import type { Fingerprint } from '../fingerprint/types.ts'
+import type { ShardSpec } from './partition.ts'
+
+export const SHARD_FORMAT = 'ckpt-audit-shard'
+export const SHARD_VERSION = 2
+
+export class ShardReportError extends Error {}
+
+export interface ShardReport {
+  readonly format: typeof SHARD_FORMAT
+  readonly version: typeof SHARD_VERSION
+  readonly tool_version: string
+  /** The manifest as given to `check` (merge reads it again). */
+  readonly manifest: string
+  readonly manifest_sha256: string
+  readonly shard: ShardSpec
+  readonly experiments: readonly string[]
+  /** By `relative path\0size`: an encoded cache entry. */
+  readonly fingerprints: Readonly<Record<string, string>>
+}
+
+export const manifestHash = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+/** The identity a shard's fingerprint is stored under: the path within the manifest's folder, and the size. */
+export function shardIdentity(relativePath: string, size: number): SourceIdentity {
+  return { kind: 'remote', url: `shard:${relativePath}`, etag: String(size) }
+}
+export const shardKey = (relativePath: string, size: number): string => `${relativePath}\0${size}`
+
+export function encodeFingerprint(relativePath: string, size: number, fingerprint: Fingerprint): [string, string] {
+  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint)]
+}
+
+export function decodeFingerprint(report: ShardReport, relativePath: string, size: number): Fingerprint | undefined {
+  const entry = report.fingerprints[shardKey(relativePath, size)]
+  return entry === undefined ? undefined : decodeEntry(entry, shardIdentity(relativePath, size))
+}
+
+/** Checks one parsed document is a shard report of this manifest text and tool version; a clear message otherwise. */
+export function validateShardReport(doc: unknown, file: string, manifestText: string, toolVersion: string): ShardReport {
+  const r = doc as Partial<ShardReport> | null
+  if (r === null || typeof r !== 'object' || r.format !== SHARD_FORMAT)
+    throw new ShardReportError(`${file} is not a shard report (write one with check --shard I/N --json FILE)`)
+  if (r.version !== SHARD_VERSION) throw new ShardReportError(`${file} is a shard report of format ${String(r.version)}; this tool reads ${SHARD_VERSION}`)
+  if (r.tool_version !== toolVersion)
+    throw new ShardReportError(`${file} was written by ckpt-audit ${String(r.tool_version)}, this is ${toolVersion}: run every shard and the merge with one version`)
+  if (r.manifest_sha256 !== manifestHash(manifestText))
+    throw new ShardReportError(`${file} was written for another manifest (or another version of ${String(r.manifest)}): its text hash differs`)
+  const s = r.shard
+  if (s === undefined || !Number.isSafeInteger(s.index) || !Number.isSafeInteger(s.count) || s.index < 1 || s.index > s.count)
+    throw new ShardReportError(`${file}: the shard number is missing or invalid`)
+  if (!Array.isArray(r.experiments) || r.fingerprints === null || typeof r.fingerprints !== 'object')
+    throw new ShardReportError(`${file}: experiments or fingerprints are missing`)
+  return r as ShardReport
+}
+
+/** Every shard 1..N exactly once, all of one N. */
+export function checkComplete(reports: ReadonlyArray<{ file: string, report: ShardReport }>): void {
+  const count = reports[0]?.report.shard.count
+  if (count === undefined) throw new ShardReportError('merge needs at least one shard report')
+  const seen = new Map<number, string>()
+  for (const { file, report } of reports) {
+    if (report.shard.count !== count) throw new ShardReportError(`${file} is shard ${report.shard.index}/${report.shard.count}, the others are of ${count}`)
+    const earlier = seen.get(report.shard.index)
+    if (earlier !== undefined) throw new ShardReportError(`${file} and ${earlier} are both shard ${report.shard.index}/${count}`)
+    seen.set(report.shard.index, file)
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter(i => !seen.has(i))
+  if (missing.length > 0) throw new ShardReportError(`shard ${missing.map(i => `${i}/${count}`).join(', ')} missing: merge needs every shard's report`)
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { checkManifest } from '../../src/check.ts'
+import { main } from '../../src/cli.ts'
+import { loadShards, shardFingerprinter } from '../../src/shard/merge.ts'
+import { parseShard, shareOf } from '../../src/shard/partition.ts'
+import { fixture } from '../support/fixtures.ts'
+
+const ws = mkdtempSync(join(tmpdir(), 'ckpt-shards-'))
+after(() => rmSync(ws, { recursive: true, force: true }))
+cpSync(fixture('cases'), join(ws, 'c'), { recursive: true })
+cpSync('examples/okvqa', join(ws, 'okvqa'), { recursive: true })
+
+/** The weight-case corpus as one fleet: roots with differing records, children, twins, run folders. */
+const children: Record<string, string> = {
+  fleet_0: 'fleet_parent', fleet_1: 'fleet_parent', fleet_2: 'fleet_parent', fleet_3: 'fleet_parent', fleet_4: 'fleet_parent',
+  fleet_5: 'fleet_parent', lineage_child: 'lineage_declared', encoder_child: 'encoder_parent', drop_child: 'drop_parent',
+  disjoint_child: 'disjoint_parent', tiny_child: 'tiny_p1', dup_0: 'dup_base',
+}
+const files = ['fleet_parent.pt', ...Object.keys(children).map(c => `${c}.pt`), 'lineage_declared.pt', 'lineage_other.pt',
+  'encoder_parent.pt', 'drop_parent.pt', 'disjoint_parent.pt', 'disjoint_root.pt', 'tiny_p1.pt', 'tiny_p2.pt', 'dup_base.pt',
+  'dup_1.pt', 'hf.bin', 'small_fp32.pt', 'nan_fp32.pt', 'nan_same.pt', 'arch_a.pt', 'arch_b.pt', 'hf_run', 'lightning_run',
+  'quantized.pt', 'no_tensors.pt', 'backbone_child.ckpt', 'backbone_only.pt']
+const corpus = ['version: 1', 'root: c', 'checks: {fail_on: [kl_beta], weights: always}', 'experiments:',
+  ...files.flatMap((file, i) => {
+    const name = file.replace(/\.\w+$/, '')
+    const parent = children[name]
+    return [`  ${name}:`, `    checkpoint: ${file}`, `    hparams: {kl_beta: ${i / 100}}`,
+      ...(parent !== undefined ? [`    parent: ${parent}`] : []),
+      ...(name === 'encoder_child' ? ['    frozen: ["encoder.layer1.*"]'] : []),
+      ...(name === 'hf' ? ['    twins: [hf_twin.bin]'] : []), ...(name === 'small_fp32' ? ['    twins: [small_fp16.pt]'] : [])]
+  })].join('\n') + '\n'
+writeFileSync(join(ws, 'corpus.yml'), corpus)
+
+async function cli(...args: string[]): Promise<{ code: number, out: string, err: string }> {
+  let [out, err] = ['', '']
+  const code = await main(args, t => { out += t }, t => { err += t })
+  return { code, out, err }
+}
+const findingSet = (file: string): string[] =>
+  (JSON.parse(readFileSync(file, 'utf8')) as { findings: object[] }).findings.map(f => JSON.stringify(f)).sort()
+
+for (const [label, manifest, n] of [['the test corpus', 'corpus.yml', 4], ['the okvqa example', 'okvqa/ckpt-audit.yml', 3]] as const) {
+  test(`merge of ${n} shards equals one check on ${label}: findings as sets, same exit code, every fingerprint from a shard`, async () => {
+    const m = join(ws, manifest)
+    const single = await cli('check', m, '--no-cache', '--json', join(ws, `${n}-single.json`))
+    const shards = Array.from({ length: n }, (_, i) => join(ws, `${label.length}-shard-${i + 1}.json`))
+    for (const [i, file] of shards.entries()) assert.equal((await cli('check', m, '--no-cache', '--shard', `${i + 1}/${n}`, '--json', file)).code, 0)
+    const merged = await cli('merge', ...shards, '--json', join(ws, `${n}-merged.json`))
+    assert.equal(merged.code, single.code, merged.err)
+    assert.deepEqual(findingSet(join(ws, `${n}-merged.json`)), findingSet(join(ws, `${n}-single.json`)))
+    assert.ok(findingSet(join(ws, `${n}-single.json`)).length > 0)
+    // the merge read no tensor bytes for fingerprints: a fallback would throw
+    const loaded = await loadShards(shards, JSON.parse(readFileSync('package.json', 'utf8')).version)
+    const noFallback = (root: string) => shardFingerprinter(loaded.reports, root, async c => { throw new Error(`no shard fingerprinted ${c.path}`) })
+    const strict = await checkManifest(m, { fingerprints: noFallback })
+    assert.deepEqual(strict.findings.map(f => JSON.stringify(f)).sort(), findingSet(join(ws, `${n}-single.json`)))
+  })
+}
+
+test('merge refuses a shard of another manifest text, another tool version, a missing or doubled shard', async () => {
+  const m = join(ws, 'okvqa/ckpt-audit.yml')
+  const [a, b] = [join(ws, 'r-1.json'), join(ws, 'r-2.json')]
+  await cli('check', m, '--no-cache', '--shard', '1/2', '--json', a)
+  await cli('check', m, '--no-cache', '--shard', '2/2', '--json', b)
+  assert.match((await cli('merge', a)).err, /shard 2\/2 missing/)
+  assert.match((await cli('merge', a, a)).err, /both shard 1\/2/)
+  const doc = JSON.parse(readFileSync(b, 'utf8')) as Record<string, unknown>
+  writeFileSync(b, JSON.stringify({ ...doc, tool_version: '0.0.0-other' }))
+  const version = await cli('merge', a, b)
+  assert.equal(version.code, 2)
+  assert.match(version.err, /written by ckpt-audit 0\.0\.0-other/)
+  writeFileSync(b, JSON.stringify(doc))
+  writeFileSync(m, readFileSync(m, 'utf8') + '# edited after the shards ran\n')
+  const other = await cli('merge', a, b)
+  assert.equal(other.code, 2)
+  assert.match(other.err, /written for another manifest/)
+  assert.match((await cli('merge', join(ws, 'corpus.yml'))).err, /not JSON|not a shard report/)
+})
+
+test('shares: every experiment in exactly one shard, balanced by size, stable', () => {
+  const items = Array.from({ length: 32 }, (_, i) => ({ name: `e${i}`, bytes: (i % 5 + 1) * 100 }))
+  const shares = [1, 2, 3, 4].map(i => shareOf(items, parseShard(`${i}/4`)))
+  assert.deepEqual(shares.flat().sort(), items.map(x => x.name).sort())
+  const loads = shares.map(s => s.reduce((sum, n) => sum + items.find(x => x.name === n)!.bytes, 0))
+  assert.ok(Math.max(...loads) - Math.min(...loads) <= 500, String(loads))
+  assert.deepEqual(shareOf([...items].reverse(), parseShard('2/4')), shares[1])
+  assert.throws(() => parseShard('0/4'), /1 ≤ I ≤ N/)
+  assert.throws(() => parseShard('5/4'), /1 ≤ I ≤ N/)
+})
