@@ -6,7 +6,7 @@ import { test } from 'node:test'
 
 // built from parts, so this file does not name what it forbids
 const PARENT_FOLDER = ['..', 'shared'].join('/')
-const BRIEFING = ['PICKLE-SAFETY', 'DESIGN.md', 'DESIGN §', 'shared/seed', 'shared/design']
+const BRIEFING = [['PICKLE', 'SAFETY'].join('-'), ['DESIGN', 'md'].join('.'), ['DESIGN', '§'].join(' '), ['shared', 'seed'].join('/'), ['shared', 'design'].join('/')]
 
 test('no tracked file refers to the briefing folder beside the checkout, or to documents users do not have', () => {
   const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0')
