@@ -15,6 +15,11 @@ export interface Target {
   readonly headers?: Readonly<Record<string, string>>
   /** Secret headers, sent only while a request goes to this exact host (`host:port`). */
   readonly credential?: { readonly host: string, readonly headers: Readonly<Record<string, string>> }
+  /**
+   * The host whose first answer may vouch for the object's sha256 (X-Linked-Etag): the Hub
+   * endpoint of an `hf://` address only. Any other host, or a later hop, could name any digest.
+   */
+  readonly digestHost?: string
   /** Signs each request to the first URL's host (S3 SigV4: the signature covers the Range header). */
   readonly sign?: (url: string, headers: Record<string, string>) => Promise<Record<string, string>>
 }
@@ -39,8 +44,8 @@ export interface Answer {
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 5
 
-/** Marks a failure worth retrying (5xx, network, timeout). */
-class Transient extends Error {}
+/** Marks a failure worth retrying (5xx, network, timeout); its message is our own wording. */
+export class Transient extends Error {}
 
 /** Sends a GET to `url` (a URL of `target`, perhaps an earlier redirect's end), retrying transient failures. */
 export async function request(target: Target, url: string, extra: Record<string, string>, transport: Transport,
@@ -62,7 +67,7 @@ export async function request(target: Target, url: string, extra: Record<string,
       last = error
     }
   }
-  const why = last instanceof Error ? (last.cause instanceof Error ? last.cause.message : last.message) : String(last)
+  const why = last instanceof Transient ? last.message : networkMessage(last)
   throw new CheckpointError('network', `${target.display}: ${why} after ${transport.retries + 1} attempts`)
 }
 
@@ -100,9 +105,17 @@ function checkHost(target: Target, url: URL, transport: Transport): void {
     throw new CheckpointError('refused', `${target.display}: host ${url.hostname} is not in the allowed remote hosts`)
 }
 
-function networkMessage(error: unknown): string {
-  const cause = (error as Error).cause
-  return cause instanceof Error ? cause.message : (error as Error).message
+/**
+ * Our own words for a failed request. Never the error's text: undici's TypeErrors quote header
+ * values (a token), a SyntaxError quotes the body; only a system error code (ECONNREFUSED…) is kept.
+ */
+export function networkMessage(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined
+  const code = [cause, error].map(e => (e as { code?: unknown } | undefined)?.code).find(c => typeof c === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(c))
+  if (code !== undefined) return `the connection failed (${code as string})`
+  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time'
+  if (error instanceof TypeError) return 'the request could not be sent'
+  return 'the connection failed'
 }
 
 function sleep(ms: number): Promise<void> {

@@ -8,7 +8,7 @@
 import type { ByteSource } from '../byte-source.ts'
 import { CheckpointError, n } from '../errors.ts'
 import { BlockCache, missingRuns } from './block-cache.ts'
-import { readBody, request, type Answer, type Target, type Transport } from './http-request.ts'
+import { readBody, request, Transient, type Answer, type Target, type Transport } from './http-request.ts'
 import { limiter } from './limiter.ts'
 import { parseContentRange, pinOf, sha256Of, type Pin } from './http-headers.ts'
 
@@ -75,7 +75,7 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
     size = range.total
     pin = pinOf(response.headers)
     first = await readBody(response, options.blockSize)
-    if (first.length !== range.end - range.start + 1) throw new Error(`short body: ${first.length} bytes`)
+    if (first.length !== range.end - range.start + 1) throw new Transient(`short body: ${first.length} bytes`)
   })
   stats.bytes += first!.length
   options.onBytes?.(first!.length)
@@ -105,7 +105,7 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
       }
       if (range.start !== start || range.end !== end) throw new CheckpointError('no-range-support', `${target.display}: asked for bytes ${start}-${end}, got ${range.start}-${range.end}`)
       body = await readBody(response, end - start + 1)
-      if (body.length !== end - start + 1) throw new Error(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`)
+      if (body.length !== end - start + 1) throw new Transient(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`)
     })
     stats.bytes += body!.length
     options.onBytes?.(body!.length)
@@ -156,7 +156,7 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
   return {
     path: target.display,
     size,
-    digest: hubDigest(opened.hops),
+    digest: hubDigest(target, opened.hops),
     stats,
     async read(offset, length) {
       const out = new Uint8Array(length)
@@ -201,11 +201,14 @@ function checkLinkedSize(target: Target, hops: readonly Headers[], size: number)
   }
 }
 
-/** The Hub's 302 for an LFS file carries its sha256 as X-Linked-Etag: a digest without reading the file. */
-function hubDigest(hops: readonly Headers[]): ServerDigest | undefined {
-  for (const hop of hops) {
-    const sha256 = sha256Of(hop.get('x-linked-etag'))
-    if (sha256 !== undefined) return { sha256, from: "the Hub's X-Linked-Etag" }
-  }
-  return undefined
+/**
+ * The Hub's 302 for an LFS file carries its sha256 as X-Linked-Etag: a digest without reading
+ * the file. Trusted only on the first answer, from the Hub endpoint itself (an `hf://` target):
+ * any other server, or a hop after a redirect, could name the digest a pin expects.
+ */
+function hubDigest(target: Target, hops: readonly Headers[]): ServerDigest | undefined {
+  const first = hops[0]
+  if (target.digestHost === undefined || first === undefined || new URL(target.url).host !== target.digestHost) return undefined
+  const sha256 = sha256Of(first.get('x-linked-etag'))
+  return sha256 === undefined ? undefined : { sha256, from: "the Hub's X-Linked-Etag" }
 }

@@ -47,7 +47,9 @@ export async function openLfs(file: string, pointer: LfsPointer, env: NodeJS.Pro
   if (endpoint === undefined)
     throw new CheckpointError('lfs-pointer', `${file}: a Git LFS pointer, and no LFS endpoint was found (.lfsconfig lfs.url or the origin remote). Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`)
   const opts = options(env, overrides)
-  const target = await resolveLfs(file, pointer, endpoint, lfsAuthorization(env, endpoint), opts)
+  const auth = lfsAuthorization(env, endpoint)
+  if (auth.withheld !== undefined) notice(`${file}: ${auth.withheld}`)
+  const target = await resolveLfs(file, pointer, endpoint, auth.authorization, opts)
   const source = await openHttpSource(target, opts)
   if (source.size !== pointer.size) throw new CheckpointError('changed', `${file}: the LFS object has ${source.size} bytes, the pointer says ${pointer.size}`)
   source.digest = { sha256: pointer.oid, from: 'the Git LFS oid' }
@@ -59,6 +61,15 @@ function checkEndpoint(display: string, url: string): void {
   const parsed = new URL(url)
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)))
     throw new CheckpointError('refused', `${display}: ${parsed.protocol}//${parsed.host} is not https (plain http only on loopback)`)
+}
+
+const noticed = new Set<string>()
+
+/** A notice on stderr, once per text: it never changes a verdict, but a user must learn of it. */
+function notice(text: string): void {
+  if (noticed.has(text)) return
+  noticed.add(text)
+  process.stderr.write(`ckpt-audit: notice: ${text}\n`)
 }
 
 function counted(source: RemoteSource): RemoteSource {
