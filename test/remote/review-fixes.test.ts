@@ -222,10 +222,21 @@ describe('5. no verdict on an object without a validator', () => {
 })
 
 describe('6. the digest is of the version the audit read', () => {
-  test('a replacement between the open and the digest is a change, not a pass', async () => {
+  test('while the audit holds the source, the digest is of the bytes it read (no second open)', async () => {
     const url = `${origin}/swap/x.pt`
     const checkpoint = await openCheckpoint(url)
     assert.ok(checkpoint)
+    const opens = seen.filter(s => s.url === '/swap/x.pt').length
+    // the server now has B (a new open gets it); the pin of B must not verify
+    const digest = await sha256Checkpoint(url)
+    assert.equal(typeof digest === 'string' ? digest : digest.sha256, sha(A))
+    assert.equal(seen.filter(s => s.url === '/swap/x.pt').length, opens)
+  })
+
+  test('a second open that finds another version is a change, not a pass', async () => {
+    const url = `${origin}/swap/y.pt`
+    const source = await openRemote(url, {}, FAST)
+    await source.close()
     assert.match(await reason(sha256Checkpoint(url)), /^changed: /)
   })
 })

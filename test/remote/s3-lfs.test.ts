@@ -161,10 +161,11 @@ describe('Git LFS pointers through the batch API', () => {
     }
   })
 
-  test('a sha256 pin of a pointer is checked against its oid; of a plain https object, by reading it whole', async () => {
+  test('a sha256 pin of a pointer or of a plain https object is checked by hashing the served object', async () => {
     process.env.CKPT_AUDIT_LFS = 'batch'
     try {
-      assert.deepEqual(await sha256Checkpoint(join(checkout, 'models', 'grpo.pt')), { sha256: oid, from: 'the Git LFS oid' })
+      // not the pointer's oid: the pointer comes with the pull request, the served bytes are what was audited
+      assert.deepEqual(await sha256Checkpoint(join(checkout, 'models', 'grpo.pt')), { sha256: oid, from: 'reading the whole object' })
     } finally {
       delete process.env.CKPT_AUDIT_LFS
     }

@@ -5,6 +5,7 @@
  * Last-Modified): every later request is conditional on it, so a change mid-audit is an error,
  * never a mix of two versions.
  */
+import { createHash } from 'node:crypto'
 import type { ByteSource } from '../byte-source.ts'
 import { CheckpointError, n } from '../errors.ts'
 import { BlockCache, missingRuns } from './block-cache.ts'
@@ -23,6 +24,8 @@ export interface HttpSourceOptions extends Transport {
   readonly directBytes: number
   /** Called with the byte count of every response body received (progress). */
   readonly onBytes?: (bytes: number) => void
+  /** Read objects the server gives no validator for (CKPT_AUDIT_REMOTE_UNPINNED=allow): a verdict may then mix versions. */
+  readonly allowUnpinned?: boolean
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpSourceOptions = {
@@ -44,6 +47,12 @@ export interface ServerDigest {
 }
 
 export interface RemoteSource extends ByteSource {
+  /** The validators of the version read (empty for an object read whole in its first answer). */
+  readonly pin: Pin
+  /** The whole object came in the first answer. */
+  readonly whole: boolean
+  /** Its sha256 then (what identifies the version of an object with no validator). */
+  readonly wholeSha256: string | undefined
   /** A sha256 of the whole object the server vouches for (LFS oid, the Hub's X-Linked-Etag), if any. */
   digest: ServerDigest | undefined
   readonly stats: { requests: number, bytes: number }
@@ -60,9 +69,11 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
     stats.requests++
     const { response } = answer
     if (response.status === 200) {
-      // the whole body is coming: stop it now instead of downloading a 10 GB file
-      await response.body?.cancel()
-      throw new CheckpointError('no-range-support', `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`)
+      // a small object answered whole is as good as a range: it is all there is to read
+      first = await wholeSmallBody(target, response, options.blockSize)
+      size = first.length
+      pin = pinOf(response.headers)
+      return
     }
     if (response.status === 416) {
       await response.body?.cancel()
@@ -70,8 +81,10 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
     }
     if (response.status !== 206) await failStatus(target, response)
     const range = parseContentRange(response.headers.get('content-range'))
-    if (range === undefined || range.start !== 0)
-      throw new CheckpointError('no-range-support', `${target.display}: no usable Content-Range in the answer (${response.headers.get('content-range') ?? 'none'})`)
+    if (range === undefined || range.start !== 0) {
+      await response.body?.cancel()
+      throw new CheckpointError('no-range-support', `${target.display}: no usable Content-Range in the answer`)
+    }
     size = range.total
     pin = pinOf(response.headers)
     first = await readBody(response, options.blockSize)
@@ -79,7 +92,12 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
   })
   stats.bytes += first!.length
   options.onBytes?.(first!.length)
+  if (size === 0) throw new CheckpointError('empty', `${target.display}: the file is empty (0 bytes)`)
   if (first!.length === options.blockSize || first!.length === size) cache.set(0, first!)
+  // read whole in one answer, the object needs no pin: no later request can see another version
+  const whole = first!.length === size
+  if (!whole && !pinnable(pin) && !options.allowUnpinned)
+    throw new CheckpointError('refused', `${target.display}: the server gives no validator, so the file cannot be pinned (no strong ETag, no Last-Modified): its range reads could mix two versions. Set CKPT_AUDIT_REMOTE_UNPINNED=allow to read it anyway`)
   checkLinkedSize(target, opened.hops, size)
   const url = opened.url
   const limit = limiter(options.concurrency)
@@ -156,6 +174,9 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
   return {
     path: target.display,
     size,
+    pin,
+    whole,
+    wholeSha256: whole ? createHash('sha256').update(first!).digest('hex') : undefined,
     digest: hubDigest(target, opened.hops),
     stats,
     async read(offset, length) {
@@ -168,16 +189,42 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
   }
 }
 
+function strongEtag(pin: Pin): boolean {
+  return pin.etag !== undefined && !pin.etag.startsWith('W/')
+}
+
+/**
+ * A version can be pinned by a strong ETag, or by Last-Modified together with the lengths every
+ * answer is checked against (Content-Range total, body length). A weak ETag alone may stay the
+ * same across different bytes, so it is no pin.
+ */
+function pinnable(pin: Pin): boolean {
+  return strongEtag(pin) || pin.lastModified !== undefined
+}
+
 function conditions(pin: Pin): Record<string, string> {
   // If-Match needs a strong validator; a weak one is still compared on every response
-  if (pin.etag !== undefined && !pin.etag.startsWith('W/')) return { 'if-match': pin.etag }
-  if (pin.etag === undefined && pin.lastModified !== undefined) return { 'if-unmodified-since': pin.lastModified }
+  if (strongEtag(pin)) return { 'if-match': pin.etag! }
+  if (pin.lastModified !== undefined) return { 'if-unmodified-since': pin.lastModified }
   return {}
 }
 
+/** A validator that differs, or that disappears, is another version (a server that dropped it cannot vouch). */
 function differs(pin: Pin, now: Pin): boolean {
-  if (pin.etag !== undefined) return now.etag !== undefined && now.etag !== pin.etag
-  return pin.lastModified !== undefined && now.lastModified !== undefined && now.lastModified !== pin.lastModified
+  return (pin.etag !== undefined && now.etag !== pin.etag) || (pin.lastModified !== undefined && now.lastModified !== pin.lastModified)
+}
+
+/** A 200 answer to the first Range request: accepted when its stated length fits one block. */
+async function wholeSmallBody(target: Target, response: Response, blockSize: number): Promise<Uint8Array> {
+  const length = Number(response.headers.get('content-length') ?? NaN)
+  if (!Number.isSafeInteger(length) || length > blockSize || response.headers.has('content-encoding')) {
+    // the whole body is coming: stop it now instead of downloading a 10 GB file
+    await response.body?.cancel()
+    throw new CheckpointError('no-range-support', `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`)
+  }
+  const body = await readBody(response, blockSize)
+  if (body.length !== length) throw new Transient(`short body: ${body.length} of ${length} bytes`)
+  return body
 }
 
 function changed(target: Target): CheckpointError {
