@@ -248,3 +248,19 @@ describe('8. a 200 answer within one block is the whole object', () => {
     assert.deepEqual(Buffer.from(await source.read(100, 50)), A.subarray(100, 150))
   })
 })
+
+describe('7. no `..` by any spelling in a remote address', () => {
+  test('encoded dots, backslashes, a revision or an s3 key that climbs: refused before any request', async () => {
+    const { parseAddress, joinAddress } = await import('../../src/checkpoint/remote/address.ts')
+    for (const written of [
+      'https://example.com/a/%2e%2e/b.pt', 'https://example.com/a/.%2E/b.pt', 'https://example.com/a/%2E/b.pt',
+      'https://example.com/a\\..\\b.pt', 'https://example.com/a/%5c../b.pt', 'hf://o/r@../a.pt', 'hf://o/r@refs%2F..%2Fx/a.pt',
+      'hf://o/r/%2e%2e/a.pt', 's3://bucket/../x', 's3://bucket/a/%2e%2e/x', 's3://bucket/a\\b',
+    ]) assert.ok('problem' in parseAddress(written), written)
+    for (const relative of ['%2e%2e/x.pt', '.%2E/x.pt', 'a\\..\\x.pt'])
+      assert.equal(typeof joinAddress('https://example.com/root', relative), 'object', relative)
+    assert.ok(!('problem' in parseAddress('https://example.com/a/b.pt')))
+    assert.ok(!('problem' in parseAddress('hf://o/r@refs%2Fpr%2F1/a.pt')))
+    assert.ok(!('problem' in parseAddress('s3://bucket/a/.hidden/x.pt')))
+  })
+})
