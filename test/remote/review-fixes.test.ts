@@ -264,3 +264,16 @@ describe('7. no `..` by any spelling in a remote address', () => {
     assert.ok(!('problem' in parseAddress('s3://bucket/a/.hidden/x.pt')))
   })
 })
+
+describe('9. remote-hosts entries', () => {
+  test('IPv6 without brackets matches; a port or a scheme is an input error, not a silent mismatch', async () => {
+    const { remotePolicy, remoteHostProblems } = await import('../../src/checkpoint/remote/policy.ts')
+    const { remoteEnvironment } = await import('../../src/github/remote-env.ts')
+    assert.deepEqual([...remotePolicy({ CKPT_AUDIT_REMOTE_HOSTS: '::1, [::2], Example.com' }).hosts!], ['::1', '::2', 'example.com'])
+    assert.deepEqual(remoteHostProblems(['example.com:8443', 'https://example.com', '[::1]:80', 'a/b', '::1', '127.0.0.1']).length, 4)
+    assert.throws(() => remoteEnvironment({ remote: 'allow', remoteHosts: ['example.com:8443'], token: '' }, {}), /remote-hosts.*example\.com:8443.*port/)
+    assert.match(await reason(openRemote(`${origin}/strong/x.pt`, { CKPT_AUDIT_REMOTE_HOSTS: `${new URL(origin).host}` }, FAST)), /^refused: .*remote-hosts/)
+    // an IPv6 loopback entry without brackets lets [::1] through (no server there: a network error, not refused)
+    assert.doesNotMatch(await reason(openRemote('http://[::1]:9/x.pt', { CKPT_AUDIT_REMOTE_HOSTS: '::1' }, { ...FAST, retries: 0 })), /^refused/)
+  })
+})

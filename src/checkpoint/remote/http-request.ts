@@ -5,6 +5,7 @@
  */
 import { CheckpointError } from '../errors.ts'
 import { isLoopbackHost, redact } from './address.ts'
+import { hostKey } from './policy.ts'
 
 /** Where an object lives and what each request to it carries. */
 export interface Target {
@@ -101,8 +102,8 @@ async function follow(target: Target, url: string, extra: Record<string, string>
 }
 
 function checkHost(target: Target, url: URL, transport: Transport): void {
-  if (transport.allowHosts !== undefined && !transport.allowHosts.has(url.hostname.toLowerCase()))
-    throw new CheckpointError('refused', `${target.display}: host ${url.hostname} is not in the allowed remote hosts`)
+  if (transport.allowHosts !== undefined && !transport.allowHosts.has(hostKey(url.hostname)))
+    throw new CheckpointError('refused', `${target.display}: host ${url.hostname} is not in the allowed remote hosts (remote-hosts)`)
 }
 
 /**
