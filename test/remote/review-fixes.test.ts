@@ -47,6 +47,7 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
   const n = (counters.get(req.url!) ?? 0) + 1
   counters.set(req.url!, n)
   switch (mode) {
+    case 'stall': return // never answers
     case 'strong': return send(req, res, A, { etag: '"s1"' })
     case 'noval': return send(req, res, n === 1 ? B : A)
     case 'weak': return send(req, res, A, { etag: 'W/"1"' })
@@ -275,5 +276,20 @@ describe('9. remote-hosts entries', () => {
     assert.match(await reason(openRemote(`${origin}/strong/x.pt`, { CKPT_AUDIT_REMOTE_HOSTS: `${new URL(origin).host}` }, FAST)), /^refused: .*remote-hosts/)
     // an IPv6 loopback entry without brackets lets [::1] through (no server there: a network error, not refused)
     assert.doesNotMatch(await reason(openRemote('http://[::1]:9/x.pt', { CKPT_AUDIT_REMOTE_HOSTS: '::1' }, { ...FAST, retries: 0 })), /^refused/)
+  })
+})
+
+describe('10. an overall deadline per address', () => {
+  test('a stalling server costs the deadline, not retries x timeout', async () => {
+    const started = Date.now()
+    const why = await reason(openRemote(`${origin}/stall/x.pt`, {}, { backoffMs: 1, retries: 3, timeoutMs: 5000, deadlineMs: 400 }))
+    assert.match(why, /^network: .*deadline/)
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`)
+  })
+
+  test('CKPT_AUDIT_REMOTE_DEADLINE_S sets it', async () => {
+    const started = Date.now()
+    assert.match(await reason(openRemote(`${origin}/stall/y.pt`, { CKPT_AUDIT_REMOTE_DEADLINE_S: '0.3' }, { backoffMs: 1, retries: 3, timeoutMs: 5000 })), /deadline/)
+    assert.ok(Date.now() - started < 3000)
   })
 })

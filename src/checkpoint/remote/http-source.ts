@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import type { ByteSource } from '../byte-source.ts'
 import { CheckpointError, n } from '../errors.ts'
 import { BlockCache, missingRuns } from './block-cache.ts'
-import { readBody, request, Transient, type Answer, type Target, type Transport } from './http-request.ts'
+import { Budget, readBody, request, Transient, type Answer, type Target, type Transport } from './http-request.ts'
 import { limiter } from './limiter.ts'
 import { parseContentRange, pinOf, sha256Of, type Pin } from './http-headers.ts'
 
@@ -24,6 +24,8 @@ export interface HttpSourceOptions extends Transport {
   readonly directBytes: number
   /** Called with the byte count of every response body received (progress). */
   readonly onBytes?: (bytes: number) => void
+  /** Time an address may spend waiting on its server (all requests and retries), plus 1 s per MiB received. */
+  readonly deadlineMs?: number
   /** Read objects the server gives no validator for (CKPT_AUDIT_REMOTE_UNPINNED=allow): a verdict may then mix versions. */
   readonly allowUnpinned?: boolean
 }
@@ -36,6 +38,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpSourceOptions = {
   timeoutMs: 30_000,
   retries: 3,
   backoffMs: 250,
+  deadlineMs: 120_000,
   allowHosts: undefined,
   fetch: (...args) => fetch(...args),
 }
@@ -59,7 +62,18 @@ export interface RemoteSource extends ByteSource {
 }
 
 /** Opens `target` with one request (its first block), which also gives the size and the pin. */
-export async function openHttpSource(target: Target, options: HttpSourceOptions = DEFAULT_HTTP_OPTIONS): Promise<RemoteSource> {
+export async function openHttpSource(target: Target, given: HttpSourceOptions = DEFAULT_HTTP_OPTIONS): Promise<RemoteSource> {
+  const deadlineMs = given.deadlineMs ?? DEFAULT_HTTP_OPTIONS.deadlineMs!
+  const deadline = new Budget(deadlineMs)
+  const options: HttpSourceOptions = {
+    ...given,
+    deadline,
+    // an honest long read (a digest of a large object) keeps going: each MiB received buys a second
+    onBytes: bytes => {
+      deadline.allowance += bytes / 1024
+      given.onBytes?.(bytes)
+    },
+  }
   const stats = { requests: 0, bytes: 0 }
   const cache = new BlockCache(options.blockSize, Math.floor(options.cacheBytes / options.blockSize))
   let first: Uint8Array | undefined

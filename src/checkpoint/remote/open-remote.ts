@@ -16,10 +16,17 @@ function options(env: NodeJS.ProcessEnv, overrides: Partial<HttpSourceOptions>):
   return {
     ...DEFAULT_HTTP_OPTIONS,
     allowHosts: policy.hosts,
+    ...deadlineOf(env),
     allowUnpinned: (env.CKPT_AUDIT_REMOTE_UNPINNED ?? '').trim().toLowerCase() === 'allow',
     onBytes: bytes => { remoteTotals.bytes += bytes },
     ...overrides,
   }
+}
+
+/** CKPT_AUDIT_REMOTE_DEADLINE_S: seconds an address may take in all (default 120). */
+function deadlineOf(env: NodeJS.ProcessEnv): { deadlineMs?: number } {
+  const seconds = Number(env.CKPT_AUDIT_REMOTE_DEADLINE_S)
+  return env.CKPT_AUDIT_REMOTE_DEADLINE_S !== undefined && Number.isFinite(seconds) && seconds > 0 ? { deadlineMs: seconds * 1000 } : {}
 }
 
 function checkAllowed(display: string, env: NodeJS.ProcessEnv): void {
