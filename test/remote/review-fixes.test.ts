@@ -48,6 +48,14 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
   counters.set(req.url!, n)
   switch (mode) {
     case 'stall': return // never answers
+    case 'wrongrange': {
+      // the first answer is right; later ones start a byte late
+      const match = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '')!
+      const start = Number(match[1]) === 0 ? 0 : Number(match[1]) + 1
+      const end = Math.min(Number(match[2]), A.length - 1)
+      res.writeHead(206, { 'content-range': `bytes ${start}-${end}/${A.length}`, 'content-length': String(end - start + 1), etag: '"w"' }).end(A.subarray(start, end + 1))
+      return
+    }
     case 'strong': return send(req, res, A, { etag: '"s1"' })
     case 'noval': return send(req, res, n === 1 ? B : A)
     case 'weak': return send(req, res, A, { etag: 'W/"1"' })
@@ -291,5 +299,33 @@ describe('10. an overall deadline per address', () => {
     const started = Date.now()
     assert.match(await reason(openRemote(`${origin}/stall/y.pt`, { CKPT_AUDIT_REMOTE_DEADLINE_S: '0.3' }, { backoffMs: 1, retries: 3, timeoutMs: 5000 })), /deadline/)
     assert.ok(Date.now() - started < 3000)
+  })
+})
+
+describe('11. displayed addresses and later-read errors', () => {
+  test('userinfo and query values are redacted wherever the address is shown', async () => {
+    const { displayAddress } = await import('../../src/checkpoint/remote/address.ts')
+    assert.equal(displayAddress('https://u:p@example.com/a.pt?X-Amz-Signature=abc&x=1#f'), 'https://***@example.com/a.pt?X-Amz-Signature=***&x=***#f')
+    const dir = mkdtempSync(join(tmpdir(), 'ckpt-review-display-'))
+    const manifest = join(dir, 'm.yml')
+    writeFileSync(manifest, `version: 1\nexperiments:\n  a:\n    checkpoint: "${origin}/stall/q.pt?X-Amz-Signature=SIGSECRET"\n  b:\n    checkpoint: "${origin}/missing/q.pt?token=SIGSECRET"\n`)
+    process.env.CKPT_AUDIT_REMOTE_DEADLINE_S = '0.3'
+    try {
+      let stdout = ''
+      await main(['check', manifest, '--json', join(dir, 'r.json'), '--markdown', join(dir, 'r.md')], t => { stdout += t }, t => { stdout += t })
+      for (const text of [stdout, readFileSync(join(dir, 'r.json'), 'utf8'), readFileSync(join(dir, 'r.md'), 'utf8')]) {
+        assert.doesNotMatch(text, /SIGSECRET/)
+        assert.match(text, /X-Amz-Signature=\*\*\*/)
+      }
+    } finally {
+      delete process.env.CKPT_AUDIT_REMOTE_DEADLINE_S
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('a wrong Content-Range on a later read of a zip is no-range-support, not a corrupt zip', async () => {
+    const { readTorchZip } = await import('../../src/checkpoint/torch-zip.ts')
+    const source = await openRemote(`${origin}/wrongrange/x.pt`, {}, SMALL)
+    assert.match(await reason(readTorchZip(source, [])), /^no-range-support: /)
   })
 })

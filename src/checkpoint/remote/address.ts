@@ -23,6 +23,12 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export function parseAddress(written: string): RemoteAddress | { readonly problem: string } {
+  const parsed = parseAny(written)
+  // problems quote the address: shown redacted, like everywhere else
+  return 'problem' in parsed ? { problem: parsed.problem.replaceAll(written, displayAddress(written)) } : parsed
+}
+
+function parseAny(written: string): RemoteAddress | { readonly problem: string } {
   const lower = written.toLowerCase()
   if (lower.startsWith('hf://')) return parseHf(written)
   if (lower.startsWith('s3://')) return parseS3(written)
@@ -116,6 +122,20 @@ function safeDecode(text: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * An address as the report shows it: userinfo and query values replaced by `***` (a pre-signed
+ * URL carries its signature in the query). The key names stay, so the reader sees what was there.
+ */
+export function displayAddress(written: string): string {
+  const withoutUser = written.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@')
+  const query = withoutUser.indexOf('?')
+  if (query < 0) return withoutUser
+  const hash = withoutUser.indexOf('#', query)
+  const end = hash < 0 ? withoutUser.length : hash
+  const params = withoutUser.slice(query + 1, end).replace(/(^|&)([^=&]*)=[^&]*/g, '$1$2=***')
+  return `${withoutUser.slice(0, query + 1)}${params}${withoutUser.slice(end)}`
 }
 
 /** A URL for messages: never with its user, password or query (signed URLs carry secrets there). */

@@ -1,6 +1,6 @@
 /** Opens a remote address or a Git LFS pointer file as a RemoteSource, under the remote policy. */
 import { CheckpointError } from '../errors.ts'
-import { isLoopbackHost, parseAddress } from './address.ts'
+import { displayAddress, isLoopbackHost, parseAddress } from './address.ts'
 import { hfTarget } from './hf.ts'
 import { DEFAULT_HTTP_OPTIONS, openHttpSource, type HttpSourceOptions, type RemoteSource } from './http-source.ts'
 import { findCheckout, lfsAuthorization, lfsEndpoint, resolveLfs, type LfsPointer } from './lfs.ts'
@@ -35,14 +35,15 @@ function checkAllowed(display: string, env: NodeJS.ProcessEnv): void {
 
 export async function openRemote(written: string, env: NodeJS.ProcessEnv = process.env,
                                  overrides: Partial<HttpSourceOptions> = {}): Promise<RemoteSource> {
-  checkAllowed(written, env)
+  const display = displayAddress(written)
+  checkAllowed(display, env)
   const address = parseAddress(written)
   if ('problem' in address) throw new CheckpointError('not-found', address.problem)
   let target: Target
-  if (address.kind === 'https') target = { display: written, url: address.url.href }
-  else if (address.kind === 'hf') target = hfTarget(address, env)
-  else target = s3Target(address, env)
-  checkEndpoint(written, target.url)
+  if (address.kind === 'https') target = { display, url: address.url.href }
+  else if (address.kind === 'hf') target = { ...hfTarget(address, env), display }
+  else target = { ...s3Target(address, env), display }
+  checkEndpoint(display, target.url)
   return track(written, counted(await openHttpSource(target, options(env, overrides))))
 }
 
