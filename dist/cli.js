@@ -18169,6 +18169,7 @@ var SourceReader = class extends import_yauzl.default.RandomAccessReader {
   }
 };
 function zipError(error, source) {
+  if (error instanceof CheckpointError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const truncated = /end of central directory record signature not found|truncated|out of bounds|unexpected EOF|beyond/i.test(message);
   return new CheckpointError(truncated ? "truncated" : "corrupt", `${source.path}: zip: ${message}`);
@@ -18592,9 +18593,9 @@ async function ckptFiles(folder) {
   return (await readdir(folder)).filter((f) => f.endsWith(".ckpt"));
 }
 async function pickLightning(dir, names2, open3) {
-  const versions = names2.filter((n2) => /^version_\d+$/.test(n2));
+  const versions2 = names2.filter((n2) => /^version_\d+$/.test(n2));
   const withCheckpoints = [];
-  for (const v2 of versions) if ((await ckptFiles(join(dir, v2, "checkpoints"))).length > 0) withCheckpoints.push(v2);
+  for (const v2 of versions2) if ((await ckptFiles(join(dir, v2, "checkpoints"))).length > 0) withCheckpoints.push(v2);
   const version2 = withCheckpoints.length > 0 ? highest(withCheckpoints, /^version_(\d+)$/) : void 0;
   const folder = version2 !== void 0 ? join(version2, "checkpoints") : "checkpoints";
   const files = await ckptFiles(join(dir, folder));
@@ -18602,7 +18603,7 @@ async function pickLightning(dir, names2, open3) {
   const lasts = files.filter((f) => LAST.test(f));
   const last = lasts.length > 0 ? highest(lasts, LAST) : highest(files, /step=(\d+)/, /epoch=(\d+)/);
   const lastWhy = lasts.length > 0 ? `Lightning's last checkpoint of ${files.length} .ckpt files` : `the highest step of ${files.length} .ckpt files`;
-  const skipped = versions.length - withCheckpoints.length;
+  const skipped = versions2.length - withCheckpoints.length;
   const without = skipped > 0 ? ` with a .ckpt; ${skipped} without one passed over` : "";
   const where = version2 !== void 0 ? `, in the highest of ${withCheckpoints.length} version_N folders${without}` : "";
   const lastCheckpoint = await open3(join(dir, folder, last)).catch(() => void 0);
@@ -18747,12 +18748,28 @@ function isLoopbackHost(hostname) {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 function parseAddress(written) {
+  const parsed = parseAny(written);
+  return "problem" in parsed ? { problem: parsed.problem.replaceAll(written, displayAddress(written)) } : parsed;
+}
+function parseAny(written) {
   const lower = written.toLowerCase();
   if (lower.startsWith("hf://")) return parseHf(written);
   if (lower.startsWith("s3://")) return parseS3(written);
   return parseHttp(written);
 }
+function climbingSegment(path) {
+  return path.split("/").find((segment) => {
+    const decoded = safeDecode(segment) ?? segment;
+    return segment.includes("\\") || decoded.includes("\\") || decoded === "." || decoded === "..";
+  });
+}
+function climbs(written, path) {
+  const segment = climbingSegment(path);
+  return segment === void 0 ? void 0 : { problem: `'${written}': the path segment '${segment}' is '.' or '..' once decoded, or holds a backslash; not allowed in a remote address` };
+}
 function parseHttp(written) {
+  const climbing = climbs(written, written.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i, "").split(/[?#]/)[0]);
+  if (climbing !== void 0) return climbing;
   let url;
   try {
     url = new URL(written);
@@ -18780,7 +18797,8 @@ function parseHf(written) {
   const revision = at < 0 ? "main" : safeDecode(repoAndRev.slice(at + 1));
   if (!NAME.test(owner) || !NAME.test(repo) || revision === void 0 || revision === "")
     return { problem: `'${written}': ${expected}` };
-  if (path.some((part) => part === "." || part === "..")) return { problem: `'${written}': '.' and '..' are not allowed in the path` };
+  const climbing = climbs(written, path.join("/")) ?? climbs(written, revision);
+  if (climbing !== void 0) return climbing;
   return { kind: "hf", written, dataset, repo: `${owner}/${repo}`, revision, path: path.join("/") };
 }
 var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -18791,11 +18809,15 @@ function parseS3(written) {
   const key = slash < 0 ? "" : rest.slice(slash + 1);
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) return { problem: `'${written}': '${bucket}' is not a valid S3 bucket name` };
   if (key === "" || key.endsWith("/")) return { problem: `'${written}' names no object (expected s3://BUCKET/KEY)` };
+  const climbing = climbs(written, key);
+  if (climbing !== void 0) return climbing;
   return { kind: "s3", written, bucket, key };
 }
 function joinAddress(root, written) {
   const parts = written.split("/");
   if (parts.some((part) => part === "..")) return { problem: `'${written}': '..' is not allowed under a remote root` };
+  const segment = climbingSegment(parts.filter((part) => part !== ".").join("/"));
+  if (segment !== void 0) return { problem: `'${written}': the path segment '${segment}' is '.' or '..' once decoded, or holds a backslash; not allowed under a remote root` };
   return `${root.replace(/\/+$/, "")}/${parts.filter((part) => part !== "" && part !== ".").join("/")}`;
 }
 function safeDecode(text4) {
@@ -18805,6 +18827,15 @@ function safeDecode(text4) {
     return void 0;
   }
 }
+function displayAddress(written) {
+  const withoutUser = written.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
+  const query = withoutUser.indexOf("?");
+  if (query < 0) return withoutUser;
+  const hash2 = withoutUser.indexOf("#", query);
+  const end = hash2 < 0 ? withoutUser.length : hash2;
+  const params = withoutUser.slice(query + 1, end).replace(/(^|&)([^=&]*)=[^&]*/g, "$1$2=***");
+  return `${withoutUser.slice(0, query + 1)}${params}${withoutUser.slice(end)}`;
+}
 function redact(url) {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
@@ -18813,16 +18844,79 @@ function redact(url) {
 import { existsSync, readFileSync } from "node:fs";
 import { dirname as dirname2, join as join3 } from "node:path";
 
+// src/checkpoint/remote/credentials.ts
+var HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+function checkHeaderValue(variable, value2) {
+  if (!HEADER_VALUE.test(value2))
+    throw new CheckpointError("refused", `${variable} holds characters an HTTP header cannot carry (a newline, a control or non-ASCII character, or leading/trailing space); it was not sent`);
+  return value2;
+}
+
+// src/checkpoint/remote/policy.ts
+function remotePolicy(env) {
+  const mode = (env.CKPT_AUDIT_REMOTE ?? "allow").trim().toLowerCase();
+  const list2 = splitHosts(env.CKPT_AUDIT_REMOTE_HOSTS ?? "");
+  const problems = remoteHostProblems(list2);
+  if (problems.length > 0) throw new CheckpointError("refused", `remote-hosts (CKPT_AUDIT_REMOTE_HOSTS): ${problems.join("; ")}`);
+  return { allow: mode !== "deny", hosts: list2.length > 0 ? new Set(list2.map(hostKey)) : void 0 };
+}
+function splitHosts(text4) {
+  return text4.split(/[\s,]+/).map((h) => h.trim()).filter((h) => h !== "");
+}
+function hostKey(host) {
+  return host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+}
+function remoteHostProblems(entries) {
+  const problems = [];
+  for (const entry of entries) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) problems.push(`'${entry}' has a scheme; write the host name only`);
+    else if (/[/?#@\\]/.test(entry)) problems.push(`'${entry}' is not a host name (it holds / ? # @ or \\)`);
+    else if (/^\[[^\]]*\]:/.test(entry) || !entry.startsWith("[") && (entry.match(/:/g) ?? []).length === 1)
+      problems.push(`'${entry}' has a port; hosts are matched on the name alone, write it without the port`);
+    else if (entry.startsWith("[") && !/^\[[0-9a-f:.]+\]$/i.test(entry)) problems.push(`'${entry}' is not a host name`);
+  }
+  return problems;
+}
+
 // src/checkpoint/remote/http-request.ts
+var Budget = class {
+  ms;
+  allowance;
+  #spent = 0;
+  #inFlight = 0;
+  #since = 0;
+  constructor(ms) {
+    this.ms = ms;
+    this.allowance = ms;
+  }
+  enter() {
+    if (this.#inFlight++ === 0) this.#since = Date.now();
+  }
+  leave() {
+    if (--this.#inFlight === 0) this.#spent += Date.now() - this.#since;
+  }
+  get remaining() {
+    return this.allowance - this.#spent - (this.#inFlight > 0 ? Date.now() - this.#since : 0);
+  }
+};
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var MAX_REDIRECTS = 5;
 var Transient = class extends Error {
 };
 async function request(target, url, extra, transport, accept = () => {
 }) {
+  transport.deadline?.enter();
+  try {
+    return await attempts(target, url, extra, transport, accept);
+  } finally {
+    transport.deadline?.leave();
+  }
+}
+async function attempts(target, url, extra, transport, accept) {
   let last;
   for (let attempt = 0; attempt <= transport.retries; attempt++) {
-    if (attempt > 0) await sleep(transport.backoffMs * 2 ** (attempt - 1));
+    if (attempt > 0) await sleep(Math.min(transport.backoffMs * 2 ** (attempt - 1), remaining(transport)));
+    if (remaining(transport) <= 0) throw pastDeadline(target, transport);
     try {
       const answer = await follow(target, url, extra, transport);
       if (answer.response.status >= 500) {
@@ -18836,7 +18930,8 @@ async function request(target, url, extra, transport, accept = () => {
       last = error;
     }
   }
-  const why = last instanceof Error ? last.cause instanceof Error ? last.cause.message : last.message : String(last);
+  if (remaining(transport) <= 0) throw pastDeadline(target, transport);
+  const why = last instanceof Transient ? last.message : networkMessage(last);
   throw new CheckpointError("network", `${target.display}: ${why} after ${transport.retries + 1} attempts`);
 }
 async function follow(target, url, extra, transport) {
@@ -18849,10 +18944,11 @@ async function follow(target, url, extra, transport) {
     if (target.credential !== void 0 && current.host === target.credential.host) Object.assign(headers, target.credential.headers);
     if (target.sign !== void 0 && current.host === signedHost) headers = await target.sign(current.href, headers);
     let response;
+    const timeout = Math.max(1, Math.min(transport.timeoutMs, remaining(transport)));
     try {
-      response = await transport.fetch(current.href, { headers, redirect: "manual", signal: AbortSignal.timeout(transport.timeoutMs) });
+      response = await transport.fetch(current.href, { headers, redirect: "manual", signal: AbortSignal.timeout(timeout) });
     } catch (error) {
-      throw new Transient(error.name === "TimeoutError" ? `no answer within ${transport.timeoutMs} ms` : networkMessage(error));
+      throw new Transient(error.name === "TimeoutError" ? `no answer within ${timeout} ms` : networkMessage(error));
     }
     if (!REDIRECTS.has(response.status)) return { response, url: current.href, hops };
     await response.body?.cancel();
@@ -18867,12 +18963,22 @@ async function follow(target, url, extra, transport) {
   }
 }
 function checkHost(target, url, transport) {
-  if (transport.allowHosts !== void 0 && !transport.allowHosts.has(url.hostname.toLowerCase()))
-    throw new CheckpointError("refused", `${target.display}: host ${url.hostname} is not in the allowed remote hosts`);
+  if (transport.allowHosts !== void 0 && !transport.allowHosts.has(hostKey(url.hostname)))
+    throw new CheckpointError("refused", `${target.display}: host ${url.hostname} is not in the allowed remote hosts (remote-hosts)`);
 }
 function networkMessage(error) {
-  const cause = error.cause;
-  return cause instanceof Error ? cause.message : error.message;
+  const cause = error instanceof Error ? error.cause : void 0;
+  const code2 = [cause, error].map((e) => e?.code).find((c) => typeof c === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(c));
+  if (code2 !== void 0) return `the connection failed (${code2})`;
+  if (error instanceof Error && error.name === "TimeoutError") return "no answer in time";
+  if (error instanceof TypeError) return "the request could not be sent";
+  return "the connection failed";
+}
+function remaining(transport) {
+  return transport.deadline === void 0 ? Infinity : transport.deadline.remaining;
+}
+function pastDeadline(target, transport) {
+  return new CheckpointError("network", `${target.display}: gave up at the overall deadline of ${transport.deadline.ms / 1e3} s for this address (CKPT_AUDIT_REMOTE_DEADLINE_S)`);
 }
 function sleep(ms) {
   return new Promise((done) => setTimeout(done, ms));
@@ -18943,12 +19049,22 @@ function gitConfigValue(file, section, key) {
   }
   return void 0;
 }
+function trustedLfsHosts(env) {
+  const hosts = /* @__PURE__ */ new Set([new URL(env.GITHUB_SERVER_URL || "https://github.com").host.toLowerCase()]);
+  for (const host of (env.CKPT_AUDIT_LFS_HOST ?? "").split(/[\s,]+/)) if (host !== "") hosts.add(host.toLowerCase());
+  return hosts;
+}
 function lfsAuthorization(env, endpoint) {
-  if (env.CKPT_AUDIT_LFS_AUTHORIZATION) return env.CKPT_AUDIT_LFS_AUTHORIZATION;
-  const token = env.GITHUB_TOKEN;
-  const github = new URL(env.GITHUB_SERVER_URL || "https://github.com").host;
-  if (!token || new URL(endpoint).host !== github) return void 0;
-  return `Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+  const explicit = env.CKPT_AUDIT_LFS_AUTHORIZATION || void 0;
+  const token = env.GITHUB_TOKEN || void 0;
+  if (explicit === void 0 && token === void 0) return {};
+  const host = new URL(endpoint).host.toLowerCase();
+  if (!trustedLfsHosts(env).has(host)) {
+    const name = explicit !== void 0 ? "CKPT_AUDIT_LFS_AUTHORIZATION" : "GITHUB_TOKEN";
+    return { withheld: `${name} was not sent to the LFS endpoint ${host}: only the GitHub server's host or one named in CKPT_AUDIT_LFS_HOST gets LFS credentials` };
+  }
+  if (explicit !== void 0) return { authorization: checkHeaderValue("CKPT_AUDIT_LFS_AUTHORIZATION", explicit) };
+  return { authorization: `Basic ${Buffer.from(`x-access-token:${checkHeaderValue("GITHUB_TOKEN", token)}`).toString("base64")}` };
 }
 var LFS_JSON = "application/vnd.git-lfs+json";
 async function resolveLfs(display, pointer, endpoint, authorization, transport) {
@@ -18969,7 +19085,12 @@ async function resolveLfs(display, pointer, endpoint, authorization, transport) 
       await response.body?.cancel();
       throw new CheckpointError(response.status === 404 ? "not-found" : "network", `${display}: the LFS batch API answered HTTP ${response.status}`);
     }
-    json = JSON.parse(new TextDecoder().decode(await readBody(response, 1 << 20)));
+    const text4 = new TextDecoder().decode(await readBody(response, 1 << 20));
+    try {
+      json = JSON.parse(text4);
+    } catch {
+      throw new CheckpointError("network", `${display}: the LFS batch API answered with something other than JSON`);
+    }
   });
   return downloadTarget(display, json, pointer);
 }
@@ -18996,14 +19117,18 @@ function hfTarget(address, env) {
   const base = endpoint.href.replace(/\/+$/, "");
   const path = address.path.split("/").map(encodeURIComponent).join("/");
   const url = `${base}${address.dataset ? "/datasets" : ""}/${address.repo}/resolve/${encodeURIComponent(address.revision)}/${path}`;
-  const token = env.HF_TOKEN;
+  const token = env.HF_TOKEN ? checkHeaderValue("HF_TOKEN", env.HF_TOKEN) : void 0;
   return {
     display: address.written,
     url,
+    digestHost: endpoint.host,
     // the CDN the Hub redirects to is another host: the token never follows the redirect
     ...token ? { credential: { host: endpoint.host, headers: { authorization: `Bearer ${token}` } } } : {}
   };
 }
+
+// src/checkpoint/remote/http-source.ts
+import { createHash } from "node:crypto";
 
 // src/checkpoint/remote/block-cache.ts
 var BlockCache = class {
@@ -19085,10 +19210,22 @@ var DEFAULT_HTTP_OPTIONS = {
   timeoutMs: 3e4,
   retries: 3,
   backoffMs: 250,
+  deadlineMs: 12e4,
   allowHosts: void 0,
   fetch: (...args) => fetch(...args)
 };
-async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
+async function openHttpSource(target, given = DEFAULT_HTTP_OPTIONS) {
+  const deadlineMs = given.deadlineMs ?? DEFAULT_HTTP_OPTIONS.deadlineMs;
+  const deadline = new Budget(deadlineMs);
+  const options3 = {
+    ...given,
+    deadline,
+    // an honest long read (a digest of a large object) keeps going: each MiB received buys a second
+    onBytes: (bytes) => {
+      deadline.allowance += bytes / 1024;
+      given.onBytes?.(bytes);
+    }
+  };
   const stats = { requests: 0, bytes: 0 };
   const cache = new BlockCache(options3.blockSize, Math.floor(options3.cacheBytes / options3.blockSize));
   let first;
@@ -19098,8 +19235,10 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
     stats.requests++;
     const { response } = answer;
     if (response.status === 200) {
-      await response.body?.cancel();
-      throw new CheckpointError("no-range-support", `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`);
+      first = await wholeSmallBody(target, response, options3.blockSize);
+      size = first.length;
+      pin = pinOf(response.headers);
+      return;
     }
     if (response.status === 416) {
       await response.body?.cancel();
@@ -19107,16 +19246,22 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
     }
     if (response.status !== 206) await failStatus(target, response);
     const range = parseContentRange(response.headers.get("content-range"));
-    if (range === void 0 || range.start !== 0)
-      throw new CheckpointError("no-range-support", `${target.display}: no usable Content-Range in the answer (${response.headers.get("content-range") ?? "none"})`);
+    if (range === void 0 || range.start !== 0) {
+      await response.body?.cancel();
+      throw new CheckpointError("no-range-support", `${target.display}: no usable Content-Range in the answer`);
+    }
     size = range.total;
     pin = pinOf(response.headers);
     first = await readBody(response, options3.blockSize);
-    if (first.length !== range.end - range.start + 1) throw new Error(`short body: ${first.length} bytes`);
+    if (first.length !== range.end - range.start + 1) throw new Transient(`short body: ${first.length} bytes`);
   });
   stats.bytes += first.length;
   options3.onBytes?.(first.length);
+  if (size === 0) throw new CheckpointError("empty", `${target.display}: the file is empty (0 bytes)`);
   if (first.length === options3.blockSize || first.length === size) cache.set(0, first);
+  const whole = first.length === size;
+  if (!whole && !pinnable(pin) && !options3.allowUnpinned)
+    throw new CheckpointError("refused", `${target.display}: the server gives no validator, so the file cannot be pinned (no strong ETag, no Last-Modified): its range reads could mix two versions. Set CKPT_AUDIT_REMOTE_UNPINNED=allow to read it anyway`);
   checkLinkedSize(target, opened.hops, size);
   const url = opened.url;
   const limit = limiter(options3.concurrency);
@@ -19138,7 +19283,7 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
       }
       if (range.start !== start || range.end !== end) throw new CheckpointError("no-range-support", `${target.display}: asked for bytes ${start}-${end}, got ${range.start}-${range.end}`);
       body = await readBody(response, end - start + 1);
-      if (body.length !== end - start + 1) throw new Error(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`);
+      if (body.length !== end - start + 1) throw new Transient(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`);
     });
     stats.bytes += body.length;
     options3.onBytes?.(body.length);
@@ -19185,7 +19330,10 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
   return {
     path: target.display,
     size,
-    digest: hubDigest(opened.hops),
+    pin,
+    whole,
+    wholeSha256: whole ? createHash("sha256").update(first).digest("hex") : void 0,
+    digest: hubDigest(target, opened.hops),
     stats,
     async read(offset, length) {
       const out2 = new Uint8Array(length);
@@ -19197,14 +19345,29 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
     }
   };
 }
+function strongEtag(pin) {
+  return pin.etag !== void 0 && !pin.etag.startsWith("W/");
+}
+function pinnable(pin) {
+  return strongEtag(pin) || pin.lastModified !== void 0;
+}
 function conditions(pin) {
-  if (pin.etag !== void 0 && !pin.etag.startsWith("W/")) return { "if-match": pin.etag };
-  if (pin.etag === void 0 && pin.lastModified !== void 0) return { "if-unmodified-since": pin.lastModified };
+  if (strongEtag(pin)) return { "if-match": pin.etag };
+  if (pin.lastModified !== void 0) return { "if-unmodified-since": pin.lastModified };
   return {};
 }
 function differs(pin, now) {
-  if (pin.etag !== void 0) return now.etag !== void 0 && now.etag !== pin.etag;
-  return pin.lastModified !== void 0 && now.lastModified !== void 0 && now.lastModified !== pin.lastModified;
+  return pin.etag !== void 0 && now.etag !== pin.etag || pin.lastModified !== void 0 && now.lastModified !== pin.lastModified;
+}
+async function wholeSmallBody(target, response, blockSize) {
+  const length = Number(response.headers.get("content-length") ?? NaN);
+  if (!Number.isSafeInteger(length) || length > blockSize || response.headers.has("content-encoding")) {
+    await response.body?.cancel();
+    throw new CheckpointError("no-range-support", `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`);
+  }
+  const body = await readBody(response, blockSize);
+  if (body.length !== length) throw new Transient(`short body: ${body.length} of ${length} bytes`);
+  return body;
 }
 function changed(target) {
   return new CheckpointError("changed", `${target.display}: the file changed while it was read`);
@@ -19223,19 +19386,11 @@ function checkLinkedSize(target, hops, size) {
       throw new CheckpointError("changed", `${target.display}: the Hub names a ${linked}-byte file, the CDN served ${n(size)} bytes`);
   }
 }
-function hubDigest(hops) {
-  for (const hop of hops) {
-    const sha256 = sha256Of(hop.get("x-linked-etag"));
-    if (sha256 !== void 0) return { sha256, from: "the Hub's X-Linked-Etag" };
-  }
-  return void 0;
-}
-
-// src/checkpoint/remote/policy.ts
-function remotePolicy(env) {
-  const mode = (env.CKPT_AUDIT_REMOTE ?? "allow").trim().toLowerCase();
-  const list2 = (env.CKPT_AUDIT_REMOTE_HOSTS ?? "").split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
-  return { allow: mode !== "deny", hosts: list2.length > 0 ? new Set(list2) : void 0 };
+function hubDigest(target, hops) {
+  const first = hops[0];
+  if (target.digestHost === void 0 || first === void 0 || new URL(target.url).host !== target.digestHost) return void 0;
+  const sha256 = sha256Of(first.get("x-linked-etag"));
+  return sha256 === void 0 ? void 0 : { sha256, from: "the Hub's X-Linked-Etag" };
 }
 
 // node_modules/aws4fetch/dist/aws4fetch.esm.mjs
@@ -19476,7 +19631,8 @@ function s3Target(address, env) {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) return { display: address.written, url };
-  const sessionToken = env.AWS_SESSION_TOKEN || void 0;
+  checkHeaderValue("AWS_ACCESS_KEY_ID", accessKeyId);
+  const sessionToken = env.AWS_SESSION_TOKEN ? checkHeaderValue("AWS_SESSION_TOKEN", env.AWS_SESSION_TOKEN) : void 0;
   return {
     display: address.written,
     url,
@@ -19495,25 +19651,32 @@ function options2(env, overrides) {
   return {
     ...DEFAULT_HTTP_OPTIONS,
     allowHosts: policy.hosts,
+    ...deadlineOf(env),
+    allowUnpinned: (env.CKPT_AUDIT_REMOTE_UNPINNED ?? "").trim().toLowerCase() === "allow",
     onBytes: (bytes) => {
       remoteTotals.bytes += bytes;
     },
     ...overrides
   };
 }
+function deadlineOf(env) {
+  const seconds = Number(env.CKPT_AUDIT_REMOTE_DEADLINE_S);
+  return env.CKPT_AUDIT_REMOTE_DEADLINE_S !== void 0 && Number.isFinite(seconds) && seconds > 0 ? { deadlineMs: seconds * 1e3 } : {};
+}
 function checkAllowed(display, env) {
   if (!remotePolicy(env).allow) throw new CheckpointError("refused", `${display}: remote checkpoints are disabled (remote: deny)`);
 }
 async function openRemote(written, env = process.env, overrides = {}) {
-  checkAllowed(written, env);
+  const display = displayAddress(written);
+  checkAllowed(display, env);
   const address = parseAddress(written);
   if ("problem" in address) throw new CheckpointError("not-found", address.problem);
   let target;
-  if (address.kind === "https") target = { display: written, url: address.url.href };
-  else if (address.kind === "hf") target = hfTarget(address, env);
-  else target = s3Target(address, env);
-  checkEndpoint(written, target.url);
-  return counted(await openHttpSource(target, options2(env, overrides)));
+  if (address.kind === "https") target = { display, url: address.url.href };
+  else if (address.kind === "hf") target = { ...hfTarget(address, env), display };
+  else target = { ...s3Target(address, env), display };
+  checkEndpoint(display, target.url);
+  return track(written, counted(await openHttpSource(target, options2(env, overrides))));
 }
 async function openLfs(file, pointer, env = process.env, overrides = {}) {
   checkAllowed(file, env);
@@ -19522,16 +19685,48 @@ async function openLfs(file, pointer, env = process.env, overrides = {}) {
   if (endpoint === void 0)
     throw new CheckpointError("lfs-pointer", `${file}: a Git LFS pointer, and no LFS endpoint was found (.lfsconfig lfs.url or the origin remote). Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`);
   const opts = options2(env, overrides);
-  const target = await resolveLfs(file, pointer, endpoint, lfsAuthorization(env, endpoint), opts);
+  const auth = lfsAuthorization(env, endpoint);
+  if (auth.withheld !== void 0) notice(`${file}: ${auth.withheld}`);
+  const target = await resolveLfs(file, pointer, endpoint, auth.authorization, opts);
   const source = await openHttpSource(target, opts);
   if (source.size !== pointer.size) throw new CheckpointError("changed", `${file}: the LFS object has ${source.size} bytes, the pointer says ${pointer.size}`);
-  source.digest = { sha256: pointer.oid, from: "the Git LFS oid" };
-  return counted(source);
+  return track(`lfs:${file}`, counted(source));
 }
 function checkEndpoint(display, url) {
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && isLoopbackHost(parsed.hostname)))
     throw new CheckpointError("refused", `${display}: ${parsed.protocol}//${parsed.host} is not https (plain http only on loopback)`);
+}
+var live = /* @__PURE__ */ new Map();
+var versions = /* @__PURE__ */ new Map();
+function liveSource(key) {
+  return live.get(key);
+}
+function track(key, source) {
+  const version2 = versionOf(source);
+  const before = versions.get(key);
+  if (before !== void 0 && before !== version2)
+    throw new CheckpointError("changed", `${source.path}: the file changed during the audit (a second request found another version)`);
+  versions.set(key, version2);
+  const tracked = {
+    ...source,
+    close: async () => {
+      if (live.get(key) === tracked) live.delete(key);
+      await source.close();
+    }
+  };
+  live.set(key, tracked);
+  return tracked;
+}
+function versionOf(source) {
+  return JSON.stringify([source.size, source.pin.etag ?? null, source.pin.lastModified ?? null, source.wholeSha256 ?? null]);
+}
+var noticed = /* @__PURE__ */ new Set();
+function notice(text4) {
+  if (noticed.has(text4)) return;
+  noticed.add(text4);
+  process.stderr.write(`ckpt-audit: notice: ${text4}
+`);
 }
 function counted(source) {
   remoteTotals.requests += source.stats.requests;
@@ -19704,17 +19899,17 @@ function renderInspectText(result) {
   }
   if (result.unsafe_globals.length > 0)
     lines.push(`UNSAFE globals (code-running; nothing was executed): ${result.unsafe_globals.map(safe).join(", ")}`);
-  for (const notice of result.notices) lines.push(`note: ${safe(notice)}`);
+  for (const notice2 of result.notices) lines.push(`note: ${safe(notice2)}`);
   return lines.join("\n") + "\n";
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash4, randomBytes } from "node:crypto";
+import { createHash as createHash5, randomBytes } from "node:crypto";
 import { mkdir, readFile as readFile4, rename, writeFile } from "node:fs/promises";
 import { basename as basename2, join as join4 } from "node:path";
 
 // src/fingerprint/cache-entry.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/fingerprint/identity.ts
 import { stat as stat4 } from "node:fs/promises";
@@ -19731,7 +19926,7 @@ function identityText(identity2) {
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
 var ENTRY_VERSION = 2;
-var checksumOf = (body) => createHash("sha256").update(body).digest("hex");
+var checksumOf = (body) => createHash2("sha256").update(body).digest("hex");
 function encodeSamples(samples) {
   const bytes = Buffer.alloc(samples.length * 8);
   samples.forEach((v2, i) => bytes.writeDoubleLE(v2, i * 8));
@@ -19795,7 +19990,7 @@ function decodeEntry(text4, identity2) {
 }
 
 // src/fingerprint/fingerprint-checkpoint.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/weights/chunk-pool.ts
 var POOL_BYTES = 8 * 1024 * 1024;
@@ -20199,7 +20394,7 @@ async function tensorStats(a, b) {
 }
 
 // src/fingerprint/positions.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var SAMPLE_SIZE = 4096;
 function leafName(name) {
   return name.slice(name.lastIndexOf(".") + 1);
@@ -20215,7 +20410,7 @@ function mulberry32(seed) {
   };
 }
 function seedOf(name, shape) {
-  const digest = createHash2("sha256").update(`${leafName(name)}\0${shape.join("x")}`).digest();
+  const digest = createHash3("sha256").update(`${leafName(name)}\0${shape.join("x")}`).digest();
   return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
 }
 function samplePositions(name, shape, numel, k = SAMPLE_SIZE) {
@@ -20254,7 +20449,7 @@ async function fingerprintTensor(checkpoint, named) {
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
   const numel = tensor.numel;
   const reader = await tensorReader({ checkpoint, tensor });
-  const hash2 = createHash3("sha256");
+  const hash2 = createHash4("sha256");
   const decodable = isDecodable(tensor.dtype);
   const positions = decodable ? samplePositions(named.name, tensor.shape, numel) : new Float64Array(0);
   const samples = new Float64Array(positions.length);
@@ -20297,7 +20492,7 @@ async function fingerprintCheckpoint(checkpoint) {
 
 // src/fingerprint/cache.ts
 var DEFAULT_CACHE_DIR = ".ckpt-audit-cache";
-var entryPath = (dir, identity2) => join4(dir, `${createHash4("sha256").update(identityText(identity2)).digest("hex")}.json`);
+var entryPath = (dir, identity2) => join4(dir, `${createHash5("sha256").update(identityText(identity2)).digest("hex")}.json`);
 async function store(dir, identity2, fingerprint) {
   await mkdir(dir, { recursive: true });
   const target = entryPath(dir, identity2);
@@ -21063,16 +21258,16 @@ function clearlyBetter(other, declared) {
 }
 
 // src/checkpoint/sha256.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
 
 // src/checkpoint/remote/digest.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var CHUNK = 8 * 1024 * 1024;
 async function remoteDigest(source) {
   if (source.digest !== void 0) return source.digest;
-  const hash2 = createHash5("sha256");
+  const hash2 = createHash6("sha256");
   const buffer = new Uint8Array(CHUNK);
   for (let at = 0; at < source.size; at += CHUNK) {
     const part = buffer.subarray(0, Math.min(CHUNK, source.size - at));
@@ -21085,16 +21280,21 @@ async function remoteDigest(source) {
 
 // src/checkpoint/sha256.ts
 async function sha256File(path) {
-  const hash2 = createHash6("sha256");
+  const hash2 = createHash7("sha256");
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash2.update(chunk);
   return hash2.digest("hex");
 }
 async function sha256Checkpoint(path) {
   if (!isRemoteAddress(path)) {
     const pointer = process.env.CKPT_AUDIT_LFS === "batch" ? await lfsPointerOf(path) : void 0;
-    return pointer === void 0 ? sha256File(path) : { sha256: pointer.oid, from: "the Git LFS oid" };
+    return pointer === void 0 ? sha256File(path) : digestOf(`lfs:${path}`, () => openLfs(path, pointer));
   }
-  const source = await openRemote(path);
+  return digestOf(path, () => openRemote(path));
+}
+async function digestOf(key, open3) {
+  const held = liveSource(key);
+  if (held !== void 0) return remoteDigest(held);
+  const source = await open3();
   try {
     return await remoteDigest(source);
   } finally {
@@ -30632,7 +30832,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
       problems.push({ location: where(at), message: `${what}: ${resolved.problem}` });
       return void 0;
     }
-    const display = resolved.remote ? written : relative3(root, resolved.path) || ".";
+    const display = resolved.remote ? displayAddress(written) : relative3(root, resolved.path) || ".";
     return { written, resolved: resolved.path, display, location: where(at) };
   };
   const exists2 = (path) => isRemoteAddress(path) || existsSync3(path);
@@ -31017,8 +31217,8 @@ ${body}`;
 }
 function renderBody(result, options3) {
   const sections = [verdictMarkdown(result)];
-  const { error, warning, notice } = result.counts;
-  sections.push(`${plural(result.experiments.length, "experiment")} · ${coverageText(result)} · ${plural(error, "error")} · ${plural(warning, "warning")} · ${plural(notice, "notice")}`);
+  const { error, warning, notice: notice2 } = result.counts;
+  sections.push(`${plural(result.experiments.length, "experiment")} · ${coverageText(result)} · ${plural(error, "error")} · ${plural(warning, "warning")} · ${plural(notice2, "notice")}`);
   if (result.findings.length > 0) {
     const groups = ["error", "warning", "notice"].map((severity) => {
       const list2 = result.findings.filter((f) => f.severity === severity);
@@ -31078,8 +31278,8 @@ function renderCheckText(result) {
     }
     lines.push("");
   }
-  const { error, warning, notice } = result.counts;
-  lines.push(`${error} error(s), ${warning} warning(s), ${notice} notice(s)`);
+  const { error, warning, notice: notice2 } = result.counts;
+  lines.push(`${error} error(s), ${warning} warning(s), ${notice2} notice(s)`);
   for (const f of result.findings) {
     const at = f.location !== void 0 ? `${f.location.file}:${f.location.line}:${f.location.column}: ` : "";
     lines.push(`${at}${f.severity}: [${f.code}] ${terminalSafe(f.experiment)}: ${terminalSafe(f.message)}`);
@@ -31216,12 +31416,12 @@ import { readFile as readFile7, stat as stat7 } from "node:fs/promises";
 import { relative as relative4 } from "node:path";
 
 // src/shard/shard-report.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
 var SHARD_VERSION = 2;
 var ShardReportError = class extends Error {
 };
-var manifestHash = (text4) => createHash7("sha256").update(text4).digest("hex");
+var manifestHash = (text4) => createHash8("sha256").update(text4).digest("hex");
 function shardIdentity(relativePath, size) {
   return { kind: "remote", url: `shard:${relativePath}`, etag: String(size) };
 }

@@ -34232,11 +34232,11 @@ ${value2}`;
         let pos = this.linePos;
         while (chunkIndex < this.chunks.length) {
           const chunk = this.chunks[chunkIndex];
-          const remaining = chunk.length - pos;
-          if (offset < remaining) {
+          const remaining2 = chunk.length - pos;
+          if (offset < remaining2) {
             return chunk[pos + offset];
           }
-          offset -= remaining;
+          offset -= remaining2;
           chunkIndex++;
           pos = 0;
         }
@@ -34244,12 +34244,12 @@ ${value2}`;
       discardLeadingBytes(count) {
         while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
-          const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
+          const remaining2 = chunk.length - this.linePos;
+          if (count < remaining2) {
             this.linePos += count;
             count = 0;
           } else {
-            count -= remaining;
+            count -= remaining2;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -36405,7 +36405,7 @@ var require_max_satisfying = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var maxSatisfying = (versions, range3, options3) => {
+    var maxSatisfying = (versions2, range3, options3) => {
       let max = null;
       let maxSV = null;
       let rangeObj = null;
@@ -36414,7 +36414,7 @@ var require_max_satisfying = __commonJS({
       } catch (er) {
         return null;
       }
-      versions.forEach((v2) => {
+      versions2.forEach((v2) => {
         if (rangeObj.test(v2)) {
           if (!max || maxSV.compare(v2) === -1) {
             max = v2;
@@ -36434,7 +36434,7 @@ var require_min_satisfying = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var minSatisfying = (versions, range3, options3) => {
+    var minSatisfying = (versions2, range3, options3) => {
       let min = null;
       let minSV = null;
       let rangeObj = null;
@@ -36443,7 +36443,7 @@ var require_min_satisfying = __commonJS({
       } catch (er) {
         return null;
       }
-      versions.forEach((v2) => {
+      versions2.forEach((v2) => {
         if (rangeObj.test(v2)) {
           if (!min || minSV.compare(v2) === 1) {
             min = v2;
@@ -36641,11 +36641,11 @@ var require_simplify = __commonJS({
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
-    module.exports = (versions, range3, options3) => {
+    module.exports = (versions2, range3, options3) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v2 = versions.sort((a, b) => compare(a, b, options3));
+      const v2 = versions2.sort((a, b) => compare(a, b, options3));
       for (const version3 of v2) {
         const included = satisfies(version3, range3, options3);
         if (included) {
@@ -45264,7 +45264,7 @@ async function fingerprintCheckpoint(checkpoint) {
 }
 
 // src/checkpoint/sha256.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 
@@ -45283,12 +45283,28 @@ function isLoopbackHost(hostname) {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 function parseAddress(written) {
+  const parsed = parseAny(written);
+  return "problem" in parsed ? { problem: parsed.problem.replaceAll(written, displayAddress(written)) } : parsed;
+}
+function parseAny(written) {
   const lower = written.toLowerCase();
   if (lower.startsWith("hf://")) return parseHf(written);
   if (lower.startsWith("s3://")) return parseS3(written);
   return parseHttp(written);
 }
+function climbingSegment(path12) {
+  return path12.split("/").find((segment) => {
+    const decoded = safeDecode(segment) ?? segment;
+    return segment.includes("\\") || decoded.includes("\\") || decoded === "." || decoded === "..";
+  });
+}
+function climbs(written, path12) {
+  const segment = climbingSegment(path12);
+  return segment === void 0 ? void 0 : { problem: `'${written}': the path segment '${segment}' is '.' or '..' once decoded, or holds a backslash; not allowed in a remote address` };
+}
 function parseHttp(written) {
+  const climbing = climbs(written, written.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i, "").split(/[?#]/)[0]);
+  if (climbing !== void 0) return climbing;
   let url2;
   try {
     url2 = new URL(written);
@@ -45316,7 +45332,8 @@ function parseHf(written) {
   const revision = at < 0 ? "main" : safeDecode(repoAndRev.slice(at + 1));
   if (!NAME.test(owner) || !NAME.test(repo) || revision === void 0 || revision === "")
     return { problem: `'${written}': ${expected}` };
-  if (path12.some((part) => part === "." || part === "..")) return { problem: `'${written}': '.' and '..' are not allowed in the path` };
+  const climbing = climbs(written, path12.join("/")) ?? climbs(written, revision);
+  if (climbing !== void 0) return climbing;
   return { kind: "hf", written, dataset, repo: `${owner}/${repo}`, revision, path: path12.join("/") };
 }
 var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -45327,11 +45344,15 @@ function parseS3(written) {
   const key = slash < 0 ? "" : rest.slice(slash + 1);
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) return { problem: `'${written}': '${bucket}' is not a valid S3 bucket name` };
   if (key === "" || key.endsWith("/")) return { problem: `'${written}' names no object (expected s3://BUCKET/KEY)` };
+  const climbing = climbs(written, key);
+  if (climbing !== void 0) return climbing;
   return { kind: "s3", written, bucket, key };
 }
 function joinAddress(root, written) {
   const parts = written.split("/");
   if (parts.some((part) => part === "..")) return { problem: `'${written}': '..' is not allowed under a remote root` };
+  const segment = climbingSegment(parts.filter((part) => part !== ".").join("/"));
+  if (segment !== void 0) return { problem: `'${written}': the path segment '${segment}' is '.' or '..' once decoded, or holds a backslash; not allowed under a remote root` };
   return `${root.replace(/\/+$/, "")}/${parts.filter((part) => part !== "" && part !== ".").join("/")}`;
 }
 function safeDecode(text4) {
@@ -45341,20 +45362,92 @@ function safeDecode(text4) {
     return void 0;
   }
 }
+function displayAddress(written) {
+  const withoutUser = written.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
+  const query = withoutUser.indexOf("?");
+  if (query < 0) return withoutUser;
+  const hash2 = withoutUser.indexOf("#", query);
+  const end = hash2 < 0 ? withoutUser.length : hash2;
+  const params = withoutUser.slice(query + 1, end).replace(/(^|&)([^=&]*)=[^&]*/g, "$1$2=***");
+  return `${withoutUser.slice(0, query + 1)}${params}${withoutUser.slice(end)}`;
+}
 function redact(url2) {
   return `${url2.protocol}//${url2.host}${url2.pathname}`;
 }
 
+// src/checkpoint/remote/credentials.ts
+var HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+function checkHeaderValue(variable, value2) {
+  if (!HEADER_VALUE.test(value2))
+    throw new CheckpointError("refused", `${variable} holds characters an HTTP header cannot carry (a newline, a control or non-ASCII character, or leading/trailing space); it was not sent`);
+  return value2;
+}
+
+// src/checkpoint/remote/policy.ts
+function remotePolicy(env) {
+  const mode = (env.CKPT_AUDIT_REMOTE ?? "allow").trim().toLowerCase();
+  const list2 = splitHosts(env.CKPT_AUDIT_REMOTE_HOSTS ?? "");
+  const problems = remoteHostProblems(list2);
+  if (problems.length > 0) throw new CheckpointError("refused", `remote-hosts (CKPT_AUDIT_REMOTE_HOSTS): ${problems.join("; ")}`);
+  return { allow: mode !== "deny", hosts: list2.length > 0 ? new Set(list2.map(hostKey)) : void 0 };
+}
+function splitHosts(text4) {
+  return text4.split(/[\s,]+/).map((h) => h.trim()).filter((h) => h !== "");
+}
+function hostKey(host) {
+  return host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+}
+function remoteHostProblems(entries) {
+  const problems = [];
+  for (const entry of entries) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) problems.push(`'${entry}' has a scheme; write the host name only`);
+    else if (/[/?#@\\]/.test(entry)) problems.push(`'${entry}' is not a host name (it holds / ? # @ or \\)`);
+    else if (/^\[[^\]]*\]:/.test(entry) || !entry.startsWith("[") && (entry.match(/:/g) ?? []).length === 1)
+      problems.push(`'${entry}' has a port; hosts are matched on the name alone, write it without the port`);
+    else if (entry.startsWith("[") && !/^\[[0-9a-f:.]+\]$/i.test(entry)) problems.push(`'${entry}' is not a host name`);
+  }
+  return problems;
+}
+
 // src/checkpoint/remote/http-request.ts
+var Budget = class {
+  ms;
+  allowance;
+  #spent = 0;
+  #inFlight = 0;
+  #since = 0;
+  constructor(ms) {
+    this.ms = ms;
+    this.allowance = ms;
+  }
+  enter() {
+    if (this.#inFlight++ === 0) this.#since = Date.now();
+  }
+  leave() {
+    if (--this.#inFlight === 0) this.#spent += Date.now() - this.#since;
+  }
+  get remaining() {
+    return this.allowance - this.#spent - (this.#inFlight > 0 ? Date.now() - this.#since : 0);
+  }
+};
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var MAX_REDIRECTS = 5;
 var Transient = class extends Error {
 };
 async function request(target, url2, extra, transport, accept3 = () => {
 }) {
+  transport.deadline?.enter();
+  try {
+    return await attempts(target, url2, extra, transport, accept3);
+  } finally {
+    transport.deadline?.leave();
+  }
+}
+async function attempts(target, url2, extra, transport, accept3) {
   let last;
   for (let attempt = 0; attempt <= transport.retries; attempt++) {
-    if (attempt > 0) await sleep(transport.backoffMs * 2 ** (attempt - 1));
+    if (attempt > 0) await sleep(Math.min(transport.backoffMs * 2 ** (attempt - 1), remaining(transport)));
+    if (remaining(transport) <= 0) throw pastDeadline(target, transport);
     try {
       const answer = await follow(target, url2, extra, transport);
       if (answer.response.status >= 500) {
@@ -45368,7 +45461,8 @@ async function request(target, url2, extra, transport, accept3 = () => {
       last = error2;
     }
   }
-  const why = last instanceof Error ? last.cause instanceof Error ? last.cause.message : last.message : String(last);
+  if (remaining(transport) <= 0) throw pastDeadline(target, transport);
+  const why = last instanceof Transient ? last.message : networkMessage(last);
   throw new CheckpointError("network", `${target.display}: ${why} after ${transport.retries + 1} attempts`);
 }
 async function follow(target, url2, extra, transport) {
@@ -45381,10 +45475,11 @@ async function follow(target, url2, extra, transport) {
     if (target.credential !== void 0 && current.host === target.credential.host) Object.assign(headers, target.credential.headers);
     if (target.sign !== void 0 && current.host === signedHost) headers = await target.sign(current.href, headers);
     let response;
+    const timeout = Math.max(1, Math.min(transport.timeoutMs, remaining(transport)));
     try {
-      response = await transport.fetch(current.href, { headers, redirect: "manual", signal: AbortSignal.timeout(transport.timeoutMs) });
+      response = await transport.fetch(current.href, { headers, redirect: "manual", signal: AbortSignal.timeout(timeout) });
     } catch (error2) {
-      throw new Transient(error2.name === "TimeoutError" ? `no answer within ${transport.timeoutMs} ms` : networkMessage(error2));
+      throw new Transient(error2.name === "TimeoutError" ? `no answer within ${timeout} ms` : networkMessage(error2));
     }
     if (!REDIRECTS.has(response.status)) return { response, url: current.href, hops };
     await response.body?.cancel();
@@ -45399,12 +45494,22 @@ async function follow(target, url2, extra, transport) {
   }
 }
 function checkHost(target, url2, transport) {
-  if (transport.allowHosts !== void 0 && !transport.allowHosts.has(url2.hostname.toLowerCase()))
-    throw new CheckpointError("refused", `${target.display}: host ${url2.hostname} is not in the allowed remote hosts`);
+  if (transport.allowHosts !== void 0 && !transport.allowHosts.has(hostKey(url2.hostname)))
+    throw new CheckpointError("refused", `${target.display}: host ${url2.hostname} is not in the allowed remote hosts (remote-hosts)`);
 }
 function networkMessage(error2) {
-  const cause = error2.cause;
-  return cause instanceof Error ? cause.message : error2.message;
+  const cause = error2 instanceof Error ? error2.cause : void 0;
+  const code2 = [cause, error2].map((e) => e?.code).find((c) => typeof c === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(c));
+  if (code2 !== void 0) return `the connection failed (${code2})`;
+  if (error2 instanceof Error && error2.name === "TimeoutError") return "no answer in time";
+  if (error2 instanceof TypeError) return "the request could not be sent";
+  return "the connection failed";
+}
+function remaining(transport) {
+  return transport.deadline === void 0 ? Infinity : transport.deadline.remaining;
+}
+function pastDeadline(target, transport) {
+  return new CheckpointError("network", `${target.display}: gave up at the overall deadline of ${transport.deadline.ms / 1e3} s for this address (CKPT_AUDIT_REMOTE_DEADLINE_S)`);
 }
 function sleep(ms) {
   return new Promise((done) => setTimeout(done, ms));
@@ -45475,12 +45580,22 @@ function gitConfigValue(file, section, key) {
   }
   return void 0;
 }
+function trustedLfsHosts(env) {
+  const hosts = /* @__PURE__ */ new Set([new URL(env.GITHUB_SERVER_URL || "https://github.com").host.toLowerCase()]);
+  for (const host of (env.CKPT_AUDIT_LFS_HOST ?? "").split(/[\s,]+/)) if (host !== "") hosts.add(host.toLowerCase());
+  return hosts;
+}
 function lfsAuthorization(env, endpoint2) {
-  if (env.CKPT_AUDIT_LFS_AUTHORIZATION) return env.CKPT_AUDIT_LFS_AUTHORIZATION;
-  const token = env.GITHUB_TOKEN;
-  const github = new URL(env.GITHUB_SERVER_URL || "https://github.com").host;
-  if (!token || new URL(endpoint2).host !== github) return void 0;
-  return `Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+  const explicit = env.CKPT_AUDIT_LFS_AUTHORIZATION || void 0;
+  const token = env.GITHUB_TOKEN || void 0;
+  if (explicit === void 0 && token === void 0) return {};
+  const host = new URL(endpoint2).host.toLowerCase();
+  if (!trustedLfsHosts(env).has(host)) {
+    const name = explicit !== void 0 ? "CKPT_AUDIT_LFS_AUTHORIZATION" : "GITHUB_TOKEN";
+    return { withheld: `${name} was not sent to the LFS endpoint ${host}: only the GitHub server's host or one named in CKPT_AUDIT_LFS_HOST gets LFS credentials` };
+  }
+  if (explicit !== void 0) return { authorization: checkHeaderValue("CKPT_AUDIT_LFS_AUTHORIZATION", explicit) };
+  return { authorization: `Basic ${Buffer.from(`x-access-token:${checkHeaderValue("GITHUB_TOKEN", token)}`).toString("base64")}` };
 }
 var LFS_JSON = "application/vnd.git-lfs+json";
 async function resolveLfs(display, pointer, endpoint2, authorization, transport) {
@@ -45501,7 +45616,12 @@ async function resolveLfs(display, pointer, endpoint2, authorization, transport)
       await response.body?.cancel();
       throw new CheckpointError(response.status === 404 ? "not-found" : "network", `${display}: the LFS batch API answered HTTP ${response.status}`);
     }
-    json = JSON.parse(new TextDecoder().decode(await readBody(response, 1 << 20)));
+    const text4 = new TextDecoder().decode(await readBody(response, 1 << 20));
+    try {
+      json = JSON.parse(text4);
+    } catch {
+      throw new CheckpointError("network", `${display}: the LFS batch API answered with something other than JSON`);
+    }
   });
   return downloadTarget(display, json, pointer);
 }
@@ -45544,14 +45664,18 @@ function hfTarget(address, env) {
   const base = endpoint2.href.replace(/\/+$/, "");
   const path12 = address.path.split("/").map(encodeURIComponent).join("/");
   const url2 = `${base}${address.dataset ? "/datasets" : ""}/${address.repo}/resolve/${encodeURIComponent(address.revision)}/${path12}`;
-  const token = env.HF_TOKEN;
+  const token = env.HF_TOKEN ? checkHeaderValue("HF_TOKEN", env.HF_TOKEN) : void 0;
   return {
     display: address.written,
     url: url2,
+    digestHost: endpoint2.host,
     // the CDN the Hub redirects to is another host: the token never follows the redirect
     ...token ? { credential: { host: endpoint2.host, headers: { authorization: `Bearer ${token}` } } } : {}
   };
 }
+
+// src/checkpoint/remote/http-source.ts
+import { createHash as createHash4 } from "node:crypto";
 
 // src/checkpoint/remote/block-cache.ts
 var BlockCache = class {
@@ -45633,10 +45757,22 @@ var DEFAULT_HTTP_OPTIONS = {
   timeoutMs: 3e4,
   retries: 3,
   backoffMs: 250,
+  deadlineMs: 12e4,
   allowHosts: void 0,
   fetch: (...args) => fetch(...args)
 };
-async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
+async function openHttpSource(target, given = DEFAULT_HTTP_OPTIONS) {
+  const deadlineMs = given.deadlineMs ?? DEFAULT_HTTP_OPTIONS.deadlineMs;
+  const deadline = new Budget(deadlineMs);
+  const options3 = {
+    ...given,
+    deadline,
+    // an honest long read (a digest of a large object) keeps going: each MiB received buys a second
+    onBytes: (bytes2) => {
+      deadline.allowance += bytes2 / 1024;
+      given.onBytes?.(bytes2);
+    }
+  };
   const stats = { requests: 0, bytes: 0 };
   const cache = new BlockCache(options3.blockSize, Math.floor(options3.cacheBytes / options3.blockSize));
   let first;
@@ -45646,8 +45782,10 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
     stats.requests++;
     const { response } = answer;
     if (response.status === 200) {
-      await response.body?.cancel();
-      throw new CheckpointError("no-range-support", `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`);
+      first = await wholeSmallBody(target, response, options3.blockSize);
+      size = first.length;
+      pin = pinOf(response.headers);
+      return;
     }
     if (response.status === 416) {
       await response.body?.cancel();
@@ -45655,16 +45793,22 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
     }
     if (response.status !== 206) await failStatus(target, response);
     const range3 = parseContentRange(response.headers.get("content-range"));
-    if (range3 === void 0 || range3.start !== 0)
-      throw new CheckpointError("no-range-support", `${target.display}: no usable Content-Range in the answer (${response.headers.get("content-range") ?? "none"})`);
+    if (range3 === void 0 || range3.start !== 0) {
+      await response.body?.cancel();
+      throw new CheckpointError("no-range-support", `${target.display}: no usable Content-Range in the answer`);
+    }
     size = range3.total;
     pin = pinOf(response.headers);
     first = await readBody(response, options3.blockSize);
-    if (first.length !== range3.end - range3.start + 1) throw new Error(`short body: ${first.length} bytes`);
+    if (first.length !== range3.end - range3.start + 1) throw new Transient(`short body: ${first.length} bytes`);
   });
   stats.bytes += first.length;
   options3.onBytes?.(first.length);
+  if (size === 0) throw new CheckpointError("empty", `${target.display}: the file is empty (0 bytes)`);
   if (first.length === options3.blockSize || first.length === size) cache.set(0, first);
+  const whole = first.length === size;
+  if (!whole && !pinnable(pin) && !options3.allowUnpinned)
+    throw new CheckpointError("refused", `${target.display}: the server gives no validator, so the file cannot be pinned (no strong ETag, no Last-Modified): its range reads could mix two versions. Set CKPT_AUDIT_REMOTE_UNPINNED=allow to read it anyway`);
   checkLinkedSize(target, opened.hops, size);
   const url2 = opened.url;
   const limit = limiter(options3.concurrency);
@@ -45686,7 +45830,7 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
       }
       if (range3.start !== start || range3.end !== end) throw new CheckpointError("no-range-support", `${target.display}: asked for bytes ${start}-${end}, got ${range3.start}-${range3.end}`);
       body2 = await readBody(response, end - start + 1);
-      if (body2.length !== end - start + 1) throw new Error(`short body: ${n(body2.length)} of ${n(end - start + 1)} bytes`);
+      if (body2.length !== end - start + 1) throw new Transient(`short body: ${n(body2.length)} of ${n(end - start + 1)} bytes`);
     });
     stats.bytes += body2.length;
     options3.onBytes?.(body2.length);
@@ -45733,7 +45877,10 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
   return {
     path: target.display,
     size,
-    digest: hubDigest(opened.hops),
+    pin,
+    whole,
+    wholeSha256: whole ? createHash4("sha256").update(first).digest("hex") : void 0,
+    digest: hubDigest(target, opened.hops),
     stats,
     async read(offset, length) {
       const out2 = new Uint8Array(length);
@@ -45745,14 +45892,29 @@ async function openHttpSource(target, options3 = DEFAULT_HTTP_OPTIONS) {
     }
   };
 }
+function strongEtag(pin) {
+  return pin.etag !== void 0 && !pin.etag.startsWith("W/");
+}
+function pinnable(pin) {
+  return strongEtag(pin) || pin.lastModified !== void 0;
+}
 function conditions(pin) {
-  if (pin.etag !== void 0 && !pin.etag.startsWith("W/")) return { "if-match": pin.etag };
-  if (pin.etag === void 0 && pin.lastModified !== void 0) return { "if-unmodified-since": pin.lastModified };
+  if (strongEtag(pin)) return { "if-match": pin.etag };
+  if (pin.lastModified !== void 0) return { "if-unmodified-since": pin.lastModified };
   return {};
 }
 function differs(pin, now) {
-  if (pin.etag !== void 0) return now.etag !== void 0 && now.etag !== pin.etag;
-  return pin.lastModified !== void 0 && now.lastModified !== void 0 && now.lastModified !== pin.lastModified;
+  return pin.etag !== void 0 && now.etag !== pin.etag || pin.lastModified !== void 0 && now.lastModified !== pin.lastModified;
+}
+async function wholeSmallBody(target, response, blockSize) {
+  const length = Number(response.headers.get("content-length") ?? NaN);
+  if (!Number.isSafeInteger(length) || length > blockSize || response.headers.has("content-encoding")) {
+    await response.body?.cancel();
+    throw new CheckpointError("no-range-support", `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`);
+  }
+  const body2 = await readBody(response, blockSize);
+  if (body2.length !== length) throw new Transient(`short body: ${body2.length} of ${length} bytes`);
+  return body2;
 }
 function changed(target) {
   return new CheckpointError("changed", `${target.display}: the file changed while it was read`);
@@ -45771,19 +45933,11 @@ function checkLinkedSize(target, hops, size) {
       throw new CheckpointError("changed", `${target.display}: the Hub names a ${linked}-byte file, the CDN served ${n(size)} bytes`);
   }
 }
-function hubDigest(hops) {
-  for (const hop of hops) {
-    const sha256 = sha256Of(hop.get("x-linked-etag"));
-    if (sha256 !== void 0) return { sha256, from: "the Hub's X-Linked-Etag" };
-  }
-  return void 0;
-}
-
-// src/checkpoint/remote/policy.ts
-function remotePolicy(env) {
-  const mode = (env.CKPT_AUDIT_REMOTE ?? "allow").trim().toLowerCase();
-  const list2 = (env.CKPT_AUDIT_REMOTE_HOSTS ?? "").split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
-  return { allow: mode !== "deny", hosts: list2.length > 0 ? new Set(list2) : void 0 };
+function hubDigest(target, hops) {
+  const first = hops[0];
+  if (target.digestHost === void 0 || first === void 0 || new URL(target.url).host !== target.digestHost) return void 0;
+  const sha256 = sha256Of(first.get("x-linked-etag"));
+  return sha256 === void 0 ? void 0 : { sha256, from: "the Hub's X-Linked-Etag" };
 }
 
 // node_modules/aws4fetch/dist/aws4fetch.esm.mjs
@@ -46024,7 +46178,8 @@ function s3Target(address, env) {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) return { display: address.written, url: url2 };
-  const sessionToken = env.AWS_SESSION_TOKEN || void 0;
+  checkHeaderValue("AWS_ACCESS_KEY_ID", accessKeyId);
+  const sessionToken = env.AWS_SESSION_TOKEN ? checkHeaderValue("AWS_SESSION_TOKEN", env.AWS_SESSION_TOKEN) : void 0;
   return {
     display: address.written,
     url: url2,
@@ -46043,25 +46198,32 @@ function options2(env, overrides) {
   return {
     ...DEFAULT_HTTP_OPTIONS,
     allowHosts: policy.hosts,
+    ...deadlineOf(env),
+    allowUnpinned: (env.CKPT_AUDIT_REMOTE_UNPINNED ?? "").trim().toLowerCase() === "allow",
     onBytes: (bytes2) => {
       remoteTotals.bytes += bytes2;
     },
     ...overrides
   };
 }
+function deadlineOf(env) {
+  const seconds = Number(env.CKPT_AUDIT_REMOTE_DEADLINE_S);
+  return env.CKPT_AUDIT_REMOTE_DEADLINE_S !== void 0 && Number.isFinite(seconds) && seconds > 0 ? { deadlineMs: seconds * 1e3 } : {};
+}
 function checkAllowed(display, env) {
   if (!remotePolicy(env).allow) throw new CheckpointError("refused", `${display}: remote checkpoints are disabled (remote: deny)`);
 }
 async function openRemote(written, env = process.env, overrides = {}) {
-  checkAllowed(written, env);
+  const display = displayAddress(written);
+  checkAllowed(display, env);
   const address = parseAddress(written);
   if ("problem" in address) throw new CheckpointError("not-found", address.problem);
   let target;
-  if (address.kind === "https") target = { display: written, url: address.url.href };
-  else if (address.kind === "hf") target = hfTarget(address, env);
-  else target = s3Target(address, env);
-  checkEndpoint(written, target.url);
-  return counted(await openHttpSource(target, options2(env, overrides)));
+  if (address.kind === "https") target = { display, url: address.url.href };
+  else if (address.kind === "hf") target = { ...hfTarget(address, env), display };
+  else target = { ...s3Target(address, env), display };
+  checkEndpoint(display, target.url);
+  return track(written, counted(await openHttpSource(target, options2(env, overrides))));
 }
 async function openLfs(file, pointer, env = process.env, overrides = {}) {
   checkAllowed(file, env);
@@ -46070,16 +46232,48 @@ async function openLfs(file, pointer, env = process.env, overrides = {}) {
   if (endpoint2 === void 0)
     throw new CheckpointError("lfs-pointer", `${file}: a Git LFS pointer, and no LFS endpoint was found (.lfsconfig lfs.url or the origin remote). Run \`git lfs pull\`, or set \`lfs: true\` on actions/checkout`);
   const opts = options2(env, overrides);
-  const target = await resolveLfs(file, pointer, endpoint2, lfsAuthorization(env, endpoint2), opts);
+  const auth2 = lfsAuthorization(env, endpoint2);
+  if (auth2.withheld !== void 0) notice(`${file}: ${auth2.withheld}`);
+  const target = await resolveLfs(file, pointer, endpoint2, auth2.authorization, opts);
   const source = await openHttpSource(target, opts);
   if (source.size !== pointer.size) throw new CheckpointError("changed", `${file}: the LFS object has ${source.size} bytes, the pointer says ${pointer.size}`);
-  source.digest = { sha256: pointer.oid, from: "the Git LFS oid" };
-  return counted(source);
+  return track(`lfs:${file}`, counted(source));
 }
 function checkEndpoint(display, url2) {
   const parsed = new URL(url2);
   if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && isLoopbackHost(parsed.hostname)))
     throw new CheckpointError("refused", `${display}: ${parsed.protocol}//${parsed.host} is not https (plain http only on loopback)`);
+}
+var live = /* @__PURE__ */ new Map();
+var versions = /* @__PURE__ */ new Map();
+function liveSource(key) {
+  return live.get(key);
+}
+function track(key, source) {
+  const version3 = versionOf(source);
+  const before = versions.get(key);
+  if (before !== void 0 && before !== version3)
+    throw new CheckpointError("changed", `${source.path}: the file changed during the audit (a second request found another version)`);
+  versions.set(key, version3);
+  const tracked = {
+    ...source,
+    close: async () => {
+      if (live.get(key) === tracked) live.delete(key);
+      await source.close();
+    }
+  };
+  live.set(key, tracked);
+  return tracked;
+}
+function versionOf(source) {
+  return JSON.stringify([source.size, source.pin.etag ?? null, source.pin.lastModified ?? null, source.wholeSha256 ?? null]);
+}
+var noticed = /* @__PURE__ */ new Set();
+function notice(text4) {
+  if (noticed.has(text4)) return;
+  noticed.add(text4);
+  process.stderr.write(`ckpt-audit: notice: ${text4}
+`);
 }
 function counted(source) {
   remoteTotals.requests += source.stats.requests;
@@ -46088,16 +46282,21 @@ function counted(source) {
 
 // src/checkpoint/sha256.ts
 async function sha256File(path12) {
-  const hash2 = createHash4("sha256");
+  const hash2 = createHash5("sha256");
   for await (const chunk of createReadStream(path12, { highWaterMark: 1 << 20 })) hash2.update(chunk);
   return hash2.digest("hex");
 }
 async function sha256Checkpoint(path12) {
   if (!isRemoteAddress(path12)) {
     const pointer = process.env.CKPT_AUDIT_LFS === "batch" ? await lfsPointerOf(path12) : void 0;
-    return pointer === void 0 ? sha256File(path12) : { sha256: pointer.oid, from: "the Git LFS oid" };
+    return pointer === void 0 ? sha256File(path12) : digestOf(`lfs:${path12}`, () => openLfs(path12, pointer));
   }
-  const source = await openRemote(path12);
+  return digestOf(path12, () => openRemote(path12));
+}
+async function digestOf(key, open3) {
+  const held = liveSource(key);
+  if (held !== void 0) return remoteDigest(held);
+  const source = await open3();
   try {
     return await remoteDigest(source);
   } finally {
@@ -48651,6 +48850,7 @@ var SourceReader = class extends import_yauzl.default.RandomAccessReader {
   }
 };
 function zipError(error2, source) {
+  if (error2 instanceof CheckpointError) return error2;
   const message = error2 instanceof Error ? error2.message : String(error2);
   const truncated = /end of central directory record signature not found|truncated|out of bounds|unexpected EOF|beyond/i.test(message);
   return new CheckpointError(truncated ? "truncated" : "corrupt", `${source.path}: zip: ${message}`);
@@ -49074,9 +49274,9 @@ async function ckptFiles(folder) {
   return (await readdir(folder)).filter((f) => f.endsWith(".ckpt"));
 }
 async function pickLightning(dir, names2, open3) {
-  const versions = names2.filter((n2) => /^version_\d+$/.test(n2));
+  const versions2 = names2.filter((n2) => /^version_\d+$/.test(n2));
   const withCheckpoints = [];
-  for (const v2 of versions) if ((await ckptFiles(join2(dir, v2, "checkpoints"))).length > 0) withCheckpoints.push(v2);
+  for (const v2 of versions2) if ((await ckptFiles(join2(dir, v2, "checkpoints"))).length > 0) withCheckpoints.push(v2);
   const version3 = withCheckpoints.length > 0 ? highest(withCheckpoints, /^version_(\d+)$/) : void 0;
   const folder = version3 !== void 0 ? join2(version3, "checkpoints") : "checkpoints";
   const files = await ckptFiles(join2(dir, folder));
@@ -49084,7 +49284,7 @@ async function pickLightning(dir, names2, open3) {
   const lasts = files.filter((f) => LAST.test(f));
   const last = lasts.length > 0 ? highest(lasts, LAST) : highest(files, /step=(\d+)/, /epoch=(\d+)/);
   const lastWhy = lasts.length > 0 ? `Lightning's last checkpoint of ${files.length} .ckpt files` : `the highest step of ${files.length} .ckpt files`;
-  const skipped = versions.length - withCheckpoints.length;
+  const skipped = versions2.length - withCheckpoints.length;
   const without = skipped > 0 ? ` with a .ckpt; ${skipped} without one passed over` : "";
   const where2 = version3 !== void 0 ? `, in the highest of ${withCheckpoints.length} version_N folders${without}` : "";
   const lastCheckpoint = await open3(join2(dir, folder, last)).catch(() => void 0);
@@ -57954,7 +58154,7 @@ function build(raw, source, where2, nodeAt, locate, problems) {
       problems.push({ location: where2(at), message: `${what}: ${resolved.problem}` });
       return void 0;
     }
-    const display = resolved.remote ? written : relative3(root, resolved.path) || ".";
+    const display = resolved.remote ? displayAddress(written) : relative3(root, resolved.path) || ".";
     return { written, resolved: resolved.path, display, location: where2(at) };
   };
   const exists2 = (path12) => isRemoteAddress(path12) || existsSync3(path12);
@@ -58082,12 +58282,12 @@ function manifestAliases(manifest) {
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash6, randomBytes } from "node:crypto";
+import { createHash as createHash7, randomBytes } from "node:crypto";
 import { mkdir, readFile as readFile6, rename, writeFile } from "node:fs/promises";
 import { basename as basename2, join as join9 } from "node:path";
 
 // src/fingerprint/cache-entry.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/fingerprint/identity.ts
 import { stat as stat5 } from "node:fs/promises";
@@ -58104,7 +58304,7 @@ function identityText(identity2) {
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
 var ENTRY_VERSION = 2;
-var checksumOf = (body2) => createHash5("sha256").update(body2).digest("hex");
+var checksumOf = (body2) => createHash6("sha256").update(body2).digest("hex");
 function encodeSamples(samples) {
   const bytes2 = Buffer.alloc(samples.length * 8);
   samples.forEach((v2, i) => bytes2.writeDoubleLE(v2, i * 8));
@@ -58168,7 +58368,7 @@ function decodeEntry(text4, identity2) {
 }
 
 // src/fingerprint/cache.ts
-var entryPath = (dir, identity2) => join9(dir, `${createHash6("sha256").update(identityText(identity2)).digest("hex")}.json`);
+var entryPath = (dir, identity2) => join9(dir, `${createHash7("sha256").update(identityText(identity2)).digest("hex")}.json`);
 async function store(dir, identity2, fingerprint) {
   await mkdir(dir, { recursive: true });
   const target = entryPath(dir, identity2);
@@ -60173,7 +60373,7 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
-function notice(message, properties = {}) {
+function notice2(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
@@ -62358,15 +62558,15 @@ var Path = class {
       if (!hasRoot(itemPath)) {
         this.segments = itemPath.split(path6.sep);
       } else {
-        let remaining = itemPath;
-        let dir = dirname8(remaining);
-        while (dir !== remaining) {
-          const basename7 = path6.basename(remaining);
+        let remaining2 = itemPath;
+        let dir = dirname8(remaining2);
+        while (dir !== remaining2) {
+          const basename7 = path6.basename(remaining2);
           this.segments.unshift(basename7);
-          remaining = dir;
-          dir = dirname8(remaining);
+          remaining2 = dir;
+          dir = dirname8(remaining2);
         }
-        this.segments.unshift(remaining);
+        this.segments.unshift(remaining2);
       }
     } else {
       assert2(itemPath.length > 0, `Parameter 'itemPath' must not be an empty array`);
@@ -64966,13 +65166,13 @@ function getHeaderName2() {
 async function setPlatformSpecificData2(map) {
   if (process4 && process4.versions) {
     const osInfo = `${os7.type()} ${os7.release()}; ${os7.arch()}`;
-    const versions = process4.versions;
-    if (versions.bun) {
-      map.set("Bun", `${versions.bun} (${osInfo})`);
-    } else if (versions.deno) {
-      map.set("Deno", `${versions.deno} (${osInfo})`);
-    } else if (versions.node) {
-      map.set("Node", `${versions.node} (${osInfo})`);
+    const versions2 = process4.versions;
+    if (versions2.bun) {
+      map.set("Bun", `${versions2.bun} (${osInfo})`);
+    } else if (versions2.deno) {
+      map.set("Deno", `${versions2.deno} (${osInfo})`);
+    } else if (versions2.node) {
+      map.set("Node", `${versions2.node} (${osInfo})`);
     }
   }
 }
@@ -72979,8 +73179,8 @@ var BuffersStream = class extends Readable3 {
     while (i < size && this.pushedBytesLength < this.byteLength) {
       const remainingDataInAllBuffers = this.byteLength - this.pushedBytesLength;
       const remainingCapacityInThisBuffer = this.buffers[this.bufferIndex].byteLength - this.byteOffsetInCurrentBuffer;
-      const remaining = Math.min(remainingCapacityInThisBuffer, remainingDataInAllBuffers);
-      if (remaining > size - i) {
+      const remaining2 = Math.min(remainingCapacityInThisBuffer, remainingDataInAllBuffers);
+      if (remaining2 > size - i) {
         const end = this.byteOffsetInCurrentBuffer + size - i;
         outBuffers.push(this.buffers[this.bufferIndex].slice(this.byteOffsetInCurrentBuffer, end));
         this.pushedBytesLength += size - i;
@@ -72988,16 +73188,16 @@ var BuffersStream = class extends Readable3 {
         i = size;
         break;
       } else {
-        const end = this.byteOffsetInCurrentBuffer + remaining;
+        const end = this.byteOffsetInCurrentBuffer + remaining2;
         outBuffers.push(this.buffers[this.bufferIndex].slice(this.byteOffsetInCurrentBuffer, end));
-        if (remaining === remainingCapacityInThisBuffer) {
+        if (remaining2 === remainingCapacityInThisBuffer) {
           this.byteOffsetInCurrentBuffer = 0;
           this.bufferIndex++;
         } else {
           this.byteOffsetInCurrentBuffer = end;
         }
-        this.pushedBytesLength += remaining;
-        i += remaining;
+        this.pushedBytesLength += remaining2;
+        i += remaining2;
       }
     }
     if (outBuffers.length > 1) {
@@ -104179,12 +104379,12 @@ function isTransient(error2) {
   const status = statusOf(error2);
   return status === void 0 || status >= 500 || status === 429;
 }
-async function withRetries(call, attempts = 4, baseDelayMs = 500, sleep3 = (ms) => new Promise((r) => setTimeout(r, ms))) {
+async function withRetries(call, attempts2 = 4, baseDelayMs = 500, sleep3 = (ms) => new Promise((r) => setTimeout(r, ms))) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error2) {
-      if (attempt >= attempts || !isTransient(error2)) throw error2;
+      if (attempt >= attempts2 || !isTransient(error2)) throw error2;
       await sleep3(baseDelayMs * 2 ** (attempt - 1));
     }
   }
@@ -104198,7 +104398,7 @@ async function findStickyComment(api, marker3, author) {
   return void 0;
 }
 async function upsertStickyComment(api, marker3, body2, author, options3 = { createIfMissing: true }) {
-  const { attempts = 4, baseDelayMs = 500, sleep: sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)) } = options3;
+  const { attempts: attempts2 = 4, baseDelayMs = 500, sleep: sleep3 = (ms) => new Promise((r) => setTimeout(r, ms)) } = options3;
   for (let attempt = 1; ; attempt++) {
     const existing = await findStickyComment(api, marker3, author);
     if (existing !== void 0) {
@@ -104211,7 +104411,7 @@ async function upsertStickyComment(api, marker3, body2, author, options3 = { cre
       await api.create(body2);
       return "created";
     } catch (error2) {
-      if (attempt >= attempts || !isTransient(error2)) throw error2;
+      if (attempt >= attempts2 || !isTransient(error2)) throw error2;
       await sleep3(baseDelayMs * 2 ** (attempt - 1));
     }
   }
@@ -104299,7 +104499,7 @@ function actionsIO(env = process.env) {
       const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
       if (a.level === "error") error(a.message, properties);
       else if (a.level === "warning") warning(a.message, properties);
-      else notice(a.message, properties);
+      else notice2(a.message, properties);
     },
     // a line starting with :: is a workflow command: values from files must not reach the log raw
     info: (message) => info(terminalSafe(message)),
@@ -104389,6 +104589,8 @@ function readSettings(getInput2, workspace, exists2 = existsSync8) {
 
 // src/github/remote-env.ts
 function remoteEnvironment(settings, env) {
+  const problems = remoteHostProblems(settings.remoteHosts);
+  if (problems.length > 0) throw new InputError(`input 'remote-hosts': ${problems.join("; ")}`);
   const out2 = {
     CKPT_AUDIT_REMOTE: settings.remote,
     CKPT_AUDIT_REMOTE_HOSTS: settings.remoteHosts.join(","),
@@ -104407,10 +104609,10 @@ function fetchedSuffix(bytes2 = remoteTotals.bytes) {
 }
 
 // src/github/fingerprint-cache.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { readdir as readdir4, rm as rm2 } from "node:fs/promises";
 import { join as join17 } from "node:path";
-var sha = (text4) => createHash8("sha256").update(text4).digest("hex").slice(0, 16);
+var sha = (text4) => createHash9("sha256").update(text4).digest("hex").slice(0, 16);
 var cachePrefix = (manifest) => `ckpt-audit-fp-${sha(manifest)}-`;
 function cacheKey(manifest, used) {
   return cachePrefix(manifest) + sha([...used].sort().join("\n"));
@@ -104445,12 +104647,12 @@ import { readFile as readFile7 } from "node:fs/promises";
 import { relative as relative7 } from "node:path";
 
 // src/shard/shard-report.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
 var SHARD_VERSION = 2;
 var ShardReportError = class extends Error {
 };
-var manifestHash = (text4) => createHash9("sha256").update(text4).digest("hex");
+var manifestHash = (text4) => createHash10("sha256").update(text4).digest("hex");
 function shardIdentity(relativePath, size) {
   return { kind: "remote", url: `shard:${relativePath}`, etag: String(size) };
 }
@@ -104632,12 +104834,12 @@ function closeOpen(text4) {
 }
 function fitToLimit(markdown, maxBytes, pointer) {
   if (bytes(markdown) <= maxBytes) return { body: markdown, truncated: false };
-  const notice2 = `
+  const notice3 = `
 
 ---
 ⚠️ This report was cut to fit. ${pointer}
 `;
-  const budget = maxBytes - bytes(notice2) - 64;
+  const budget = maxBytes - bytes(notice3) - 64;
   const sections = markdown.split(/(?=^### )/m);
   let body2 = "";
   for (const section of sections) {
@@ -104650,7 +104852,7 @@ function fitToLimit(markdown, maxBytes, pointer) {
       body2 += line + "\n";
     }
   }
-  return { body: closeOpen(body2.trimEnd()) + notice2, truncated: true };
+  return { body: closeOpen(body2.trimEnd()) + notice3, truncated: true };
 }
 
 // src/report/weights-markdown.ts
@@ -104849,8 +105051,8 @@ ${body2}`;
 }
 function renderBody(result, options3) {
   const sections = [verdictMarkdown(result)];
-  const { error: error2, warning: warning2, notice: notice2 } = result.counts;
-  sections.push(`${plural(result.experiments.length, "experiment")} · ${coverageText(result)} · ${plural(error2, "error")} · ${plural(warning2, "warning")} · ${plural(notice2, "notice")}`);
+  const { error: error2, warning: warning2, notice: notice3 } = result.counts;
+  sections.push(`${plural(result.experiments.length, "experiment")} · ${coverageText(result)} · ${plural(error2, "error")} · ${plural(warning2, "warning")} · ${plural(notice3, "notice")}`);
   if (result.findings.length > 0) {
     const groups = ["error", "warning", "notice"].map((severity) => {
       const list2 = result.findings.filter((f) => f.severity === severity);

@@ -4,7 +4,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { parseLfsPointer, type LfsPointer } from './remote/lfs.ts'
 import { isRemoteAddress } from './remote/address.ts'
 import { remoteDigest, type Digest } from './remote/digest.ts'
-import { openRemote } from './remote/open-remote.ts'
+import { liveSource, openLfs, openRemote } from './remote/open-remote.ts'
+import type { RemoteSource } from './remote/http-source.ts'
 
 /** Streams a file through SHA-256 (constant memory, any size). */
 export async function sha256File(path: string): Promise<string> {
@@ -16,11 +17,22 @@ export async function sha256File(path: string): Promise<string> {
 /** A local file's sha256, or a remote object's (the server's digest where it has one, else read whole). */
 export async function sha256Checkpoint(path: string): Promise<string | Digest> {
   if (!isRemoteAddress(path)) {
-    // a pointer read through the LFS batch API stands for its object: the pin is about the object
+    // a pointer read through the LFS batch API stands for its object: the pin is about the
+    // object as served (the pointer's oid is the pull request's word, not a check)
     const pointer = process.env.CKPT_AUDIT_LFS === 'batch' ? await lfsPointerOf(path) : undefined
-    return pointer === undefined ? sha256File(path) : { sha256: pointer.oid, from: 'the Git LFS oid' }
+    return pointer === undefined ? sha256File(path) : digestOf(`lfs:${path}`, () => openLfs(path, pointer))
   }
-  const source = await openRemote(path)
+  return digestOf(path, () => openRemote(path))
+}
+
+/**
+ * The digest of the version the audit read: the source it still holds open (same pin, every
+ * request conditional on it), else a new open, which fails as `changed` if the version differs.
+ */
+async function digestOf(key: string, open: () => Promise<RemoteSource>): Promise<Digest> {
+  const held = liveSource(key)
+  if (held !== undefined) return remoteDigest(held)
+  const source = await open()
   try {
     return await remoteDigest(source)
   } finally {

@@ -74,6 +74,8 @@ class SourceReader extends (yauzl.RandomAccessReader as unknown as new () => yau
 }
 
 function zipError(error: unknown, source: ByteSource): CheckpointError {
+  // a reason the source already gave (a remote read's changed, no-range-support, network) is not the zip's fault
+  if (error instanceof CheckpointError) return error
   const message = error instanceof Error ? error.message : String(error)
   const truncated = /end of central directory record signature not found|truncated|out of bounds|unexpected EOF|beyond/i.test(message)
   return new CheckpointError(truncated ? 'truncated' : 'corrupt', `${source.path}: zip: ${message}`)

@@ -16,7 +16,7 @@ import type { RecordReader } from '../records/types.ts'
 import { ManifestError, suggest, type ManifestProblem } from './errors.ts'
 import { resolveFailOn } from './fail-on.ts'
 import { findWorkspace, isInside, resolveEntry } from './paths.ts'
-import { isRemoteAddress } from '../checkpoint/remote/address.ts'
+import { displayAddress, isRemoteAddress } from '../checkpoint/remote/address.ts'
 import { decimalsWritten, recordedValue, type RecordedProblem } from './recorded.ts'
 import {
   DEFAULT_FAIL_ON, type Experiment, type Manifest, type ManifestPath, type RecordedMetric, type RecordedValue, type SourceLocation,
@@ -219,8 +219,9 @@ function build(raw: RawManifest, source: Source, where: (path: Segment[], key?: 
       problems.push({ location: where(at), message: `${what}: ${resolved.problem}` })
       return undefined
     }
-    // a remote entry is shown as written (under a remote root: relative to it, like local ones)
-    const display = resolved.remote ? written : relative(root, resolved.path) || '.'
+    // a remote entry is shown as written (under a remote root: relative to it, like local ones),
+    // less any userinfo and query values (a pre-signed URL's signature)
+    const display = resolved.remote ? displayAddress(written) : relative(root, resolved.path) || '.'
     return { written, resolved: resolved.path, display, location: where(at) }
   }
   /** Remote objects are not checked for existence here: that needs the network, at audit time. */

@@ -56,9 +56,13 @@ test('lfs: pointer, endpoint from the remote, the Action token only for the GitH
   assert.deepEqual(parseLfsPointer(`version https://git-lfs.github.com/spec/v1\noid sha256:${'ab'.repeat(32)}\nsize 12\n`), { oid: 'ab'.repeat(32), size: 12 })
   assert.equal(remoteToLfs('git@github.com:org/repo.git'), 'https://github.com/org/repo.git/info/lfs')
   assert.equal(remoteToLfs('https://x:tok@github.com/org/repo'), 'https://github.com/org/repo.git/info/lfs')
-  assert.match(lfsAuthorization({ GITHUB_TOKEN: 't' }, 'https://github.com/org/repo.git/info/lfs')!, /^Basic /)
-  // a .lfsconfig in the pull request pointing elsewhere never receives the workflow token
-  assert.equal(lfsAuthorization({ GITHUB_TOKEN: 't' }, 'https://evil.example/info/lfs'), undefined)
+  assert.match(lfsAuthorization({ GITHUB_TOKEN: 't' }, 'https://github.com/org/repo.git/info/lfs').authorization!, /^Basic /)
+  // a .lfsconfig in the pull request pointing elsewhere never receives the workflow token, nor the explicit credential
+  assert.equal(lfsAuthorization({ GITHUB_TOKEN: 't' }, 'https://evil.example/info/lfs').authorization, undefined)
+  const withheld = lfsAuthorization({ CKPT_AUDIT_LFS_AUTHORIZATION: 'Bearer x' }, 'https://evil.example/info/lfs')
+  assert.equal(withheld.authorization, undefined)
+  assert.match(withheld.withheld!, /CKPT_AUDIT_LFS_AUTHORIZATION was not sent to the LFS endpoint evil\.example/)
+  assert.equal(lfsAuthorization({ CKPT_AUDIT_LFS_AUTHORIZATION: 'Bearer x', CKPT_AUDIT_LFS_HOST: 'lfs.corp.example' }, 'https://lfs.corp.example/info/lfs').authorization, 'Bearer x')
 })
 
 test('remote: deny refuses every address before any request', async () => {

@@ -98,6 +98,7 @@ describe('Git LFS pointers through the batch API', () => {
   let root: string
   let batch: Server
   let checkout: string
+  let batchOrigin: string
   const seen: Array<{ authorization?: string, accept?: string, body: any }> = []
   const bytes = readFileSync(CHECKPOINT)
   const oid = createHash('sha256').update(bytes).digest('hex')
@@ -124,7 +125,8 @@ describe('Git LFS pointers through the batch API', () => {
     setTimeout(() => batch.close(), SERVER_LIFETIME_S * 1000).unref()
     checkout = mkdtempSync(join(tmpdir(), 'ckpt-lfs-checkout-'))
     mkdirSync(join(checkout, 'models'))
-    writeFileSync(join(checkout, '.lfsconfig'), `[lfs]\n\turl = http://127.0.0.1:${port}/org/repo.git/info/lfs\n`)
+    batchOrigin = `http://127.0.0.1:${port}`
+    writeFileSync(join(checkout, '.lfsconfig'), `[lfs]\n\turl = ${batchOrigin}/org/repo.git/info/lfs\n`)
     writeFileSync(join(checkout, 'models', 'grpo.pt'), `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize ${bytes.length}\n`)
     writeFileSync(join(checkout, 'models', 'gone.pt'), `version https://git-lfs.github.com/spec/v1\noid sha256:${'0'.repeat(64)}\nsize 10\n`)
   })
@@ -139,6 +141,8 @@ describe('Git LFS pointers through the batch API', () => {
   test('a pointer is read through the batch API, with the listed headers on the href', async () => {
     process.env.CKPT_AUDIT_LFS = 'batch'
     process.env.CKPT_AUDIT_LFS_AUTHORIZATION = 'Bearer lfs-token'
+    // the endpoint comes from the checkout's .lfsconfig: only a host named here gets the credential
+    process.env.CKPT_AUDIT_LFS_HOST = new URL(batchOrigin).host
     try {
       const before = nginx.log().length
       assert.deepEqual(await inspected(join(checkout, 'models', 'grpo.pt')), { ...(await inspected(CHECKPOINT)), size_bytes: (await inspected(join(checkout, 'models', 'grpo.pt')) as { size_bytes: number }).size_bytes })
@@ -153,13 +157,15 @@ describe('Git LFS pointers through the batch API', () => {
     } finally {
       delete process.env.CKPT_AUDIT_LFS
       delete process.env.CKPT_AUDIT_LFS_AUTHORIZATION
+      delete process.env.CKPT_AUDIT_LFS_HOST
     }
   })
 
-  test('a sha256 pin of a pointer is checked against its oid; of a plain https object, by reading it whole', async () => {
+  test('a sha256 pin of a pointer or of a plain https object is checked by hashing the served object', async () => {
     process.env.CKPT_AUDIT_LFS = 'batch'
     try {
-      assert.deepEqual(await sha256Checkpoint(join(checkout, 'models', 'grpo.pt')), { sha256: oid, from: 'the Git LFS oid' })
+      // not the pointer's oid: the pointer comes with the pull request, the served bytes are what was audited
+      assert.deepEqual(await sha256Checkpoint(join(checkout, 'models', 'grpo.pt')), { sha256: oid, from: 'reading the whole object' })
     } finally {
       delete process.env.CKPT_AUDIT_LFS
     }

@@ -23,13 +23,39 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export function parseAddress(written: string): RemoteAddress | { readonly problem: string } {
+  const parsed = parseAny(written)
+  // problems quote the address: shown redacted, like everywhere else
+  return 'problem' in parsed ? { problem: parsed.problem.replaceAll(written, displayAddress(written)) } : parsed
+}
+
+function parseAny(written: string): RemoteAddress | { readonly problem: string } {
   const lower = written.toLowerCase()
   if (lower.startsWith('hf://')) return parseHf(written)
   if (lower.startsWith('s3://')) return parseS3(written)
   return parseHttp(written)
 }
 
+/**
+ * The first path segment that names `.` or `..` once percent-decoded, or that holds a backslash
+ * (raw or `%5c`): URL normalisation, or the server, would climb with it. Checked on the address
+ * as written, before `new URL` resolves (and so hides) any of them.
+ */
+export function climbingSegment(path: string): string | undefined {
+  return path.split('/').find(segment => {
+    const decoded = safeDecode(segment) ?? segment
+    return segment.includes('\\') || decoded.includes('\\') || decoded === '.' || decoded === '..'
+  })
+}
+
+function climbs(written: string, path: string): { problem: string } | undefined {
+  const segment = climbingSegment(path)
+  return segment === undefined ? undefined : { problem: `'${written}': the path segment '${segment}' is '.' or '..' once decoded, or holds a backslash; not allowed in a remote address` }
+}
+
 function parseHttp(written: string): RemoteAddress | { problem: string } {
+  // the path as written: after scheme://authority, before any query or fragment
+  const climbing = climbs(written, written.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i, '').split(/[?#]/)[0]!)
+  if (climbing !== undefined) return climbing
   let url: URL
   try {
     url = new URL(written)
@@ -59,7 +85,8 @@ function parseHf(written: string): RemoteAddress | { problem: string } {
   const revision = at < 0 ? 'main' : safeDecode(repoAndRev.slice(at + 1))
   if (!NAME.test(owner) || !NAME.test(repo) || revision === undefined || revision === '')
     return { problem: `'${written}': ${expected}` }
-  if (path.some(part => part === '.' || part === '..')) return { problem: `'${written}': '.' and '..' are not allowed in the path` }
+  const climbing = climbs(written, path.join('/')) ?? climbs(written, revision)
+  if (climbing !== undefined) return climbing
   return { kind: 'hf', written, dataset, repo: `${owner}/${repo}`, revision, path: path.join('/') }
 }
 
@@ -74,6 +101,9 @@ function parseS3(written: string): RemoteAddress | { problem: string } {
   // S3 bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) return { problem: `'${written}': '${bucket}' is not a valid S3 bucket name` }
   if (key === '' || key.endsWith('/')) return { problem: `'${written}' names no object (expected s3://BUCKET/KEY)` }
+  // each key segment is sent percent-encoded (s3.ts), so the key is taken literally; a dot segment would still be resolved
+  const climbing = climbs(written, key)
+  if (climbing !== undefined) return climbing
   return { kind: 's3', written, bucket, key }
 }
 
@@ -81,6 +111,8 @@ function parseS3(written: string): RemoteAddress | { problem: string } {
 export function joinAddress(root: string, written: string): string | { problem: string } {
   const parts = written.split('/')
   if (parts.some(part => part === '..')) return { problem: `'${written}': '..' is not allowed under a remote root` }
+  const segment = climbingSegment(parts.filter(part => part !== '.').join('/'))
+  if (segment !== undefined) return { problem: `'${written}': the path segment '${segment}' is '.' or '..' once decoded, or holds a backslash; not allowed under a remote root` }
   return `${root.replace(/\/+$/, '')}/${parts.filter(part => part !== '' && part !== '.').join('/')}`
 }
 
@@ -90,6 +122,20 @@ function safeDecode(text: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * An address as the report shows it: userinfo and query values replaced by `***` (a pre-signed
+ * URL carries its signature in the query). The key names stay, so the reader sees what was there.
+ */
+export function displayAddress(written: string): string {
+  const withoutUser = written.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@')
+  const query = withoutUser.indexOf('?')
+  if (query < 0) return withoutUser
+  const hash = withoutUser.indexOf('#', query)
+  const end = hash < 0 ? withoutUser.length : hash
+  const params = withoutUser.slice(query + 1, end).replace(/(^|&)([^=&]*)=[^&]*/g, '$1$2=***')
+  return `${withoutUser.slice(0, query + 1)}${params}${withoutUser.slice(end)}`
 }
 
 /** A URL for messages: never with its user, password or query (signed URLs carry secrets there). */

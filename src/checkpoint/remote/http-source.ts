@@ -5,10 +5,11 @@
  * Last-Modified): every later request is conditional on it, so a change mid-audit is an error,
  * never a mix of two versions.
  */
+import { createHash } from 'node:crypto'
 import type { ByteSource } from '../byte-source.ts'
 import { CheckpointError, n } from '../errors.ts'
 import { BlockCache, missingRuns } from './block-cache.ts'
-import { readBody, request, type Answer, type Target, type Transport } from './http-request.ts'
+import { Budget, readBody, request, Transient, type Answer, type Target, type Transport } from './http-request.ts'
 import { limiter } from './limiter.ts'
 import { parseContentRange, pinOf, sha256Of, type Pin } from './http-headers.ts'
 
@@ -23,6 +24,10 @@ export interface HttpSourceOptions extends Transport {
   readonly directBytes: number
   /** Called with the byte count of every response body received (progress). */
   readonly onBytes?: (bytes: number) => void
+  /** Time an address may spend waiting on its server (all requests and retries), plus 1 s per MiB received. */
+  readonly deadlineMs?: number
+  /** Read objects the server gives no validator for (CKPT_AUDIT_REMOTE_UNPINNED=allow): a verdict may then mix versions. */
+  readonly allowUnpinned?: boolean
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpSourceOptions = {
@@ -33,6 +38,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpSourceOptions = {
   timeoutMs: 30_000,
   retries: 3,
   backoffMs: 250,
+  deadlineMs: 120_000,
   allowHosts: undefined,
   fetch: (...args) => fetch(...args),
 }
@@ -44,13 +50,30 @@ export interface ServerDigest {
 }
 
 export interface RemoteSource extends ByteSource {
+  /** The validators of the version read (empty for an object read whole in its first answer). */
+  readonly pin: Pin
+  /** The whole object came in the first answer. */
+  readonly whole: boolean
+  /** Its sha256 then (what identifies the version of an object with no validator). */
+  readonly wholeSha256: string | undefined
   /** A sha256 of the whole object the server vouches for (LFS oid, the Hub's X-Linked-Etag), if any. */
   digest: ServerDigest | undefined
   readonly stats: { requests: number, bytes: number }
 }
 
 /** Opens `target` with one request (its first block), which also gives the size and the pin. */
-export async function openHttpSource(target: Target, options: HttpSourceOptions = DEFAULT_HTTP_OPTIONS): Promise<RemoteSource> {
+export async function openHttpSource(target: Target, given: HttpSourceOptions = DEFAULT_HTTP_OPTIONS): Promise<RemoteSource> {
+  const deadlineMs = given.deadlineMs ?? DEFAULT_HTTP_OPTIONS.deadlineMs!
+  const deadline = new Budget(deadlineMs)
+  const options: HttpSourceOptions = {
+    ...given,
+    deadline,
+    // an honest long read (a digest of a large object) keeps going: each MiB received buys a second
+    onBytes: bytes => {
+      deadline.allowance += bytes / 1024
+      given.onBytes?.(bytes)
+    },
+  }
   const stats = { requests: 0, bytes: 0 }
   const cache = new BlockCache(options.blockSize, Math.floor(options.cacheBytes / options.blockSize))
   let first: Uint8Array | undefined
@@ -60,9 +83,11 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
     stats.requests++
     const { response } = answer
     if (response.status === 200) {
-      // the whole body is coming: stop it now instead of downloading a 10 GB file
-      await response.body?.cancel()
-      throw new CheckpointError('no-range-support', `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`)
+      // a small object answered whole is as good as a range: it is all there is to read
+      first = await wholeSmallBody(target, response, options.blockSize)
+      size = first.length
+      pin = pinOf(response.headers)
+      return
     }
     if (response.status === 416) {
       await response.body?.cancel()
@@ -70,16 +95,23 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
     }
     if (response.status !== 206) await failStatus(target, response)
     const range = parseContentRange(response.headers.get('content-range'))
-    if (range === undefined || range.start !== 0)
-      throw new CheckpointError('no-range-support', `${target.display}: no usable Content-Range in the answer (${response.headers.get('content-range') ?? 'none'})`)
+    if (range === undefined || range.start !== 0) {
+      await response.body?.cancel()
+      throw new CheckpointError('no-range-support', `${target.display}: no usable Content-Range in the answer`)
+    }
     size = range.total
     pin = pinOf(response.headers)
     first = await readBody(response, options.blockSize)
-    if (first.length !== range.end - range.start + 1) throw new Error(`short body: ${first.length} bytes`)
+    if (first.length !== range.end - range.start + 1) throw new Transient(`short body: ${first.length} bytes`)
   })
   stats.bytes += first!.length
   options.onBytes?.(first!.length)
+  if (size === 0) throw new CheckpointError('empty', `${target.display}: the file is empty (0 bytes)`)
   if (first!.length === options.blockSize || first!.length === size) cache.set(0, first!)
+  // read whole in one answer, the object needs no pin: no later request can see another version
+  const whole = first!.length === size
+  if (!whole && !pinnable(pin) && !options.allowUnpinned)
+    throw new CheckpointError('refused', `${target.display}: the server gives no validator, so the file cannot be pinned (no strong ETag, no Last-Modified): its range reads could mix two versions. Set CKPT_AUDIT_REMOTE_UNPINNED=allow to read it anyway`)
   checkLinkedSize(target, opened.hops, size)
   const url = opened.url
   const limit = limiter(options.concurrency)
@@ -105,7 +137,7 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
       }
       if (range.start !== start || range.end !== end) throw new CheckpointError('no-range-support', `${target.display}: asked for bytes ${start}-${end}, got ${range.start}-${range.end}`)
       body = await readBody(response, end - start + 1)
-      if (body.length !== end - start + 1) throw new Error(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`)
+      if (body.length !== end - start + 1) throw new Transient(`short body: ${n(body.length)} of ${n(end - start + 1)} bytes`)
     })
     stats.bytes += body!.length
     options.onBytes?.(body!.length)
@@ -156,7 +188,10 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
   return {
     path: target.display,
     size,
-    digest: hubDigest(opened.hops),
+    pin,
+    whole,
+    wholeSha256: whole ? createHash('sha256').update(first!).digest('hex') : undefined,
+    digest: hubDigest(target, opened.hops),
     stats,
     async read(offset, length) {
       const out = new Uint8Array(length)
@@ -168,16 +203,42 @@ export async function openHttpSource(target: Target, options: HttpSourceOptions 
   }
 }
 
+function strongEtag(pin: Pin): boolean {
+  return pin.etag !== undefined && !pin.etag.startsWith('W/')
+}
+
+/**
+ * A version can be pinned by a strong ETag, or by Last-Modified together with the lengths every
+ * answer is checked against (Content-Range total, body length). A weak ETag alone may stay the
+ * same across different bytes, so it is no pin.
+ */
+function pinnable(pin: Pin): boolean {
+  return strongEtag(pin) || pin.lastModified !== undefined
+}
+
 function conditions(pin: Pin): Record<string, string> {
   // If-Match needs a strong validator; a weak one is still compared on every response
-  if (pin.etag !== undefined && !pin.etag.startsWith('W/')) return { 'if-match': pin.etag }
-  if (pin.etag === undefined && pin.lastModified !== undefined) return { 'if-unmodified-since': pin.lastModified }
+  if (strongEtag(pin)) return { 'if-match': pin.etag! }
+  if (pin.lastModified !== undefined) return { 'if-unmodified-since': pin.lastModified }
   return {}
 }
 
+/** A validator that differs, or that disappears, is another version (a server that dropped it cannot vouch). */
 function differs(pin: Pin, now: Pin): boolean {
-  if (pin.etag !== undefined) return now.etag !== undefined && now.etag !== pin.etag
-  return pin.lastModified !== undefined && now.lastModified !== undefined && now.lastModified !== pin.lastModified
+  return (pin.etag !== undefined && now.etag !== pin.etag) || (pin.lastModified !== undefined && now.lastModified !== pin.lastModified)
+}
+
+/** A 200 answer to the first Range request: accepted when its stated length fits one block. */
+async function wholeSmallBody(target: Target, response: Response, blockSize: number): Promise<Uint8Array> {
+  const length = Number(response.headers.get('content-length') ?? NaN)
+  if (!Number.isSafeInteger(length) || length > blockSize || response.headers.has('content-encoding')) {
+    // the whole body is coming: stop it now instead of downloading a 10 GB file
+    await response.body?.cancel()
+    throw new CheckpointError('no-range-support', `${target.display}: the server ignores Range requests (HTTP 200 with the whole file); no range support, so it is not downloaded`)
+  }
+  const body = await readBody(response, blockSize)
+  if (body.length !== length) throw new Transient(`short body: ${body.length} of ${length} bytes`)
+  return body
 }
 
 function changed(target: Target): CheckpointError {
@@ -201,11 +262,14 @@ function checkLinkedSize(target: Target, hops: readonly Headers[], size: number)
   }
 }
 
-/** The Hub's 302 for an LFS file carries its sha256 as X-Linked-Etag: a digest without reading the file. */
-function hubDigest(hops: readonly Headers[]): ServerDigest | undefined {
-  for (const hop of hops) {
-    const sha256 = sha256Of(hop.get('x-linked-etag'))
-    if (sha256 !== undefined) return { sha256, from: "the Hub's X-Linked-Etag" }
-  }
-  return undefined
+/**
+ * The Hub's 302 for an LFS file carries its sha256 as X-Linked-Etag: a digest without reading
+ * the file. Trusted only on the first answer, from the Hub endpoint itself (an `hf://` target):
+ * any other server, or a hop after a redirect, could name the digest a pin expects.
+ */
+function hubDigest(target: Target, hops: readonly Headers[]): ServerDigest | undefined {
+  const first = hops[0]
+  if (target.digestHost === undefined || first === undefined || new URL(target.url).host !== target.digestHost) return undefined
+  const sha256 = sha256Of(first.get('x-linked-etag'))
+  return sha256 === undefined ? undefined : { sha256, from: "the Hub's X-Linked-Etag" }
 }

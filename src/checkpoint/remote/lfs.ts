@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { CheckpointError } from '../errors.ts'
 import { isLoopbackHost } from './address.ts'
+import { checkHeaderValue } from './credentials.ts'
 import type { Target, Transport } from './http-request.ts'
 import { readBody, request } from './http-request.ts'
 
@@ -70,17 +71,38 @@ function gitConfigValue(file: string, section: string, key: string): string | un
 }
 
 /**
- * The Authorization for the batch endpoint: a whole header value (CKPT_AUDIT_LFS_AUTHORIZATION),
- * else the Action's token, but only for the GitHub server's own host: `.lfsconfig` comes with
- * the pull request, and must not be able to send the workflow token elsewhere.
+ * Hosts an LFS credential may go to: the GitHub server's (GITHUB_SERVER_URL) and those named in
+ * CKPT_AUDIT_LFS_HOST. Never one taken only from `.lfsconfig` or the origin remote: both come
+ * with the pull request, which could otherwise send the credential to a host of its choosing.
  */
-export function lfsAuthorization(env: NodeJS.ProcessEnv, endpoint: string): string | undefined {
-  if (env.CKPT_AUDIT_LFS_AUTHORIZATION) return env.CKPT_AUDIT_LFS_AUTHORIZATION
-  const token = env.GITHUB_TOKEN
-  const github = new URL(env.GITHUB_SERVER_URL || 'https://github.com').host
-  if (!token || new URL(endpoint).host !== github) return undefined
+export function trustedLfsHosts(env: NodeJS.ProcessEnv): Set<string> {
+  const hosts = new Set([new URL(env.GITHUB_SERVER_URL || 'https://github.com').host.toLowerCase()])
+  for (const host of (env.CKPT_AUDIT_LFS_HOST ?? '').split(/[\s,]+/)) if (host !== '') hosts.add(host.toLowerCase())
+  return hosts
+}
+
+export interface LfsAuthorization {
+  readonly authorization?: string
+  /** Why a configured credential was not sent (for a notice). */
+  readonly withheld?: string
+}
+
+/**
+ * The Authorization for the batch endpoint: a whole header value (CKPT_AUDIT_LFS_AUTHORIZATION),
+ * else the Action's token as GitHub's basic auth; either only for a trusted host.
+ */
+export function lfsAuthorization(env: NodeJS.ProcessEnv, endpoint: string): LfsAuthorization {
+  const explicit = env.CKPT_AUDIT_LFS_AUTHORIZATION || undefined
+  const token = env.GITHUB_TOKEN || undefined
+  if (explicit === undefined && token === undefined) return {}
+  const host = new URL(endpoint).host.toLowerCase()
+  if (!trustedLfsHosts(env).has(host)) {
+    const name = explicit !== undefined ? 'CKPT_AUDIT_LFS_AUTHORIZATION' : 'GITHUB_TOKEN'
+    return { withheld: `${name} was not sent to the LFS endpoint ${host}: only the GitHub server's host or one named in CKPT_AUDIT_LFS_HOST gets LFS credentials` }
+  }
+  if (explicit !== undefined) return { authorization: checkHeaderValue('CKPT_AUDIT_LFS_AUTHORIZATION', explicit) }
   // GitHub's LFS server takes the workflow token as basic auth with the x-access-token user
-  return `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`
+  return { authorization: `Basic ${Buffer.from(`x-access-token:${checkHeaderValue('GITHUB_TOKEN', token!)}`).toString('base64')}` }
 }
 
 const LFS_JSON = 'application/vnd.git-lfs+json'
@@ -105,7 +127,13 @@ export async function resolveLfs(display: string, pointer: LfsPointer, endpoint:
       await response.body?.cancel()
       throw new CheckpointError(response.status === 404 ? 'not-found' : 'network', `${display}: the LFS batch API answered HTTP ${response.status}`)
     }
-    json = JSON.parse(new TextDecoder().decode(await readBody(response, 1 << 20)))
+    const text = new TextDecoder().decode(await readBody(response, 1 << 20))
+    try {
+      json = JSON.parse(text)
+    } catch {
+      // not the parser's text: it quotes the body
+      throw new CheckpointError('network', `${display}: the LFS batch API answered with something other than JSON`)
+    }
   })
   return downloadTarget(display, json, pointer)
 }

@@ -5,6 +5,7 @@
  */
 import { AwsV4Signer } from 'aws4fetch'
 import type { RemoteAddress } from './address.ts'
+import { checkHeaderValue } from './credentials.ts'
 import type { Target } from './http-request.ts'
 
 type S3Address = Extract<RemoteAddress, { kind: 's3' }>
@@ -19,7 +20,9 @@ export function s3Target(address: S3Address, env: NodeJS.ProcessEnv): Target {
   const accessKeyId = env.AWS_ACCESS_KEY_ID
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY
   if (!accessKeyId || !secretAccessKey) return { display: address.written, url }
-  const sessionToken = env.AWS_SESSION_TOKEN || undefined
+  // the key id and the session token travel in headers; the secret only feeds the HMAC
+  checkHeaderValue('AWS_ACCESS_KEY_ID', accessKeyId)
+  const sessionToken = env.AWS_SESSION_TOKEN ? checkHeaderValue('AWS_SESSION_TOKEN', env.AWS_SESSION_TOKEN) : undefined
   return {
     display: address.written,
     url,
