@@ -37,12 +37,12 @@ export function shardIdentity(relativePath: string, size: number): SourceIdentit
 export const shardKey = (relativePath: string, size: number): string => `${relativePath}\0${size}`
 
 export function encodeFingerprint(relativePath: string, size: number, fingerprint: Fingerprint): [string, string] {
-  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint)]
+  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint, undefined)]
 }
 
 export function decodeFingerprint(report: ShardReport, relativePath: string, size: number): Fingerprint | undefined {
   const entry = report.fingerprints[shardKey(relativePath, size)]
-  return entry === undefined ? undefined : decodeEntry(entry, shardIdentity(relativePath, size))
+  return entry === undefined ? undefined : decodeEntry(entry, shardIdentity(relativePath, size), undefined)
 }
 
 /** Checks one parsed document is a shard report of this manifest text and tool version; a clear message otherwise. */
