@@ -138,3 +138,15 @@ test('the commit of a git checkout: HEAD and whether the worktree has changes; G
   assert.deepEqual(await commitOf(repo, { GITHUB_SHA: 'b'.repeat(40) }), { sha: 'b'.repeat(40), dirty: true, source: 'github' })
   assert.deepEqual(await commitOf(join(ws, 'okvqa'), {}), { sha: null, dirty: false, source: 'none' })
 })
+
+test('--shard with a huge N or I is a usage error (exit 2, no stack trace); 1000 shards partition without recursion', async () => {
+  const m = join(ws, 'corpus.yml')
+  for (const spec of ['300000/300000', '99999999999999999999/99999999999999999999', '1/1001']) {
+    const r = await cli('check', m, '--no-cache', '--shard', spec, '--json', join(ws, 'huge.json'))
+    assert.equal(r.code, 2, spec)
+    assert.match(r.err, /--shard/)
+    assert.doesNotMatch(r.err, /\n\s+at |Maximum call stack|Invalid array length/)
+  }
+  const items = Array.from({ length: 3000 }, (_, i) => ({ name: `e${i}`, bytes: i }))
+  for (const i of [1, 500, 1000]) assert.equal(shareOf(items, parseShard(`${i}/1000`)).length, 3)
+})
