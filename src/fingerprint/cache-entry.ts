@@ -75,7 +75,8 @@ function decodeTensor(x: unknown): TensorFingerprint | undefined {
 export function decodeEntry(text: string, identity: SourceIdentity, key: Buffer | undefined): Fingerprint | undefined {
   let outer: { body?: unknown, checksum?: unknown }
   try { outer = JSON.parse(text) as typeof outer } catch { return undefined }
-  if (typeof outer?.body !== 'string' || typeof outer.checksum !== 'string' || !checksumMatches(outer.body, outer.checksum, key)) return undefined
+  if (typeof outer?.body !== 'string' || typeof outer.checksum !== 'string') return undefined
+  if (!checksumMatches(outer.body, outer.checksum, key)) return undefined
   let body: { format?: unknown, version?: unknown, identity?: unknown, tensors?: unknown }
   try { body = JSON.parse(outer.body) as typeof body } catch { return undefined }
   if (body === null || typeof body !== 'object') return undefined
