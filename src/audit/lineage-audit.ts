@@ -91,7 +91,8 @@ async function strongest(ctx: Context, e: Experiment, evidence: readonly Evidenc
     if (unread.length === 0) return front
     for (const c of unread) {
       const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name)!.checkpoint.resolved)
-      // unreadable data is its own finding; the candidate drops out rather than stand on its estimate
+      // the matrix shows the exact distance; unreadable data is its own finding, and the candidate drops out
+      if (diff !== undefined) ctx.recordPair(e.name, c.name, diff)
       pool.splice(pool.indexOf(c), 1, ...(diff === undefined ? [] : [evidenceOf(c.name, diff)]))
     }
   }
@@ -167,6 +168,7 @@ async function auditChild(ctx: Context, e: Experiment, candidates: readonly Expe
   let best = await strongest(ctx, e, evidence, byDistance)
   if (best !== undefined && byDistance(best) && isEstimate(declared.diff))
     declared = { ...declared, diff: await ctx.diffPaths(e.checkpoint.resolved, declared.path) }
+  if (declared.diff !== undefined && e.parent!.experiment !== undefined) ctx.recordPair(e.name, declared.name, declared.diff)
   // the declared parent's exact diff, once there is one, is evidence too: the ranking is made again with it
   const at = evidence.findIndex(x => x.name === declared.name)
   if (at >= 0 && evidence[at]!.estimated && declared.diff !== undefined && !isEstimate(declared.diff)) {

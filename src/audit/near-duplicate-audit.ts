@@ -101,6 +101,7 @@ async function exactParentDistances(ctx: Context, runs: readonly Experiment[]): 
     const p = ctx.parentDistance.get(e.name)
     if (p === undefined || p.bound === 0) continue
     const exact = await ctx.diffPaths(e.checkpoint.resolved, p.path)
+    if (exact !== undefined && ctx.byName.has(p.parent)) ctx.recordPair(e.name, p.parent, exact)
     const distance = exact?.mean_abs_diff
     if (distance === undefined || distance === null) ctx.parentDistance.delete(e.name)
     else ctx.parentDistance.set(e.name, { ...p, distance, bound: 0 })

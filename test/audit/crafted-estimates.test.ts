@@ -77,3 +77,15 @@ test('a near-duplicate on an estimate is confirmed by an exact diff: a decoy equ
   const r = await checkManifest(join(ws, 'near.yml'), {})
   assert.deepEqual(codes(r).filter(x => x.startsWith('near-duplicate')), [])
 })
+
+test('the distance matrix marks estimated cells (≈, with a legend) and shows exact ones plain', async () => {
+  const { distanceMatrix } = await import('../../src/report/weights-markdown.ts')
+  const r = await checkManifest(join(ws, 'lineage.yml'), {})
+  const table = distanceMatrix(r)
+  const estimated = r.pairs.filter(x => x.error_bound !== undefined)
+  assert.ok(estimated.length > 0 && estimated.length < r.pairs.length, 'some pairs read exactly, some left as estimates')
+  assert.match(table, /≈\d\.\d\de[-+]\d+/)
+  assert.match(table, /≈: estimated from sampled elements/)
+  const exact = await checkManifest(join(ws, 'lineage.yml'), { exactPairs: true })
+  assert.doesNotMatch(distanceMatrix(exact), /≈/)
+})
