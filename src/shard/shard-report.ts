@@ -82,7 +82,11 @@ function validCommit(c: unknown): c is CommitInfo {
     && typeof x.dirty === 'boolean' && (x.source === 'github' || x.source === 'git' || x.source === 'none')
 }
 
-const sameCommit = (a: CommitInfo, b: CommitInfo): boolean => a.sha === b.sha && a.dirty === b.dirty
+/**
+ * The commit alone: uncommitted changes may differ between shards (one shard's report written into
+ * the worktree makes the next one's dirty), and where there are any the merge compares file times.
+ */
+const sameCommit = (a: CommitInfo, b: CommitInfo): boolean => a.sha === b.sha
 
 /**
  * All shards ran on one commit, and it is the merge's own when both are known: a shard of another

@@ -150,3 +150,17 @@ test('--shard with a huge N or I is a usage error (exit 2, no stack trace); 1000
   const items = Array.from({ length: 3000 }, (_, i) => ({ name: `e${i}`, bytes: i }))
   for (const i of [1, 500, 1000]) assert.equal(shareOf(items, parseShard(`${i}/1000`)).length, 3)
 })
+
+test('shards of one commit merge whatever their uncommitted changes (a report written into the worktree dirties the next shard)', async () => {
+  const m = join(ws, 'okvqa/ckpt-audit.yml')
+  const [a, b] = [join(ws, 'd-1.json'), join(ws, 'd-2.json')]
+  await cli('check', m, '--no-cache', '--shard', '1/2', '--json', a)
+  await cli('check', m, '--no-cache', '--shard', '2/2', '--json', b)
+  const sha = 'c'.repeat(40)
+  for (const [file, dirty] of [[a, false], [b, true]] as const) {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    writeFileSync(file, JSON.stringify({ ...doc, commit: { sha, dirty, source: 'git' } }))
+  }
+  const merged = await cli('merge', a, b, '--json', join(ws, 'd-merged.json'))
+  assert.notEqual(merged.code, 2, merged.err)
+})
