@@ -3,10 +3,10 @@
  * in the user's cache folder ($XDG_CACHE_HOME/ckpt-audit/key, else ~/.cache/ckpt-audit/key), so an
  * entry committed to the repository (a pull request that adds `.ckpt-audit-cache/`) cannot carry
  * a valid signature: only this machine's own runs can write an entry it trusts. The key is 32
- * random bytes, created on first use with mode 0600.
+ * random bytes, created on first use with mode 0600 (its folder 0700).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -24,19 +24,26 @@ async function readKey(file: string): Promise<Buffer | undefined> {
 }
 
 /**
- * The key in `file`, created when missing. Creation is exclusive ('wx'), so two processes starting
- * together agree on one key: the loser reads the winner's. Undefined when no key can be had (a
- * read-only home): the cache is then neither read nor written, since nothing in it can be trusted.
+ * The key in `file`, created when missing. It is written whole to a temporary file first and
+ * linked into place (link fails when the name exists), so two processes starting together agree
+ * on one key (the loser reads the winner's) and a crash never leaves a short key behind. A key file
+ * of the wrong length is replaced. Undefined when no key can be had (a read-only home): the cache
+ * is then neither read nor written, since nothing in it can be trusted.
  */
 export async function loadKey(file: string = defaultKeyFile()): Promise<Buffer | undefined> {
   const existing = await readKey(file)
   if (existing !== undefined) return existing
-  const fresh = randomBytes(KEY_BYTES)
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
   try {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 })
-    await writeFile(file, fresh, { flag: 'wx', mode: 0o600 })
-    return fresh
+    await writeFile(temporary, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 })
+    const linked = await link(temporary, file).then(() => true, () => false)
+    // not linked: another process made the key meanwhile, or the file there is no key (then ours replaces it)
+    if (!linked && await readKey(file) === undefined) await rename(temporary, file)
+    return await readKey(file)
   } catch {
     return readKey(file)
+  } finally {
+    await unlink(temporary).catch(() => {})
   }
 }

@@ -145,3 +145,26 @@ test('a file rewritten in place with its old mtime set back (touch -d) is read a
   assert.ok(after.bytesRead > 0, 'the stale entry was not used')
   assert.notEqual(hashOf(after), hashOf(before))
 })
+
+test('a short key file (a crash mid-write) is replaced; concurrent first uses agree on one key; no key: the cache is bypassed', async () => {
+  const { loadKey } = await import('../../src/fingerprint/cache-key.ts')
+  const file = join(dir, 'keys', 'short')
+  const { mkdirSync } = await import('node:fs')
+  mkdirSync(join(dir, 'keys'), { recursive: true })
+  writeFileSync(file, 'abc')
+  const key = await loadKey(file)
+  assert.equal(key?.length, 32)
+  assert.deepEqual(readFileSync(file), key)
+  const together = await Promise.all(Array.from({ length: 8 }, () => loadKey(join(dir, 'keys', 'race'))))
+  assert.ok(together.every(k => k !== undefined && k.equals(together[0]!)))
+  writeFileSync(join(dir, 'not-a-folder'), '')
+  assert.equal(await loadKey(join(dir, 'not-a-folder', 'key')), undefined)
+  const path = write('nokey.safetensors', 12)
+  touch(path)
+  const checkpoint = await openCheckpoint(path)
+  try {
+    const noKey = cachedFingerprinter(join(dir, 'nokey-cache'), undefined, undefined, join(dir, 'not-a-folder', 'key'))
+    assert.ok((await noKey(checkpoint)).bytesRead > 0)
+    assert.ok((await noKey(checkpoint)).bytesRead > 0, 'nothing was cached without a key')
+  } finally { await checkpoint.close() }
+})
