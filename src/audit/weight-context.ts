@@ -100,7 +100,8 @@ export interface Context {
   openReferenced(e: Experiment, path: string, display: string, location: SourceLocation): Promise<Opened>
 }
 
-export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ? '0' : x.toExponential(2))
+// an unknown bound (Infinity) reads as ∞, not 'Infinity'
+export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ? '0' : x === Infinity ? '∞' : x.toExponential(2))
 
 /**
  * Whether a distance is an estimate: from fingerprints whose samples did not hold every element
