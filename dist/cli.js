@@ -15621,7 +15621,7 @@ var require_ajv = __commonJS({
 // src/cli.ts
 import { realpathSync as realpathSync3 } from "node:fs";
 import { stat as stat8 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/weights/align.ts
@@ -19904,12 +19904,12 @@ function renderInspectText(result) {
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash5, randomBytes } from "node:crypto";
-import { mkdir, readFile as readFile4, rename, writeFile } from "node:fs/promises";
-import { basename as basename2, join as join4 } from "node:path";
+import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir2, readFile as readFile5, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename2, join as join5 } from "node:path";
 
 // src/fingerprint/cache-entry.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash2, createHmac, timingSafeEqual } from "node:crypto";
 
 // src/fingerprint/identity.ts
 import { stat as stat4 } from "node:fs/promises";
@@ -19917,16 +19917,28 @@ import { resolve as resolve2 } from "node:path";
 async function localIdentity(path) {
   const info = await stat4(path, { bigint: true }).catch(() => void 0);
   if (info === void 0 || !info.isFile()) return void 0;
-  return { kind: "local", path: resolve2(path), size: Number(info.size), mtimeNs: info.mtimeNs.toString() };
+  return {
+    kind: "local",
+    path: resolve2(path),
+    size: Number(info.size),
+    mtimeNs: info.mtimeNs.toString(),
+    ctimeNs: info.ctimeNs.toString(),
+    ino: info.ino.toString(),
+    dev: info.dev.toString()
+  };
 }
 function identityText(identity2) {
-  return identity2.kind === "local" ? JSON.stringify(["local", identity2.path, identity2.size, identity2.mtimeNs]) : JSON.stringify(["remote", identity2.url, identity2.etag]);
+  return identity2.kind === "local" ? JSON.stringify(["local", identity2.path, identity2.size, identity2.mtimeNs, identity2.ctimeNs, identity2.ino, identity2.dev]) : JSON.stringify(["remote", identity2.url, identity2.etag]);
 }
 
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
-var ENTRY_VERSION = 2;
-var checksumOf = (body) => createHash2("sha256").update(body).digest("hex");
+var ENTRY_VERSION = 3;
+var checksumOf = (body, key) => (key === void 0 ? createHash2("sha256") : createHmac("sha256", key)).update(body).digest("hex");
+function checksumMatches(body, checksum, key) {
+  const [want, got] = [Buffer.from(checksumOf(body, key)), Buffer.from(checksum)];
+  return want.length === got.length && timingSafeEqual(want, got);
+}
 function encodeSamples(samples) {
   const bytes = Buffer.alloc(samples.length * 8);
   samples.forEach((v2, i) => bytes.writeDoubleLE(v2, i * 8));
@@ -19937,7 +19949,7 @@ function decodeSamples(text4) {
   if (bytes.length % 8 !== 0) return void 0;
   return Float64Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8));
 }
-function encodeEntry(identity2, fingerprint) {
+function encodeEntry(identity2, fingerprint, key) {
   const tensors = [...fingerprint.tensors.values()].map((t) => ({
     name: t.name,
     dtype: t.dtype,
@@ -19949,7 +19961,7 @@ function encodeEntry(identity2, fingerprint) {
     samples: encodeSamples(t.samples)
   }));
   const body = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity2), tensors });
-  return JSON.stringify({ body, checksum: checksumOf(body) });
+  return JSON.stringify({ body, checksum: checksumOf(body, key) });
 }
 var isNat = (x) => Number.isSafeInteger(x) && x >= 0;
 function decodeTensor(x) {
@@ -19963,14 +19975,15 @@ function decodeTensor(x) {
   const { name, dtype, shape, numel, littleEndian, sha256, nans } = t;
   return { name, dtype, shape, numel, littleEndian, sha256, nans, samples };
 }
-function decodeEntry(text4, identity2) {
+function decodeEntry(text4, identity2, key) {
   let outer;
   try {
     outer = JSON.parse(text4);
   } catch {
     return void 0;
   }
-  if (typeof outer?.body !== "string" || typeof outer.checksum !== "string" || checksumOf(outer.body) !== outer.checksum) return void 0;
+  if (typeof outer?.body !== "string" || typeof outer.checksum !== "string") return void 0;
+  if (!checksumMatches(outer.body, outer.checksum, key)) return void 0;
   let body;
   try {
     body = JSON.parse(outer.body);
@@ -19987,6 +20000,38 @@ function decodeEntry(text4, identity2) {
     tensors.set(t.name, t);
   }
   return { tensors, bytesRead: 0 };
+}
+
+// src/fingerprint/cache-key.ts
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readFile as readFile4, rename, unlink, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname3, join as join4 } from "node:path";
+var KEY_BYTES = 32;
+function defaultKeyFile(env = process.env) {
+  const base = env.XDG_CACHE_HOME !== void 0 && env.XDG_CACHE_HOME !== "" ? env.XDG_CACHE_HOME : join4(homedir(), ".cache");
+  return join4(base, "ckpt-audit", "key");
+}
+async function readKey(file) {
+  const bytes = await readFile4(file).catch(() => void 0);
+  return bytes !== void 0 && bytes.length === KEY_BYTES ? bytes : void 0;
+}
+async function loadKey(file = defaultKeyFile()) {
+  const existing = await readKey(file);
+  if (existing !== void 0) return existing;
+  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await mkdir(dirname3(file), { recursive: true, mode: 448 });
+    await writeFile(temporary, randomBytes(KEY_BYTES), { flag: "wx", mode: 384 });
+    const linked = await link(temporary, file).then(() => true, () => false);
+    if (!linked && await readKey(file) === void 0) await rename(temporary, file);
+    return await readKey(file);
+  } catch {
+    return readKey(file);
+  } finally {
+    await unlink(temporary).catch(() => {
+    });
+  }
 }
 
 // src/fingerprint/fingerprint-checkpoint.ts
@@ -20492,13 +20537,13 @@ async function fingerprintCheckpoint(checkpoint) {
 
 // src/fingerprint/cache.ts
 var DEFAULT_CACHE_DIR = ".ckpt-audit-cache";
-var entryPath = (dir, identity2) => join4(dir, `${createHash5("sha256").update(identityText(identity2)).digest("hex")}.json`);
-async function store(dir, identity2, fingerprint) {
-  await mkdir(dir, { recursive: true });
+var entryPath = (dir, identity2) => join5(dir, `${createHash5("sha256").update(identityText(identity2)).digest("hex")}.json`);
+async function store(dir, identity2, fingerprint, key) {
+  await mkdir2(dir, { recursive: true });
   const target = entryPath(dir, identity2);
-  const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-  await writeFile(temporary, encodeEntry(identity2, fingerprint));
-  await rename(temporary, target);
+  const temporary = `${target}.${randomBytes2(6).toString("hex")}.tmp`;
+  await writeFile2(temporary, encodeEntry(identity2, fingerprint, key));
+  await rename2(temporary, target);
 }
 function describes(fingerprint, checkpoint) {
   const named = weightTensors(checkpoint.tensors);
@@ -20507,17 +20552,19 @@ function describes(fingerprint, checkpoint) {
     return t === void 0 || t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(",") === tensor.shape.join(",");
   }) && [...fingerprint.tensors.keys()].every((name) => named.some((t) => t.name === name));
 }
-function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path)) {
+function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path), keyFile) {
+  let keyed;
   return async (checkpoint) => {
-    const identity2 = await identify(checkpoint);
-    if (identity2 === void 0) return fingerprintCheckpoint(checkpoint);
+    keyed ??= loadKey(keyFile);
+    const [identity2, key] = [await identify(checkpoint), await keyed];
+    if (identity2 === void 0 || key === void 0) return fingerprintCheckpoint(checkpoint);
     used?.add(basename2(entryPath(dir, identity2)));
-    const text4 = await readFile4(entryPath(dir, identity2), "utf8").catch(() => void 0);
-    const hit = text4 === void 0 ? void 0 : decodeEntry(text4, identity2);
+    const text4 = await readFile5(entryPath(dir, identity2), "utf8").catch(() => void 0);
+    const hit = text4 === void 0 ? void 0 : decodeEntry(text4, identity2, key);
     if (hit !== void 0 && describes(hit, checkpoint)) return hit;
     const fresh = await fingerprintCheckpoint(checkpoint);
     const after = await identify(checkpoint);
-    if (after !== void 0 && identityText(after) === identityText(identity2)) await store(dir, identity2, fresh).catch(() => {
+    if (after !== void 0 && identityText(after) === identityText(identity2)) await store(dir, identity2, fresh, key).catch(() => {
     });
     return fresh;
   };
@@ -20569,7 +20616,7 @@ function fetchedSuffix(bytes = remoteTotals.bytes) {
 
 // src/cli-manifest.ts
 import { open as open2, stat as stat5 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 
 // src/cli-options.ts
 import { parseArgs } from "node:util";
@@ -20730,7 +20777,7 @@ function parseCommandArgs(name, args) {
 
 // src/manifest/paths.ts
 import { existsSync as existsSync2, realpathSync } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join6, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isInside(folder, path) {
   const rel = relative2(folder, path);
   return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel) && rel.split(sep2)[0] !== "..";
@@ -20758,17 +20805,17 @@ function resolveEntry(base, written, workspace, folder = false) {
 }
 function findWorkspace(manifestFile, env = process.env) {
   if (env.GITHUB_WORKSPACE) return resolve3(env.GITHUB_WORKSPACE);
-  let folder = dirname3(resolve3(manifestFile));
+  let folder = dirname4(resolve3(manifestFile));
   for (; ; ) {
-    if (existsSync2(join5(folder, ".git"))) return folder;
-    const up = dirname3(folder);
-    if (up === folder) return dirname3(resolve3(manifestFile));
+    if (existsSync2(join6(folder, ".git"))) return folder;
+    const up = dirname4(folder);
+    if (up === folder) return dirname4(resolve3(manifestFile));
     folder = up;
   }
 }
 var DEFAULT_MANIFESTS = ["ckpt-audit.yml", ".github/ckpt-audit.yml"];
 function findManifest(cwd) {
-  return DEFAULT_MANIFESTS.map((name) => join5(cwd, name)).find((path) => existsSync2(path));
+  return DEFAULT_MANIFESTS.map((name) => join6(cwd, name)).find((path) => existsSync2(path));
 }
 
 // src/cli-manifest.ts
@@ -20780,7 +20827,7 @@ async function resolveManifest(given) {
   }
   const info = await stat5(given).catch((error) => error);
   if (info instanceof Error) {
-    const parent = dirname4(given);
+    const parent = dirname5(given);
     const reason = info.code === "ENOENT" && !await exists(parent) ? `the folder ${parent} does not exist` : info.code === "ENOENT" ? "the file does not exist" : `it cannot be read (${info.code ?? info.message})`;
     throw new UsageError(`no manifest at ${given}: ${reason}`, "check");
   }
@@ -21260,7 +21307,7 @@ function clearlyBetter(other, declared) {
 // src/checkpoint/sha256.ts
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile6, stat as stat6 } from "node:fs/promises";
 
 // src/checkpoint/remote/digest.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -21304,7 +21351,7 @@ async function digestOf(key, open3) {
 async function lfsPointerOf(path) {
   const info = await stat6(path);
   if (!info.isFile() || info.size > 1024) return void 0;
-  const text4 = await readFile5(path, "latin1");
+  const text4 = await readFile6(path, "latin1");
   return text4.startsWith("version https://git-lfs.github.com/spec/") ? parseLfsPointer(text4) : void 0;
 }
 
@@ -21434,19 +21481,21 @@ function errorBound(a, b, numel) {
   }
   if (n2 < 2) return Infinity;
   const variance = Math.max(0, (squares - sum * sum / n2) / (n2 - 1));
+  if (variance === 0) return Infinity;
   return BOUND_SIGMAS * Math.sqrt(variance / n2) * Math.sqrt(Math.max(0, 1 - n2 / numel));
 }
 function sampleStats(a, b) {
   const numel = a.numel;
   const identical = sameBytes2(a, b);
   const mode = compareMode(a.dtype, b.dtype) === "bitwise" ? "bitwise" : "values";
-  const zero = { elements: numel, identical, meanAbsDiff: 0, maxAbsDiff: 0, nanMismatch: 0, errorBound: 0, mode };
+  const k = a.samples.length;
+  const complete = k >= numel;
+  const zero = { elements: numel, identical, meanAbsDiff: 0, maxAbsDiff: 0, nanMismatch: 0, errorBound: 0, mode, complete };
   if (identical) return { ...zero, beyondRounding: 0 };
   if (mode === "bitwise") return { ...zero, beyondRounding: numel, errorBound: Infinity };
   const acc = newAccumulator();
   accumulate(a, b, acc);
-  const k = a.samples.length;
-  if (k >= numel) return {
+  if (complete) return {
     elements: numel,
     identical,
     meanAbsDiff: numel === 0 ? 0 : acc.sum / numel,
@@ -21454,7 +21503,8 @@ function sampleStats(a, b) {
     beyondRounding: acc.beyond,
     nanMismatch: acc.nan,
     errorBound: 0,
-    mode
+    mode,
+    complete
   };
   const scale = numel / k;
   const unseen = acc.sum === 0 && acc.nan === 0 && acc.beyond === 0;
@@ -21466,7 +21516,8 @@ function sampleStats(a, b) {
     beyondRounding: Math.round(acc.beyond * scale),
     nanMismatch: Math.round(acc.nan * scale),
     errorBound: unseen ? Infinity : errorBound(a.samples, b.samples, numel),
-    mode
+    mode,
+    complete
   };
 }
 
@@ -21546,13 +21597,15 @@ function hashDecides(diff) {
 }
 
 // src/audit/weight-context.ts
-var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x.toExponential(2);
+var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x === Infinity ? "∞" : x.toExponential(2);
+function isEstimate(diff) {
+  return diff !== void 0 && "error_bound" in diff && !diff.complete && !diff.identical;
+}
 function boundOf(diff) {
-  return diff !== void 0 && "error_bound" in diff ? diff.error_bound : 0;
+  return isEstimate(diff) ? diff.error_bound : 0;
 }
 function estimateText(diff) {
-  const bound = boundOf(diff);
-  return bound > 0 ? ` ±${fmt2(bound)}, estimated from samples` : "";
+  return isEstimate(diff) ? ` ±${fmt2(diff.error_bound)}, estimated from samples` : "";
 }
 function groupNames(names2) {
   const groups = /* @__PURE__ */ new Map();
@@ -21652,11 +21705,12 @@ function createContext(input, audit) {
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
     recordPair(a, b, diff) {
-      const bound = "error_bound" in diff ? diff.error_bound : 0;
-      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...bound > 0 ? { error_bound: bound } : {} };
+      const estimated = isEstimate(diff);
+      const bound = estimated ? { error_bound: diff.error_bound } : {};
+      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...bound };
       const at = audit.pairs.findIndex((p) => p.a === a && p.b === b || p.a === b && p.b === a);
       if (at < 0) audit.pairs.push(pair);
-      else if (audit.pairs[at].error_bound !== void 0 && bound === 0)
+      else if (audit.pairs[at].error_bound !== void 0 && !estimated)
         audit.pairs[at] = { ...pair, a: audit.pairs[at].a, b: audit.pairs[at].b };
     },
     async openReferenced(e, path, display, location) {
@@ -21769,7 +21823,7 @@ function auditGlobs(ctx, e, parent, diff, childIsA) {
 }
 
 // src/audit/lineage-audit.ts
-var evidenceOf = (name, diff) => ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff });
+var evidenceOf = (name, diff) => ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff, bound: boundOf(diff), estimated: isEstimate(diff) });
 function candidatesOf(manifest) {
   const parentNames = new Set(manifest.experiments.map((e) => e.parent?.experiment).filter((p) => p !== void 0));
   return manifest.experiments.filter((e) => parentNames.has(e.name) || e.parent === void 0);
@@ -21795,24 +21849,27 @@ async function gatherEvidence(ctx, e, candidates) {
     if (c.name === e.name || excluded.has(c.name)) continue;
     const diff = await ctx.estimatePaths(e.checkpoint.resolved, c.checkpoint.resolved);
     if (diff === void 0) continue;
-    evidence.push({ ...evidenceOf(c.name, diff), bound: diff.error_bound });
+    evidence.push(evidenceOf(c.name, diff));
     ctx.recordPair(e.name, c.name, diff);
   }
   return evidence;
 }
-async function strongest(ctx, e, evidence) {
-  const sorted = [...evidence].sort(strongerFirst);
-  const front = sorted[0];
-  if (front === void 0) return void 0;
-  const upper = (front.distance ?? Infinity) + (front.bound ?? 0);
-  const contenders = sorted.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - (x.bound ?? 0) <= upper);
-  if (contenders.length === 1 || contenders.every((x) => (x.bound ?? 0) === 0)) return front;
-  const exact = [];
-  for (const c of contenders) {
-    const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name).checkpoint.resolved);
-    if (diff !== void 0) exact.push(evidenceOf(c.name, diff));
+async function strongest(ctx, e, evidence, needsExact) {
+  const pool = [...evidence];
+  for (; ; ) {
+    pool.sort(strongerFirst);
+    const front = pool[0];
+    if (front === void 0) return void 0;
+    const upper = (front.distance ?? Infinity) + front.bound;
+    const contenders = pool.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - x.bound <= upper);
+    const unread2 = contenders.length > 1 ? contenders.filter((x) => x.estimated) : front.estimated && needsExact(front) ? [front] : [];
+    if (unread2.length === 0) return front;
+    for (const c of unread2) {
+      const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name).checkpoint.resolved);
+      if (diff !== void 0) ctx.recordPair(e.name, c.name, diff);
+      pool.splice(pool.indexOf(c), 1, ...diff === void 0 ? [] : [evidenceOf(c.name, diff)]);
+    }
   }
-  return exact.sort(strongerFirst)[0] ?? front;
 }
 async function declaredParent(ctx, e) {
   const parent = e.parent;
@@ -21849,7 +21906,7 @@ function findParentMismatch(ctx, e, best, declared) {
   return true;
 }
 function recordEdge(ctx, e, best, declared, mismatch) {
-  const shown = mismatch ? best : { name: declared.name, diff: declared.diff };
+  const shown = mismatch ? { ...best, path: ctx.byName.get(best.name).checkpoint.resolved } : declared;
   ctx.audit.lineage.push({
     child: e.name,
     declared: declared.name,
@@ -21861,7 +21918,7 @@ function recordEdge(ctx, e, best, declared, mismatch) {
   });
   const distance = shown.diff?.mean_abs_diff;
   const bound = boundOf(shown.diff);
-  if (distance !== void 0 && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound });
+  if (distance !== void 0 && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound, path: shown.path });
 }
 async function auditChild(ctx, e, candidates) {
   if (e.parent.experiment !== void 0) relate(ctx, e.name, e.parent.experiment);
@@ -21872,17 +21929,22 @@ async function auditChild(ctx, e, candidates) {
     ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, void 0, true));
     return;
   }
-  const front = await strongest(ctx, e, evidence);
-  const byDistance = front !== void 0 && front.name !== declared.name && front.bytes === 0;
-  const exactDiff = !byDistance || (front.bound ?? 0) === 0 ? front?.diff : await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(front.name).checkpoint.resolved);
-  const best = front === void 0 || exactDiff === void 0 ? front : evidenceOf(front.name, exactDiff);
-  if (byDistance && boundOf(declared.diff) > 0)
+  const byDistance = (x) => x.name !== declared.name && x.bytes === 0;
+  let best = await strongest(ctx, e, evidence, byDistance);
+  if (best !== void 0 && byDistance(best) && isEstimate(declared.diff))
     declared = { ...declared, diff: await ctx.diffPaths(e.checkpoint.resolved, declared.path) };
+  if (declared.diff !== void 0 && e.parent.experiment !== void 0) ctx.recordPair(e.name, declared.name, declared.diff);
+  const at = evidence.findIndex((x) => x.name === declared.name);
+  if (at >= 0 && evidence[at].estimated && declared.diff !== void 0 && !isEstimate(declared.diff)) {
+    const exact = [...evidence];
+    exact[at] = evidenceOf(declared.name, declared.diff);
+    best = await strongest(ctx, e, exact, byDistance);
+  }
   const mismatch = findParentMismatch(ctx, e, best, declared);
   recordEdge(ctx, e, best, declared, mismatch);
   if (declared.diff !== void 0) {
     const how = alignmentNote(declared.diff, child, e.checkpoint.display, declared.display);
-    const estimated = boundOf(declared.diff) > 0 ? ` (distances estimated from samples, ±${fmt2(boundOf(declared.diff))})` : "";
+    const estimated = isEstimate(declared.diff) ? ` (distances estimated from samples, ±${fmt2(boundOf(declared.diff))})` : "";
     ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}${estimated}`, tensors: declared.diff.tensors });
   }
   ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child.path));
@@ -21897,12 +21959,6 @@ function mayBeNear(diff, yardstick, ratio) {
   if (diff.identical || diff.mean_abs_diff === 0) return true;
   if (diff.mean_abs_diff === null || yardstick === void 0) return false;
   return diff.mean_abs_diff - diff.error_bound <= ratio * (yardstick.distance + yardstick.bound);
-}
-function decisive(diff, yardstick, ratio) {
-  const distance = diff.mean_abs_diff;
-  if (yardstick === void 0 || distance === null || !(distance > 0) || !diff.nan_free) return false;
-  if (!(diff.error_bound > 0) || !Number.isFinite(diff.error_bound)) return false;
-  return distance + diff.error_bound <= ratio * (yardstick.distance - yardstick.bound);
 }
 
 // src/audit/near-duplicate-audit.ts
@@ -21940,6 +21996,17 @@ function yardstickOf(ctx, m, spread) {
   if (median2 === void 0 || nearest.p.distance >= median2)
     return { distance: nearest.p.distance, bound: nearest.p.bound, description: moved };
   return { distance: median2, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` };
+}
+async function exactParentDistances(ctx, runs) {
+  for (const e of runs) {
+    const p = ctx.parentDistance.get(e.name);
+    if (p === void 0 || p.bound === 0) continue;
+    const exact = await ctx.diffPaths(e.checkpoint.resolved, p.path);
+    if (exact !== void 0 && ctx.byName.has(p.parent)) ctx.recordPair(e.name, p.parent, exact);
+    const distance = exact?.mean_abs_diff;
+    if (distance === void 0 || distance === null) ctx.parentDistance.delete(e.name);
+    else ctx.parentDistance.set(e.name, { ...p, distance, bound: 0 });
+  }
 }
 function floatElements(checkpoint) {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0);
@@ -21998,12 +22065,13 @@ async function auditNearDuplicates(ctx) {
     if (differences.length === 0 || !await comparable(ctx, estimate)) continue;
     const yardstick = yardstickOf(ctx, estimate, spread);
     if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue;
-    const diff = decisive(estimate.diff, yardstick, checks.nearDuplicateRatio) ? estimate.diff : await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved);
+    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved);
     if (diff === void 0) continue;
     const m = { ...estimate, diff };
     ctx.recordPair(m.a.name, m.b.name, diff);
     if (!await comparable(ctx, m)) continue;
-    const how = describeNearness(m.diff, yardstick, checks.nearDuplicateRatio);
+    await exactParentDistances(ctx, [m.a, m.b]);
+    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio);
     if (how === void 0) continue;
     ctx.audit.findings.push({
       experiment: m.a.name,
@@ -22062,7 +22130,7 @@ async function auditTwin(ctx, e, twin, aliases) {
   if (diff !== void 0) {
     problems.push(...tensorProblems(diff, mainOpened.checkpoint, e));
     const how = alignmentNote(diff, mainOpened.checkpoint, e.checkpoint.display, twin.display);
-    const estimated = boundOf(diff) > 0 ? ` (distances estimated from samples, ±${fmt2(boundOf(diff))})` : "";
+    const estimated = isEstimate(diff) ? ` (distances estimated from samples, ±${fmt2(boundOf(diff))})` : "";
     audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}${estimated}`, tensors: diff.tensors });
   }
   problems.push(...hparamProblems(mainOpened.leaves, twinOpened.leaves, aliases, input.checks));
@@ -22246,8 +22314,8 @@ async function auditManifest(manifest, io, options3 = {}) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml7 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { readFile as readFile6 } from "node:fs/promises";
-import { dirname as dirname5, join as join9, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { dirname as dirname6, join as join10, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // schema/ckpt-audit.schema.json
 var ckpt_audit_schema_default = {
@@ -22349,11 +22417,11 @@ var ckpt_audit_schema_default = {
 };
 
 // src/records/detect.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/records/hydra.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/records/text-value.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -22399,9 +22467,9 @@ function yamlLeaves(node2, path, locate, leaves, problems) {
 // src/records/hydra.ts
 function hydraDir(path, reader) {
   const trimmed = path.replace(/[\\/]+$/, "");
-  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join6(trimmed, "config.yaml")) === "file") return trimmed;
+  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join7(trimmed, "config.yaml")) === "file") return trimmed;
   if (/(^|[\\/])\.hydra[\\/]config\.yaml$/.test(trimmed) && reader.kind(trimmed) === "file") return trimmed.replace(/[\\/]config\.yaml$/, "");
-  return reader.kind(join6(trimmed, ".hydra", "config.yaml")) === "file" ? join6(trimmed, ".hydra") : void 0;
+  return reader.kind(join7(trimmed, ".hydra", "config.yaml")) === "file" ? join7(trimmed, ".hydra") : void 0;
 }
 var OVERRIDE = /^(\+{0,2})([^=~@]+?)(@[^=]*)?=(.*)$/s;
 var REFERENCE = /^\$\{([\w.-]+)\}$/;
@@ -22453,15 +22521,15 @@ function resolveReferences(leaves) {
   return out2;
 }
 function readHydra(dir, reader, display) {
-  const configFile = join6(dir, "config.yaml");
+  const configFile = join7(dir, "config.yaml");
   const { leaves, problems } = configLeaves(reader.text(configFile), display(configFile));
-  const overridesFile = join6(dir, "overrides.yaml");
+  const overridesFile = join7(dir, "overrides.yaml");
   if (reader.kind(overridesFile) === "file") applyOverrides(reader.text(overridesFile), display(overridesFile), leaves, problems);
   return { leaves: resolveReferences(leaves), problems };
 }
 
 // src/records/mlflow.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/records/python-literal.ts
 var NUMBER = /^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?/;
@@ -22555,12 +22623,12 @@ function fromPythonStr(text4) {
 var MAX_MLFLOW_PARAMS = 1e4;
 function mlflowParamsDir(path, reader) {
   if (path.replace(/[\\/]+$/, "").endsWith("params") && reader.kind(path) === "dir") return path;
-  return reader.kind(join7(path, "params")) === "dir" ? join7(path, "params") : void 0;
+  return reader.kind(join8(path, "params")) === "dir" ? join8(path, "params") : void 0;
 }
 function paramFiles(dir, reader, prefix, out2) {
   for (const name of reader.list(dir)) {
     if (out2.length > MAX_MLFLOW_PARAMS) return;
-    const path = join7(dir, name);
+    const path = join8(dir, name);
     const kind = reader.kind(path);
     if (kind === "dir") paramFiles(path, reader, [...prefix, name], out2);
     else if (kind === "file") out2.push({ key: [...prefix, name], path });
@@ -22620,7 +22688,7 @@ function isWandbFile(path, reader) {
 }
 function wandbConfigFile(path, reader) {
   if (reader.kind(path) === "file") return path;
-  return [join8(path, "config.yaml"), join8(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
+  return [join9(path, "config.yaml"), join9(path, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
 }
 function detectKind(path, reader) {
   if (reader.kind(path) === "file" && /\.(md|markdown)$/i.test(path)) return "markdown";
@@ -28990,7 +29058,7 @@ function compiler(options3) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link),
+      autolink: opener(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading),
@@ -29018,7 +29086,7 @@ function compiler(options3) {
       htmlTextData: onenterdata,
       image: opener(image),
       label: buffer,
-      link: opener(link),
+      link: opener(link2),
       listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list2, onenterlistordered),
@@ -29615,7 +29683,7 @@ function compiler(options3) {
       position: void 0
     };
   }
-  function link() {
+  function link2() {
     return {
       type: "link",
       title: null,
@@ -30708,7 +30776,7 @@ async function loadManifest(file, workspace = findWorkspace(file), display = fil
   try {
     const size = statSync2(file).size;
     if (size > MAX_MANIFEST_BYTES) throw new ManifestError([{ location: at1, message: `the manifest is ${size} bytes; the limit is ${MAX_MANIFEST_BYTES}` }]);
-    text4 = await readFile6(file, "utf8");
+    text4 = await readFile7(file, "utf8");
   } catch (error) {
     if (error instanceof ManifestError) throw error;
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${error.code ?? error.message}` }]);
@@ -30806,7 +30874,7 @@ function schemaProblem(error, where) {
   }
 }
 function displayBeside(display, manifestDir) {
-  return (path) => posix.normalize(join9(dirname5(display), relative3(manifestDir, path)).split(sep3).join("/"));
+  return (path) => posix.normalize(join10(dirname6(display), relative3(manifestDir, path)).split(sep3).join("/"));
 }
 function build(raw, source, where, nodeAt, locate, problems) {
   const { file, workspace } = source;
@@ -30817,7 +30885,7 @@ function build(raw, source, where, nodeAt, locate, problems) {
       message: `alias '${c.name}' of ${c.key} already names ${c.otherKey}; one stored name cannot stand for two keys`
     });
   const valueProblems = [];
-  const manifestDir = dirname5(resolve4(file));
+  const manifestDir = dirname6(resolve4(file));
   if (!isInside(workspace, resolve4(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
   let root = manifestDir;
   if (raw.root !== void 0) {
@@ -30977,19 +31045,19 @@ async function checkManifest(manifestPath, options3 = {}, workspace, display) {
 }
 
 // src/cli-write.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname6 } from "node:path";
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
 async function writeReport(path, text4, kind) {
   try {
-    await writeFile2(path, text4);
+    await writeFile3(path, text4);
     return void 0;
   } catch (error) {
     return `cannot write the ${kind} report to ${path}: ${await whyNotWritable(path, error)}`;
   }
 }
 async function whyNotWritable(path, error) {
-  if (error.code === "ENOENT") return `the folder ${dirname6(path)} does not exist`;
-  if (error.code === "ENOTDIR") return `${dirname6(path)} is not a folder`;
+  if (error.code === "ENOENT") return `the folder ${dirname7(path)} does not exist`;
+  if (error.code === "ENOTDIR") return `${dirname7(path)} is not a folder`;
   if (error.code === "EISDIR") return "it is a directory";
   if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
   return error.code ?? error.message;
@@ -31024,18 +31092,28 @@ function marker(manifest) {
 // src/report/weights-markdown.ts
 var fmt3 = (x) => x === null ? "—" : x === 0 ? "0" : x.toExponential(2);
 var MAX_DETAIL_ROWS = 40;
+var ESTIMATE_MARK = "≈";
+var ESTIMATE_LEGEND = `${ESTIMATE_MARK}: estimated from sampled elements (statistical, not read exactly: no verdict rests on the pair)`;
 function distanceMatrix(result) {
   const names2 = result.experiments.map((e) => e.name).filter((n2) => result.pairs.some((p) => p.a === n2 || p.b === n2));
   if (names2.length < 2) return "";
+  let estimated = false;
   const cell = (a, b) => {
     if (a === b) return "·";
     const pair = result.pairs.find((p) => p.a === a && p.b === b || p.a === b && p.b === a);
-    return pair === void 0 ? "" : pair.identical ? "**identical**" : fmt3(pair.mean_abs_diff);
+    if (pair === void 0) return "";
+    if (pair.identical) return "**identical**";
+    if (pair.error_bound === void 0) return fmt3(pair.mean_abs_diff);
+    estimated = true;
+    return `${ESTIMATE_MARK}${fmt3(pair.mean_abs_diff)}`;
   };
   const rows = names2.map((a) => [cellCode(a), ...names2.map((b) => cell(a, b))]);
+  const table3 = markdownTable([["", ...names2.map((n2) => cellCode(n2))], ...rows], { alignDelimiters: false });
   return `Mean |a−b| over floating tensors:
 
-${markdownTable([["", ...names2.map((n2) => cellCode(n2))], ...rows], { alignDelimiters: false })}`;
+${table3}${estimated ? `
+
+${ESTIMATE_LEGEND}` : ""}`;
 }
 function mermaidLabel(name) {
   return name.replace(/["`<>\\\r\n[\]{}|#;&]/g, "_");
@@ -31392,19 +31470,26 @@ function toolVersion() {
 // src/shard/partition.ts
 var ShardSpecError = class extends Error {
 };
+var MAX_SHARDS = 1e3;
 function parseShard(text4) {
-  const m = /^(\d+)\/(\d+)$/.exec(text4.trim());
+  const m = /^(\d{1,10})\/(\d{1,10})$/.exec(text4.trim());
   const [index2, count] = m === null ? [NaN, NaN] : [Number(m[1]), Number(m[2])];
   if (!(count >= 1 && index2 >= 1 && index2 <= count))
     throw new ShardSpecError(`--shard must be I/N with 1 ≤ I ≤ N (as 2/4); got '${text4}'`);
+  if (count > MAX_SHARDS) throw new ShardSpecError(`--shard: N is at most ${MAX_SHARDS}; got '${text4}'`);
   return { index: index2, count };
+}
+function lightestOf(loads) {
+  let best = 0;
+  for (let i = 1; i < loads.length; i++) if (loads[i] < loads[best]) best = i;
+  return best;
 }
 function shareOf(items2, spec) {
   const loads = new Array(spec.count).fill(0);
   const share = [];
   const ordered = [...items2].sort((x, y) => y.bytes - x.bytes || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   for (const item of ordered) {
-    const lightest = loads.indexOf(Math.min(...loads));
+    const lightest = lightestOf(loads);
     loads[lightest] += item.bytes;
     if (lightest === spec.index - 1) share.push(item.name);
   }
@@ -31412,13 +31497,31 @@ function shareOf(items2, spec) {
 }
 
 // src/shard/run-shard.ts
-import { readFile as readFile7, stat as stat7 } from "node:fs/promises";
-import { relative as relative4 } from "node:path";
+import { readFile as readFile8, stat as stat7 } from "node:fs/promises";
+import { dirname as dirname8, relative as relative4 } from "node:path";
+
+// src/shard/commit.ts
+import { execFile } from "node:child_process";
+function git(dir, args) {
+  return new Promise((done) => {
+    execFile("git", [...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => done(error === null ? stdout : void 0));
+  });
+}
+async function commitOf(dir, env = process.env) {
+  const head = (await git(dir, ["rev-parse", "HEAD"]))?.trim();
+  const status = head === void 0 ? void 0 : await git(dir, ["status", "--porcelain"]);
+  const dirty = status !== void 0 && status.trim() !== "";
+  const github = env.GITHUB_SHA;
+  if (github !== void 0 && /^[0-9a-f]{40,64}$/.test(github)) return { sha: github, dirty, source: "github" };
+  return head !== void 0 && /^[0-9a-f]{40,64}$/.test(head) ? { sha: head, dirty, source: "git" } : { sha: null, dirty: false, source: "none" };
+}
+var describeCommit = (c) => c.sha === null ? "no git commit" : `commit ${c.sha.slice(0, 12)}${c.dirty ? " with uncommitted changes" : ""}`;
+var commitPinsFiles = (c) => c.source === "github" && !c.dirty;
 
 // src/shard/shard-report.ts
 import { createHash as createHash8 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
-var SHARD_VERSION = 2;
+var SHARD_VERSION = 3;
 var ShardReportError = class extends Error {
 };
 var manifestHash = (text4) => createHash8("sha256").update(text4).digest("hex");
@@ -31427,11 +31530,11 @@ function shardIdentity(relativePath, size) {
 }
 var shardKey = (relativePath, size) => `${relativePath}\0${size}`;
 function encodeFingerprint(relativePath, size, fingerprint) {
-  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint)];
+  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint, void 0)];
 }
 function decodeFingerprint(report, relativePath, size) {
   const entry = report.fingerprints[shardKey(relativePath, size)];
-  return entry === void 0 ? void 0 : decodeEntry(entry, shardIdentity(relativePath, size));
+  return entry === void 0 ? void 0 : decodeEntry(entry, shardIdentity(relativePath, size), void 0);
 }
 function validateShardReport(doc, file, manifestText, toolVersion2) {
   const r = doc;
@@ -31447,7 +31550,29 @@ function validateShardReport(doc, file, manifestText, toolVersion2) {
     throw new ShardReportError(`${file}: the shard number is missing or invalid`);
   if (!Array.isArray(r.experiments) || r.fingerprints === null || typeof r.fingerprints !== "object")
     throw new ShardReportError(`${file}: experiments or fingerprints are missing`);
+  if (!validCommit(r.commit)) throw new ShardReportError(`${file}: the commit is missing or invalid`);
+  if (r.files === null || typeof r.files !== "object") throw new ShardReportError(`${file}: the file times are missing`);
   return r;
+}
+function validCommit(c) {
+  const x = c;
+  return x !== null && typeof x === "object" && (x.sha === null || typeof x.sha === "string" && /^[0-9a-f]{40,64}$/.test(x.sha)) && typeof x.dirty === "boolean" && (x.source === "github" || x.source === "git" || x.source === "none");
+}
+var sameCommit = (a, b) => a.sha === b.sha;
+function checkSameCommit(reports, local) {
+  const first = reports[0];
+  if (first === void 0) return;
+  for (const { file, report } of reports.slice(1)) {
+    if (!sameCommit(report.commit, first.report.commit))
+      throw new ShardReportError(`${file} ran on ${describeCommit(report.commit)}, ${first.file} on ${describeCommit(first.report.commit)}: run every shard on one commit`);
+  }
+  const shards = first.report.commit;
+  if (shards.sha !== null && local.sha !== null && shards.sha !== local.sha)
+    throw new ShardReportError(`the shards ran on ${describeCommit(shards)}, this checkout is ${describeCommit(local)}: merge where the shards ran`);
+}
+function recordedTimes(report, relativePath, size) {
+  const t = report.files[shardKey(relativePath, size)];
+  return t !== void 0 && typeof t.mtime_ns === "string" && typeof t.ctime_ns === "string" ? t : void 0;
 }
 function checkComplete(reports) {
   const count = reports[0]?.report.shard.count;
@@ -31464,24 +31589,31 @@ function checkComplete(reports) {
 }
 
 // src/shard/run-shard.ts
+async function timesOf(path) {
+  const info = await stat7(path, { bigint: true }).catch(() => void 0);
+  return info === void 0 ? void 0 : { mtime_ns: info.mtimeNs.toString(), ctime_ns: info.ctimeNs.toString() };
+}
 var sizeOf = async (path) => (await stat7(path).catch(() => void 0))?.size ?? 0;
 async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerprintCheckpoint) {
-  const text4 = await readFile7(manifestPath, "utf8");
+  const text4 = await readFile8(manifestPath, "utf8");
   const manifest = await loadManifest(manifestPath);
   const sized = await Promise.all(manifest.experiments.map(async (e) => ({ name: e.name, bytes: await sizeOf(e.checkpoint.resolved) })));
   const share = new Set(shareOf(sized, spec));
   const paths = new Set(manifest.experiments.filter((e) => share.has(e.name)).flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
   const fingerprints = {};
+  const files = {};
   let bytesRead = 0;
   for (const path of paths) {
     const checkpoint = await openCheckpoint(path).catch(() => void 0);
     if (checkpoint === void 0) continue;
     try {
       if (weightTensors(checkpoint.tensors).length === 0) continue;
+      const times = await timesOf(checkpoint.path);
       const fp = await fingerprint(checkpoint);
       bytesRead += fp.bytesRead;
       const [key, entry] = encodeFingerprint(relative4(manifest.root, checkpoint.path), checkpoint.sizeBytes, fp);
       fingerprints[key] = entry;
+      if (times !== void 0) files[shardKey(relative4(manifest.root, checkpoint.path), checkpoint.sizeBytes)] = times;
     } catch {
     } finally {
       await checkpoint.close();
@@ -31495,7 +31627,9 @@ async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerpr
     manifest_sha256: manifestHash(text4),
     shard: spec,
     experiments: [...share],
-    fingerprints
+    fingerprints,
+    commit: await commitOf(dirname8(manifestPath)),
+    files
   };
   return { report, bytesRead };
 }
@@ -31535,10 +31669,10 @@ async function shardCommand(manifest, shard, json, cache, out2, err, toolVersion
 }
 
 // src/shard/merge.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { relative as relative5 } from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import { dirname as dirname9, relative as relative5 } from "node:path";
 async function readJson(file) {
-  const text4 = await readFile8(file, "utf8").catch((error) => {
+  const text4 = await readFile9(file, "utf8").catch((error) => {
     throw new ShardReportError(`cannot read ${file}: ${error.code ?? error.message}`);
   });
   try {
@@ -31554,19 +31688,25 @@ async function loadShards(files, toolVersion2, manifestPath) {
   if (manifestPath === void 0 && typeof first?.manifest !== "string")
     throw new ShardReportError(`${docs[0].file} is not a shard report (no manifest)`);
   const manifest = manifestPath ?? first.manifest;
-  const text4 = await readFile8(manifest, "utf8").catch(() => {
+  const text4 = await readFile9(manifest, "utf8").catch(() => {
     throw new ShardReportError(`cannot read the manifest ${manifest} the shards were run on (run merge where the shards ran check)`);
   });
   const reports = docs.map(({ file, doc }) => ({ file, report: validateShardReport(doc, file, text4, toolVersion2) }));
   checkComplete(reports);
+  checkSameCommit(reports, await commitOf(dirname9(manifest)));
   return { manifest, reports: reports.map((r) => r.report) };
+}
+async function unchanged2(report, path, checkpoint) {
+  if (commitPinsFiles(report.commit)) return true;
+  const [recorded, now] = [recordedTimes(report, path, checkpoint.sizeBytes), await timesOf(checkpoint.path)];
+  return recorded !== void 0 && now !== void 0 && recorded.mtime_ns === now.mtime_ns && recorded.ctime_ns === now.ctime_ns;
 }
 function shardFingerprinter(reports, root, fallback = fingerprintCheckpoint) {
   return async (checkpoint) => {
     const path = relative5(root, checkpoint.path);
     for (const report of reports) {
       const fp = decodeFingerprint(report, path, checkpoint.sizeBytes);
-      if (fp !== void 0 && describes(fp, checkpoint)) return fp;
+      if (fp !== void 0 && describes(fp, checkpoint) && await unchanged2(report, path, checkpoint)) return fp;
     }
     return fallback(checkpoint);
   };
@@ -31608,13 +31748,13 @@ async function mergeCommand(args, out2, err, toolVersion2) {
 
 // src/init/init.ts
 import { existsSync as existsSync4, lstatSync, statSync as statSync3, unlinkSync } from "node:fs";
-import { writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname7, relative as relative6, resolve as resolve5, sep as sep4 } from "node:path";
+import { writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname10, relative as relative6, resolve as resolve5, sep as sep4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/init/find-checkpoints.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 var CHECKPOINT_FILE = /\.(pt|pth|ckpt|safetensors|bin)$/i;
 var SKIP = /* @__PURE__ */ new Set(["node_modules", ".git", "__pycache__", ".venv", "venv", "wandb", "mlruns"]);
 var MAX_CHECKPOINTS = 500;
@@ -31633,8 +31773,8 @@ async function findCheckpoints(root) {
       return;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith(".")) await walk(join10(dir, entry.name));
-      else if (entry.isFile() && CHECKPOINT_FILE.test(entry.name)) found.push({ path: join10(dir, entry.name), kind: "file" });
+      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith(".")) await walk(join11(dir, entry.name));
+      else if (entry.isFile() && CHECKPOINT_FILE.test(entry.name)) found.push({ path: join11(dir, entry.name), kind: "file" });
     }
   };
   await walk(root);
@@ -31773,7 +31913,7 @@ async function runInit(options3) {
   if (existing !== void 0 && !options3.force) throw new InitError(`${options3.output} exists; pass --force to overwrite it`);
   if (existing?.isSymbolicLink() === true) unlinkSync(output);
   const { found, truncated } = await findCheckpoints(folder);
-  const base = dirname7(output);
+  const base = dirname10(output);
   const opened = [];
   const skipped = [];
   try {
@@ -31794,7 +31934,7 @@ async function runInit(options3) {
       ...truncated ? ["more checkpoints than init lists: only the first ones are here"] : [],
       ...totalBytes(opened) > WEIGHT_BUDGET_BYTES ? ["twins and parents were not proposed: the files are too large to compare every pair"] : []
     ];
-    await writeFile3(output, renderInitManifest({ schema, folder: posix2(relative6(base, folder)) || ".", root, experiments, skipped, remarks }));
+    await writeFile4(output, renderInitManifest({ schema, folder: posix2(relative6(base, folder)) || ".", root, experiments, skipped, remarks }));
     return `wrote ${options3.output}: ${experiments.length} experiment(s)${skipped.length > 0 ? `, ${skipped.length} file(s) skipped` : ""}`;
   } finally {
     for (const o of opened) await o.checkpoint.close();
@@ -31960,7 +32100,7 @@ async function initCommand(args, out2) {
   if (positionals.length > 1) throw new UsageError("init takes at most one DIR", "init");
   try {
     const folder = positionals[0] ?? ".";
-    const output = values.output ?? join11(folder, "ckpt-audit.yml");
+    const output = values.output ?? join12(folder, "ckpt-audit.yml");
     out2(`${await runInit({ folder, output, force: values.force === true })}
 `);
     return 0;

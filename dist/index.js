@@ -46436,19 +46436,21 @@ function errorBound(a, b, numel) {
   }
   if (n2 < 2) return Infinity;
   const variance = Math.max(0, (squares - sum * sum / n2) / (n2 - 1));
+  if (variance === 0) return Infinity;
   return BOUND_SIGMAS * Math.sqrt(variance / n2) * Math.sqrt(Math.max(0, 1 - n2 / numel));
 }
 function sampleStats(a, b) {
   const numel = a.numel;
   const identical = sameBytes2(a, b);
   const mode = compareMode(a.dtype, b.dtype) === "bitwise" ? "bitwise" : "values";
-  const zero = { elements: numel, identical, meanAbsDiff: 0, maxAbsDiff: 0, nanMismatch: 0, errorBound: 0, mode };
+  const k = a.samples.length;
+  const complete = k >= numel;
+  const zero = { elements: numel, identical, meanAbsDiff: 0, maxAbsDiff: 0, nanMismatch: 0, errorBound: 0, mode, complete };
   if (identical) return { ...zero, beyondRounding: 0 };
   if (mode === "bitwise") return { ...zero, beyondRounding: numel, errorBound: Infinity };
   const acc = newAccumulator();
   accumulate(a, b, acc);
-  const k = a.samples.length;
-  if (k >= numel) return {
+  if (complete) return {
     elements: numel,
     identical,
     meanAbsDiff: numel === 0 ? 0 : acc.sum / numel,
@@ -46456,7 +46458,8 @@ function sampleStats(a, b) {
     beyondRounding: acc.beyond,
     nanMismatch: acc.nan,
     errorBound: 0,
-    mode
+    mode,
+    complete
   };
   const scale = numel / k;
   const unseen = acc.sum === 0 && acc.nan === 0 && acc.beyond === 0;
@@ -46468,7 +46471,8 @@ function sampleStats(a, b) {
     beyondRounding: Math.round(acc.beyond * scale),
     nanMismatch: Math.round(acc.nan * scale),
     errorBound: unseen ? Infinity : errorBound(a.samples, b.samples, numel),
-    mode
+    mode,
+    complete
   };
 }
 
@@ -46548,13 +46552,15 @@ function hashDecides(diff) {
 }
 
 // src/audit/weight-context.ts
-var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x.toExponential(2);
+var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x === Infinity ? "∞" : x.toExponential(2);
+function isEstimate(diff) {
+  return diff !== void 0 && "error_bound" in diff && !diff.complete && !diff.identical;
+}
 function boundOf(diff) {
-  return diff !== void 0 && "error_bound" in diff ? diff.error_bound : 0;
+  return isEstimate(diff) ? diff.error_bound : 0;
 }
 function estimateText(diff) {
-  const bound2 = boundOf(diff);
-  return bound2 > 0 ? ` ±${fmt2(bound2)}, estimated from samples` : "";
+  return isEstimate(diff) ? ` ±${fmt2(diff.error_bound)}, estimated from samples` : "";
 }
 function groupNames(names2) {
   const groups = /* @__PURE__ */ new Map();
@@ -46654,11 +46660,12 @@ function createContext(input, audit) {
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
     recordPair(a, b, diff) {
-      const bound2 = "error_bound" in diff ? diff.error_bound : 0;
-      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...bound2 > 0 ? { error_bound: bound2 } : {} };
+      const estimated = isEstimate(diff);
+      const bound2 = estimated ? { error_bound: diff.error_bound } : {};
+      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...bound2 };
       const at = audit.pairs.findIndex((p) => p.a === a && p.b === b || p.a === b && p.b === a);
       if (at < 0) audit.pairs.push(pair);
-      else if (audit.pairs[at].error_bound !== void 0 && bound2 === 0)
+      else if (audit.pairs[at].error_bound !== void 0 && !estimated)
         audit.pairs[at] = { ...pair, a: audit.pairs[at].a, b: audit.pairs[at].b };
     },
     async openReferenced(e, path12, display, location) {
@@ -46771,7 +46778,7 @@ function auditGlobs(ctx, e, parent, diff, childIsA) {
 }
 
 // src/audit/lineage-audit.ts
-var evidenceOf = (name, diff) => ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff });
+var evidenceOf = (name, diff) => ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff, bound: boundOf(diff), estimated: isEstimate(diff) });
 function candidatesOf(manifest) {
   const parentNames = new Set(manifest.experiments.map((e) => e.parent?.experiment).filter((p) => p !== void 0));
   return manifest.experiments.filter((e) => parentNames.has(e.name) || e.parent === void 0);
@@ -46797,24 +46804,27 @@ async function gatherEvidence(ctx, e, candidates) {
     if (c.name === e.name || excluded.has(c.name)) continue;
     const diff = await ctx.estimatePaths(e.checkpoint.resolved, c.checkpoint.resolved);
     if (diff === void 0) continue;
-    evidence.push({ ...evidenceOf(c.name, diff), bound: diff.error_bound });
+    evidence.push(evidenceOf(c.name, diff));
     ctx.recordPair(e.name, c.name, diff);
   }
   return evidence;
 }
-async function strongest(ctx, e, evidence) {
-  const sorted = [...evidence].sort(strongerFirst);
-  const front = sorted[0];
-  if (front === void 0) return void 0;
-  const upper = (front.distance ?? Infinity) + (front.bound ?? 0);
-  const contenders = sorted.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - (x.bound ?? 0) <= upper);
-  if (contenders.length === 1 || contenders.every((x) => (x.bound ?? 0) === 0)) return front;
-  const exact = [];
-  for (const c of contenders) {
-    const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name).checkpoint.resolved);
-    if (diff !== void 0) exact.push(evidenceOf(c.name, diff));
+async function strongest(ctx, e, evidence, needsExact) {
+  const pool = [...evidence];
+  for (; ; ) {
+    pool.sort(strongerFirst);
+    const front = pool[0];
+    if (front === void 0) return void 0;
+    const upper = (front.distance ?? Infinity) + front.bound;
+    const contenders = pool.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - x.bound <= upper);
+    const unread2 = contenders.length > 1 ? contenders.filter((x) => x.estimated) : front.estimated && needsExact(front) ? [front] : [];
+    if (unread2.length === 0) return front;
+    for (const c of unread2) {
+      const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name).checkpoint.resolved);
+      if (diff !== void 0) ctx.recordPair(e.name, c.name, diff);
+      pool.splice(pool.indexOf(c), 1, ...diff === void 0 ? [] : [evidenceOf(c.name, diff)]);
+    }
   }
-  return exact.sort(strongerFirst)[0] ?? front;
 }
 async function declaredParent(ctx, e) {
   const parent = e.parent;
@@ -46851,7 +46861,7 @@ function findParentMismatch(ctx, e, best, declared) {
   return true;
 }
 function recordEdge(ctx, e, best, declared, mismatch) {
-  const shown = mismatch ? best : { name: declared.name, diff: declared.diff };
+  const shown = mismatch ? { ...best, path: ctx.byName.get(best.name).checkpoint.resolved } : declared;
   ctx.audit.lineage.push({
     child: e.name,
     declared: declared.name,
@@ -46863,7 +46873,7 @@ function recordEdge(ctx, e, best, declared, mismatch) {
   });
   const distance = shown.diff?.mean_abs_diff;
   const bound2 = boundOf(shown.diff);
-  if (distance !== void 0 && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound: bound2 });
+  if (distance !== void 0 && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound: bound2, path: shown.path });
 }
 async function auditChild(ctx, e, candidates) {
   if (e.parent.experiment !== void 0) relate(ctx, e.name, e.parent.experiment);
@@ -46874,17 +46884,22 @@ async function auditChild(ctx, e, candidates) {
     ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, void 0, true));
     return;
   }
-  const front = await strongest(ctx, e, evidence);
-  const byDistance = front !== void 0 && front.name !== declared.name && front.bytes === 0;
-  const exactDiff = !byDistance || (front.bound ?? 0) === 0 ? front?.diff : await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(front.name).checkpoint.resolved);
-  const best = front === void 0 || exactDiff === void 0 ? front : evidenceOf(front.name, exactDiff);
-  if (byDistance && boundOf(declared.diff) > 0)
+  const byDistance = (x) => x.name !== declared.name && x.bytes === 0;
+  let best = await strongest(ctx, e, evidence, byDistance);
+  if (best !== void 0 && byDistance(best) && isEstimate(declared.diff))
     declared = { ...declared, diff: await ctx.diffPaths(e.checkpoint.resolved, declared.path) };
+  if (declared.diff !== void 0 && e.parent.experiment !== void 0) ctx.recordPair(e.name, declared.name, declared.diff);
+  const at = evidence.findIndex((x) => x.name === declared.name);
+  if (at >= 0 && evidence[at].estimated && declared.diff !== void 0 && !isEstimate(declared.diff)) {
+    const exact = [...evidence];
+    exact[at] = evidenceOf(declared.name, declared.diff);
+    best = await strongest(ctx, e, exact, byDistance);
+  }
   const mismatch = findParentMismatch(ctx, e, best, declared);
   recordEdge(ctx, e, best, declared, mismatch);
   if (declared.diff !== void 0) {
     const how = alignmentNote(declared.diff, child2, e.checkpoint.display, declared.display);
-    const estimated = boundOf(declared.diff) > 0 ? ` (distances estimated from samples, ±${fmt2(boundOf(declared.diff))})` : "";
+    const estimated = isEstimate(declared.diff) ? ` (distances estimated from samples, ±${fmt2(boundOf(declared.diff))})` : "";
     ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}${estimated}`, tensors: declared.diff.tensors });
   }
   ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child2.path));
@@ -46899,12 +46914,6 @@ function mayBeNear(diff, yardstick, ratio) {
   if (diff.identical || diff.mean_abs_diff === 0) return true;
   if (diff.mean_abs_diff === null || yardstick === void 0) return false;
   return diff.mean_abs_diff - diff.error_bound <= ratio * (yardstick.distance + yardstick.bound);
-}
-function decisive(diff, yardstick, ratio) {
-  const distance = diff.mean_abs_diff;
-  if (yardstick === void 0 || distance === null || !(distance > 0) || !diff.nan_free) return false;
-  if (!(diff.error_bound > 0) || !Number.isFinite(diff.error_bound)) return false;
-  return distance + diff.error_bound <= ratio * (yardstick.distance - yardstick.bound);
 }
 
 // src/audit/near-duplicate-audit.ts
@@ -46942,6 +46951,17 @@ function yardstickOf(ctx, m, spread) {
   if (median2 === void 0 || nearest.p.distance >= median2)
     return { distance: nearest.p.distance, bound: nearest.p.bound, description: moved };
   return { distance: median2, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` };
+}
+async function exactParentDistances(ctx, runs) {
+  for (const e of runs) {
+    const p = ctx.parentDistance.get(e.name);
+    if (p === void 0 || p.bound === 0) continue;
+    const exact = await ctx.diffPaths(e.checkpoint.resolved, p.path);
+    if (exact !== void 0 && ctx.byName.has(p.parent)) ctx.recordPair(e.name, p.parent, exact);
+    const distance = exact?.mean_abs_diff;
+    if (distance === void 0 || distance === null) ctx.parentDistance.delete(e.name);
+    else ctx.parentDistance.set(e.name, { ...p, distance, bound: 0 });
+  }
 }
 function floatElements(checkpoint) {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0);
@@ -47000,12 +47020,13 @@ async function auditNearDuplicates(ctx) {
     if (differences.length === 0 || !await comparable(ctx, estimate)) continue;
     const yardstick = yardstickOf(ctx, estimate, spread);
     if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue;
-    const diff = decisive(estimate.diff, yardstick, checks.nearDuplicateRatio) ? estimate.diff : await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved);
+    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved);
     if (diff === void 0) continue;
     const m = { ...estimate, diff };
     ctx.recordPair(m.a.name, m.b.name, diff);
     if (!await comparable(ctx, m)) continue;
-    const how = describeNearness(m.diff, yardstick, checks.nearDuplicateRatio);
+    await exactParentDistances(ctx, [m.a, m.b]);
+    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio);
     if (how === void 0) continue;
     ctx.audit.findings.push({
       experiment: m.a.name,
@@ -47064,7 +47085,7 @@ async function auditTwin(ctx, e, twin, aliases) {
   if (diff !== void 0) {
     problems.push(...tensorProblems(diff, mainOpened.checkpoint, e));
     const how = alignmentNote(diff, mainOpened.checkpoint, e.checkpoint.display, twin.display);
-    const estimated = boundOf(diff) > 0 ? ` (distances estimated from samples, ±${fmt2(boundOf(diff))})` : "";
+    const estimated = isEstimate(diff) ? ` (distances estimated from samples, ±${fmt2(boundOf(diff))})` : "";
     audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}${estimated}`, tensors: diff.tensors });
   }
   problems.push(...hparamProblems(mainOpened.leaves, twinOpened.leaves, aliases, input.checks));
@@ -56308,7 +56329,7 @@ function compiler(options3) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link),
+      autolink: opener(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading),
@@ -56336,7 +56357,7 @@ function compiler(options3) {
       htmlTextData: onenterdata,
       image: opener(image),
       label: buffer3,
-      link: opener(link),
+      link: opener(link2),
       listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list2, onenterlistordered),
@@ -56933,7 +56954,7 @@ function compiler(options3) {
       position: void 0
     };
   }
-  function link() {
+  function link2() {
     return {
       type: "link",
       title: null,
@@ -58282,12 +58303,12 @@ function manifestAliases(manifest) {
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash7, randomBytes } from "node:crypto";
-import { mkdir, readFile as readFile6, rename, writeFile } from "node:fs/promises";
-import { basename as basename2, join as join9 } from "node:path";
+import { createHash as createHash7, randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir2, readFile as readFile7, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename2, join as join10 } from "node:path";
 
 // src/fingerprint/cache-entry.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash6, createHmac, timingSafeEqual } from "node:crypto";
 
 // src/fingerprint/identity.ts
 import { stat as stat5 } from "node:fs/promises";
@@ -58295,16 +58316,28 @@ import { resolve as resolve4 } from "node:path";
 async function localIdentity(path12) {
   const info2 = await stat5(path12, { bigint: true }).catch(() => void 0);
   if (info2 === void 0 || !info2.isFile()) return void 0;
-  return { kind: "local", path: resolve4(path12), size: Number(info2.size), mtimeNs: info2.mtimeNs.toString() };
+  return {
+    kind: "local",
+    path: resolve4(path12),
+    size: Number(info2.size),
+    mtimeNs: info2.mtimeNs.toString(),
+    ctimeNs: info2.ctimeNs.toString(),
+    ino: info2.ino.toString(),
+    dev: info2.dev.toString()
+  };
 }
 function identityText(identity2) {
-  return identity2.kind === "local" ? JSON.stringify(["local", identity2.path, identity2.size, identity2.mtimeNs]) : JSON.stringify(["remote", identity2.url, identity2.etag]);
+  return identity2.kind === "local" ? JSON.stringify(["local", identity2.path, identity2.size, identity2.mtimeNs, identity2.ctimeNs, identity2.ino, identity2.dev]) : JSON.stringify(["remote", identity2.url, identity2.etag]);
 }
 
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
-var ENTRY_VERSION = 2;
-var checksumOf = (body2) => createHash6("sha256").update(body2).digest("hex");
+var ENTRY_VERSION = 3;
+var checksumOf = (body2, key) => (key === void 0 ? createHash6("sha256") : createHmac("sha256", key)).update(body2).digest("hex");
+function checksumMatches(body2, checksum, key) {
+  const [want, got] = [Buffer.from(checksumOf(body2, key)), Buffer.from(checksum)];
+  return want.length === got.length && timingSafeEqual(want, got);
+}
 function encodeSamples(samples) {
   const bytes2 = Buffer.alloc(samples.length * 8);
   samples.forEach((v2, i) => bytes2.writeDoubleLE(v2, i * 8));
@@ -58315,7 +58348,7 @@ function decodeSamples(text4) {
   if (bytes2.length % 8 !== 0) return void 0;
   return Float64Array.from({ length: bytes2.length / 8 }, (_, i) => bytes2.readDoubleLE(i * 8));
 }
-function encodeEntry(identity2, fingerprint) {
+function encodeEntry(identity2, fingerprint, key) {
   const tensors = [...fingerprint.tensors.values()].map((t) => ({
     name: t.name,
     dtype: t.dtype,
@@ -58327,7 +58360,7 @@ function encodeEntry(identity2, fingerprint) {
     samples: encodeSamples(t.samples)
   }));
   const body2 = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity2), tensors });
-  return JSON.stringify({ body: body2, checksum: checksumOf(body2) });
+  return JSON.stringify({ body: body2, checksum: checksumOf(body2, key) });
 }
 var isNat = (x) => Number.isSafeInteger(x) && x >= 0;
 function decodeTensor(x) {
@@ -58341,14 +58374,15 @@ function decodeTensor(x) {
   const { name, dtype, shape, numel, littleEndian, sha256, nans } = t;
   return { name, dtype, shape, numel, littleEndian, sha256, nans, samples };
 }
-function decodeEntry(text4, identity2) {
+function decodeEntry(text4, identity2, key) {
   let outer;
   try {
     outer = JSON.parse(text4);
   } catch {
     return void 0;
   }
-  if (typeof outer?.body !== "string" || typeof outer.checksum !== "string" || checksumOf(outer.body) !== outer.checksum) return void 0;
+  if (typeof outer?.body !== "string" || typeof outer.checksum !== "string") return void 0;
+  if (!checksumMatches(outer.body, outer.checksum, key)) return void 0;
   let body2;
   try {
     body2 = JSON.parse(outer.body);
@@ -58367,14 +58401,46 @@ function decodeEntry(text4, identity2) {
   return { tensors, bytesRead: 0 };
 }
 
+// src/fingerprint/cache-key.ts
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readFile as readFile6, rename, unlink, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname5, join as join9 } from "node:path";
+var KEY_BYTES = 32;
+function defaultKeyFile(env = process.env) {
+  const base = env.XDG_CACHE_HOME !== void 0 && env.XDG_CACHE_HOME !== "" ? env.XDG_CACHE_HOME : join9(homedir(), ".cache");
+  return join9(base, "ckpt-audit", "key");
+}
+async function readKey(file) {
+  const bytes2 = await readFile6(file).catch(() => void 0);
+  return bytes2 !== void 0 && bytes2.length === KEY_BYTES ? bytes2 : void 0;
+}
+async function loadKey(file = defaultKeyFile()) {
+  const existing = await readKey(file);
+  if (existing !== void 0) return existing;
+  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await mkdir(dirname5(file), { recursive: true, mode: 448 });
+    await writeFile(temporary, randomBytes(KEY_BYTES), { flag: "wx", mode: 384 });
+    const linked = await link(temporary, file).then(() => true, () => false);
+    if (!linked && await readKey(file) === void 0) await rename(temporary, file);
+    return await readKey(file);
+  } catch {
+    return readKey(file);
+  } finally {
+    await unlink(temporary).catch(() => {
+    });
+  }
+}
+
 // src/fingerprint/cache.ts
-var entryPath = (dir, identity2) => join9(dir, `${createHash7("sha256").update(identityText(identity2)).digest("hex")}.json`);
-async function store(dir, identity2, fingerprint) {
-  await mkdir(dir, { recursive: true });
+var entryPath = (dir, identity2) => join10(dir, `${createHash7("sha256").update(identityText(identity2)).digest("hex")}.json`);
+async function store(dir, identity2, fingerprint, key) {
+  await mkdir2(dir, { recursive: true });
   const target = entryPath(dir, identity2);
-  const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-  await writeFile(temporary, encodeEntry(identity2, fingerprint));
-  await rename(temporary, target);
+  const temporary = `${target}.${randomBytes2(6).toString("hex")}.tmp`;
+  await writeFile2(temporary, encodeEntry(identity2, fingerprint, key));
+  await rename2(temporary, target);
 }
 function describes(fingerprint, checkpoint) {
   const named = weightTensors(checkpoint.tensors);
@@ -58383,17 +58449,19 @@ function describes(fingerprint, checkpoint) {
     return t === void 0 || t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(",") === tensor.shape.join(",");
   }) && [...fingerprint.tensors.keys()].every((name) => named.some((t) => t.name === name));
 }
-function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path)) {
+function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path), keyFile) {
+  let keyed;
   return async (checkpoint) => {
-    const identity2 = await identify(checkpoint);
-    if (identity2 === void 0) return fingerprintCheckpoint(checkpoint);
+    keyed ??= loadKey(keyFile);
+    const [identity2, key] = [await identify(checkpoint), await keyed];
+    if (identity2 === void 0 || key === void 0) return fingerprintCheckpoint(checkpoint);
     used?.add(basename2(entryPath(dir, identity2)));
-    const text4 = await readFile6(entryPath(dir, identity2), "utf8").catch(() => void 0);
-    const hit = text4 === void 0 ? void 0 : decodeEntry(text4, identity2);
+    const text4 = await readFile7(entryPath(dir, identity2), "utf8").catch(() => void 0);
+    const hit = text4 === void 0 ? void 0 : decodeEntry(text4, identity2, key);
     if (hit !== void 0 && describes(hit, checkpoint)) return hit;
     const fresh = await fingerprintCheckpoint(checkpoint);
     const after = await identify(checkpoint);
-    if (after !== void 0 && identityText(after) === identityText(identity2)) await store(dir, identity2, fresh).catch(() => {
+    if (after !== void 0 && identityText(after) === identityText(identity2)) await store(dir, identity2, fresh, key).catch(() => {
     });
     return fresh;
   };
@@ -58432,9 +58500,9 @@ function annotationsOf(findings) {
 }
 
 // src/github/io.ts
-import { writeFile as writeFile3 } from "node:fs/promises";
+import { writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -59327,7 +59395,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { access, appendFile, writeFile: writeFile2 } = promises;
+var { access, appendFile, writeFile: writeFile3 } = promises;
 var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
 var Summary = class {
   constructor() {
@@ -59384,7 +59452,7 @@ var Summary = class {
     return __awaiter3(this, void 0, void 0, function* () {
       const overwrite = !!(options3 === null || options3 === void 0 ? void 0 : options3.overwrite);
       const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile2 : appendFile;
+      const writeFunc = overwrite ? writeFile3 : appendFile;
       yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
       return this.emptyBuffer();
     });
@@ -59625,7 +59693,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { chmod, copyFile, lstat, mkdir: mkdir2, open: open2, readdir: readdir3, rename: rename2, rm, rmdir, stat: stat6, symlink, unlink } = fs2.promises;
+var { chmod, copyFile, lstat, mkdir: mkdir3, open: open2, readdir: readdir3, rename: rename3, rm, rmdir, stat: stat6, symlink, unlink: unlink2 } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 function exists(fsPath) {
@@ -59771,7 +59839,7 @@ function rmRF(inputPath) {
 function mkdirP(fsPath) {
   return __awaiter5(this, void 0, void 0, function* () {
     ok2(fsPath, "a path argument must be provided");
-    yield mkdir2(fsPath, { recursive: true });
+    yield mkdir3(fsPath, { recursive: true });
   });
 }
 function which(tool, check) {
@@ -60427,7 +60495,7 @@ import * as path8 from "path";
 import * as path4 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
-function dirname8(p) {
+function dirname9(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
@@ -60541,14 +60609,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname8(tempKey);
+    let parent = dirname9(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname8(tempKey);
+      parent = dirname9(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -62559,12 +62627,12 @@ var Path = class {
         this.segments = itemPath.split(path6.sep);
       } else {
         let remaining2 = itemPath;
-        let dir = dirname8(remaining2);
+        let dir = dirname9(remaining2);
         while (dir !== remaining2) {
           const basename7 = path6.basename(remaining2);
           this.segments.unshift(basename7);
           remaining2 = dir;
-          dir = dirname8(remaining2);
+          dir = dirname9(remaining2);
         }
         this.segments.unshift(remaining2);
       }
@@ -62576,7 +62644,7 @@ var Path = class {
         segment = normalizeSeparators2(itemPath[i]);
         if (i === 0 && hasRoot(segment)) {
           segment = safeTrimTrailingSeparator(segment);
-          assert2(segment === dirname8(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+          assert2(segment === dirname9(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
           assert2(!segment.includes(path6.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -62606,7 +62674,7 @@ var Path = class {
 // node_modules/@actions/glob/lib/internal-pattern.js
 var IS_WINDOWS6 = process.platform === "win32";
 var Pattern = class _Pattern {
-  constructor(patternOrNegate, isImplicitPattern = false, segments, homedir2) {
+  constructor(patternOrNegate, isImplicitPattern = false, segments, homedir3) {
     this.negate = false;
     let pattern;
     if (typeof patternOrNegate === "string") {
@@ -62625,7 +62693,7 @@ var Pattern = class _Pattern {
       this.negate = !this.negate;
       pattern = pattern.substr(1).trim();
     }
-    pattern = _Pattern.fixupPattern(pattern, homedir2);
+    pattern = _Pattern.fixupPattern(pattern, homedir3);
     this.segments = new Path(pattern).segments;
     this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path7.sep);
     pattern = safeTrimTrailingSeparator(pattern);
@@ -62667,7 +62735,7 @@ var Pattern = class _Pattern {
    */
   partialMatch(itemPath) {
     itemPath = safeTrimTrailingSeparator(itemPath);
-    if (dirname8(itemPath) === itemPath) {
+    if (dirname9(itemPath) === itemPath) {
       return this.rootRegExp.test(itemPath);
     }
     return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -62681,7 +62749,7 @@ var Pattern = class _Pattern {
   /**
    * Normalizes slashes and ensures absolute root
    */
-  static fixupPattern(pattern, homedir2) {
+  static fixupPattern(pattern, homedir3) {
     assert3(pattern, "pattern cannot be empty");
     const literalSegments = new Path(pattern).segments.map((x) => _Pattern.getLiteral(x));
     assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
@@ -62690,10 +62758,10 @@ var Pattern = class _Pattern {
     if (pattern === "." || pattern.startsWith(`.${path7.sep}`)) {
       pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
     } else if (pattern === "~" || pattern.startsWith(`~${path7.sep}`)) {
-      homedir2 = homedir2 || os6.homedir();
-      assert3(homedir2, "Unable to determine HOME directory");
-      assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
-      pattern = _Pattern.globEscape(homedir2) + pattern.substr(1);
+      homedir3 = homedir3 || os6.homedir();
+      assert3(homedir3, "Unable to determine HOME directory");
+      assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
+      pattern = _Pattern.globEscape(homedir3) + pattern.substr(1);
     } else if (IS_WINDOWS6 && (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
       let root = ensureAbsoluteRoot("C:\\dummy-root", pattern.substr(0, 2));
       if (pattern.length > 2 && !root.endsWith("\\")) {
@@ -73534,7 +73602,7 @@ var BufferScheduler = class {
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 import { createRequire } from "node:module";
-import { dirname as dirname9 } from "node:path";
+import { dirname as dirname10 } from "node:path";
 import { fileURLToPath } from "node:url";
 var __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
 var require2;
@@ -73543,7 +73611,7 @@ var __dirname;
 if (__isNode__) {
   require2 = createRequire(import.meta.url);
   __filename = fileURLToPath(import.meta.url);
-  __dirname = dirname9(__filename);
+  __dirname = dirname10(__filename);
 }
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
@@ -76027,7 +76095,7 @@ var AnonymousCredential = class extends Credential {
 };
 
 // node_modules/@azure/storage-common/dist/esm/credentials/StorageSharedKeyCredential.js
-import { createHmac } from "node:crypto";
+import { createHmac as createHmac2 } from "node:crypto";
 
 // node_modules/@azure/storage-common/dist/esm/utils/constants.js
 var URLConstants = {
@@ -76728,7 +76796,7 @@ var StorageSharedKeyCredential = class extends Credential {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return createHmac("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
+    return createHmac2("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -77094,7 +77162,7 @@ function storageRetryPolicy(options3 = {}) {
 }
 
 // node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicyV2.js
-import { createHmac as createHmac2 } from "node:crypto";
+import { createHmac as createHmac3 } from "node:crypto";
 var storageSharedKeyCredentialPolicyName = "storageSharedKeyCredentialPolicy";
 function storageSharedKeyCredentialPolicy(options3) {
   function signRequest(request3) {
@@ -77116,7 +77184,7 @@ function storageSharedKeyCredentialPolicy(options3) {
       getHeaderValueToSign(request3, HeaderConstants.IF_UNMODIFIED_SINCE),
       getHeaderValueToSign(request3, HeaderConstants.RANGE)
     ].join("\n") + "\n" + getCanonicalizedHeadersString(request3) + getCanonicalizedResourceString(request3);
-    const signature = createHmac2("sha256", options3.accountKey).update(stringToSign, "utf8").digest("base64");
+    const signature = createHmac3("sha256", options3.accountKey).update(stringToSign, "utf8").digest("base64");
     request3.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options3.accountName}:${signature}`);
   }
   function getHeaderValueToSign(request3, headerName) {
@@ -77206,7 +77274,7 @@ function storageRequestFailureDetailsParserPolicy() {
 }
 
 // node_modules/@azure/storage-common/dist/esm/credentials/UserDelegationKeyCredential.js
-import { createHmac as createHmac3 } from "node:crypto";
+import { createHmac as createHmac4 } from "node:crypto";
 var UserDelegationKeyCredential = class {
   /**
    * Azure Storage account name; readonly.
@@ -77236,7 +77304,7 @@ var UserDelegationKeyCredential = class {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return createHmac3("sha256", this.key).update(stringToSign, "utf8").digest("base64");
+    return createHmac4("sha256", this.key).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -104439,7 +104507,7 @@ function actionsIO(env = process.env) {
   return {
     workspace,
     ...cache !== void 0 ? { cache } : {},
-    cacheDir: join16(env.RUNNER_TEMP ?? tmpdir(), "ckpt-audit-cache"),
+    cacheDir: join17(env.RUNNER_TEMP ?? tmpdir(), "ckpt-audit-cache"),
     runUrl: `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}`,
     getInput: (name) => getInput(name),
     async upsertComment(marker3, markdown, author, token, createIfMissing) {
@@ -104488,8 +104556,8 @@ function actionsIO(env = process.env) {
       }
     },
     async writeReportJson(json, name = "ckpt-audit-report.json") {
-      const path12 = join16(env.RUNNER_TEMP ?? tmpdir(), name);
-      await writeFile3(path12, json);
+      const path12 = join17(env.RUNNER_TEMP ?? tmpdir(), name);
+      await writeFile4(path12, json);
       return path12;
     },
     setOutputs(outputs) {
@@ -104519,19 +104587,26 @@ var REMOTE_MODES = ["allow", "deny"];
 // src/shard/partition.ts
 var ShardSpecError = class extends Error {
 };
+var MAX_SHARDS = 1e3;
 function parseShard(text4) {
-  const m = /^(\d+)\/(\d+)$/.exec(text4.trim());
+  const m = /^(\d{1,10})\/(\d{1,10})$/.exec(text4.trim());
   const [index2, count] = m === null ? [NaN, NaN] : [Number(m[1]), Number(m[2])];
   if (!(count >= 1 && index2 >= 1 && index2 <= count))
     throw new ShardSpecError(`--shard must be I/N with 1 ≤ I ≤ N (as 2/4); got '${text4}'`);
+  if (count > MAX_SHARDS) throw new ShardSpecError(`--shard: N is at most ${MAX_SHARDS}; got '${text4}'`);
   return { index: index2, count };
+}
+function lightestOf(loads) {
+  let best = 0;
+  for (let i = 1; i < loads.length; i++) if (loads[i] < loads[best]) best = i;
+  return best;
 }
 function shareOf(items2, spec) {
   const loads = new Array(spec.count).fill(0);
   const share = [];
   const ordered = [...items2].sort((x, y) => y.bytes - x.bytes || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   for (const item of ordered) {
-    const lightest = loads.indexOf(Math.min(...loads));
+    const lightest = lightestOf(loads);
     loads[lightest] += item.bytes;
     if (lightest === spec.index - 1) share.push(item.name);
   }
@@ -104611,7 +104686,7 @@ function fetchedSuffix(bytes2 = remoteTotals.bytes) {
 // src/github/fingerprint-cache.ts
 import { createHash as createHash9 } from "node:crypto";
 import { readdir as readdir4, rm as rm2 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 var sha = (text4) => createHash9("sha256").update(text4).digest("hex").slice(0, 16);
 var cachePrefix = (manifest) => `ckpt-audit-fp-${sha(manifest)}-`;
 function cacheKey(manifest, used) {
@@ -104631,7 +104706,7 @@ async function saveFingerprints(service, dir, manifest, used, restored, warn) {
   if (key === restored) return;
   try {
     const names2 = await readdir4(dir).catch(() => []);
-    for (const name of names2) if (!used.has(name)) await rm2(join17(dir, name), { force: true });
+    for (const name of names2) if (!used.has(name)) await rm2(join18(dir, name), { force: true });
     await service.save(dir, key);
   } catch (error2) {
     warn(`Fingerprint cache not saved: ${error2.message}`);
@@ -104643,13 +104718,35 @@ import { glob } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 
 // src/shard/merge.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { relative as relative7 } from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import { dirname as dirname12, relative as relative8 } from "node:path";
+
+// src/shard/commit.ts
+import { execFile } from "node:child_process";
+function git(dir, args) {
+  return new Promise((done) => {
+    execFile("git", [...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (error2, stdout) => done(error2 === null ? stdout : void 0));
+  });
+}
+async function commitOf(dir, env = process.env) {
+  const head = (await git(dir, ["rev-parse", "HEAD"]))?.trim();
+  const status = head === void 0 ? void 0 : await git(dir, ["status", "--porcelain"]);
+  const dirty = status !== void 0 && status.trim() !== "";
+  const github = env.GITHUB_SHA;
+  if (github !== void 0 && /^[0-9a-f]{40,64}$/.test(github)) return { sha: github, dirty, source: "github" };
+  return head !== void 0 && /^[0-9a-f]{40,64}$/.test(head) ? { sha: head, dirty, source: "git" } : { sha: null, dirty: false, source: "none" };
+}
+var describeCommit = (c) => c.sha === null ? "no git commit" : `commit ${c.sha.slice(0, 12)}${c.dirty ? " with uncommitted changes" : ""}`;
+var commitPinsFiles = (c) => c.source === "github" && !c.dirty;
+
+// src/shard/run-shard.ts
+import { readFile as readFile8, stat as stat7 } from "node:fs/promises";
+import { dirname as dirname11, relative as relative7 } from "node:path";
 
 // src/shard/shard-report.ts
 import { createHash as createHash10 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
-var SHARD_VERSION = 2;
+var SHARD_VERSION = 3;
 var ShardReportError = class extends Error {
 };
 var manifestHash = (text4) => createHash10("sha256").update(text4).digest("hex");
@@ -104658,11 +104755,11 @@ function shardIdentity(relativePath, size) {
 }
 var shardKey = (relativePath, size) => `${relativePath}\0${size}`;
 function encodeFingerprint(relativePath, size, fingerprint) {
-  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint)];
+  return [shardKey(relativePath, size), encodeEntry(shardIdentity(relativePath, size), fingerprint, void 0)];
 }
 function decodeFingerprint(report, relativePath, size) {
   const entry = report.fingerprints[shardKey(relativePath, size)];
-  return entry === void 0 ? void 0 : decodeEntry(entry, shardIdentity(relativePath, size));
+  return entry === void 0 ? void 0 : decodeEntry(entry, shardIdentity(relativePath, size), void 0);
 }
 function validateShardReport(doc, file, manifestText, toolVersion2) {
   const r = doc;
@@ -104678,7 +104775,29 @@ function validateShardReport(doc, file, manifestText, toolVersion2) {
     throw new ShardReportError(`${file}: the shard number is missing or invalid`);
   if (!Array.isArray(r.experiments) || r.fingerprints === null || typeof r.fingerprints !== "object")
     throw new ShardReportError(`${file}: experiments or fingerprints are missing`);
+  if (!validCommit(r.commit)) throw new ShardReportError(`${file}: the commit is missing or invalid`);
+  if (r.files === null || typeof r.files !== "object") throw new ShardReportError(`${file}: the file times are missing`);
   return r;
+}
+function validCommit(c) {
+  const x = c;
+  return x !== null && typeof x === "object" && (x.sha === null || typeof x.sha === "string" && /^[0-9a-f]{40,64}$/.test(x.sha)) && typeof x.dirty === "boolean" && (x.source === "github" || x.source === "git" || x.source === "none");
+}
+var sameCommit = (a, b) => a.sha === b.sha;
+function checkSameCommit(reports, local) {
+  const first = reports[0];
+  if (first === void 0) return;
+  for (const { file, report } of reports.slice(1)) {
+    if (!sameCommit(report.commit, first.report.commit))
+      throw new ShardReportError(`${file} ran on ${describeCommit(report.commit)}, ${first.file} on ${describeCommit(first.report.commit)}: run every shard on one commit`);
+  }
+  const shards = first.report.commit;
+  if (shards.sha !== null && local.sha !== null && shards.sha !== local.sha)
+    throw new ShardReportError(`the shards ran on ${describeCommit(shards)}, this checkout is ${describeCommit(local)}: merge where the shards ran`);
+}
+function recordedTimes(report, relativePath, size) {
+  const t = report.files[shardKey(relativePath, size)];
+  return t !== void 0 && typeof t.mtime_ns === "string" && typeof t.ctime_ns === "string" ? t : void 0;
 }
 function checkComplete(reports) {
   const count = reports[0]?.report.shard.count;
@@ -104694,9 +104813,55 @@ function checkComplete(reports) {
   if (missing2.length > 0) throw new ShardReportError(`shard ${missing2.map((i) => `${i}/${count}`).join(", ")} missing: merge needs every shard's report`);
 }
 
+// src/shard/run-shard.ts
+async function timesOf(path12) {
+  const info2 = await stat7(path12, { bigint: true }).catch(() => void 0);
+  return info2 === void 0 ? void 0 : { mtime_ns: info2.mtimeNs.toString(), ctime_ns: info2.ctimeNs.toString() };
+}
+var sizeOf = async (path12) => (await stat7(path12).catch(() => void 0))?.size ?? 0;
+async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerprintCheckpoint) {
+  const text4 = await readFile8(manifestPath, "utf8");
+  const manifest = await loadManifest(manifestPath);
+  const sized = await Promise.all(manifest.experiments.map(async (e) => ({ name: e.name, bytes: await sizeOf(e.checkpoint.resolved) })));
+  const share = new Set(shareOf(sized, spec));
+  const paths = new Set(manifest.experiments.filter((e) => share.has(e.name)).flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
+  const fingerprints = {};
+  const files = {};
+  let bytesRead = 0;
+  for (const path12 of paths) {
+    const checkpoint = await openCheckpoint(path12).catch(() => void 0);
+    if (checkpoint === void 0) continue;
+    try {
+      if (weightTensors(checkpoint.tensors).length === 0) continue;
+      const times = await timesOf(checkpoint.path);
+      const fp = await fingerprint(checkpoint);
+      bytesRead += fp.bytesRead;
+      const [key, entry] = encodeFingerprint(relative7(manifest.root, checkpoint.path), checkpoint.sizeBytes, fp);
+      fingerprints[key] = entry;
+      if (times !== void 0) files[shardKey(relative7(manifest.root, checkpoint.path), checkpoint.sizeBytes)] = times;
+    } catch {
+    } finally {
+      await checkpoint.close();
+    }
+  }
+  const report = {
+    format: SHARD_FORMAT,
+    version: SHARD_VERSION,
+    tool_version: toolVersion2,
+    manifest: manifestPath,
+    manifest_sha256: manifestHash(text4),
+    shard: spec,
+    experiments: [...share],
+    fingerprints,
+    commit: await commitOf(dirname11(manifestPath)),
+    files
+  };
+  return { report, bytesRead };
+}
+
 // src/shard/merge.ts
 async function readJson(file) {
-  const text4 = await readFile7(file, "utf8").catch((error2) => {
+  const text4 = await readFile9(file, "utf8").catch((error2) => {
     throw new ShardReportError(`cannot read ${file}: ${error2.code ?? error2.message}`);
   });
   try {
@@ -104712,61 +104877,28 @@ async function loadShards(files, toolVersion2, manifestPath) {
   if (manifestPath === void 0 && typeof first?.manifest !== "string")
     throw new ShardReportError(`${docs[0].file} is not a shard report (no manifest)`);
   const manifest = manifestPath ?? first.manifest;
-  const text4 = await readFile7(manifest, "utf8").catch(() => {
+  const text4 = await readFile9(manifest, "utf8").catch(() => {
     throw new ShardReportError(`cannot read the manifest ${manifest} the shards were run on (run merge where the shards ran check)`);
   });
   const reports = docs.map(({ file, doc }) => ({ file, report: validateShardReport(doc, file, text4, toolVersion2) }));
   checkComplete(reports);
+  checkSameCommit(reports, await commitOf(dirname12(manifest)));
   return { manifest, reports: reports.map((r) => r.report) };
+}
+async function unchanged2(report, path12, checkpoint) {
+  if (commitPinsFiles(report.commit)) return true;
+  const [recorded, now] = [recordedTimes(report, path12, checkpoint.sizeBytes), await timesOf(checkpoint.path)];
+  return recorded !== void 0 && now !== void 0 && recorded.mtime_ns === now.mtime_ns && recorded.ctime_ns === now.ctime_ns;
 }
 function shardFingerprinter(reports, root, fallback = fingerprintCheckpoint) {
   return async (checkpoint) => {
-    const path12 = relative7(root, checkpoint.path);
+    const path12 = relative8(root, checkpoint.path);
     for (const report of reports) {
       const fp = decodeFingerprint(report, path12, checkpoint.sizeBytes);
-      if (fp !== void 0 && describes(fp, checkpoint)) return fp;
+      if (fp !== void 0 && describes(fp, checkpoint) && await unchanged2(report, path12, checkpoint)) return fp;
     }
     return fallback(checkpoint);
   };
-}
-
-// src/shard/run-shard.ts
-import { readFile as readFile8, stat as stat7 } from "node:fs/promises";
-import { relative as relative8 } from "node:path";
-var sizeOf = async (path12) => (await stat7(path12).catch(() => void 0))?.size ?? 0;
-async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerprintCheckpoint) {
-  const text4 = await readFile8(manifestPath, "utf8");
-  const manifest = await loadManifest(manifestPath);
-  const sized = await Promise.all(manifest.experiments.map(async (e) => ({ name: e.name, bytes: await sizeOf(e.checkpoint.resolved) })));
-  const share = new Set(shareOf(sized, spec));
-  const paths = new Set(manifest.experiments.filter((e) => share.has(e.name)).flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
-  const fingerprints = {};
-  let bytesRead = 0;
-  for (const path12 of paths) {
-    const checkpoint = await openCheckpoint(path12).catch(() => void 0);
-    if (checkpoint === void 0) continue;
-    try {
-      if (weightTensors(checkpoint.tensors).length === 0) continue;
-      const fp = await fingerprint(checkpoint);
-      bytesRead += fp.bytesRead;
-      const [key, entry] = encodeFingerprint(relative8(manifest.root, checkpoint.path), checkpoint.sizeBytes, fp);
-      fingerprints[key] = entry;
-    } catch {
-    } finally {
-      await checkpoint.close();
-    }
-  }
-  const report = {
-    format: SHARD_FORMAT,
-    version: SHARD_VERSION,
-    tool_version: toolVersion2,
-    manifest: manifestPath,
-    manifest_sha256: manifestHash(text4),
-    shard: spec,
-    experiments: [...share],
-    fingerprints
-  };
-  return { report, bytesRead };
 }
 
 // src/report/escape.ts
@@ -104858,18 +104990,28 @@ function fitToLimit(markdown, maxBytes, pointer) {
 // src/report/weights-markdown.ts
 var fmt3 = (x) => x === null ? "—" : x === 0 ? "0" : x.toExponential(2);
 var MAX_DETAIL_ROWS = 40;
+var ESTIMATE_MARK = "≈";
+var ESTIMATE_LEGEND = `${ESTIMATE_MARK}: estimated from sampled elements (statistical, not read exactly: no verdict rests on the pair)`;
 function distanceMatrix(result) {
   const names2 = result.experiments.map((e) => e.name).filter((n2) => result.pairs.some((p) => p.a === n2 || p.b === n2));
   if (names2.length < 2) return "";
+  let estimated = false;
   const cell = (a, b) => {
     if (a === b) return "·";
     const pair = result.pairs.find((p) => p.a === a && p.b === b || p.a === b && p.b === a);
-    return pair === void 0 ? "" : pair.identical ? "**identical**" : fmt3(pair.mean_abs_diff);
+    if (pair === void 0) return "";
+    if (pair.identical) return "**identical**";
+    if (pair.error_bound === void 0) return fmt3(pair.mean_abs_diff);
+    estimated = true;
+    return `${ESTIMATE_MARK}${fmt3(pair.mean_abs_diff)}`;
   };
   const rows = names2.map((a) => [cellCode(a), ...names2.map((b) => cell(a, b))]);
+  const table2 = markdownTable([["", ...names2.map((n2) => cellCode(n2))], ...rows], { alignDelimiters: false });
   return `Mean |a−b| over floating tensors:
 
-${markdownTable([["", ...names2.map((n2) => cellCode(n2))], ...rows], { alignDelimiters: false })}`;
+${table2}${estimated ? `
+
+${ESTIMATE_LEGEND}` : ""}`;
 }
 function mermaidLabel(name) {
   return name.replace(/["`<>\\\r\n[\]{}|#;&]/g, "_");

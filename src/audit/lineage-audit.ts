@@ -9,15 +9,17 @@ import {
   clearlyBetter, evidenceTensors, identicalParameterBytes, strongerFirst, BYTES_FACTOR, DISTANCE_FACTOR,
 } from '../weights/lineage-evidence.ts'
 import { auditGlobs } from './glob-audit.ts'
-import { alignmentNote, boundOf, estimateText, fmt, groupNames, relate, type Context } from './weight-context.ts'
+import { alignmentNote, boundOf, estimateText, fmt, groupNames, isEstimate, relate, type Context } from './weight-context.ts'
 
 interface Evidence {
   readonly name: string
   readonly diff: DiffResult
   readonly bytes: number
   readonly distance: number | null
-  /** The distance's error bound when it is estimated from samples (0 or absent: exact). */
-  readonly bound?: number
+  /** The distance's error bound (0 when exact; Infinity when unknown). */
+  readonly bound: number
+  /** The distance is a sample estimate (isEstimate), whatever its bound. */
+  readonly estimated: boolean
 }
 
 interface DeclaredParent {
@@ -28,7 +30,7 @@ interface DeclaredParent {
 }
 
 const evidenceOf = (name: string, diff: DiffResult): Evidence =>
-  ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff })
+  ({ name, diff, bytes: identicalParameterBytes(diff), distance: diff.mean_abs_diff, bound: boundOf(diff), estimated: isEstimate(diff) })
 
 /** Candidates: experiments some experiment names as its parent, and the roots. */
 function candidatesOf(manifest: Manifest): Experiment[] {
@@ -62,7 +64,7 @@ async function gatherEvidence(ctx: Context, e: Experiment, candidates: readonly 
     if (c.name === e.name || excluded.has(c.name)) continue
     const diff = await ctx.estimatePaths(e.checkpoint.resolved, c.checkpoint.resolved)
     if (diff === undefined) continue
-    evidence.push({ ...evidenceOf(c.name, diff), bound: diff.error_bound })
+    evidence.push(evidenceOf(c.name, diff))
     ctx.recordPair(e.name, c.name, diff)
   }
   return evidence
@@ -71,21 +73,29 @@ async function gatherEvidence(ctx: Context, e: Experiment, candidates: readonly 
 /**
  * Step 1b: the strongest candidate, on exact diffs. Every candidate the estimates cannot separate
  * from the front-runner (as many identical bytes, distance intervals overlapping) is compared
- * exactly, so the choice is the exact method's; when the estimates are exact, nothing is re-read.
+ * exactly, and so is the front-runner itself when `needsExact` says a verdict rests on it; then the
+ * ranking is made again with the exact numbers, until the front-runner is exact or clearly ahead.
+ * So the inferred parent is the exact method's whenever an exact comparison was made (a file
+ * crafted to look close where the samples look is read, found far, and passed over).
  */
-async function strongest(ctx: Context, e: Experiment, evidence: readonly Evidence[]): Promise<Evidence | undefined> {
-  const sorted = [...evidence].sort(strongerFirst)
-  const front = sorted[0]
-  if (front === undefined) return undefined
-  const upper = (front.distance ?? Infinity) + (front.bound ?? 0)
-  const contenders = sorted.filter(x => x.bytes === front.bytes && (x.distance ?? Infinity) - (x.bound ?? 0) <= upper)
-  if (contenders.length === 1 || contenders.every(x => (x.bound ?? 0) === 0)) return front
-  const exact: Evidence[] = []
-  for (const c of contenders) {
-    const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name)!.checkpoint.resolved)
-    if (diff !== undefined) exact.push(evidenceOf(c.name, diff))
+async function strongest(ctx: Context, e: Experiment, evidence: readonly Evidence[],
+  needsExact: (front: Evidence) => boolean): Promise<Evidence | undefined> {
+  const pool = [...evidence]
+  for (;;) {
+    pool.sort(strongerFirst)
+    const front = pool[0]
+    if (front === undefined) return undefined
+    const upper = (front.distance ?? Infinity) + front.bound
+    const contenders = pool.filter(x => x.bytes === front.bytes && (x.distance ?? Infinity) - x.bound <= upper)
+    const unread = contenders.length > 1 ? contenders.filter(x => x.estimated) : front.estimated && needsExact(front) ? [front] : []
+    if (unread.length === 0) return front
+    for (const c of unread) {
+      const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name)!.checkpoint.resolved)
+      // the matrix shows the exact distance; unreadable data is its own finding, and the candidate drops out
+      if (diff !== undefined) ctx.recordPair(e.name, c.name, diff)
+      pool.splice(pool.indexOf(c), 1, ...(diff === undefined ? [] : [evidenceOf(c.name, diff)]))
+    }
   }
-  return exact.sort(strongerFirst)[0] ?? front
 }
 
 /** Step 2: the declared parent (an experiment or a path, which is safety-scanned) and its diff. */
@@ -133,7 +143,7 @@ function findParentMismatch(ctx: Context, e: Experiment, best: Evidence | undefi
 
 /** Step 4: the lineage edge for the graph, and how far training moved the child (for near-duplicates). */
 function recordEdge(ctx: Context, e: Experiment, best: Evidence | undefined, declared: DeclaredParent, mismatch: boolean): void {
-  const shown = mismatch ? best! : { name: declared.name, diff: declared.diff }
+  const shown = mismatch ? { ...best!, path: ctx.byName.get(best!.name)!.checkpoint.resolved } : declared
   ctx.audit.lineage.push({
     child: e.name, declared: declared.name, inferred: best?.name ?? null,
     identical_tensors: shown.diff?.tensors.filter(t => t.identical).length ?? 0, total_tensors: shown.diff?.tensors.length ?? 0,
@@ -141,7 +151,7 @@ function recordEdge(ctx: Context, e: Experiment, best: Evidence | undefined, dec
   })
   const distance = shown.diff?.mean_abs_diff
   const bound = boundOf(shown.diff)
-  if (distance !== undefined && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound })
+  if (distance !== undefined && distance !== null) ctx.parentDistance.set(e.name, { parent: shown.name, distance, bound, path: shown.path })
 }
 
 async function auditChild(ctx: Context, e: Experiment, candidates: readonly Experiment[]): Promise<void> {
@@ -153,19 +163,24 @@ async function auditChild(ctx: Context, e: Experiment, candidates: readonly Expe
     ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, undefined, true))
     return
   }
-  const front = await strongest(ctx, e, evidence)
   // identical bytes (hashes) decide a mismatch exactly; a mismatch by distance alone is decided on exact diffs of both sides
-  const byDistance = front !== undefined && front.name !== declared.name && front.bytes === 0
-  const exactDiff = !byDistance || (front.bound ?? 0) === 0
-    ? front?.diff : await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(front.name)!.checkpoint.resolved)
-  const best = front === undefined || exactDiff === undefined ? front : evidenceOf(front.name, exactDiff)
-  if (byDistance && boundOf(declared.diff) > 0)
+  const byDistance = (x: Evidence) => x.name !== declared.name && x.bytes === 0
+  let best = await strongest(ctx, e, evidence, byDistance)
+  if (best !== undefined && byDistance(best) && isEstimate(declared.diff))
     declared = { ...declared, diff: await ctx.diffPaths(e.checkpoint.resolved, declared.path) }
+  if (declared.diff !== undefined && e.parent!.experiment !== undefined) ctx.recordPair(e.name, declared.name, declared.diff)
+  // the declared parent's exact diff, once there is one, is evidence too: the ranking is made again with it
+  const at = evidence.findIndex(x => x.name === declared.name)
+  if (at >= 0 && evidence[at]!.estimated && declared.diff !== undefined && !isEstimate(declared.diff)) {
+    const exact = [...evidence]
+    exact[at] = evidenceOf(declared.name, declared.diff)
+    best = await strongest(ctx, e, exact, byDistance)
+  }
   const mismatch = findParentMismatch(ctx, e, best, declared)
   recordEdge(ctx, e, best, declared, mismatch)
   if (declared.diff !== undefined) {
     const how = alignmentNote(declared.diff, child, e.checkpoint.display, declared.display)
-    const estimated = boundOf(declared.diff) > 0 ? ` (distances estimated from samples, ±${fmt(boundOf(declared.diff))})` : ''
+    const estimated = isEstimate(declared.diff) ? ` (distances estimated from samples, ±${fmt(boundOf(declared.diff))})` : ''
     ctx.audit.details.push({ title: `${e.name} vs declared parent ${declared.name}${how}${estimated}`, tensors: declared.diff.tensors })
   }
   ctx.audit.findings.push(...auditGlobs(ctx, e, declared.name, declared.diff, declared.diff?.a === child.path))

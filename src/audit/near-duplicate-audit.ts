@@ -18,7 +18,7 @@ import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
-import { decisive, mayBeNear, type Yardstick } from './near-duplicate-estimate.ts'
+import { mayBeNear, type Yardstick } from './near-duplicate-estimate.ts'
 import { estimateText, fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
@@ -95,6 +95,19 @@ function yardstickOf(ctx: Context, m: Measured, spread: Spread): Yardstick | und
   return { distance: median, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` }
 }
 
+/** Replaces the estimated parent distances of `runs` with exact ones (each pair read once; memoized by diffPaths). */
+async function exactParentDistances(ctx: Context, runs: readonly Experiment[]): Promise<void> {
+  for (const e of runs) {
+    const p = ctx.parentDistance.get(e.name)
+    if (p === undefined || p.bound === 0) continue
+    const exact = await ctx.diffPaths(e.checkpoint.resolved, p.path)
+    if (exact !== undefined && ctx.byName.has(p.parent)) ctx.recordPair(e.name, p.parent, exact)
+    const distance = exact?.mean_abs_diff
+    if (distance === undefined || distance === null) ctx.parentDistance.delete(e.name)
+    else ctx.parentDistance.set(e.name, { ...p, distance, bound: 0 })
+  }
+}
+
 /** Floating-point elements among a checkpoint's weights. */
 function floatElements(checkpoint: Checkpoint): number {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0)
@@ -158,16 +171,17 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
     const differences = recordedDifferences(estimate.a, estimate.b, checks)
     if (differences.length === 0 || !(await comparable(ctx, estimate))) continue
     const yardstick = yardstickOf(ctx, estimate, spread)
+    // a pair the samples put clearly above the threshold is not read (the matrix marks its distance as estimated)
     if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue
-    // a candidate the samples settle (interval below the threshold, no NaN anywhere) is reported on them, saying so;
-    // any other is compared exactly: a claim of identity or of equal values never rests on samples
-    const diff = decisive(estimate.diff, yardstick, checks.nearDuplicateRatio) ? estimate.diff
-      : await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved)
+    // any other is compared exactly, and so is the parent distance it is measured against: sample positions are
+    // public, so a file crafted to agree where the samples look must not pass for a near-duplicate on them
+    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved)
     if (diff === undefined) continue
     const m = { ...estimate, diff }
     ctx.recordPair(m.a.name, m.b.name, diff)
     if (!(await comparable(ctx, m))) continue
-    const how = describeNearness(m.diff, yardstick, checks.nearDuplicateRatio)
+    await exactParentDistances(ctx, [m.a, m.b])
+    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio)
     if (how === undefined) continue
     ctx.audit.findings.push({
       experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate', severity: 'warning',

@@ -1,9 +1,9 @@
 /**
- * What a near-duplicate candidate's estimate (from fingerprints) can settle. A pair the samples
- * put clearly above the threshold is never read again. A pair they put clearly below it, with no
- * NaN in either file's compared tensors (counted over every element), is a near-duplicate on the
- * estimate, and its message gives the bound. Everything else (identity, equal values, an interval
- * that straddles the threshold, a NaN somewhere) is decided on the exact diff.
+ * What a near-duplicate candidate's estimate (from fingerprints) can settle: only that a pair the
+ * samples put clearly above the threshold is not read again (statistically: positions are public,
+ * so a crafted file can look far and be near, but never the other way round for a reported
+ * verdict). Every candidate that may be near is decided on the exact diff: a reported
+ * near-duplicate never rests on samples.
  */
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 
@@ -21,12 +21,4 @@ export function mayBeNear(diff: EstimatedDiff, yardstick: Yardstick | undefined,
   // a sampled difference above 0 is a difference: with no yardstick only identity or equal values qualify
   if (diff.mean_abs_diff === null || yardstick === undefined) return false
   return diff.mean_abs_diff - diff.error_bound <= ratio * (yardstick.distance + yardstick.bound)
-}
-
-/** Whether the estimate alone settles the pair as a near-duplicate (see the module comment). */
-export function decisive(diff: EstimatedDiff, yardstick: Yardstick | undefined, ratio: number): boolean {
-  const distance = diff.mean_abs_diff
-  if (yardstick === undefined || distance === null || !(distance > 0) || !diff.nan_free) return false
-  if (!(diff.error_bound > 0) || !Number.isFinite(diff.error_bound)) return false // exact numbers: the exact diff is cheap
-  return distance + diff.error_bound <= ratio * (yardstick.distance - yardstick.bound)
 }

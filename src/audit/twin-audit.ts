@@ -10,7 +10,7 @@ import type { Leaf } from '../hparams/flatten.ts'
 import { formatValue } from '../hparams/scalar.ts'
 import type { Checks, Experiment, ManifestPath } from '../manifest/types.ts'
 import type { DiffResult } from '../weights/diff.ts'
-import { alignmentNote, boundOf, estimateText, fmt, groupNames, hasWeights, someNames, type Context } from './weight-context.ts'
+import { alignmentNote, boundOf, estimateText, fmt, groupNames, hasWeights, isEstimate, someNames, type Context } from './weight-context.ts'
 
 /** A tensor differs from its twin: bitwise for equal dtypes, beyond the coarser rounding across dtypes. */
 const differs = (t: DiffResult['tensors'][number]): boolean => (t.dtype.includes('/') ? t.beyond_rounding > 0 : !t.identical)
@@ -67,7 +67,7 @@ async function auditTwin(ctx: Context, e: Experiment, twin: ManifestPath, aliase
   if (diff !== undefined) {
     problems.push(...tensorProblems(diff, mainOpened.checkpoint, e))
     const how = alignmentNote(diff, mainOpened.checkpoint, e.checkpoint.display, twin.display)
-    const estimated = boundOf(diff) > 0 ? ` (distances estimated from samples, ±${fmt(boundOf(diff))})` : ''
+    const estimated = isEstimate(diff) ? ` (distances estimated from samples, ±${fmt(boundOf(diff))})` : ''
     audit.details.push({ title: `${e.name}: ${e.checkpoint.display} vs twin ${twin.display}${how}${estimated}`, tensors: diff.tensors })
   }
   problems.push(...hparamProblems(mainOpened.leaves, twinOpened.leaves, aliases, input.checks))

@@ -72,6 +72,8 @@ export interface ParentDistance {
   readonly distance: number
   /** Its error bound when estimated from samples (0: exact). */
   readonly bound: number
+  /** The parent's checkpoint, to read the pair exactly when a verdict rests on this distance. */
+  readonly path: string
 }
 
 export interface Context {
@@ -98,17 +100,26 @@ export interface Context {
   openReferenced(e: Experiment, path: string, display: string, location: SourceLocation): Promise<Opened>
 }
 
-export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ? '0' : x.toExponential(2))
+// an unknown bound (Infinity) reads as ∞, not 'Infinity'
+export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ? '0' : x === Infinity ? '∞' : x.toExponential(2))
 
-/** ` ±2.1e-9, estimated from samples` after a distance from fingerprints; '' after an exact one. */
-/** The error bound of a distance (0: exact). */
-export function boundOf(diff: DiffResult | EstimatedDiff | undefined): number {
-  return diff !== undefined && 'error_bound' in diff ? (diff as EstimatedDiff).error_bound : 0
+/**
+ * Whether a distance is an estimate: from fingerprints whose samples did not hold every element
+ * (identity from hashes is exact). Decided by `complete`, never by a bound of 0: a zero-variance
+ * sample has no bound of 0 but an unknown one (sample-stats.ts).
+ */
+export function isEstimate(diff: DiffResult | EstimatedDiff | undefined): diff is EstimatedDiff {
+  return diff !== undefined && 'error_bound' in diff && !(diff as EstimatedDiff).complete && !diff.identical
 }
 
+/** The error bound of a distance (0: exact, see isEstimate). */
+export function boundOf(diff: DiffResult | EstimatedDiff | undefined): number {
+  return isEstimate(diff) ? diff.error_bound : 0
+}
+
+/** ` ±2.1e-9, estimated from samples` after a distance from fingerprints; '' after an exact one. */
 export function estimateText(diff: DiffResult | EstimatedDiff | undefined): string {
-  const bound = boundOf(diff)
-  return bound > 0 ? ` ±${fmt(bound)}, estimated from samples` : ''
+  return isEstimate(diff) ? ` ±${fmt(diff.error_bound)}, estimated from samples` : ''
 }
 
 /** `backbone.embed.weight, backbone.layer.bias` → `backbone.*`: names summarised by their first segment. */
@@ -220,12 +231,13 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
     },
     recordPair(a, b, diff) {
-      const bound = 'error_bound' in diff ? diff.error_bound : 0
-      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...(bound > 0 ? { error_bound: bound } : {}) }
+      const estimated = isEstimate(diff)
+      const bound = estimated ? { error_bound: diff.error_bound } : {}
+      const pair = { a, b, mean_abs_diff: diff.mean_abs_diff, identical: diff.identical, ...bound }
       const at = audit.pairs.findIndex(p => (p.a === a && p.b === b) || (p.a === b && p.b === a))
       // an exact distance replaces an estimate of the same pair, never the other way round
       if (at < 0) audit.pairs.push(pair)
-      else if (audit.pairs[at]!.error_bound !== undefined && bound === 0)
+      else if (audit.pairs[at]!.error_bound !== undefined && !estimated)
         audit.pairs[at] = { ...pair, a: audit.pairs[at]!.a, b: audit.pairs[at]!.b }
     },
     async openReferenced(e, path, display, location) {

@@ -1,16 +1,19 @@
 /**
  * The on-disk form of a cached fingerprint: a JSON document with a format name and version, the
- * identity it was made for, the tensors (samples as base64 little-endian float64), and a SHA-256
- * checksum of everything else. Decoding trusts nothing: a wrong format, version, identity or
- * checksum, or any field of the wrong type, gives undefined, and the caller reads the file again.
+ * identity it was made for, the tensors (samples as base64 little-endian float64), and a checksum
+ * of everything else: an HMAC-SHA-256 under the cache key (see cache-key.ts) for cache entries, so
+ * an entry edited or written elsewhere (committed in a pull request) does not verify; a plain
+ * SHA-256 for shard reports, which only guards against corruption (see shard-report.ts). Decoding
+ * trusts nothing: a wrong format, version, identity or checksum, or any field of the wrong type,
+ * gives undefined, and the caller reads the file again.
  */
-import { createHash } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { identityText, type SourceIdentity } from './identity.ts'
 import type { Fingerprint, TensorFingerprint } from './types.ts'
 
 export const ENTRY_FORMAT = 'ckpt-audit-fingerprint'
 /** Bump when the fingerprint's meaning changes (hash input, sample positions, SAMPLE_SIZE). */
-export const ENTRY_VERSION = 2
+export const ENTRY_VERSION = 3
 
 interface StoredTensor {
   name: string
@@ -23,7 +26,15 @@ interface StoredTensor {
   samples: string
 }
 
-const checksumOf = (body: string): string => createHash('sha256').update(body).digest('hex')
+/** The key signs cache entries; undefined (shard reports): a plain SHA-256, an integrity check only. */
+const checksumOf = (body: string, key: Buffer | undefined): string =>
+  (key === undefined ? createHash('sha256') : createHmac('sha256', key)).update(body).digest('hex')
+
+/** Constant-time, so the comparison leaks nothing of the expected MAC. */
+function checksumMatches(body: string, checksum: string, key: Buffer | undefined): boolean {
+  const [want, got] = [Buffer.from(checksumOf(body, key)), Buffer.from(checksum)]
+  return want.length === got.length && timingSafeEqual(want, got)
+}
 
 function encodeSamples(samples: Float64Array): string {
   const bytes = Buffer.alloc(samples.length * 8)
@@ -37,13 +48,13 @@ function decodeSamples(text: string): Float64Array | undefined {
   return Float64Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8))
 }
 
-export function encodeEntry(identity: SourceIdentity, fingerprint: Fingerprint): string {
+export function encodeEntry(identity: SourceIdentity, fingerprint: Fingerprint, key: Buffer | undefined): string {
   const tensors: StoredTensor[] = [...fingerprint.tensors.values()].map(t => ({
     name: t.name, dtype: t.dtype, shape: [...t.shape], numel: t.numel, littleEndian: t.littleEndian, sha256: t.sha256,
     nans: t.nans, samples: encodeSamples(t.samples),
   }))
   const body = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity), tensors })
-  return JSON.stringify({ body, checksum: checksumOf(body) })
+  return JSON.stringify({ body, checksum: checksumOf(body, key) })
 }
 
 const isNat = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0
@@ -61,10 +72,11 @@ function decodeTensor(x: unknown): TensorFingerprint | undefined {
 }
 
 /** The fingerprint an entry holds for `identity`, or undefined when the entry is not exactly that. */
-export function decodeEntry(text: string, identity: SourceIdentity): Fingerprint | undefined {
+export function decodeEntry(text: string, identity: SourceIdentity, key: Buffer | undefined): Fingerprint | undefined {
   let outer: { body?: unknown, checksum?: unknown }
   try { outer = JSON.parse(text) as typeof outer } catch { return undefined }
-  if (typeof outer?.body !== 'string' || typeof outer.checksum !== 'string' || checksumOf(outer.body) !== outer.checksum) return undefined
+  if (typeof outer?.body !== 'string' || typeof outer.checksum !== 'string') return undefined
+  if (!checksumMatches(outer.body, outer.checksum, key)) return undefined
   let body: { format?: unknown, version?: unknown, identity?: unknown, tensors?: unknown }
   try { body = JSON.parse(outer.body) as typeof body } catch { return undefined }
   if (body === null || typeof body !== 'object') return undefined

@@ -20,8 +20,13 @@ export interface SampleStats {
   readonly maxAbsDiff: number
   readonly beyondRounding: number
   readonly nanMismatch: number
-  /** Half-width of the mean's confidence interval; 0 when every element was sampled (the numbers are exact). */
+  /**
+   * Half-width of the mean's confidence interval: 0 when the numbers are exact (identical hashes, or
+   * every element sampled), Infinity when unknown. Exactness is `complete`, never a bound of 0.
+   */
   readonly errorBound: number
+  /** Every element was sampled: the numbers are the exact method's. */
+  readonly complete: boolean
   readonly mode: 'values' | 'bitwise'
 }
 
@@ -58,6 +63,9 @@ function errorBound(a: Float64Array, b: Float64Array, numel: number): number {
   }
   if (n < 2) return Infinity
   const variance = Math.max(0, (squares - sum * sum / n) / (n - 1))
+  // equal sampled differences (a crafted file, as positions are public) say nothing of the unsampled
+  // ones: a bound of 0 would pass for exactness, so the bound is unknown
+  if (variance === 0) return Infinity
   return BOUND_SIGMAS * Math.sqrt(variance / n) * Math.sqrt(Math.max(0, 1 - n / numel))
 }
 
@@ -65,18 +73,19 @@ export function sampleStats(a: TensorFingerprint, b: TensorFingerprint): SampleS
   const numel = a.numel
   const identical = sameBytes(a, b)
   const mode = compareMode(a.dtype, b.dtype) === 'bitwise' ? 'bitwise' : 'values'
-  const zero = { elements: numel, identical, meanAbsDiff: 0, maxAbsDiff: 0, nanMismatch: 0, errorBound: 0, mode } as const
+  const k = a.samples.length
+  const complete = k >= numel
+  const zero = { elements: numel, identical, meanAbsDiff: 0, maxAbsDiff: 0, nanMismatch: 0, errorBound: 0, mode, complete } as const
   if (identical) return { ...zero, beyondRounding: 0 }
   // bytes that are not numbers are not sampled: their hashes differ, so some element differs (how many is unknown)
   if (mode === 'bitwise') return { ...zero, beyondRounding: numel, errorBound: Infinity }
   const acc = newAccumulator()
   accumulate(a, b, acc)
-  const k = a.samples.length
-  if (k >= numel) return { elements: numel, identical, meanAbsDiff: numel === 0 ? 0 : acc.sum / numel, maxAbsDiff: acc.max,
-    beyondRounding: acc.beyond, nanMismatch: acc.nan, errorBound: 0, mode }
+  if (complete) return { elements: numel, identical, meanAbsDiff: numel === 0 ? 0 : acc.sum / numel, maxAbsDiff: acc.max,
+    beyondRounding: acc.beyond, nanMismatch: acc.nan, errorBound: 0, mode, complete }
   const scale = numel / k
   // the hashes differ but no sample does: the difference is where no sample looked, and its size is unknown
   const unseen = acc.sum === 0 && acc.nan === 0 && acc.beyond === 0
   return { elements: numel, identical, meanAbsDiff: acc.sum / k, maxAbsDiff: acc.max, beyondRounding: Math.round(acc.beyond * scale),
-    nanMismatch: Math.round(acc.nan * scale), errorBound: unseen ? Infinity : errorBound(a.samples, b.samples, numel), mode }
+    nanMismatch: Math.round(acc.nan * scale), errorBound: unseen ? Infinity : errorBound(a.samples, b.samples, numel), mode, complete }
 }

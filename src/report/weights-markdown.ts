@@ -7,17 +7,28 @@ const fmt = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : 
 /** Per-tensor tables list at most this many rows each. */
 const MAX_DETAIL_ROWS = 40
 
+/** An estimated distance (a pair no verdict needed read exactly) is marked, so that it never passes for an exact one. */
+const ESTIMATE_MARK = '≈'
+const ESTIMATE_LEGEND = `${ESTIMATE_MARK}: estimated from sampled elements (statistical, not read exactly: no verdict rests on the pair)`
+
 /** Pairwise mean |a−b| between experiments (only the pairs the checks computed). */
 export function distanceMatrix(result: AuditResult): string {
   const names = result.experiments.map(e => e.name).filter(n => result.pairs.some(p => p.a === n || p.b === n))
   if (names.length < 2) return ''
+  let estimated = false
   const cell = (a: string, b: string): string => {
     if (a === b) return '·'
     const pair = result.pairs.find(p => (p.a === a && p.b === b) || (p.a === b && p.b === a))
-    return pair === undefined ? '' : pair.identical ? '**identical**' : fmt(pair.mean_abs_diff)
+    if (pair === undefined) return ''
+    if (pair.identical) return '**identical**'
+    // error_bound is present exactly when the distance is an estimate (recordPair); an exact read replaces it
+    if (pair.error_bound === undefined) return fmt(pair.mean_abs_diff)
+    estimated = true
+    return `${ESTIMATE_MARK}${fmt(pair.mean_abs_diff)}`
   }
   const rows = names.map(a => [cellCode(a), ...names.map(b => cell(a, b))])
-  return `Mean |a−b| over floating tensors:\n\n${markdownTable([['', ...names.map(n => cellCode(n))], ...rows], { alignDelimiters: false })}`
+  const table = markdownTable([['', ...names.map(n => cellCode(n))], ...rows], { alignDelimiters: false })
+  return `Mean |a−b| over floating tensors:\n\n${table}${estimated ? `\n\n${ESTIMATE_LEGEND}` : ''}`
 }
 
 /** Node ids are generated, labels are quoted and stripped of what could end a Mermaid string. */

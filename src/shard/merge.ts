@@ -1,16 +1,22 @@
 /**
  * `merge`: reads every shard's report, refuses any that belongs to another manifest text, tool
  * version or shard count (or a set with a shard missing or twice), and gives the audit a
- * fingerprinter that takes each checkpoint's fingerprint from the shards. A checkpoint no shard
- * fingerprinted (or whose entry does not decode for it) is fingerprinted here: never trusted blindly.
+ * fingerprinter that takes each checkpoint's fingerprint from the shards. Shards of different
+ * commits (or of another commit than this checkout) are refused. A checkpoint no shard
+ * fingerprinted, whose entry does not decode for it, or whose mtime or ctime moved since its shard
+ * read it (where the commit does not pin the files, see commit.ts), is fingerprinted here.
  */
 import { readFile } from 'node:fs/promises'
-import { relative } from 'node:path'
+import { dirname, relative } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { describes } from '../fingerprint/cache.ts'
 import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
 import type { Fingerprint } from '../fingerprint/types.ts'
-import { checkComplete, decodeFingerprint, ShardReportError, validateShardReport, type ShardReport } from './shard-report.ts'
+import { commitOf, commitPinsFiles } from './commit.ts'
+import { timesOf } from './run-shard.ts'
+import {
+  checkComplete, checkSameCommit, decodeFingerprint, recordedTimes, ShardReportError, validateShardReport, type ShardReport,
+} from './shard-report.ts'
 
 export interface LoadedShards {
   /** The manifest path the shards were run on. */
@@ -38,7 +44,15 @@ export async function loadShards(files: readonly string[], toolVersion: string, 
   })
   const reports = docs.map(({ file, doc }) => ({ file, report: validateShardReport(doc, file, text, toolVersion) }))
   checkComplete(reports)
+  checkSameCommit(reports, await commitOf(dirname(manifest)))
   return { manifest, reports: reports.map(r => r.report) }
+}
+
+/** Whether the local file still has the times its shard recorded (or the commit pins it). */
+async function unchanged(report: ShardReport, path: string, checkpoint: Checkpoint): Promise<boolean> {
+  if (commitPinsFiles(report.commit)) return true
+  const [recorded, now] = [recordedTimes(report, path, checkpoint.sizeBytes), await timesOf(checkpoint.path)]
+  return recorded !== undefined && now !== undefined && recorded.mtime_ns === now.mtime_ns && recorded.ctime_ns === now.ctime_ns
 }
 
 /** Fingerprints from the shards, by path within the manifest's folder and size; computed here when none fits. */
@@ -48,7 +62,7 @@ export function shardFingerprinter(reports: readonly ShardReport[], root: string
     const path = relative(root, checkpoint.path)
     for (const report of reports) {
       const fp = decodeFingerprint(report, path, checkpoint.sizeBytes)
-      if (fp !== undefined && describes(fp, checkpoint)) return fp
+      if (fp !== undefined && describes(fp, checkpoint) && await unchanged(report, path, checkpoint)) return fp
     }
     return fallback(checkpoint)
   }

@@ -4,15 +4,22 @@
  * hold no weights are left out: the merge opens every checkpoint and reports them once.
  */
 import { readFile, stat } from 'node:fs/promises'
-import { relative } from 'node:path'
+import { dirname, relative } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { openCheckpoint } from '../checkpoint/open.ts'
 import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
 import type { Fingerprint } from '../fingerprint/types.ts'
 import { loadManifest } from '../manifest/parse.ts'
 import { weightTensors } from '../weights/align.ts'
+import { commitOf } from './commit.ts'
 import { shareOf, type ShardSpec } from './partition.ts'
-import { encodeFingerprint, manifestHash, SHARD_FORMAT, SHARD_VERSION, type ShardReport } from './shard-report.ts'
+import { encodeFingerprint, manifestHash, SHARD_FORMAT, SHARD_VERSION, shardKey, type FileTimes, type ShardReport } from './shard-report.ts'
+
+/** A file's times, for the merge to see whether it changed since (undefined: no longer there). */
+export async function timesOf(path: string): Promise<FileTimes | undefined> {
+  const info = await stat(path, { bigint: true }).catch(() => undefined)
+  return info === undefined ? undefined : { mtime_ns: info.mtimeNs.toString(), ctime_ns: info.ctimeNs.toString() }
+}
 
 const sizeOf = async (path: string): Promise<number> => (await stat(path).catch(() => undefined))?.size ?? 0
 
@@ -30,16 +37,20 @@ export async function runShard(manifestPath: string, spec: ShardSpec, toolVersio
   const paths = new Set(manifest.experiments.filter(e => share.has(e.name))
     .flatMap(e => [e.checkpoint.resolved, ...e.twins.map(t => t.resolved), ...(e.parent?.path !== undefined ? [e.parent.path.resolved] : [])]))
   const fingerprints: Record<string, string> = {}
+  const files: Record<string, FileTimes> = {}
   let bytesRead = 0
   for (const path of paths) {
     const checkpoint = await openCheckpoint(path).catch(() => undefined)
     if (checkpoint === undefined) continue
     try {
       if (weightTensors(checkpoint.tensors).length === 0) continue
+      // the times before reading: a file rewritten while it is read then fails the merge's comparison
+      const times = await timesOf(checkpoint.path)
       const fp = await fingerprint(checkpoint)
       bytesRead += fp.bytesRead
       const [key, entry] = encodeFingerprint(relative(manifest.root, checkpoint.path), checkpoint.sizeBytes, fp)
       fingerprints[key] = entry
+      if (times !== undefined) files[shardKey(relative(manifest.root, checkpoint.path), checkpoint.sizeBytes)] = times
     } catch {
       // broken tensor data: the merge reads this file itself and reports it
     } finally {
@@ -49,6 +60,7 @@ export async function runShard(manifestPath: string, spec: ShardSpec, toolVersio
   const report: ShardReport = {
     format: SHARD_FORMAT, version: SHARD_VERSION, tool_version: toolVersion, manifest: manifestPath,
     manifest_sha256: manifestHash(text), shard: spec, experiments: [...share], fingerprints,
+    commit: await commitOf(dirname(manifestPath)), files,
   }
   return { report, bytesRead }
 }

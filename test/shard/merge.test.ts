@@ -5,10 +5,14 @@ import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { checkManifest } from '../../src/check.ts'
 import { main } from '../../src/cli.ts'
+import { execFileSync } from 'node:child_process'
+import { commitOf } from '../../src/shard/commit.ts'
 import { loadShards, shardFingerprinter } from '../../src/shard/merge.ts'
 import { parseShard, shareOf } from '../../src/shard/partition.ts'
 import { fixture } from '../support/fixtures.ts'
 
+// the Action's commit would pin the files (no times compared): these tests are of the command line
+delete process.env.GITHUB_SHA
 const ws = mkdtempSync(join(tmpdir(), 'ckpt-shards-'))
 after(() => rmSync(ws, { recursive: true, force: true }))
 cpSync(fixture('cases'), join(ws, 'c'), { recursive: true })
@@ -90,4 +94,73 @@ test('shares: every experiment in exactly one shard, balanced by size, stable', 
   assert.deepEqual(shareOf([...items].reverse(), parseShard('2/4')), shares[1])
   assert.throws(() => parseShard('0/4'), /1 ≤ I ≤ N/)
   assert.throws(() => parseShard('5/4'), /1 ≤ I ≤ N/)
+})
+
+test('merge fingerprints again a file rewritten since its shard read it (same size), and refuses shards of other commits', async () => {
+  const m = join(ws, 'corpus.yml')
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string
+  const [a, b] = [join(ws, 'c-1.json'), join(ws, 'c-2.json')]
+  assert.equal((await cli('check', m, '--no-cache', '--shard', '1/2', '--json', a)).code, 0)
+  assert.equal((await cli('check', m, '--no-cache', '--shard', '2/2', '--json', b)).code, 0)
+  const rewritten = join(ws, 'c/dup_1.pt')
+  // the same bytes written again: same size, new mtime and ctime, as a same-size replacement would have
+  writeFileSync(rewritten, readFileSync(rewritten))
+  const loaded = await loadShards([a, b], version)
+  const again: string[] = []
+  const fallback = (root: string) => shardFingerprinter(loaded.reports, root, async c => {
+    again.push(c.path)
+    const { fingerprintCheckpoint } = await import('../../src/fingerprint/fingerprint-checkpoint.ts')
+    return fingerprintCheckpoint(c)
+  })
+  await checkManifest(m, { fingerprints: fallback })
+  assert.deepEqual(again, [rewritten])
+  // a shard of another commit
+  const doc = JSON.parse(readFileSync(b, 'utf8')) as Record<string, unknown>
+  writeFileSync(b, JSON.stringify({ ...doc, commit: { sha: 'a'.repeat(40), dirty: false, source: 'git' } }))
+  const other = await cli('merge', a, b)
+  assert.equal(other.code, 2)
+  assert.match(other.err, /ran on commit aaaaaaaaaaaa, .* on no git commit: run every shard on one commit/)
+  writeFileSync(b, JSON.stringify(doc))
+})
+
+test('the commit of a git checkout: HEAD and whether the worktree has changes; GITHUB_SHA in the Action', async () => {
+  const repo = join(ws, 'repo')
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' })
+  execFileSync('mkdir', ['-p', repo])
+  git('init', '-q')
+  writeFileSync(join(repo, 'm.yml'), 'version: 1\n')
+  git('add', 'm.yml')
+  git('commit', '-qm', 'one')
+  const head = git('rev-parse', 'HEAD').trim()
+  assert.deepEqual(await commitOf(repo, {}), { sha: head, dirty: false, source: 'git' })
+  writeFileSync(join(repo, 'm.yml'), 'version: 1\n# edited\n')
+  assert.deepEqual(await commitOf(repo, {}), { sha: head, dirty: true, source: 'git' })
+  assert.deepEqual(await commitOf(repo, { GITHUB_SHA: 'b'.repeat(40) }), { sha: 'b'.repeat(40), dirty: true, source: 'github' })
+  assert.deepEqual(await commitOf(join(ws, 'okvqa'), {}), { sha: null, dirty: false, source: 'none' })
+})
+
+test('--shard with a huge N or I is a usage error (exit 2, no stack trace); 1000 shards partition without recursion', async () => {
+  const m = join(ws, 'corpus.yml')
+  for (const spec of ['300000/300000', '99999999999999999999/99999999999999999999', '1/1001']) {
+    const r = await cli('check', m, '--no-cache', '--shard', spec, '--json', join(ws, 'huge.json'))
+    assert.equal(r.code, 2, spec)
+    assert.match(r.err, /--shard/)
+    assert.doesNotMatch(r.err, /\n\s+at |Maximum call stack|Invalid array length/)
+  }
+  const items = Array.from({ length: 3000 }, (_, i) => ({ name: `e${i}`, bytes: i }))
+  for (const i of [1, 500, 1000]) assert.equal(shareOf(items, parseShard(`${i}/1000`)).length, 3)
+})
+
+test('shards of one commit merge whatever their uncommitted changes (a report written into the worktree dirties the next shard)', async () => {
+  const m = join(ws, 'okvqa/ckpt-audit.yml')
+  const [a, b] = [join(ws, 'd-1.json'), join(ws, 'd-2.json')]
+  await cli('check', m, '--no-cache', '--shard', '1/2', '--json', a)
+  await cli('check', m, '--no-cache', '--shard', '2/2', '--json', b)
+  const sha = 'c'.repeat(40)
+  for (const [file, dirty] of [[a, false], [b, true]] as const) {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    writeFileSync(file, JSON.stringify({ ...doc, commit: { sha, dirty, source: 'git' } }))
+  }
+  const merged = await cli('merge', a, b, '--json', join(ws, 'd-merged.json'))
+  assert.notEqual(merged.code, 2, merged.err)
 })
