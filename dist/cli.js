@@ -31368,11 +31368,12 @@ function renderCheckText(result) {
 // src/report/json.ts
 var infAsText = (x) => x === Infinity ? "inf" : x;
 function toCheckJson(result) {
+  const { verified, recorded } = coverage(result);
   return {
     version: 1,
     status: result.status,
     counts: { ...result.counts },
-    coverage: { verified: coverage(result).verified, recorded: coverage(result).recorded },
+    coverage: { verified, recorded },
     experiments: result.experiments.map((e) => ({
       name: e.name,
       checkpoint: e.checkpoint,

@@ -32,11 +32,12 @@ export interface CheckJson {
 const infAsText = (x: number | null): number | 'inf' | null => (x === Infinity ? 'inf' : x)
 
 export function toCheckJson(result: AuditResult): CheckJson {
+  const { verified, recorded } = coverage(result)
   return {
     version: 1,
     status: result.status,
     counts: { ...result.counts },
-    coverage: { verified: coverage(result).verified, recorded: coverage(result).recorded },
+    coverage: { verified, recorded },
     experiments: result.experiments.map(e => ({
       name: e.name, checkpoint: e.checkpoint, format: e.format, ...(e.selected !== undefined ? { selected: e.selected } : {}), error: e.error,
       verified: e.verified,
