@@ -51,7 +51,7 @@ const treeJson = (tree: StoredScalar | StoredTree): JsonData => {
 }
 
 /** The louder of two severities. */
-export function louder(a: Severity, b: Severity): Severity {
+function louder(a: Severity, b: Severity): Severity {
   return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b
 }
 

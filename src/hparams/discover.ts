@@ -185,8 +185,3 @@ export function discoverAll(leaves: readonly Leaf[], aliases: AliasTable): Disco
 export function configuredValues(leaves: readonly Leaf[], aliases: AliasTable): Discovery[] {
   return discoverAll(leaves, aliases).filter(d => !d.scheduledOnly)
 }
-
-/** Names of setting leaves, for "did you mean" when a recorded key is not found. */
-export function storedNames(leaves: readonly Leaf[]): string[] {
-  return [...new Set(leaves.filter(isSettingLeaf).map(l => l.source))]
-}
