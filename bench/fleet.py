@@ -97,6 +97,25 @@ def finding_set(path):
     return sorted(json.dumps(f, sort_keys=True) for f in json.loads(pathlib.Path(path).read_text())['findings'])
 
 
+def designed_verdicts():
+    """What the fleet was built to hold: the two near-duplicate clusters (runs 0..3 of root 0, 0..2 of root 1),
+    run1_7's wrong parent and, since its backbone is root1's, its frozen layers changed against root0."""
+    clusters = [[f'run0_{j}' for j in range(4)], [f'run1_{j}' for j in range(3)]]
+    pairs = {(a, b) for c in clusters for i, a in enumerate(c) for b in c[i + 1:]}
+    return sorted([('near-duplicate', a, b) for a, b in pairs] + [('parent-mismatch', 'run1_7', ''), ('frozen-changed', 'run1_7', '')])
+
+
+def found_verdicts(path):
+    out = []
+    for f in json.loads(pathlib.Path(path).read_text())['findings']:
+        if f['code'] == 'near-duplicate':
+            a, b = f['message'].split(' have ')[0].split(' and ')
+            out.append(('near-duplicate', a, b))
+        elif f['code'] in ('parent-mismatch', 'frozen-changed'):
+            out.append((f['code'], f['experiment'], ''))
+    return sorted(out)
+
+
 def verdict_set(path):
     """Findings without their numbers: code, severity, experiment, and the message up to its first parenthesis
     (`run0_0 and run0_1 have near-identical weights`): an estimated median differs from the exact one in the 3rd digit."""
@@ -129,6 +148,9 @@ try:
     print(f'exact pairwise method  : {exact_wall:6.2f} s; verdicts equal: {verdict_set(work / "exact.json") == verdict_set(work / "single.json")}, '
           f'messages equal: {finding_set(work / "exact.json") == single} ({len(single)} findings: {", ".join(codes)})')
     print(f'merge of 4 shards      : findings equal: {finding_set(work / "merged.json") == single}; exit code {merged.returncode}')
+    found, designed = found_verdicts(work / 'single.json'), designed_verdicts()
+    print(f'verdicts as designed   : {found == designed} ({len(found)} found: 9 near-duplicate pairs, 1 parent-mismatch, 1 frozen-changed expected)'
+          + ('' if found == designed else f'; missing {sorted(set(designed) - set(found))}, extra {len(set(found) - set(designed))}'))
 finally:
     if os.environ.get('BENCH_KEEP') != '1':
         shutil.rmtree(work, ignore_errors=True)

@@ -12576,20 +12576,20 @@ var require_fast_uri = __commonJS({
       if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options3 && options3.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
+      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options3 && options3.scheme || resolved2.scheme);
+      const resolvedHost = resolved2.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved2, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved2, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
+      if (resolved2.error && !encodedASCIIHost) {
+        throw new Error(resolved2.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize2(resolved, schemelessOptions);
+      return serialize2(resolved2, schemelessOptions);
     }
     function resolveComponent(base, relative7, options3, skipNormalization) {
       const target = {};
@@ -17159,7 +17159,7 @@ function unquotePythonString(text4, fail) {
   });
 }
 function rawUnicodeEscape(text4) {
-  return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short, long) => String.fromCodePoint(Math.min(parseInt(short ?? long, 16), 1114111)));
+  return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short2, long) => String.fromCodePoint(Math.min(parseInt(short2 ?? long, 16), 1114111)));
 }
 
 // src/checkpoint/pickle/probe.ts
@@ -19904,7 +19904,7 @@ function renderInspectText(result) {
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash6, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile5, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename2, join as join5 } from "node:path";
 
@@ -19933,7 +19933,7 @@ function identityText(identity2) {
 
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
-var ENTRY_VERSION = 3;
+var ENTRY_VERSION = 4;
 var checksumOf = (body, key) => (key === void 0 ? createHash2("sha256") : createHmac("sha256", key)).update(body).digest("hex");
 function checksumMatches(body, checksum, key) {
   const [want, got] = [Buffer.from(checksumOf(body, key)), Buffer.from(checksum)];
@@ -19958,9 +19958,16 @@ function encodeEntry(identity2, fingerprint, key) {
     littleEndian: t.littleEndian,
     sha256: t.sha256,
     nans: t.nans,
+    absSum: t.absSum,
     samples: encodeSamples(t.samples)
   }));
-  const body = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity2), tensors });
+  const body = JSON.stringify({
+    format: ENTRY_FORMAT,
+    version: ENTRY_VERSION,
+    identity: identityText(identity2),
+    salt: fingerprint.saltId,
+    tensors
+  });
   return JSON.stringify({ body, checksum: checksumOf(body, key) });
 }
 var isNat = (x) => Number.isSafeInteger(x) && x >= 0;
@@ -19970,10 +19977,11 @@ function decodeTensor(x) {
   if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== "boolean") return void 0;
   if (typeof t.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== "string") return void 0;
   if (!isNat(t.nans) || t.nans > t.numel) return void 0;
+  if (typeof t.absSum !== "number" || !(t.absSum >= 0) || t.absSum === Infinity) return void 0;
   const samples = decodeSamples(t.samples);
   if (samples === void 0 || samples.length > t.numel) return void 0;
-  const { name, dtype, shape, numel, littleEndian, sha256, nans } = t;
-  return { name, dtype, shape, numel, littleEndian, sha256, nans, samples };
+  const { name, dtype, shape, numel, littleEndian, sha256, nans, absSum } = t;
+  return { name, dtype, shape, numel, littleEndian, sha256, nans, absSum, samples };
 }
 function decodeEntry(text4, identity2, key) {
   let outer;
@@ -19992,14 +20000,14 @@ function decodeEntry(text4, identity2, key) {
   }
   if (body === null || typeof body !== "object") return void 0;
   if (body.format !== ENTRY_FORMAT || body.version !== ENTRY_VERSION || body.identity !== identityText(identity2)) return void 0;
-  if (!Array.isArray(body.tensors)) return void 0;
+  if (!Array.isArray(body.tensors) || typeof body.salt !== "string" || !/^[0-9a-f]{16}$/.test(body.salt)) return void 0;
   const tensors = /* @__PURE__ */ new Map();
   for (const stored of body.tensors) {
     const t = decodeTensor(stored);
     if (t === void 0 || tensors.has(t.name)) return void 0;
     tensors.set(t.name, t);
   }
-  return { tensors, bytesRead: 0 };
+  return { tensors, bytesRead: 0, saltId: body.salt };
 }
 
 // src/fingerprint/cache-key.ts
@@ -20035,7 +20043,7 @@ async function loadKey(file = defaultKeyFile()) {
 }
 
 // src/fingerprint/fingerprint-checkpoint.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/weights/chunk-pool.ts
 var POOL_BYTES = 8 * 1024 * 1024;
@@ -20454,13 +20462,13 @@ function mulberry32(seed) {
     return (t ^ t >>> 14) >>> 0;
   };
 }
-function seedOf(name, shape) {
-  const digest = createHash3("sha256").update(`${leafName(name)}\0${shape.join("x")}`).digest();
+function seedOf(name, shape, salt) {
+  const digest = createHash3("sha256").update(salt.bytes).update(`\0${leafName(name)}\0${shape.join("x")}`).digest();
   return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
 }
-function samplePositions(name, shape, numel, k = SAMPLE_SIZE) {
+function samplePositions(name, shape, numel, salt, k = SAMPLE_SIZE) {
   if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i);
-  const [s0, s1] = seedOf(name, shape);
+  const [s0, s1] = seedOf(name, shape, salt);
   const [hi, lo] = [mulberry32(s0), mulberry32(s1)];
   const chosen = /* @__PURE__ */ new Set();
   while (chosen.size < k) {
@@ -20470,6 +20478,34 @@ function samplePositions(name, shape, numel, k = SAMPLE_SIZE) {
   return Float64Array.from(chosen).sort();
 }
 
+// src/fingerprint/sample-salt.ts
+import { createHash as createHash4, createHmac as createHmac2, randomBytes as randomBytes2 } from "node:crypto";
+function saltOf(bytes, source) {
+  return { bytes, id: createHash4("sha256").update(bytes).digest("hex").slice(0, 16), source };
+}
+function environmentSalt(env = process.env) {
+  const given = env.CKPT_AUDIT_SAMPLE_SALT;
+  if (given !== void 0 && given !== "") return saltOf(createHash4("sha256").update(`env\0${given}`).digest(), "CKPT_AUDIT_SAMPLE_SALT");
+  if (env.GITHUB_ACTIONS === "true" && env.GITHUB_RUN_ID !== void 0 && env.GITHUB_RUN_ID !== "")
+    return saltOf(
+      createHash4("sha256").update(`github\0${env.GITHUB_REPOSITORY ?? ""}\0${env.GITHUB_RUN_ID}`).digest(),
+      "the GitHub Actions run id"
+    );
+  return void 0;
+}
+var resolved;
+function sampleSalt() {
+  resolved ??= (async () => {
+    const fromEnvironment = environmentSalt();
+    if (fromEnvironment !== void 0) return fromEnvironment;
+    const key = await loadKey();
+    const derived = key === void 0 ? void 0 : createHmac2("sha256", key).update("ckpt-audit sample positions").digest();
+    if (derived !== void 0) return saltOf(derived, "this machine's cache key");
+    return saltOf(randomBytes2(32), "random");
+  })();
+  return resolved;
+}
+
 // src/fingerprint/fingerprint-checkpoint.ts
 var one = new Float64Array(1);
 function decodeAt(chunk, index2, size, dtype, littleEndian) {
@@ -20477,36 +20513,55 @@ function decodeAt(chunk, index2, size, dtype, littleEndian) {
   return one[0];
 }
 var scratch2;
-function countNaNs(chunk, dtype, littleEndian, count) {
-  let nans = 0;
-  if (dtype === "float32") {
-    const values2 = float32View(chunk, littleEndian);
-    for (let i = 0; i < count; i++) if (values2[i] !== values2[i]) nans++;
-    return nans;
+var scanned = new Float64Array(2);
+function scanFloat32(values, count) {
+  let [nans, sum] = [0, 0];
+  for (let i = 0; i < count; i++) {
+    const v2 = values[i];
+    if (v2 !== v2) nans++;
+    else if (v2 - v2 === 0) sum += Math.abs(v2);
   }
+  scanned[0] = nans;
+  scanned[1] = sum;
+}
+function scanFloat64(values, count) {
+  let [nans, sum] = [0, 0];
+  for (let i = 0; i < count; i++) {
+    const v2 = values[i];
+    if (v2 !== v2) nans++;
+    else if (v2 - v2 === 0) sum += Math.abs(v2);
+  }
+  scanned[0] = nans;
+  scanned[1] = sum;
+}
+function scanChunk(chunk, dtype, littleEndian, count) {
+  if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
   const values = scratch2 ??= new Float64Array(CHUNK_ELEMENTS);
   decodeInto(chunk, dtype, littleEndian, values);
-  for (let i = 0; i < count; i++) if (values[i] !== values[i]) nans++;
-  return nans;
+  scanFloat64(values, count);
 }
-async function fingerprintTensor(checkpoint, named) {
+async function fingerprintTensor(checkpoint, named, salt) {
   const { tensor } = named;
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
   const numel = tensor.numel;
   const reader = await tensorReader({ checkpoint, tensor });
-  const hash2 = createHash4("sha256");
+  const hash2 = createHash5("sha256");
   const decodable = isDecodable(tensor.dtype);
-  const positions = decodable ? samplePositions(named.name, tensor.shape, numel) : new Float64Array(0);
+  const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
   const samples = new Float64Array(positions.length);
   const buffer = acquireChunk(Math.min(numel, CHUNK_ELEMENTS) * size);
   const floating = isFloatingDtype(tensor.dtype);
-  let [next, nans] = [0, 0];
+  let [next, nans, absSum] = [0, 0, 0];
   try {
     for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
       const count = Math.min(CHUNK_ELEMENTS, numel - start);
       const bytes = await reader.readInto(start, count, buffer);
       hash2.update(bytes);
-      if (floating) nans += countNaNs(bytes, tensor.dtype, reader.littleEndian, count);
+      if (floating) {
+        scanChunk(bytes, tensor.dtype, reader.littleEndian, count);
+        nans += scanned[0];
+        absSum += scanned[1];
+      }
       for (; next < positions.length && positions[next] < start + count; next++)
         samples[next] = decodeAt(bytes, positions[next] - start, size, tensor.dtype, reader.littleEndian);
     }
@@ -20521,27 +20576,29 @@ async function fingerprintTensor(checkpoint, named) {
     littleEndian: reader.littleEndian,
     sha256: hash2.digest("hex"),
     nans,
+    absSum,
     samples
   };
 }
 var readable = (t) => dtypeInfo(t.tensor.dtype) !== void 0;
-async function fingerprintCheckpoint(checkpoint) {
+async function fingerprintCheckpoint(checkpoint, salt) {
+  const positionsSalt = salt ?? await sampleSalt();
   const tensors = /* @__PURE__ */ new Map();
   let bytesRead = 0;
   for (const named of weightTensors(checkpoint.tensors).filter(readable)) {
-    tensors.set(named.name, await fingerprintTensor(checkpoint, named));
+    tensors.set(named.name, await fingerprintTensor(checkpoint, named, positionsSalt));
     bytesRead += named.tensor.numel * dtypeInfo(named.tensor.dtype).itemSize;
   }
-  return { tensors, bytesRead };
+  return { tensors, bytesRead, saltId: positionsSalt.id };
 }
 
 // src/fingerprint/cache.ts
 var DEFAULT_CACHE_DIR = ".ckpt-audit-cache";
-var entryPath = (dir, identity2) => join5(dir, `${createHash5("sha256").update(identityText(identity2)).digest("hex")}.json`);
+var entryPath = (dir, identity2) => join5(dir, `${createHash6("sha256").update(identityText(identity2)).digest("hex")}.json`);
 async function store(dir, identity2, fingerprint, key) {
   await mkdir2(dir, { recursive: true });
   const target = entryPath(dir, identity2);
-  const temporary = `${target}.${randomBytes2(6).toString("hex")}.tmp`;
+  const temporary = `${target}.${randomBytes3(6).toString("hex")}.tmp`;
   await writeFile2(temporary, encodeEntry(identity2, fingerprint, key));
   await rename2(temporary, target);
 }
@@ -20561,7 +20618,7 @@ function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path),
     used?.add(basename2(entryPath(dir, identity2)));
     const text4 = await readFile5(entryPath(dir, identity2), "utf8").catch(() => void 0);
     const hit = text4 === void 0 ? void 0 : decodeEntry(text4, identity2, key);
-    if (hit !== void 0 && describes(hit, checkpoint)) return hit;
+    if (hit !== void 0 && hit.saltId === (await sampleSalt()).id && describes(hit, checkpoint)) return hit;
     const fresh = await fingerprintCheckpoint(checkpoint);
     const after = await identify(checkpoint);
     if (after !== void 0 && identityText(after) === identityText(identity2)) await store(dir, identity2, fresh, key).catch(() => {
@@ -21305,16 +21362,16 @@ function clearlyBetter(other, declared) {
 }
 
 // src/checkpoint/sha256.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile as readFile6, stat as stat6 } from "node:fs/promises";
 
 // src/checkpoint/remote/digest.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var CHUNK = 8 * 1024 * 1024;
 async function remoteDigest(source) {
   if (source.digest !== void 0) return source.digest;
-  const hash2 = createHash6("sha256");
+  const hash2 = createHash7("sha256");
   const buffer = new Uint8Array(CHUNK);
   for (let at = 0; at < source.size; at += CHUNK) {
     const part = buffer.subarray(0, Math.min(CHUNK, source.size - at));
@@ -21327,7 +21384,7 @@ async function remoteDigest(source) {
 
 // src/checkpoint/sha256.ts
 async function sha256File(path) {
-  const hash2 = createHash7("sha256");
+  const hash2 = createHash8("sha256");
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash2.update(chunk);
   return hash2.digest("hex");
 }
@@ -21543,6 +21600,7 @@ function unread(a, b) {
   return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }));
 }
 function fingerprintDiff(a, fa, b, fb) {
+  if (fa.saltId !== fb.saltId) throw new Error(`fingerprints of ${a.path} and ${b.path} sampled with different salts`);
   const alignment = alignPair(a.tensors, b.tensors);
   const tensors = [];
   const notCompared = unread(a, b);
@@ -21650,7 +21708,7 @@ function createContext(input, audit) {
     }
     return entry;
   };
-  const scanned = /* @__PURE__ */ new Set();
+  const scanned2 = /* @__PURE__ */ new Set();
   const weightsOf = async (path) => {
     const opened = await input.open(path);
     return "checkpoint" in opened && hasWeights(opened.checkpoint) ? opened.checkpoint : void 0;
@@ -21704,6 +21762,19 @@ function createContext(input, audit) {
       const estimate = await this.estimatePaths(a, b);
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
+    async magnitudeOf(path) {
+      const checkpoint = await weightsOf(path);
+      if (checkpoint === void 0) return void 0;
+      const fingerprint = await fingerprintOf(checkpoint).catch(() => void 0);
+      if (fingerprint === void 0) return void 0;
+      let [sum, count] = [0, 0];
+      for (const t of fingerprint.tensors.values()) {
+        if (!isFloatingDtype(t.dtype)) continue;
+        sum += t.absSum;
+        count += t.numel - t.nans;
+      }
+      return count === 0 ? void 0 : sum / count;
+    },
     recordPair(a, b, diff) {
       const estimated = isEstimate(diff);
       const bound = estimated ? { error_bound: diff.error_bound } : {};
@@ -21716,8 +21787,8 @@ function createContext(input, audit) {
     async openReferenced(e, path, display, location) {
       const opened = await input.open(path);
       const unsafe = unsafeGlobals(opened);
-      if (unsafe.length > 0 && !scanned.has(`${e.name}\0${path}`)) {
-        scanned.add(`${e.name}\0${path}`);
+      if (unsafe.length > 0 && !scanned2.has(`${e.name}\0${path}`)) {
+        scanned2.add(`${e.name}\0${path}`);
         const message = `${display} (referenced by ${e.name}) names code-running globals (nothing was executed): ${unsafe.join(", ")}`;
         audit.findings.push({ experiment: e.name, checkpoint: display, location, code: "unsafe-pickle", severity: "error", message });
       }
@@ -21955,10 +22026,31 @@ async function auditLineage(ctx) {
 }
 
 // src/audit/near-duplicate-estimate.ts
-function mayBeNear(diff, yardstick, ratio) {
-  if (diff.identical || diff.mean_abs_diff === 0) return true;
-  if (diff.mean_abs_diff === null || yardstick === void 0) return false;
-  return diff.mean_abs_diff - diff.error_bound <= ratio * (yardstick.distance + yardstick.bound);
+var BF16_STEP = 2 ** -8;
+function thresholdOf(training, magnitude, ratio) {
+  const candidates = [];
+  if (training !== void 0 && training.distance > 0)
+    candidates.push({ distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description });
+  if (magnitude !== void 0 && magnitude > 0 && Number.isFinite(magnitude)) {
+    const step = BF16_STEP * magnitude;
+    candidates.push({ distance: step, bound: 0, scale: step, description: `one bfloat16 rounding step of their weights, ${fmtStep(step, magnitude)}` });
+  }
+  return candidates.sort((x, y) => y.distance - x.distance)[0];
+}
+var short = (x) => x.toExponential(2);
+var fmtStep = (step, magnitude) => `${short(step)} (2^-8 × mean |w| ${short(magnitude)})`;
+function decide(distance, bound, threshold) {
+  if (threshold === void 0) return distance === 0 && bound === 0 ? "near" : "far";
+  if (distance + bound <= threshold.distance - threshold.bound) return "near";
+  if (distance - bound > threshold.distance + threshold.bound) return "far";
+  return "unsure";
+}
+function nearnessOf(diff, bound, threshold) {
+  if (diff.identical) return "near";
+  if (diff.nan_mismatch > 0 || diff.mean_abs_diff === null) return "far";
+  const verdict2 = decide(diff.mean_abs_diff, bound, threshold);
+  const nanUnknown = "nan_free" in diff && !diff.nan_free;
+  return verdict2 === "near" && nanUnknown ? "unsure" : verdict2;
 }
 
 // src/audit/near-duplicate-audit.ts
@@ -21981,21 +22073,32 @@ function spreadOf(measured) {
   const positive = measured.filter((m) => m.diff.mean_abs_diff !== null && m.diff.mean_abs_diff > 0);
   return { median: median(positive.map((m) => m.diff.mean_abs_diff)), bound: positive.reduce((b, m) => Math.max(b, m.diff.error_bound), 0) };
 }
-function yardstickOf(ctx, m, spread) {
+function trainingScale(ctx, m, spread) {
   const known = [m.a, m.b].map((e) => ({ e, p: ctx.parentDistance.get(e.name) })).filter((x) => x.p !== void 0 && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name).sort((x, y) => x.p.distance - y.p.distance);
   const nearest = known[0];
-  const median2 = spread.median > 0 ? spread.median : void 0;
-  const estimated = spread.bound > 0 ? ` (±${fmt2(spread.bound)}, estimated from samples)` : "";
-  const medianText = `the median pair distance ${fmt2(median2 ?? null)}${estimated}`;
   if (nearest === void 0) {
-    if (median2 === void 0) return void 0;
-    return { distance: median2, bound: spread.bound, description: `${medianText} (neither run has a known parent)` };
+    if (!(spread.median > 0)) return void 0;
+    const estimated = spread.bound > 0 ? ` (±${fmt2(spread.bound)}, estimated from samples)` : "";
+    return {
+      distance: spread.median,
+      bound: spread.bound,
+      description: `the median pair distance ${fmt2(spread.median)}${estimated} (neither run has a known parent)`
+    };
   }
-  const movedBound = nearest.p.bound > 0 ? ` ±${fmt2(nearest.p.bound)}, estimated from samples` : "";
-  const moved = `how far training moved them from their parents, ${fmt2(nearest.p.distance)} (${nearest.e.name} from ${nearest.p.parent}${movedBound})`;
-  if (median2 === void 0 || nearest.p.distance >= median2)
-    return { distance: nearest.p.distance, bound: nearest.p.bound, description: moved };
-  return { distance: median2, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` };
+  const p = nearest.p;
+  const bound = p.bound > 0 ? ` ±${fmt2(p.bound)}, estimated from samples` : "";
+  return {
+    distance: p.distance,
+    bound: p.bound,
+    description: `how far training moved them from their parents, ${fmt2(p.distance)} (${nearest.e.name} from ${p.parent}${bound})`
+  };
+}
+async function smallerMagnitude(ctx, m) {
+  const [x, y] = await Promise.all([ctx.magnitudeOf(m.a.checkpoint.resolved), ctx.magnitudeOf(m.b.checkpoint.resolved)]);
+  return x === void 0 || y === void 0 ? void 0 : Math.min(x, y);
+}
+async function thresholdFor(ctx, m, spread) {
+  return thresholdOf(trainingScale(ctx, m, spread), await smallerMagnitude(ctx, m), ctx.input.checks.nearDuplicateRatio);
 }
 async function exactParentDistances(ctx, runs) {
   for (const e of runs) {
@@ -22017,14 +22120,12 @@ async function comparable(ctx, m) {
   if (a === void 0 || b === void 0) return false;
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b));
 }
-function describeNearness(diff, yardstick, ratio) {
+function describeNearness(diff, threshold) {
   if (diff.identical) return "bit-identical weights";
   const distance = diff.mean_abs_diff;
-  if (distance === null) return void 0;
-  if (distance === 0) return "the same values in every shared tensor";
-  if (yardstick === void 0 || distance > ratio * yardstick.distance) return void 0;
-  const times = Math.round(yardstick.distance / distance);
-  return `near-identical weights (mean |a−b| ${fmt2(distance)}${estimateText(diff)}, ${times}× below ${yardstick.description})`;
+  if (distance === 0 || threshold === void 0) return "the same values in every shared tensor";
+  const times = Math.round(threshold.scale / distance);
+  return `near-identical weights (mean |a−b| ${fmt2(distance)}${estimateText(diff)}, ${times}× below ${threshold.description})`;
 }
 async function pairsToCompare(ctx) {
   const { manifest, checks } = ctx.input;
@@ -22034,16 +22135,16 @@ async function pairsToCompare(ctx) {
   for (let i = 0; i < withWeights.length; i++)
     for (let j = i + 1; j < withWeights.length; j++)
       if (!ctx.related.has(`${withWeights[i].name}\0${withWeights[j].name}`)) unrelated.push([withWeights[i], withWeights[j]]);
+  const inPairs = new Set(unrelated.flat());
   let cost = 0;
-  const sizeOf2 = async (e) => (await ctx.weightsOf(e.checkpoint.resolved)).sizeBytes;
-  for (const [a, b] of unrelated) cost += await sizeOf2(a) + await sizeOf2(b);
+  for (const e of inPairs) cost += (await ctx.weightsOf(e.checkpoint.resolved)).sizeBytes;
   if (checks.weights !== "auto" || cost <= NEAR_DUPLICATE_BUDGET_BYTES) return unrelated;
   const gib = (cost / 1024 ** 3).toFixed(1);
   ctx.audit.findings.push({
     experiment: "(all)",
     code: "near-duplicate",
     severity: "notice",
-    message: `near-duplicate check skipped: comparing every pair would read ${gib} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it`
+    message: `near-duplicate check skipped: fingerprinting the runs would read ${gib} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it`
   });
   return void 0;
 }
@@ -22063,23 +22164,27 @@ async function auditNearDuplicates(ctx) {
   for (const estimate of measured) {
     const differences = recordedDifferences(estimate.a, estimate.b, checks);
     if (differences.length === 0 || !await comparable(ctx, estimate)) continue;
-    const yardstick = yardstickOf(ctx, estimate, spread);
-    if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue;
-    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved);
-    if (diff === void 0) continue;
-    const m = { ...estimate, diff };
-    ctx.recordPair(m.a.name, m.b.name, diff);
-    if (!await comparable(ctx, m)) continue;
-    await exactParentDistances(ctx, [m.a, m.b]);
-    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio);
-    if (how === void 0) continue;
+    let m = estimate;
+    let threshold = await thresholdFor(ctx, m, spread);
+    let verdict2 = nearnessOf(m.diff, boundOf(m.diff), threshold);
+    if (verdict2 === "unsure") {
+      const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved);
+      if (diff === void 0) continue;
+      m = { ...m, diff };
+      ctx.recordPair(m.a.name, m.b.name, diff);
+      if (!await comparable(ctx, m)) continue;
+      await exactParentDistances(ctx, [m.a, m.b]);
+      threshold = await thresholdFor(ctx, m, spread);
+      verdict2 = nearnessOf(m.diff, 0, threshold === void 0 ? void 0 : { ...threshold, bound: 0 });
+    }
+    if (verdict2 !== "near") continue;
     ctx.audit.findings.push({
       experiment: m.a.name,
       checkpoint: m.a.checkpoint.display,
       location: m.a.location,
       code: "near-duplicate",
       severity: "warning",
-      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
+      message: `${m.a.name} and ${m.b.name} have ${describeNearness(m.diff, threshold)} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
     });
   }
 }
@@ -30680,12 +30785,12 @@ function selectKeys(leaves, spec, ctx, problems) {
 }
 function readOne(spec, ctx, problems) {
   const fileAt = spec.object ? [...spec.at, "file"] : spec.at;
-  const resolved = resolveInside(ctx.manifestDir, spec.file, ctx.workspace);
-  if ("problem" in resolved) {
-    problems.push({ location: ctx.where(fileAt), message: `records: ${resolved.problem}` });
+  const resolved2 = resolveInside(ctx.manifestDir, spec.file, ctx.workspace);
+  if ("problem" in resolved2) {
+    problems.push({ location: ctx.where(fileAt), message: `records: ${resolved2.problem}` });
     return void 0;
   }
-  const path = resolved.path;
+  const path = resolved2.path;
   if (ctx.reader.kind(path) === void 0) {
     problems.push({ location: ctx.where(fileAt), message: `records: '${spec.file}' does not exist (paths are relative to the manifest's folder)` });
     return void 0;
@@ -30889,19 +30994,19 @@ function build(raw, source, where, nodeAt, locate, problems) {
   if (!isInside(workspace, resolve4(file))) problems.push({ location: where([]), message: `the manifest is outside the workspace (${workspace})` });
   let root = manifestDir;
   if (raw.root !== void 0) {
-    const resolved = resolveEntry(manifestDir, raw.root, workspace, true);
-    if ("problem" in resolved) problems.push({ location: where(["root"]), message: `root: ${resolved.problem}` });
-    else root = resolved.path;
+    const resolved2 = resolveEntry(manifestDir, raw.root, workspace, true);
+    if ("problem" in resolved2) problems.push({ location: where(["root"]), message: `root: ${resolved2.problem}` });
+    else root = resolved2.path;
   }
   const names2 = new Set(Object.keys(raw.experiments));
   const pathOf = (written, at, what) => {
-    const resolved = resolveEntry(root, written, workspace);
-    if ("problem" in resolved) {
-      problems.push({ location: where(at), message: `${what}: ${resolved.problem}` });
+    const resolved2 = resolveEntry(root, written, workspace);
+    if ("problem" in resolved2) {
+      problems.push({ location: where(at), message: `${what}: ${resolved2.problem}` });
       return void 0;
     }
-    const display = resolved.remote ? displayAddress(written) : relative3(root, resolved.path) || ".";
-    return { written, resolved: resolved.path, display, location: where(at) };
+    const display = resolved2.remote ? displayAddress(written) : relative3(root, resolved2.path) || ".";
+    return { written, resolved: resolved2.path, display, location: where(at) };
   };
   const exists2 = (path) => isRemoteAddress(path) || existsSync3(path);
   const experiments = [];
@@ -31033,9 +31138,9 @@ var FailOnError = class extends Error {
 };
 function resolveFailOnOverride(manifest, entries, label = "--fail-on") {
   if (entries.length === 0) throw new FailOnError(`${label} names no key; to turn the gate off write checks.fail_on: [] in the manifest`);
-  const resolved = resolveFailOn(entries, manifestAliases(manifest), recordedKeysOf(manifest.experiments));
-  if (resolved.problems.length > 0) throw new FailOnError(resolved.problems.map((p) => `${label}: ${p.message.replace(/^fail_on entry/, "entry")}`).join("\n"));
-  return [...resolved.keys];
+  const resolved2 = resolveFailOn(entries, manifestAliases(manifest), recordedKeysOf(manifest.experiments));
+  if (resolved2.problems.length > 0) throw new FailOnError(resolved2.problems.map((p) => `${label}: ${p.message.replace(/^fail_on entry/, "entry")}`).join("\n"));
+  return [...resolved2.keys];
 }
 async function checkManifest(manifestPath, options3 = {}, workspace, display) {
   const manifest = await loadManifest(manifestPath, workspace, display);
@@ -31520,12 +31625,12 @@ var describeCommit = (c) => c.sha === null ? "no git commit" : `commit ${c.sha.s
 var commitPinsFiles = (c) => c.source === "github" && !c.dirty;
 
 // src/shard/shard-report.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
-var SHARD_VERSION = 3;
+var SHARD_VERSION = 4;
 var ShardReportError = class extends Error {
 };
-var manifestHash = (text4) => createHash8("sha256").update(text4).digest("hex");
+var manifestHash = (text4) => createHash9("sha256").update(text4).digest("hex");
 function shardIdentity(relativePath, size) {
   return { kind: "remote", url: `shard:${relativePath}`, etag: String(size) };
 }
@@ -31553,6 +31658,8 @@ function validateShardReport(doc, file, manifestText, toolVersion2) {
     throw new ShardReportError(`${file}: experiments or fingerprints are missing`);
   if (!validCommit(r.commit)) throw new ShardReportError(`${file}: the commit is missing or invalid`);
   if (r.files === null || typeof r.files !== "object") throw new ShardReportError(`${file}: the file times are missing`);
+  const salt = r.salt;
+  if (salt === null || typeof salt !== "object" || typeof salt.id !== "string" || !/^[0-9a-f]{16}$/.test(salt.id) || typeof salt.source !== "string") throw new ShardReportError(`${file}: the sample salt is missing or invalid`);
   return r;
 }
 function validCommit(c) {
@@ -31574,6 +31681,12 @@ function checkSameCommit(reports, local) {
 function recordedTimes(report, relativePath, size) {
   const t = report.files[shardKey(relativePath, size)];
   return t !== void 0 && typeof t.mtime_ns === "string" && typeof t.ctime_ns === "string" ? t : void 0;
+}
+function checkSameSalt(reports, local) {
+  for (const { file, report } of reports) {
+    if (report.salt.id !== local.id)
+      throw new ShardReportError(`${file} sampled its fingerprints with another salt (from ${report.salt.source}) than this merge (from ${local.source}): run the shards and the merge in one GitHub Actions run, on one machine, or with one CKPT_AUDIT_SAMPLE_SALT`);
+  }
 }
 function checkComplete(reports) {
   const count = reports[0]?.report.shard.count;
@@ -31602,6 +31715,7 @@ async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerpr
   const share = new Set(shareOf(sized, spec));
   const paths = new Set(manifest.experiments.filter((e) => share.has(e.name)).flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
   const fingerprints = {};
+  const salt = await sampleSalt();
   const files = {};
   let bytesRead = 0;
   for (const path of paths) {
@@ -31630,6 +31744,7 @@ async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerpr
     experiments: [...share],
     fingerprints,
     commit: await commitOf(dirname8(manifestPath)),
+    salt: { id: salt.id, source: salt.source },
     files
   };
   return { report, bytesRead };
@@ -31695,6 +31810,7 @@ async function loadShards(files, toolVersion2, manifestPath) {
   const reports = docs.map(({ file, doc }) => ({ file, report: validateShardReport(doc, file, text4, toolVersion2) }));
   checkComplete(reports);
   checkSameCommit(reports, await commitOf(dirname9(manifest)));
+  checkSameSalt(reports, await sampleSalt());
   return { manifest, reports: reports.map((r) => r.report) };
 }
 async function unchanged2(report, path, checkpoint) {
@@ -31824,8 +31940,8 @@ function twinCandidates(a, b) {
   const [da, sa] = split(a);
   const [db, sb] = split(b);
   if (da !== db || a === b) return false;
-  const [short, long] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
-  return short === long || long.startsWith(short) && /^[_.-]/.test(long.slice(short.length));
+  const [short2, long] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
+  return short2 === long || long.startsWith(short2) && /^[_.-]/.test(long.slice(short2.length));
 }
 function weightsAgree(diff) {
   return diff.tensors.length > 0 && diff.only_in_a.length === 0 && diff.only_in_b.length === 0 && diff.shape_mismatch.length === 0 && diff.not_compared.length === 0 && diff.tensors.every((t) => t.dtype.includes("/") ? t.beyond_rounding === 0 : t.identical);

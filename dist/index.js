@@ -12575,20 +12575,20 @@ var require_fast_uri = __commonJS({
       if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options3 && options3.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
+      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options3 && options3.scheme || resolved2.scheme);
+      const resolvedHost = resolved2.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved2, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved2, options3 || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
+      if (resolved2.error && !encodedASCIIHost) {
+        throw new Error(resolved2.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize2(resolved, schemelessOptions);
+      return serialize2(resolved2, schemelessOptions);
     }
     function resolveComponent(base, relative9, options3, skipNormalization) {
       const target = {};
@@ -44823,7 +44823,7 @@ function alignPair(tensorsA, tensorsB) {
 }
 
 // src/fingerprint/fingerprint-checkpoint.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/weights/chunk-pool.ts
 var POOL_BYTES = 8 * 1024 * 1024;
@@ -45182,13 +45182,13 @@ function mulberry32(seed) {
     return (t ^ t >>> 14) >>> 0;
   };
 }
-function seedOf(name, shape) {
-  const digest = createHash("sha256").update(`${leafName(name)}\0${shape.join("x")}`).digest();
+function seedOf(name, shape, salt) {
+  const digest = createHash("sha256").update(salt.bytes).update(`\0${leafName(name)}\0${shape.join("x")}`).digest();
   return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
 }
-function samplePositions(name, shape, numel, k = SAMPLE_SIZE) {
+function samplePositions(name, shape, numel, salt, k = SAMPLE_SIZE) {
   if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i);
-  const [s0, s1] = seedOf(name, shape);
+  const [s0, s1] = seedOf(name, shape, salt);
   const [hi, lo] = [mulberry32(s0), mulberry32(s1)];
   const chosen = /* @__PURE__ */ new Set();
   while (chosen.size < k) {
@@ -45198,6 +45198,68 @@ function samplePositions(name, shape, numel, k = SAMPLE_SIZE) {
   return Float64Array.from(chosen).sort();
 }
 
+// src/fingerprint/sample-salt.ts
+import { createHash as createHash2, createHmac, randomBytes as randomBytes2 } from "node:crypto";
+
+// src/fingerprint/cache-key.ts
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+var KEY_BYTES = 32;
+function defaultKeyFile(env = process.env) {
+  const base = env.XDG_CACHE_HOME !== void 0 && env.XDG_CACHE_HOME !== "" ? env.XDG_CACHE_HOME : join(homedir(), ".cache");
+  return join(base, "ckpt-audit", "key");
+}
+async function readKey(file) {
+  const bytes2 = await readFile(file).catch(() => void 0);
+  return bytes2 !== void 0 && bytes2.length === KEY_BYTES ? bytes2 : void 0;
+}
+async function loadKey(file = defaultKeyFile()) {
+  const existing = await readKey(file);
+  if (existing !== void 0) return existing;
+  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 448 });
+    await writeFile(temporary, randomBytes(KEY_BYTES), { flag: "wx", mode: 384 });
+    const linked = await link(temporary, file).then(() => true, () => false);
+    if (!linked && await readKey(file) === void 0) await rename(temporary, file);
+    return await readKey(file);
+  } catch {
+    return readKey(file);
+  } finally {
+    await unlink(temporary).catch(() => {
+    });
+  }
+}
+
+// src/fingerprint/sample-salt.ts
+function saltOf(bytes2, source) {
+  return { bytes: bytes2, id: createHash2("sha256").update(bytes2).digest("hex").slice(0, 16), source };
+}
+function environmentSalt(env = process.env) {
+  const given = env.CKPT_AUDIT_SAMPLE_SALT;
+  if (given !== void 0 && given !== "") return saltOf(createHash2("sha256").update(`env\0${given}`).digest(), "CKPT_AUDIT_SAMPLE_SALT");
+  if (env.GITHUB_ACTIONS === "true" && env.GITHUB_RUN_ID !== void 0 && env.GITHUB_RUN_ID !== "")
+    return saltOf(
+      createHash2("sha256").update(`github\0${env.GITHUB_REPOSITORY ?? ""}\0${env.GITHUB_RUN_ID}`).digest(),
+      "the GitHub Actions run id"
+    );
+  return void 0;
+}
+var resolved;
+function sampleSalt() {
+  resolved ??= (async () => {
+    const fromEnvironment = environmentSalt();
+    if (fromEnvironment !== void 0) return fromEnvironment;
+    const key = await loadKey();
+    const derived = key === void 0 ? void 0 : createHmac("sha256", key).update("ckpt-audit sample positions").digest();
+    if (derived !== void 0) return saltOf(derived, "this machine's cache key");
+    return saltOf(randomBytes2(32), "random");
+  })();
+  return resolved;
+}
+
 // src/fingerprint/fingerprint-checkpoint.ts
 var one = new Float64Array(1);
 function decodeAt(chunk, index2, size, dtype, littleEndian) {
@@ -45205,36 +45267,55 @@ function decodeAt(chunk, index2, size, dtype, littleEndian) {
   return one[0];
 }
 var scratch2;
-function countNaNs(chunk, dtype, littleEndian, count) {
-  let nans = 0;
-  if (dtype === "float32") {
-    const values2 = float32View(chunk, littleEndian);
-    for (let i = 0; i < count; i++) if (values2[i] !== values2[i]) nans++;
-    return nans;
+var scanned = new Float64Array(2);
+function scanFloat32(values, count) {
+  let [nans, sum] = [0, 0];
+  for (let i = 0; i < count; i++) {
+    const v2 = values[i];
+    if (v2 !== v2) nans++;
+    else if (v2 - v2 === 0) sum += Math.abs(v2);
   }
+  scanned[0] = nans;
+  scanned[1] = sum;
+}
+function scanFloat64(values, count) {
+  let [nans, sum] = [0, 0];
+  for (let i = 0; i < count; i++) {
+    const v2 = values[i];
+    if (v2 !== v2) nans++;
+    else if (v2 - v2 === 0) sum += Math.abs(v2);
+  }
+  scanned[0] = nans;
+  scanned[1] = sum;
+}
+function scanChunk(chunk, dtype, littleEndian, count) {
+  if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
   const values = scratch2 ??= new Float64Array(CHUNK_ELEMENTS);
   decodeInto(chunk, dtype, littleEndian, values);
-  for (let i = 0; i < count; i++) if (values[i] !== values[i]) nans++;
-  return nans;
+  scanFloat64(values, count);
 }
-async function fingerprintTensor(checkpoint, named) {
+async function fingerprintTensor(checkpoint, named, salt) {
   const { tensor } = named;
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
   const numel = tensor.numel;
   const reader = await tensorReader({ checkpoint, tensor });
-  const hash2 = createHash2("sha256");
+  const hash2 = createHash3("sha256");
   const decodable = isDecodable(tensor.dtype);
-  const positions = decodable ? samplePositions(named.name, tensor.shape, numel) : new Float64Array(0);
+  const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
   const samples = new Float64Array(positions.length);
   const buffer3 = acquireChunk(Math.min(numel, CHUNK_ELEMENTS) * size);
   const floating = isFloatingDtype(tensor.dtype);
-  let [next, nans] = [0, 0];
+  let [next, nans, absSum] = [0, 0, 0];
   try {
     for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
       const count = Math.min(CHUNK_ELEMENTS, numel - start);
       const bytes2 = await reader.readInto(start, count, buffer3);
       hash2.update(bytes2);
-      if (floating) nans += countNaNs(bytes2, tensor.dtype, reader.littleEndian, count);
+      if (floating) {
+        scanChunk(bytes2, tensor.dtype, reader.littleEndian, count);
+        nans += scanned[0];
+        absSum += scanned[1];
+      }
       for (; next < positions.length && positions[next] < start + count; next++)
         samples[next] = decodeAt(bytes2, positions[next] - start, size, tensor.dtype, reader.littleEndian);
     }
@@ -45249,28 +45330,30 @@ async function fingerprintTensor(checkpoint, named) {
     littleEndian: reader.littleEndian,
     sha256: hash2.digest("hex"),
     nans,
+    absSum,
     samples
   };
 }
 var readable = (t) => dtypeInfo(t.tensor.dtype) !== void 0;
-async function fingerprintCheckpoint(checkpoint) {
+async function fingerprintCheckpoint(checkpoint, salt) {
+  const positionsSalt = salt ?? await sampleSalt();
   const tensors = /* @__PURE__ */ new Map();
   let bytesRead = 0;
   for (const named of weightTensors(checkpoint.tensors).filter(readable)) {
-    tensors.set(named.name, await fingerprintTensor(checkpoint, named));
+    tensors.set(named.name, await fingerprintTensor(checkpoint, named, positionsSalt));
     bytesRead += named.tensor.numel * dtypeInfo(named.tensor.dtype).itemSize;
   }
-  return { tensors, bytesRead };
+  return { tensors, bytesRead, saltId: positionsSalt.id };
 }
 
 // src/checkpoint/sha256.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile as readFile2, stat } from "node:fs/promises";
 
 // src/checkpoint/remote/lfs.ts
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname as dirname2, join as join2 } from "node:path";
 
 // src/checkpoint/remote/address.ts
 var SCHEMES = ["https://", "http://", "hf://", "s3://"];
@@ -45544,15 +45627,15 @@ function parseLfsPointer(text4) {
   return { oid: oid[1], size: Number(size[1]) };
 }
 function findCheckout(file) {
-  for (let folder = dirname(file); ; folder = dirname(folder)) {
-    if (existsSync(join(folder, ".lfsconfig")) || existsSync(join(folder, ".git"))) return folder;
-    if (dirname(folder) === folder) return void 0;
+  for (let folder = dirname2(file); ; folder = dirname2(folder)) {
+    if (existsSync(join2(folder, ".lfsconfig")) || existsSync(join2(folder, ".git"))) return folder;
+    if (dirname2(folder) === folder) return void 0;
   }
 }
 function lfsEndpoint(checkout) {
-  const configured = gitConfigValue(join(checkout, ".lfsconfig"), "lfs", "url");
+  const configured = gitConfigValue(join2(checkout, ".lfsconfig"), "lfs", "url");
   if (configured !== void 0) return configured.replace(/\/+$/, "");
-  const remote = gitConfigValue(join(checkout, ".git", "config"), 'remote "origin"', "url");
+  const remote = gitConfigValue(join2(checkout, ".git", "config"), 'remote "origin"', "url");
   return remote === void 0 ? void 0 : remoteToLfs(remote);
 }
 function remoteToLfs(remote) {
@@ -45642,11 +45725,11 @@ function downloadTarget(display, json, pointer) {
 }
 
 // src/checkpoint/remote/digest.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var CHUNK = 8 * 1024 * 1024;
 async function remoteDigest(source) {
   if (source.digest !== void 0) return source.digest;
-  const hash2 = createHash3("sha256");
+  const hash2 = createHash4("sha256");
   const buffer3 = new Uint8Array(CHUNK);
   for (let at = 0; at < source.size; at += CHUNK) {
     const part = buffer3.subarray(0, Math.min(CHUNK, source.size - at));
@@ -45675,7 +45758,7 @@ function hfTarget(address, env) {
 }
 
 // src/checkpoint/remote/http-source.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/checkpoint/remote/block-cache.ts
 var BlockCache = class {
@@ -45879,7 +45962,7 @@ async function openHttpSource(target, given = DEFAULT_HTTP_OPTIONS) {
     size,
     pin,
     whole,
-    wholeSha256: whole ? createHash4("sha256").update(first).digest("hex") : void 0,
+    wholeSha256: whole ? createHash5("sha256").update(first).digest("hex") : void 0,
     digest: hubDigest(target, opened.hops),
     stats,
     async read(offset, length) {
@@ -46282,7 +46365,7 @@ function counted(source) {
 
 // src/checkpoint/sha256.ts
 async function sha256File(path12) {
-  const hash2 = createHash5("sha256");
+  const hash2 = createHash6("sha256");
   for await (const chunk of createReadStream(path12, { highWaterMark: 1 << 20 })) hash2.update(chunk);
   return hash2.digest("hex");
 }
@@ -46306,7 +46389,7 @@ async function digestOf(key, open3) {
 async function lfsPointerOf(path12) {
   const info2 = await stat(path12);
   if (!info2.isFile() || info2.size > 1024) return void 0;
-  const text4 = await readFile(path12, "latin1");
+  const text4 = await readFile2(path12, "latin1");
   return text4.startsWith("version https://git-lfs.github.com/spec/") ? parseLfsPointer(text4) : void 0;
 }
 
@@ -46498,6 +46581,7 @@ function unread(a, b) {
   return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }));
 }
 function fingerprintDiff(a, fa, b, fb) {
+  if (fa.saltId !== fb.saltId) throw new Error(`fingerprints of ${a.path} and ${b.path} sampled with different salts`);
   const alignment = alignPair(a.tensors, b.tensors);
   const tensors = [];
   const notCompared = unread(a, b);
@@ -46605,7 +46689,7 @@ function createContext(input, audit) {
     }
     return entry;
   };
-  const scanned = /* @__PURE__ */ new Set();
+  const scanned2 = /* @__PURE__ */ new Set();
   const weightsOf = async (path12) => {
     const opened = await input.open(path12);
     return "checkpoint" in opened && hasWeights(opened.checkpoint) ? opened.checkpoint : void 0;
@@ -46659,6 +46743,19 @@ function createContext(input, audit) {
       const estimate = await this.estimatePaths(a, b);
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
+    async magnitudeOf(path12) {
+      const checkpoint = await weightsOf(path12);
+      if (checkpoint === void 0) return void 0;
+      const fingerprint = await fingerprintOf(checkpoint).catch(() => void 0);
+      if (fingerprint === void 0) return void 0;
+      let [sum, count] = [0, 0];
+      for (const t of fingerprint.tensors.values()) {
+        if (!isFloatingDtype(t.dtype)) continue;
+        sum += t.absSum;
+        count += t.numel - t.nans;
+      }
+      return count === 0 ? void 0 : sum / count;
+    },
     recordPair(a, b, diff) {
       const estimated = isEstimate(diff);
       const bound2 = estimated ? { error_bound: diff.error_bound } : {};
@@ -46671,8 +46768,8 @@ function createContext(input, audit) {
     async openReferenced(e, path12, display, location) {
       const opened = await input.open(path12);
       const unsafe = unsafeGlobals(opened);
-      if (unsafe.length > 0 && !scanned.has(`${e.name}\0${path12}`)) {
-        scanned.add(`${e.name}\0${path12}`);
+      if (unsafe.length > 0 && !scanned2.has(`${e.name}\0${path12}`)) {
+        scanned2.add(`${e.name}\0${path12}`);
         const message = `${display} (referenced by ${e.name}) names code-running globals (nothing was executed): ${unsafe.join(", ")}`;
         audit.findings.push({ experiment: e.name, checkpoint: display, location, code: "unsafe-pickle", severity: "error", message });
       }
@@ -46910,10 +47007,31 @@ async function auditLineage(ctx) {
 }
 
 // src/audit/near-duplicate-estimate.ts
-function mayBeNear(diff, yardstick, ratio) {
-  if (diff.identical || diff.mean_abs_diff === 0) return true;
-  if (diff.mean_abs_diff === null || yardstick === void 0) return false;
-  return diff.mean_abs_diff - diff.error_bound <= ratio * (yardstick.distance + yardstick.bound);
+var BF16_STEP = 2 ** -8;
+function thresholdOf(training, magnitude, ratio) {
+  const candidates = [];
+  if (training !== void 0 && training.distance > 0)
+    candidates.push({ distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description });
+  if (magnitude !== void 0 && magnitude > 0 && Number.isFinite(magnitude)) {
+    const step = BF16_STEP * magnitude;
+    candidates.push({ distance: step, bound: 0, scale: step, description: `one bfloat16 rounding step of their weights, ${fmtStep(step, magnitude)}` });
+  }
+  return candidates.sort((x, y) => y.distance - x.distance)[0];
+}
+var short = (x) => x.toExponential(2);
+var fmtStep = (step, magnitude) => `${short(step)} (2^-8 × mean |w| ${short(magnitude)})`;
+function decide(distance, bound2, threshold) {
+  if (threshold === void 0) return distance === 0 && bound2 === 0 ? "near" : "far";
+  if (distance + bound2 <= threshold.distance - threshold.bound) return "near";
+  if (distance - bound2 > threshold.distance + threshold.bound) return "far";
+  return "unsure";
+}
+function nearnessOf(diff, bound2, threshold) {
+  if (diff.identical) return "near";
+  if (diff.nan_mismatch > 0 || diff.mean_abs_diff === null) return "far";
+  const verdict2 = decide(diff.mean_abs_diff, bound2, threshold);
+  const nanUnknown = "nan_free" in diff && !diff.nan_free;
+  return verdict2 === "near" && nanUnknown ? "unsure" : verdict2;
 }
 
 // src/audit/near-duplicate-audit.ts
@@ -46936,21 +47054,32 @@ function spreadOf(measured) {
   const positive = measured.filter((m) => m.diff.mean_abs_diff !== null && m.diff.mean_abs_diff > 0);
   return { median: median(positive.map((m) => m.diff.mean_abs_diff)), bound: positive.reduce((b, m) => Math.max(b, m.diff.error_bound), 0) };
 }
-function yardstickOf(ctx, m, spread) {
+function trainingScale(ctx, m, spread) {
   const known = [m.a, m.b].map((e) => ({ e, p: ctx.parentDistance.get(e.name) })).filter((x) => x.p !== void 0 && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name).sort((x, y) => x.p.distance - y.p.distance);
   const nearest = known[0];
-  const median2 = spread.median > 0 ? spread.median : void 0;
-  const estimated = spread.bound > 0 ? ` (±${fmt2(spread.bound)}, estimated from samples)` : "";
-  const medianText = `the median pair distance ${fmt2(median2 ?? null)}${estimated}`;
   if (nearest === void 0) {
-    if (median2 === void 0) return void 0;
-    return { distance: median2, bound: spread.bound, description: `${medianText} (neither run has a known parent)` };
+    if (!(spread.median > 0)) return void 0;
+    const estimated = spread.bound > 0 ? ` (±${fmt2(spread.bound)}, estimated from samples)` : "";
+    return {
+      distance: spread.median,
+      bound: spread.bound,
+      description: `the median pair distance ${fmt2(spread.median)}${estimated} (neither run has a known parent)`
+    };
   }
-  const movedBound = nearest.p.bound > 0 ? ` ±${fmt2(nearest.p.bound)}, estimated from samples` : "";
-  const moved = `how far training moved them from their parents, ${fmt2(nearest.p.distance)} (${nearest.e.name} from ${nearest.p.parent}${movedBound})`;
-  if (median2 === void 0 || nearest.p.distance >= median2)
-    return { distance: nearest.p.distance, bound: nearest.p.bound, description: moved };
-  return { distance: median2, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` };
+  const p = nearest.p;
+  const bound2 = p.bound > 0 ? ` ±${fmt2(p.bound)}, estimated from samples` : "";
+  return {
+    distance: p.distance,
+    bound: p.bound,
+    description: `how far training moved them from their parents, ${fmt2(p.distance)} (${nearest.e.name} from ${p.parent}${bound2})`
+  };
+}
+async function smallerMagnitude(ctx, m) {
+  const [x, y] = await Promise.all([ctx.magnitudeOf(m.a.checkpoint.resolved), ctx.magnitudeOf(m.b.checkpoint.resolved)]);
+  return x === void 0 || y === void 0 ? void 0 : Math.min(x, y);
+}
+async function thresholdFor(ctx, m, spread) {
+  return thresholdOf(trainingScale(ctx, m, spread), await smallerMagnitude(ctx, m), ctx.input.checks.nearDuplicateRatio);
 }
 async function exactParentDistances(ctx, runs) {
   for (const e of runs) {
@@ -46972,14 +47101,12 @@ async function comparable(ctx, m) {
   if (a === void 0 || b === void 0) return false;
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b));
 }
-function describeNearness(diff, yardstick, ratio) {
+function describeNearness(diff, threshold) {
   if (diff.identical) return "bit-identical weights";
   const distance = diff.mean_abs_diff;
-  if (distance === null) return void 0;
-  if (distance === 0) return "the same values in every shared tensor";
-  if (yardstick === void 0 || distance > ratio * yardstick.distance) return void 0;
-  const times = Math.round(yardstick.distance / distance);
-  return `near-identical weights (mean |a−b| ${fmt2(distance)}${estimateText(diff)}, ${times}× below ${yardstick.description})`;
+  if (distance === 0 || threshold === void 0) return "the same values in every shared tensor";
+  const times = Math.round(threshold.scale / distance);
+  return `near-identical weights (mean |a−b| ${fmt2(distance)}${estimateText(diff)}, ${times}× below ${threshold.description})`;
 }
 async function pairsToCompare(ctx) {
   const { manifest, checks } = ctx.input;
@@ -46989,16 +47116,16 @@ async function pairsToCompare(ctx) {
   for (let i = 0; i < withWeights.length; i++)
     for (let j = i + 1; j < withWeights.length; j++)
       if (!ctx.related.has(`${withWeights[i].name}\0${withWeights[j].name}`)) unrelated.push([withWeights[i], withWeights[j]]);
+  const inPairs = new Set(unrelated.flat());
   let cost = 0;
-  const sizeOf2 = async (e) => (await ctx.weightsOf(e.checkpoint.resolved)).sizeBytes;
-  for (const [a, b] of unrelated) cost += await sizeOf2(a) + await sizeOf2(b);
+  for (const e of inPairs) cost += (await ctx.weightsOf(e.checkpoint.resolved)).sizeBytes;
   if (checks.weights !== "auto" || cost <= NEAR_DUPLICATE_BUDGET_BYTES) return unrelated;
   const gib = (cost / 1024 ** 3).toFixed(1);
   ctx.audit.findings.push({
     experiment: "(all)",
     code: "near-duplicate",
     severity: "notice",
-    message: `near-duplicate check skipped: comparing every pair would read ${gib} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it`
+    message: `near-duplicate check skipped: fingerprinting the runs would read ${gib} GiB (the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); set checks.weights: always to run it`
   });
   return void 0;
 }
@@ -47018,23 +47145,27 @@ async function auditNearDuplicates(ctx) {
   for (const estimate of measured) {
     const differences = recordedDifferences(estimate.a, estimate.b, checks);
     if (differences.length === 0 || !await comparable(ctx, estimate)) continue;
-    const yardstick = yardstickOf(ctx, estimate, spread);
-    if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue;
-    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved);
-    if (diff === void 0) continue;
-    const m = { ...estimate, diff };
-    ctx.recordPair(m.a.name, m.b.name, diff);
-    if (!await comparable(ctx, m)) continue;
-    await exactParentDistances(ctx, [m.a, m.b]);
-    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio);
-    if (how === void 0) continue;
+    let m = estimate;
+    let threshold = await thresholdFor(ctx, m, spread);
+    let verdict2 = nearnessOf(m.diff, boundOf(m.diff), threshold);
+    if (verdict2 === "unsure") {
+      const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved);
+      if (diff === void 0) continue;
+      m = { ...m, diff };
+      ctx.recordPair(m.a.name, m.b.name, diff);
+      if (!await comparable(ctx, m)) continue;
+      await exactParentDistances(ctx, [m.a, m.b]);
+      threshold = await thresholdFor(ctx, m, spread);
+      verdict2 = nearnessOf(m.diff, 0, threshold === void 0 ? void 0 : { ...threshold, bound: 0 });
+    }
+    if (verdict2 !== "near") continue;
     ctx.audit.findings.push({
       experiment: m.a.name,
       checkpoint: m.a.checkpoint.display,
       location: m.a.location,
       code: "near-duplicate",
       severity: "warning",
-      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
+      message: `${m.a.name} and ${m.b.name} have ${describeNearness(m.diff, threshold)} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
     });
   }
 }
@@ -47861,7 +47992,7 @@ function unquotePythonString(text4, fail) {
   });
 }
 function rawUnicodeEscape(text4) {
-  return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short, long) => String.fromCodePoint(Math.min(parseInt(short ?? long, 16), 1114111)));
+  return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short2, long) => String.fromCodePoint(Math.min(parseInt(short2 ?? long, 16), 1114111)));
 }
 
 // src/checkpoint/pickle/probe.ts
@@ -49209,8 +49340,8 @@ function lfsPointerSize(head) {
 
 // src/checkpoint/run-directory.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readdir as readdir2, readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join3, relative, sep } from "node:path";
+import { readdir as readdir2, readFile as readFile4, stat as stat3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, join as join4, relative, sep } from "node:path";
 
 // src/checkpoint/json-value.ts
 function fromJson(value2, depth = 0) {
@@ -49228,8 +49359,8 @@ function fromJson(value2, depth = 0) {
 }
 
 // src/checkpoint/run-folder.ts
-import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname2, isAbsolute as isAbsolute2, join as join2, resolve } from "node:path";
+import { readdir, readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
 var STATE_CAP = 16 * 1024 * 1024;
 var numberIn = (name, pattern) => Number(pattern.exec(name)?.[1] ?? -1);
 var WEIGHT_INDEXES = ["model.safetensors.index.json", "pytorch_model.bin.index.json"];
@@ -49253,15 +49384,15 @@ async function holdsWeights(dir) {
 }
 function namesThisFolder(best, root) {
   if (!isAbsolute2(best)) return true;
-  const parent = dirname2(resolve(best));
+  const parent = dirname3(resolve(best));
   return parent === resolve(root) || basename(parent) === basename(resolve(root));
 }
 async function hfBest(root, dir) {
-  const path12 = join2(dir, "trainer_state.json");
+  const path12 = join3(dir, "trainer_state.json");
   const size = await stat2(path12).then((s) => s.size, () => Infinity);
   if (size > STATE_CAP) return void 0;
   try {
-    const best = JSON.parse(await readFile2(path12, "utf8")).best_model_checkpoint;
+    const best = JSON.parse(await readFile3(path12, "utf8")).best_model_checkpoint;
     return typeof best === "string" && best !== "" && namesThisFolder(best, root) ? basename(best) : void 0;
   } catch {
     return void 0;
@@ -49271,13 +49402,13 @@ async function pickHuggingFace(dir, names2) {
   const named = names2.filter((n2) => /^checkpoint-\d+$/.test(n2));
   if (named.length === 0) return void 0;
   const steps = [];
-  for (const n2 of named) if (await holdsWeights(join2(dir, n2))) steps.push(n2);
+  for (const n2 of named) if (await holdsWeights(join3(dir, n2))) steps.push(n2);
   if (steps.length === 0) return void 0;
   const last = highest(steps, /^checkpoint-(\d+)$/);
-  const best = await hfBest(dir, join2(dir, last));
+  const best = await hfBest(dir, join3(dir, last));
   if (best !== void 0 && steps.includes(best))
-    return { path: join2(dir, best), description: `${best} (the best_model_checkpoint that ${last}/trainer_state.json names)` };
-  return { path: join2(dir, last), description: `${last} (the highest step of ${steps.length} checkpoint-N folders)` };
+    return { path: join3(dir, best), description: `${best} (the best_model_checkpoint that ${last}/trainer_state.json names)` };
+  return { path: join3(dir, last), description: `${last} (the highest step of ${steps.length} checkpoint-N folders)` };
 }
 function lightningBest(checkpoint, folder) {
   const root = checkpoint.roots[0]?.value;
@@ -49297,10 +49428,10 @@ async function ckptFiles(folder) {
 async function pickLightning(dir, names2, open3) {
   const versions2 = names2.filter((n2) => /^version_\d+$/.test(n2));
   const withCheckpoints = [];
-  for (const v2 of versions2) if ((await ckptFiles(join2(dir, v2, "checkpoints"))).length > 0) withCheckpoints.push(v2);
+  for (const v2 of versions2) if ((await ckptFiles(join3(dir, v2, "checkpoints"))).length > 0) withCheckpoints.push(v2);
   const version3 = withCheckpoints.length > 0 ? highest(withCheckpoints, /^version_(\d+)$/) : void 0;
-  const folder = version3 !== void 0 ? join2(version3, "checkpoints") : "checkpoints";
-  const files = await ckptFiles(join2(dir, folder));
+  const folder = version3 !== void 0 ? join3(version3, "checkpoints") : "checkpoints";
+  const files = await ckptFiles(join3(dir, folder));
   if (files.length === 0) return void 0;
   const lasts = files.filter((f) => LAST.test(f));
   const last = lasts.length > 0 ? highest(lasts, LAST) : highest(files, /step=(\d+)/, /epoch=(\d+)/);
@@ -49308,12 +49439,12 @@ async function pickLightning(dir, names2, open3) {
   const skipped = versions2.length - withCheckpoints.length;
   const without = skipped > 0 ? ` with a .ckpt; ${skipped} without one passed over` : "";
   const where2 = version3 !== void 0 ? `, in the highest of ${withCheckpoints.length} version_N folders${without}` : "";
-  const lastCheckpoint = await open3(join2(dir, folder, last)).catch(() => void 0);
-  const best = lastCheckpoint !== void 0 ? lightningBest(lastCheckpoint, join2(dir, folder)) : void 0;
+  const lastCheckpoint = await open3(join3(dir, folder, last)).catch(() => void 0);
+  const best = lastCheckpoint !== void 0 ? lightningBest(lastCheckpoint, join3(dir, folder)) : void 0;
   await lastCheckpoint?.close();
   if (best !== void 0 && files.includes(best))
-    return { path: join2(dir, folder, best), description: `${join2(folder, best)} (the best_model_path that ${last} names${where2})` };
-  return { path: join2(dir, folder, last), description: `${join2(folder, last)} (${lastWhy}${where2})` };
+    return { path: join3(dir, folder, best), description: `${join3(folder, best)} (the best_model_path that ${last} names${where2})` };
+  return { path: join3(dir, folder, last), description: `${join3(folder, last)} (${lastWhy}${where2})` };
 }
 async function pickRunCheckpoint(dir, names2, open3) {
   return await pickHuggingFace(dir, names2) ?? await pickLightning(dir, names2, open3);
@@ -49352,11 +49483,11 @@ async function readRunDirectory(path12, open3) {
         owner.set(t.tensor.storage, part);
       }
     };
-    for (const file of PICKLED_FILES) if (names2.has(file)) include2(file, await open3(join3(path12, file)), false);
-    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join3(path12, file), file) });
+    for (const file of PICKLED_FILES) if (names2.has(file)) include2(file, await open3(join4(path12, file)), false);
+    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join4(path12, file), file) });
     const index2 = WEIGHT_INDEXES.find((f) => names2.has(f));
     const weightFiles = index2 !== void 0 ? await shardsOf(path12, index2) : WEIGHT_FILES.filter((f) => names2.has(f));
-    for (const file of weightFiles) include2(file, await open3(join3(path12, file)), true);
+    for (const file of weightFiles) include2(file, await open3(join4(path12, file)), true);
     await scanSidePickles(path12, [...names2].filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open3, globals, notices);
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError("not-a-checkpoint", `${path12}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`);
@@ -49364,7 +49495,7 @@ async function readRunDirectory(path12, open3) {
     await closeAll();
     throw error2;
   }
-  const size = (await Promise.all([...names2].map((f) => stat3(join3(path12, f)).then((s) => s.isFile() ? s.size : 0, () => 0)))).reduce((a, b) => a + b, 0);
+  const size = (await Promise.all([...names2].map((f) => stat3(join4(path12, f)).then((s) => s.isFile() ? s.size : 0, () => 0)))).reduce((a, b) => a + b, 0);
   return {
     path: path12,
     format: "run-dir",
@@ -49381,9 +49512,9 @@ async function readChosen(path12, names2, choice2, open3) {
   const chosen = await open3(choice2.path);
   try {
     const roots = [...chosen.roots];
-    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join3(path12, file), file) });
+    for (const file of TEXT_FILES) if (names2.has(file)) roots.push({ file, value: await readText(join4(path12, file), file) });
     const within = relative(path12, choice2.path);
-    const globals = chosen.globals.map((g) => isAbsolute3(g.where.split(": ")[0]) ? g : { ...g, where: join3(within, g.where) });
+    const globals = chosen.globals.map((g) => isAbsolute3(g.where.split(": ")[0]) ? g : { ...g, where: join4(within, g.where) });
     const notices = [`read ${choice2.description}`, ...chosen.notices];
     await scanSidePickles(path12, await otherPickles(path12, choice2.path), open3, globals, notices);
     return { ...chosen, roots, globals, notices, selection: choice2.description };
@@ -49401,13 +49532,13 @@ async function scanSidePickles(dir, files, open3, globals, notices) {
   const pickles = files.filter((f) => PICKLE_SUFFIXES.some((s) => f.endsWith(s))).sort();
   for (const file of pickles.slice(0, MAX_SCANNED)) {
     try {
-      const part = await open3(join3(dir, file));
+      const part = await open3(join4(dir, file));
       append(globals, part.globals.map((g) => ({ ...g, where: `${file}: ${g.where}` })));
       await part.close();
     } catch (error2) {
       if (!(error2 instanceof CheckpointError)) throw error2;
       append(globals, error2.globals.map((g) => ({ ...g, where: file })));
-      if (!NOT_A_PICKLE.includes(error2.reason) && !await isFolder(join3(dir, file))) globals.push(unscannable(`${file}: ${error2.message}`, error2));
+      if (!NOT_A_PICKLE.includes(error2.reason) && !await isFolder(join4(dir, file))) globals.push(unscannable(`${file}: ${error2.message}`, error2));
       notices.push(`${file}: not scanned (${error2.reason}): ${error2.message}`);
     }
   }
@@ -49419,7 +49550,7 @@ async function isFolder(path12) {
 async function readText(path12, file) {
   const info2 = await stat3(path12);
   if (info2.size > TEXT_CAP) throw new CheckpointError("too-large", `${path12}: ${n(info2.size)} bytes; the limit for ${file} is ${n(TEXT_CAP)}`);
-  const text4 = await readFile3(path12, "utf8");
+  const text4 = await readFile4(path12, "utf8");
   try {
     const value2 = fromJson(file.endsWith(".yaml") ? (0, import_yaml2.parse)(text4, { maxAliasCount: 1e3 }) : JSON.parse(text4));
     return value2 instanceof PyDict ? value2 : new PyDict();
@@ -49428,13 +49559,13 @@ async function readText(path12, file) {
   }
 }
 async function shardsOf(dir, index2) {
-  const value2 = await readText(join3(dir, index2), index2);
+  const value2 = await readText(join4(dir, index2), index2);
   const map = value2.entries.get("weight_map");
-  if (!(map instanceof PyDict)) throw new CheckpointError("corrupt", `${join3(dir, index2)}: no weight_map object`);
+  if (!(map instanceof PyDict)) throw new CheckpointError("corrupt", `${join4(dir, index2)}: no weight_map object`);
   const files = [...new Set([...map.entries.values()].map(String))];
   for (const file of files) {
     if (file.includes("/") || file.includes("\\") || file.startsWith("."))
-      throw new CheckpointError("corrupt", `${join3(dir, index2)}: shard name ${JSON.stringify(file)} leaves the directory`);
+      throw new CheckpointError("corrupt", `${join4(dir, index2)}: shard name ${JSON.stringify(file)} leaves the directory`);
   }
   return files;
 }
@@ -49471,7 +49602,7 @@ async function openSource(path12, openBytes) {
       await source.close();
       source = viaLfs;
     }
-    const checkpoint = await guard(path12, () => readFile4(source, globals)).catch((error2) => {
+    const checkpoint = await guard(path12, () => readFile5(source, globals)).catch((error2) => {
       error2.globals = globals;
       throw error2;
     });
@@ -49490,7 +49621,7 @@ async function lfsObject(source) {
   const pointer = parseLfsPointer(new TextDecoder().decode(head));
   return pointer === void 0 ? void 0 : guard(source.path, () => openLfs(source.path, pointer));
 }
-async function readFile4(source, globals) {
+async function readFile5(source, globals) {
   const head = await readRange(source, 0, Math.min(source.size, PROBE_BYTES), `${source.path}: first bytes`);
   const kind = sniff(head, source.size);
   switch (kind) {
@@ -49545,8 +49676,8 @@ function hex(head) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml7 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { readFile as readFile5 } from "node:fs/promises";
-import { dirname as dirname4, join as join8, posix, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { dirname as dirname5, join as join9, posix, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 
 // schema/ckpt-audit.schema.json
 var ckpt_audit_schema_default = {
@@ -49649,7 +49780,7 @@ var ckpt_audit_schema_default = {
 
 // src/manifest/paths.ts
 import { existsSync as existsSync2, realpathSync } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function isInside(folder, path12) {
   const rel = relative2(folder, path12);
   return rel === "" || !rel.startsWith("..") && !isAbsolute4(rel) && rel.split(sep2)[0] !== "..";
@@ -49677,22 +49808,22 @@ function resolveEntry(base, written, workspace, folder = false) {
 }
 function findWorkspace(manifestFile, env = process.env) {
   if (env.GITHUB_WORKSPACE) return resolve2(env.GITHUB_WORKSPACE);
-  let folder = dirname3(resolve2(manifestFile));
+  let folder = dirname4(resolve2(manifestFile));
   for (; ; ) {
-    if (existsSync2(join4(folder, ".git"))) return folder;
-    const up = dirname3(folder);
-    if (up === folder) return dirname3(resolve2(manifestFile));
+    if (existsSync2(join5(folder, ".git"))) return folder;
+    const up = dirname4(folder);
+    if (up === folder) return dirname4(resolve2(manifestFile));
     folder = up;
   }
 }
 var DEFAULT_MANIFESTS = ["ckpt-audit.yml", ".github/ckpt-audit.yml"];
 
 // src/records/detect.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/records/hydra.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/records/text-value.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -49738,9 +49869,9 @@ function yamlLeaves(node2, path12, locate, leaves, problems) {
 // src/records/hydra.ts
 function hydraDir(path12, reader) {
   const trimmed = path12.replace(/[\\/]+$/, "");
-  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join5(trimmed, "config.yaml")) === "file") return trimmed;
+  if (/(^|[\\/])\.hydra$/.test(trimmed) && reader.kind(join6(trimmed, "config.yaml")) === "file") return trimmed;
   if (/(^|[\\/])\.hydra[\\/]config\.yaml$/.test(trimmed) && reader.kind(trimmed) === "file") return trimmed.replace(/[\\/]config\.yaml$/, "");
-  return reader.kind(join5(trimmed, ".hydra", "config.yaml")) === "file" ? join5(trimmed, ".hydra") : void 0;
+  return reader.kind(join6(trimmed, ".hydra", "config.yaml")) === "file" ? join6(trimmed, ".hydra") : void 0;
 }
 var OVERRIDE = /^(\+{0,2})([^=~@]+?)(@[^=]*)?=(.*)$/s;
 var REFERENCE = /^\$\{([\w.-]+)\}$/;
@@ -49792,15 +49923,15 @@ function resolveReferences(leaves) {
   return out2;
 }
 function readHydra(dir, reader, display) {
-  const configFile = join5(dir, "config.yaml");
+  const configFile = join6(dir, "config.yaml");
   const { leaves, problems } = configLeaves(reader.text(configFile), display(configFile));
-  const overridesFile = join5(dir, "overrides.yaml");
+  const overridesFile = join6(dir, "overrides.yaml");
   if (reader.kind(overridesFile) === "file") applyOverrides(reader.text(overridesFile), display(overridesFile), leaves, problems);
   return { leaves: resolveReferences(leaves), problems };
 }
 
 // src/records/mlflow.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/records/python-literal.ts
 var NUMBER = /^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?/;
@@ -49894,12 +50025,12 @@ function fromPythonStr(text4) {
 var MAX_MLFLOW_PARAMS = 1e4;
 function mlflowParamsDir(path12, reader) {
   if (path12.replace(/[\\/]+$/, "").endsWith("params") && reader.kind(path12) === "dir") return path12;
-  return reader.kind(join6(path12, "params")) === "dir" ? join6(path12, "params") : void 0;
+  return reader.kind(join7(path12, "params")) === "dir" ? join7(path12, "params") : void 0;
 }
 function paramFiles(dir, reader, prefix2, out2) {
   for (const name of reader.list(dir)) {
     if (out2.length > MAX_MLFLOW_PARAMS) return;
-    const path12 = join6(dir, name);
+    const path12 = join7(dir, name);
     const kind = reader.kind(path12);
     if (kind === "dir") paramFiles(path12, reader, [...prefix2, name], out2);
     else if (kind === "file") out2.push({ key: [...prefix2, name], path: path12 });
@@ -49959,7 +50090,7 @@ function isWandbFile(path12, reader) {
 }
 function wandbConfigFile(path12, reader) {
   if (reader.kind(path12) === "file") return path12;
-  return [join7(path12, "config.yaml"), join7(path12, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
+  return [join8(path12, "config.yaml"), join8(path12, "files", "config.yaml")].find((candidate) => isWandbFile(candidate, reader));
 }
 function detectKind(path12, reader) {
   if (reader.kind(path12) === "file" && /\.(md|markdown)$/i.test(path12)) return "markdown";
@@ -57951,12 +58082,12 @@ function selectKeys(leaves, spec, ctx, problems) {
 }
 function readOne(spec, ctx, problems) {
   const fileAt = spec.object ? [...spec.at, "file"] : spec.at;
-  const resolved = resolveInside(ctx.manifestDir, spec.file, ctx.workspace);
-  if ("problem" in resolved) {
-    problems.push({ location: ctx.where(fileAt), message: `records: ${resolved.problem}` });
+  const resolved2 = resolveInside(ctx.manifestDir, spec.file, ctx.workspace);
+  if ("problem" in resolved2) {
+    problems.push({ location: ctx.where(fileAt), message: `records: ${resolved2.problem}` });
     return void 0;
   }
-  const path12 = resolved.path;
+  const path12 = resolved2.path;
   if (ctx.reader.kind(path12) === void 0) {
     problems.push({ location: ctx.where(fileAt), message: `records: '${spec.file}' does not exist (paths are relative to the manifest's folder)` });
     return void 0;
@@ -58051,7 +58182,7 @@ async function loadManifest(file, workspace = findWorkspace(file), display = fil
   try {
     const size = statSync2(file).size;
     if (size > MAX_MANIFEST_BYTES) throw new ManifestError([{ location: at1, message: `the manifest is ${size} bytes; the limit is ${MAX_MANIFEST_BYTES}` }]);
-    text4 = await readFile5(file, "utf8");
+    text4 = await readFile6(file, "utf8");
   } catch (error2) {
     if (error2 instanceof ManifestError) throw error2;
     throw new ManifestError([{ location: at1, message: `cannot read the manifest: ${error2.code ?? error2.message}` }]);
@@ -58149,7 +58280,7 @@ function schemaProblem(error2, where2) {
   }
 }
 function displayBeside(display, manifestDir) {
-  return (path12) => posix.normalize(join8(dirname4(display), relative3(manifestDir, path12)).split(sep3).join("/"));
+  return (path12) => posix.normalize(join9(dirname5(display), relative3(manifestDir, path12)).split(sep3).join("/"));
 }
 function build(raw, source, where2, nodeAt, locate, problems) {
   const { file, workspace } = source;
@@ -58160,23 +58291,23 @@ function build(raw, source, where2, nodeAt, locate, problems) {
       message: `alias '${c.name}' of ${c.key} already names ${c.otherKey}; one stored name cannot stand for two keys`
     });
   const valueProblems = [];
-  const manifestDir = dirname4(resolve3(file));
+  const manifestDir = dirname5(resolve3(file));
   if (!isInside(workspace, resolve3(file))) problems.push({ location: where2([]), message: `the manifest is outside the workspace (${workspace})` });
   let root = manifestDir;
   if (raw.root !== void 0) {
-    const resolved = resolveEntry(manifestDir, raw.root, workspace, true);
-    if ("problem" in resolved) problems.push({ location: where2(["root"]), message: `root: ${resolved.problem}` });
-    else root = resolved.path;
+    const resolved2 = resolveEntry(manifestDir, raw.root, workspace, true);
+    if ("problem" in resolved2) problems.push({ location: where2(["root"]), message: `root: ${resolved2.problem}` });
+    else root = resolved2.path;
   }
   const names2 = new Set(Object.keys(raw.experiments));
   const pathOf = (written, at, what) => {
-    const resolved = resolveEntry(root, written, workspace);
-    if ("problem" in resolved) {
-      problems.push({ location: where2(at), message: `${what}: ${resolved.problem}` });
+    const resolved2 = resolveEntry(root, written, workspace);
+    if ("problem" in resolved2) {
+      problems.push({ location: where2(at), message: `${what}: ${resolved2.problem}` });
       return void 0;
     }
-    const display = resolved.remote ? displayAddress(written) : relative3(root, resolved.path) || ".";
-    return { written, resolved: resolved.path, display, location: where2(at) };
+    const display = resolved2.remote ? displayAddress(written) : relative3(root, resolved2.path) || ".";
+    return { written, resolved: resolved2.path, display, location: where2(at) };
   };
   const exists2 = (path12) => isRemoteAddress(path12) || existsSync3(path12);
   const experiments = [];
@@ -58303,12 +58434,12 @@ function manifestAliases(manifest) {
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash7, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash8, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile7, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename2, join as join10 } from "node:path";
 
 // src/fingerprint/cache-entry.ts
-import { createHash as createHash6, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash as createHash7, createHmac as createHmac2, timingSafeEqual } from "node:crypto";
 
 // src/fingerprint/identity.ts
 import { stat as stat5 } from "node:fs/promises";
@@ -58332,8 +58463,8 @@ function identityText(identity2) {
 
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
-var ENTRY_VERSION = 3;
-var checksumOf = (body2, key) => (key === void 0 ? createHash6("sha256") : createHmac("sha256", key)).update(body2).digest("hex");
+var ENTRY_VERSION = 4;
+var checksumOf = (body2, key) => (key === void 0 ? createHash7("sha256") : createHmac2("sha256", key)).update(body2).digest("hex");
 function checksumMatches(body2, checksum, key) {
   const [want, got] = [Buffer.from(checksumOf(body2, key)), Buffer.from(checksum)];
   return want.length === got.length && timingSafeEqual(want, got);
@@ -58357,9 +58488,16 @@ function encodeEntry(identity2, fingerprint, key) {
     littleEndian: t.littleEndian,
     sha256: t.sha256,
     nans: t.nans,
+    absSum: t.absSum,
     samples: encodeSamples(t.samples)
   }));
-  const body2 = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity2), tensors });
+  const body2 = JSON.stringify({
+    format: ENTRY_FORMAT,
+    version: ENTRY_VERSION,
+    identity: identityText(identity2),
+    salt: fingerprint.saltId,
+    tensors
+  });
   return JSON.stringify({ body: body2, checksum: checksumOf(body2, key) });
 }
 var isNat = (x) => Number.isSafeInteger(x) && x >= 0;
@@ -58369,10 +58507,11 @@ function decodeTensor(x) {
   if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== "boolean") return void 0;
   if (typeof t.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== "string") return void 0;
   if (!isNat(t.nans) || t.nans > t.numel) return void 0;
+  if (typeof t.absSum !== "number" || !(t.absSum >= 0) || t.absSum === Infinity) return void 0;
   const samples = decodeSamples(t.samples);
   if (samples === void 0 || samples.length > t.numel) return void 0;
-  const { name, dtype, shape, numel, littleEndian, sha256, nans } = t;
-  return { name, dtype, shape, numel, littleEndian, sha256, nans, samples };
+  const { name, dtype, shape, numel, littleEndian, sha256, nans, absSum } = t;
+  return { name, dtype, shape, numel, littleEndian, sha256, nans, absSum, samples };
 }
 function decodeEntry(text4, identity2, key) {
   let outer;
@@ -58391,54 +58530,22 @@ function decodeEntry(text4, identity2, key) {
   }
   if (body2 === null || typeof body2 !== "object") return void 0;
   if (body2.format !== ENTRY_FORMAT || body2.version !== ENTRY_VERSION || body2.identity !== identityText(identity2)) return void 0;
-  if (!Array.isArray(body2.tensors)) return void 0;
+  if (!Array.isArray(body2.tensors) || typeof body2.salt !== "string" || !/^[0-9a-f]{16}$/.test(body2.salt)) return void 0;
   const tensors = /* @__PURE__ */ new Map();
   for (const stored of body2.tensors) {
     const t = decodeTensor(stored);
     if (t === void 0 || tensors.has(t.name)) return void 0;
     tensors.set(t.name, t);
   }
-  return { tensors, bytesRead: 0 };
-}
-
-// src/fingerprint/cache-key.ts
-import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile as readFile6, rename, unlink, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname5, join as join9 } from "node:path";
-var KEY_BYTES = 32;
-function defaultKeyFile(env = process.env) {
-  const base = env.XDG_CACHE_HOME !== void 0 && env.XDG_CACHE_HOME !== "" ? env.XDG_CACHE_HOME : join9(homedir(), ".cache");
-  return join9(base, "ckpt-audit", "key");
-}
-async function readKey(file) {
-  const bytes2 = await readFile6(file).catch(() => void 0);
-  return bytes2 !== void 0 && bytes2.length === KEY_BYTES ? bytes2 : void 0;
-}
-async function loadKey(file = defaultKeyFile()) {
-  const existing = await readKey(file);
-  if (existing !== void 0) return existing;
-  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    await mkdir(dirname5(file), { recursive: true, mode: 448 });
-    await writeFile(temporary, randomBytes(KEY_BYTES), { flag: "wx", mode: 384 });
-    const linked = await link(temporary, file).then(() => true, () => false);
-    if (!linked && await readKey(file) === void 0) await rename(temporary, file);
-    return await readKey(file);
-  } catch {
-    return readKey(file);
-  } finally {
-    await unlink(temporary).catch(() => {
-    });
-  }
+  return { tensors, bytesRead: 0, saltId: body2.salt };
 }
 
 // src/fingerprint/cache.ts
-var entryPath = (dir, identity2) => join10(dir, `${createHash7("sha256").update(identityText(identity2)).digest("hex")}.json`);
+var entryPath = (dir, identity2) => join10(dir, `${createHash8("sha256").update(identityText(identity2)).digest("hex")}.json`);
 async function store(dir, identity2, fingerprint, key) {
   await mkdir2(dir, { recursive: true });
   const target = entryPath(dir, identity2);
-  const temporary = `${target}.${randomBytes2(6).toString("hex")}.tmp`;
+  const temporary = `${target}.${randomBytes3(6).toString("hex")}.tmp`;
   await writeFile2(temporary, encodeEntry(identity2, fingerprint, key));
   await rename2(temporary, target);
 }
@@ -58458,7 +58565,7 @@ function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path),
     used?.add(basename2(entryPath(dir, identity2)));
     const text4 = await readFile7(entryPath(dir, identity2), "utf8").catch(() => void 0);
     const hit = text4 === void 0 ? void 0 : decodeEntry(text4, identity2, key);
-    if (hit !== void 0 && describes(hit, checkpoint)) return hit;
+    if (hit !== void 0 && hit.saltId === (await sampleSalt()).id && describes(hit, checkpoint)) return hit;
     const fresh = await fingerprintCheckpoint(checkpoint);
     const after = await identify(checkpoint);
     if (after !== void 0 && identityText(after) === identityText(identity2)) await store(dir, identity2, fresh, key).catch(() => {
@@ -58473,9 +58580,9 @@ var FailOnError = class extends Error {
 };
 function resolveFailOnOverride(manifest, entries, label = "--fail-on") {
   if (entries.length === 0) throw new FailOnError(`${label} names no key; to turn the gate off write checks.fail_on: [] in the manifest`);
-  const resolved = resolveFailOn(entries, manifestAliases(manifest), recordedKeysOf(manifest.experiments));
-  if (resolved.problems.length > 0) throw new FailOnError(resolved.problems.map((p) => `${label}: ${p.message.replace(/^fail_on entry/, "entry")}`).join("\n"));
-  return [...resolved.keys];
+  const resolved2 = resolveFailOn(entries, manifestAliases(manifest), recordedKeysOf(manifest.experiments));
+  if (resolved2.problems.length > 0) throw new FailOnError(resolved2.problems.map((p) => `${label}: ${p.message.replace(/^fail_on entry/, "entry")}`).join("\n"));
+  return [...resolved2.keys];
 }
 async function checkManifest(manifestPath, options3 = {}, workspace, display) {
   const manifest = await loadManifest(manifestPath, workspace, display);
@@ -68911,9 +69018,9 @@ var EntityDecoder = class {
         replacement = ncrResult;
         tier2 = LIMIT_TIER_BASE;
       } else {
-        const resolved = this._resolveName(token);
-        replacement = resolved?.value;
-        tier2 = resolved?.tier;
+        const resolved2 = this._resolveName(token);
+        replacement = resolved2?.value;
+        tier2 = resolved2?.tier;
       }
       if (replacement === void 0) {
         i++;
@@ -76095,7 +76202,7 @@ var AnonymousCredential = class extends Credential {
 };
 
 // node_modules/@azure/storage-common/dist/esm/credentials/StorageSharedKeyCredential.js
-import { createHmac as createHmac2 } from "node:crypto";
+import { createHmac as createHmac3 } from "node:crypto";
 
 // node_modules/@azure/storage-common/dist/esm/utils/constants.js
 var URLConstants = {
@@ -76796,7 +76903,7 @@ var StorageSharedKeyCredential = class extends Credential {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return createHmac2("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
+    return createHmac3("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -77162,7 +77269,7 @@ function storageRetryPolicy(options3 = {}) {
 }
 
 // node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicyV2.js
-import { createHmac as createHmac3 } from "node:crypto";
+import { createHmac as createHmac4 } from "node:crypto";
 var storageSharedKeyCredentialPolicyName = "storageSharedKeyCredentialPolicy";
 function storageSharedKeyCredentialPolicy(options3) {
   function signRequest(request3) {
@@ -77184,7 +77291,7 @@ function storageSharedKeyCredentialPolicy(options3) {
       getHeaderValueToSign(request3, HeaderConstants.IF_UNMODIFIED_SINCE),
       getHeaderValueToSign(request3, HeaderConstants.RANGE)
     ].join("\n") + "\n" + getCanonicalizedHeadersString(request3) + getCanonicalizedResourceString(request3);
-    const signature = createHmac3("sha256", options3.accountKey).update(stringToSign, "utf8").digest("base64");
+    const signature = createHmac4("sha256", options3.accountKey).update(stringToSign, "utf8").digest("base64");
     request3.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options3.accountName}:${signature}`);
   }
   function getHeaderValueToSign(request3, headerName) {
@@ -77274,7 +77381,7 @@ function storageRequestFailureDetailsParserPolicy() {
 }
 
 // node_modules/@azure/storage-common/dist/esm/credentials/UserDelegationKeyCredential.js
-import { createHmac as createHmac4 } from "node:crypto";
+import { createHmac as createHmac5 } from "node:crypto";
 var UserDelegationKeyCredential = class {
   /**
    * Azure Storage account name; readonly.
@@ -77304,7 +77411,7 @@ var UserDelegationKeyCredential = class {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return createHmac4("sha256", this.key).update(stringToSign, "utf8").digest("base64");
+    return createHmac5("sha256", this.key).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -104684,10 +104791,10 @@ function fetchedSuffix(bytes2 = remoteTotals.bytes) {
 }
 
 // src/github/fingerprint-cache.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { readdir as readdir4, rm as rm2 } from "node:fs/promises";
 import { join as join18 } from "node:path";
-var sha = (text4) => createHash9("sha256").update(text4).digest("hex").slice(0, 16);
+var sha = (text4) => createHash10("sha256").update(text4).digest("hex").slice(0, 16);
 var cachePrefix = (manifest) => `ckpt-audit-fp-${sha(manifest)}-`;
 function cacheKey(manifest, used) {
   return cachePrefix(manifest) + sha([...used].sort().join("\n"));
@@ -104744,12 +104851,12 @@ import { readFile as readFile8, stat as stat7 } from "node:fs/promises";
 import { dirname as dirname11, relative as relative7 } from "node:path";
 
 // src/shard/shard-report.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
-var SHARD_VERSION = 3;
+var SHARD_VERSION = 4;
 var ShardReportError = class extends Error {
 };
-var manifestHash = (text4) => createHash10("sha256").update(text4).digest("hex");
+var manifestHash = (text4) => createHash11("sha256").update(text4).digest("hex");
 function shardIdentity(relativePath, size) {
   return { kind: "remote", url: `shard:${relativePath}`, etag: String(size) };
 }
@@ -104777,6 +104884,8 @@ function validateShardReport(doc, file, manifestText, toolVersion2) {
     throw new ShardReportError(`${file}: experiments or fingerprints are missing`);
   if (!validCommit(r.commit)) throw new ShardReportError(`${file}: the commit is missing or invalid`);
   if (r.files === null || typeof r.files !== "object") throw new ShardReportError(`${file}: the file times are missing`);
+  const salt = r.salt;
+  if (salt === null || typeof salt !== "object" || typeof salt.id !== "string" || !/^[0-9a-f]{16}$/.test(salt.id) || typeof salt.source !== "string") throw new ShardReportError(`${file}: the sample salt is missing or invalid`);
   return r;
 }
 function validCommit(c) {
@@ -104798,6 +104907,12 @@ function checkSameCommit(reports, local) {
 function recordedTimes(report, relativePath, size) {
   const t = report.files[shardKey(relativePath, size)];
   return t !== void 0 && typeof t.mtime_ns === "string" && typeof t.ctime_ns === "string" ? t : void 0;
+}
+function checkSameSalt(reports, local) {
+  for (const { file, report } of reports) {
+    if (report.salt.id !== local.id)
+      throw new ShardReportError(`${file} sampled its fingerprints with another salt (from ${report.salt.source}) than this merge (from ${local.source}): run the shards and the merge in one GitHub Actions run, on one machine, or with one CKPT_AUDIT_SAMPLE_SALT`);
+  }
 }
 function checkComplete(reports) {
   const count = reports[0]?.report.shard.count;
@@ -104826,6 +104941,7 @@ async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerpr
   const share = new Set(shareOf(sized, spec));
   const paths = new Set(manifest.experiments.filter((e) => share.has(e.name)).flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
   const fingerprints = {};
+  const salt = await sampleSalt();
   const files = {};
   let bytesRead = 0;
   for (const path12 of paths) {
@@ -104854,6 +104970,7 @@ async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerpr
     experiments: [...share],
     fingerprints,
     commit: await commitOf(dirname11(manifestPath)),
+    salt: { id: salt.id, source: salt.source },
     files
   };
   return { report, bytesRead };
@@ -104883,6 +105000,7 @@ async function loadShards(files, toolVersion2, manifestPath) {
   const reports = docs.map(({ file, doc }) => ({ file, report: validateShardReport(doc, file, text4, toolVersion2) }));
   checkComplete(reports);
   checkSameCommit(reports, await commitOf(dirname12(manifest)));
+  checkSameSalt(reports, await sampleSalt());
   return { manifest, reports: reports.map((r) => r.report) };
 }
 async function unchanged2(report, path12, checkpoint) {

@@ -1,9 +1,14 @@
 /**
  * Experiments recorded as different whose weights are (nearly) the same: bit-identical, or a
- * distance at most `near_duplicate_ratio` × a yardstick. The yardstick is how far training moved
- * the runs: the smaller of the two runs' distances from their parents (declared, or the inferred
- * one of a parent-mismatch), or the median distance over all compared pairs when that is larger
- * or when neither run has a known parent. The message says which one decided.
+ * distance at most the threshold of near-duplicate-estimate.ts (the larger of `near_duplicate_ratio`
+ * × how far training moved the runs and one bfloat16 rounding step of their weights). The message
+ * says which scale decided.
+ *
+ * Pairs are judged on fingerprints (each file read once): a pair whose estimated interval lies
+ * wholly on one side of the threshold is decided there, and the message says the distance is an
+ * estimate with its bound; only a pair the estimates cannot settle is compared exactly, with the
+ * parent distances it is measured against. The sample positions are secret (sample-salt.ts), so a
+ * file cannot be made to look near or far where the samples look.
  *
  * Only a meaningful overlap counts: the floating-point elements compared must be at least half of
  * each run's (one shared 0-dim `logit_scale` of two architectures is no evidence), and a NaN
@@ -18,16 +23,16 @@ import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
-import { mayBeNear, type Yardstick } from './near-duplicate-estimate.ts'
-import { estimateText, fmt, type Context } from './weight-context.ts'
+import { nearnessOf, thresholdOf, type Nearness, type Scale, type Threshold } from './near-duplicate-estimate.ts'
+import { boundOf, estimateText, fmt, type Context } from './weight-context.ts'
 
-/** In `weights: auto`, near-duplicate detection runs while all its pairs together read at most this much. */
+/** In `weights: auto`, near-duplicate detection runs while fingerprinting every run reads at most this much. */
 export const NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3
 
 interface Measured {
   readonly a: Experiment
   readonly b: Experiment
-  readonly diff: DiffResult
+  readonly diff: DiffResult | EstimatedDiff
 }
 
 interface Estimated extends Measured {
@@ -68,31 +73,37 @@ function spreadOf(measured: readonly Estimated[]): Spread {
 }
 
 /**
- * The larger of two scales: how far training moved the runs (the smaller of their parent
- * distances) and the median pair distance. The parent distance catches a fleet of runs trained
- * far from one parent in the same direction (where the median is small); the median catches runs
- * that training barely moved at all (the okvqa case, where the parent distance is as small as the pair's).
+ * How far training moved the runs: the smaller of their distances from their parents (declared, or
+ * the inferred one of a parent-mismatch); the median pair distance only when neither run has a
+ * known parent, and the description says so.
  */
-function yardstickOf(ctx: Context, m: Measured, spread: Spread): Yardstick | undefined {
+function trainingScale(ctx: Context, m: Measured, spread: Spread): Scale | undefined {
   // a run's distance from the other run of the pair (an inferred parent) says nothing about how far training moved
   const known = [m.a, m.b]
     .map(e => ({ e, p: ctx.parentDistance.get(e.name) }))
     .filter(x => x.p !== undefined && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name)
     .sort((x, y) => x.p!.distance - y.p!.distance)
   const nearest = known[0]
-  const median = spread.median > 0 ? spread.median : undefined
-  const estimated = spread.bound > 0 ? ` (±${fmt(spread.bound)}, estimated from samples)` : ''
-  const medianText = `the median pair distance ${fmt(median ?? null)}${estimated}`
   if (nearest === undefined) {
-    if (median === undefined) return undefined
-    return { distance: median, bound: spread.bound, description: `${medianText} (neither run has a known parent)` }
+    if (!(spread.median > 0)) return undefined
+    const estimated = spread.bound > 0 ? ` (±${fmt(spread.bound)}, estimated from samples)` : ''
+    return { distance: spread.median, bound: spread.bound,
+      description: `the median pair distance ${fmt(spread.median)}${estimated} (neither run has a known parent)` }
   }
-  const movedBound = nearest.p!.bound > 0 ? ` ±${fmt(nearest.p!.bound)}, estimated from samples` : ''
-  const moved = `how far training moved them from their parents, ${fmt(nearest.p!.distance)}`
-    + ` (${nearest.e.name} from ${nearest.p!.parent}${movedBound})`
-  if (median === undefined || nearest.p!.distance >= median)
-    return { distance: nearest.p!.distance, bound: nearest.p!.bound, description: moved }
-  return { distance: median, bound: spread.bound, description: `${medianText}, which is larger than ${moved}` }
+  const p = nearest.p!
+  const bound = p.bound > 0 ? ` ±${fmt(p.bound)}, estimated from samples` : ''
+  return { distance: p.distance, bound: p.bound,
+    description: `how far training moved them from their parents, ${fmt(p.distance)} (${nearest.e.name} from ${p.parent}${bound})` }
+}
+
+/** The mean |w| of the weaker-weighted run of a pair (the rounding scale uses the smaller). */
+async function smallerMagnitude(ctx: Context, m: Measured): Promise<number | undefined> {
+  const [x, y] = await Promise.all([ctx.magnitudeOf(m.a.checkpoint.resolved), ctx.magnitudeOf(m.b.checkpoint.resolved)])
+  return x === undefined || y === undefined ? undefined : Math.min(x, y)
+}
+
+async function thresholdFor(ctx: Context, m: Measured, spread: Spread): Promise<Threshold | undefined> {
+  return thresholdOf(trainingScale(ctx, m, spread), await smallerMagnitude(ctx, m), ctx.input.checks.nearDuplicateRatio)
 }
 
 /** Replaces the estimated parent distances of `runs` with exact ones (each pair read once; memoized by diffPaths). */
@@ -121,14 +132,12 @@ async function comparable(ctx: Context, m: Measured): Promise<boolean> {
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
 }
 
-function describeNearness(diff: DiffResult | EstimatedDiff, yardstick: Yardstick | undefined, ratio: number): string | undefined {
+function describeNearness(diff: DiffResult | EstimatedDiff, threshold: Threshold | undefined): string {
   if (diff.identical) return 'bit-identical weights'
-  const distance = diff.mean_abs_diff
-  if (distance === null) return undefined
-  if (distance === 0) return 'the same values in every shared tensor'
-  if (yardstick === undefined || distance > ratio * yardstick.distance) return undefined
-  const times = Math.round(yardstick.distance / distance)
-  return `near-identical weights (mean |a−b| ${fmt(distance)}${estimateText(diff)}, ${times}× below ${yardstick.description})`
+  const distance = diff.mean_abs_diff!
+  if (distance === 0 || threshold === undefined) return 'the same values in every shared tensor'
+  const times = Math.round(threshold.scale / distance)
+  return `near-identical weights (mean |a−b| ${fmt(distance)}${estimateText(diff)}, ${times}× below ${threshold.description})`
 }
 
 /** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */
@@ -140,14 +149,15 @@ async function pairsToCompare(ctx: Context): Promise<Array<[Experiment, Experime
   for (let i = 0; i < withWeights.length; i++)
     for (let j = i + 1; j < withWeights.length; j++)
       if (!ctx.related.has(`${withWeights[i]!.name}\0${withWeights[j]!.name}`)) unrelated.push([withWeights[i]!, withWeights[j]!])
+  // fingerprints read each run once, however many pairs there are
+  const inPairs = new Set(unrelated.flat())
   let cost = 0
-  const sizeOf = async (e: Experiment): Promise<number> => (await ctx.weightsOf(e.checkpoint.resolved))!.sizeBytes
-  for (const [a, b] of unrelated) cost += await sizeOf(a) + await sizeOf(b)
+  for (const e of inPairs) cost += (await ctx.weightsOf(e.checkpoint.resolved))!.sizeBytes
   if (checks.weights !== 'auto' || cost <= NEAR_DUPLICATE_BUDGET_BYTES) return unrelated
   const gib = (cost / 1024 ** 3).toFixed(1)
   ctx.audit.findings.push({
     experiment: '(all)', code: 'near-duplicate', severity: 'notice',
-    message: `near-duplicate check skipped: comparing every pair would read ${gib} GiB `
+    message: `near-duplicate check skipped: fingerprinting the runs would read ${gib} GiB `
       + `(the auto budget is ${NEAR_DUPLICATE_BUDGET_BYTES / 1024 ** 3} GiB); `
       + 'set checks.weights: always to run it',
   })
@@ -170,23 +180,26 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
   for (const estimate of measured) {
     const differences = recordedDifferences(estimate.a, estimate.b, checks)
     if (differences.length === 0 || !(await comparable(ctx, estimate))) continue
-    const yardstick = yardstickOf(ctx, estimate, spread)
-    // a pair the samples put clearly above the threshold is not read (the matrix marks its distance as estimated)
-    if (!mayBeNear(estimate.diff, yardstick, checks.nearDuplicateRatio)) continue
-    // any other is compared exactly, and so is the parent distance it is measured against: sample positions are
-    // public, so a file crafted to agree where the samples look must not pass for a near-duplicate on them
-    const diff = await ctx.diffPaths(estimate.a.checkpoint.resolved, estimate.b.checkpoint.resolved)
-    if (diff === undefined) continue
-    const m = { ...estimate, diff }
-    ctx.recordPair(m.a.name, m.b.name, diff)
-    if (!(await comparable(ctx, m))) continue
-    await exactParentDistances(ctx, [m.a, m.b])
-    const how = describeNearness(m.diff, yardstickOf(ctx, m, spread), checks.nearDuplicateRatio)
-    if (how === undefined) continue
+    let m: Measured = estimate
+    let threshold = await thresholdFor(ctx, m, spread)
+    let verdict: Nearness = nearnessOf(m.diff, boundOf(m.diff), threshold)
+    if (verdict === 'unsure') {
+      // the estimates cannot settle it: the pair and the parent distances it is measured against are read exactly
+      const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved)
+      if (diff === undefined) continue
+      m = { ...m, diff }
+      ctx.recordPair(m.a.name, m.b.name, diff)
+      if (!(await comparable(ctx, m))) continue
+      await exactParentDistances(ctx, [m.a, m.b])
+      threshold = await thresholdFor(ctx, m, spread)
+      // only an estimated median can leave it open now: its centre decides
+      verdict = nearnessOf(m.diff, 0, threshold === undefined ? undefined : { ...threshold, bound: 0 })
+    }
+    if (verdict !== 'near') continue
     ctx.audit.findings.push({
       experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate', severity: 'warning',
-      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join('; ')}): `
-        + 'the differing setting had no effect on the weights',
+      message: `${m.a.name} and ${m.b.name} have ${describeNearness(m.diff, threshold)} although their records differ `
+        + `(${differences.join('; ')}): the differing setting had no effect on the weights`,
     })
   }
 }

@@ -1,24 +1,79 @@
 /**
- * What a near-duplicate candidate's estimate (from fingerprints) can settle: only that a pair the
- * samples put clearly above the threshold is not read again (statistically: positions are public,
- * so a crafted file can look far and be near, but never the other way round for a reported
- * verdict). Every candidate that may be near is decided on the exact diff: a reported
- * near-duplicate never rests on samples.
+ * The near-duplicate rule as pure functions: the threshold a pair's distance is held against, and
+ * what a distance with an error bound can settle. A pair is near when its mean |a−b| is at most the
+ * larger of two scales:
+ * - how far training moved the runs: `ratio` × the smaller of their distances from their parents
+ *   (the median pair distance instead only when neither run has a known parent);
+ * - one bfloat16 rounding step of their weights, 2^-8 × the smaller mean |w| of the two: runs that
+ *   differ by less than storing them in bf16 would change them are the same weights, however little
+ *   training moved them from their parent (the okvqa runs).
+ * Two runs trained apart from one parent are as far from each other as from it, so neither scale
+ * calls them near (a false near-duplicate is a false alarm on every honest sweep).
  */
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
+import type { DiffResult } from '../weights/diff.ts'
 
-export interface Yardstick {
+/** One bfloat16 rounding step, relative: bf16 keeps 8 significant bits. */
+export const BF16_STEP = 2 ** -8
+
+export interface Threshold {
+  /** The largest distance that is near. */
   readonly distance: number
-  /** How far off `distance` can be (an estimated median pair distance); 0 when exact. */
+  /** How far off `distance` can be (estimated parent distances or median); 0 when exact. */
   readonly bound: number
-  /** `how far training moved them from their parents (… kl012 from rce5)` or `the median pair distance …`. */
+  /** The scale before the ratio: a parent distance, the median, or the rounding step (for "N× below"). */
+  readonly scale: number
+  /** `how far training moved them from their parents, 3.99e-3 (run0_1 from root0)` and the like. */
   readonly description: string
 }
 
-/** Whether the pair could pass as a near-duplicate on its exact diff (otherwise it is not read again). */
-export function mayBeNear(diff: EstimatedDiff, yardstick: Yardstick | undefined, ratio: number): boolean {
-  if (diff.identical || diff.mean_abs_diff === 0) return true
-  // a sampled difference above 0 is a difference: with no yardstick only identity or equal values qualify
-  if (diff.mean_abs_diff === null || yardstick === undefined) return false
-  return diff.mean_abs_diff - diff.error_bound <= ratio * (yardstick.distance + yardstick.bound)
+/** A scale a pair is measured against, before the ratio. */
+export interface Scale {
+  readonly distance: number
+  readonly bound: number
+  readonly description: string
+}
+
+/**
+ * The threshold of a pair: the larger of the training scale (× ratio) and the rounding scale;
+ * undefined when neither is known (then only identity or equal values are near).
+ */
+export function thresholdOf(training: Scale | undefined, magnitude: number | undefined, ratio: number): Threshold | undefined {
+  const candidates: Threshold[] = []
+  if (training !== undefined && training.distance > 0)
+    candidates.push({ distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description })
+  if (magnitude !== undefined && magnitude > 0 && Number.isFinite(magnitude)) {
+    const step = BF16_STEP * magnitude
+    candidates.push({ distance: step, bound: 0, scale: step, description: `one bfloat16 rounding step of their weights, ${fmtStep(step, magnitude)}` })
+  }
+  return candidates.sort((x, y) => y.distance - x.distance)[0]
+}
+
+const short = (x: number): string => x.toExponential(2)
+const fmtStep = (step: number, magnitude: number): string => `${short(step)} (2^-8 × mean |w| ${short(magnitude)})`
+
+export type Nearness = 'near' | 'far' | 'unsure'
+
+/**
+ * What a distance settles against a threshold: near when even its upper end is below the
+ * threshold's lower end, far when its lower end is above the threshold's upper end, otherwise
+ * unsure (then the pair is compared exactly). An exact distance against an exact threshold is never unsure.
+ */
+export function decide(distance: number, bound: number, threshold: Threshold | undefined): Nearness {
+  if (threshold === undefined) return distance === 0 && bound === 0 ? 'near' : 'far'
+  if (distance + bound <= threshold.distance - threshold.bound) return 'near'
+  if (distance - bound > threshold.distance + threshold.bound) return 'far'
+  return 'unsure'
+}
+
+/**
+ * The nearness of a pair from its diff: bit-identity (from hashes) is near; a NaN against a number
+ * anywhere is far; an estimate whose NaN count is not exactly known is at most unsure.
+ */
+export function nearnessOf(diff: DiffResult | EstimatedDiff, bound: number, threshold: Threshold | undefined): Nearness {
+  if (diff.identical) return 'near'
+  if (diff.nan_mismatch > 0 || diff.mean_abs_diff === null) return 'far'
+  const verdict = decide(diff.mean_abs_diff, bound, threshold)
+  const nanUnknown = 'nan_free' in diff && !diff.nan_free
+  return verdict === 'near' && nanUnknown ? 'unsure' : verdict
 }

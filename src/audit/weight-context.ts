@@ -12,6 +12,7 @@ import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
 import { fingerprintDiff, type EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import type { Fingerprint } from '../fingerprint/types.ts'
 import { hashDecides } from '../fingerprint/hash-decides.ts'
+import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { Finding } from './findings.ts'
 
 type Globals = ReadonlyArray<{ readonly qualified: string, readonly verdict: string }>
@@ -94,6 +95,11 @@ export interface Context {
    * (see hashDecides), else exact; undefined as for diffPaths.
    */
   verdictPaths(a: string, b: string): Promise<DiffResult | EstimatedDiff | undefined>
+  /**
+   * The mean |w| of a checkpoint's floating-point weights (finite elements; every element, from its
+   * fingerprint); undefined when it has no readable floating weights.
+   */
+  magnitudeOf(path: string): Promise<number | undefined>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
   recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
   /** Opens a file an experiment references (twin, parent path) and reports code-running globals in it, once per experiment. */
@@ -229,6 +235,19 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       if (input.exactPairs === true) return this.diffPaths(a, b)
       const estimate = await this.estimatePaths(a, b)
       return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
+    },
+    async magnitudeOf(path) {
+      const checkpoint = await weightsOf(path)
+      if (checkpoint === undefined) return undefined
+      const fingerprint = await fingerprintOf(checkpoint).catch(() => undefined)
+      if (fingerprint === undefined) return undefined
+      let [sum, count] = [0, 0]
+      for (const t of fingerprint.tensors.values()) {
+        if (!isFloatingDtype(t.dtype)) continue
+        sum += t.absSum
+        count += t.numel - t.nans
+      }
+      return count === 0 ? undefined : sum / count
     },
     recordPair(a, b, diff) {
       const estimated = isEstimate(diff)

@@ -12,8 +12,8 @@ import { identityText, type SourceIdentity } from './identity.ts'
 import type { Fingerprint, TensorFingerprint } from './types.ts'
 
 export const ENTRY_FORMAT = 'ckpt-audit-fingerprint'
-/** Bump when the fingerprint's meaning changes (hash input, sample positions, SAMPLE_SIZE). */
-export const ENTRY_VERSION = 3
+/** Bump when the fingerprint's meaning changes (hash input, sample positions, SAMPLE_SIZE, fields). */
+export const ENTRY_VERSION = 4
 
 interface StoredTensor {
   name: string
@@ -23,6 +23,7 @@ interface StoredTensor {
   littleEndian: boolean
   sha256: string
   nans: number
+  absSum: number
   samples: string
 }
 
@@ -51,9 +52,11 @@ function decodeSamples(text: string): Float64Array | undefined {
 export function encodeEntry(identity: SourceIdentity, fingerprint: Fingerprint, key: Buffer | undefined): string {
   const tensors: StoredTensor[] = [...fingerprint.tensors.values()].map(t => ({
     name: t.name, dtype: t.dtype, shape: [...t.shape], numel: t.numel, littleEndian: t.littleEndian, sha256: t.sha256,
-    nans: t.nans, samples: encodeSamples(t.samples),
+    nans: t.nans, absSum: t.absSum, samples: encodeSamples(t.samples),
   }))
-  const body = JSON.stringify({ format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity), tensors })
+  const body = JSON.stringify({
+    format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity), salt: fingerprint.saltId, tensors,
+  })
   return JSON.stringify({ body, checksum: checksumOf(body, key) })
 }
 
@@ -65,10 +68,11 @@ function decodeTensor(x: unknown): TensorFingerprint | undefined {
   if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== 'boolean') return undefined
   if (typeof t.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== 'string') return undefined
   if (!isNat(t.nans) || t.nans > t.numel) return undefined
+  if (typeof t.absSum !== 'number' || !(t.absSum >= 0) || t.absSum === Infinity) return undefined
   const samples = decodeSamples(t.samples)
   if (samples === undefined || samples.length > t.numel) return undefined
-  const { name, dtype, shape, numel, littleEndian, sha256, nans } = t
-  return { name, dtype, shape, numel, littleEndian, sha256, nans, samples }
+  const { name, dtype, shape, numel, littleEndian, sha256, nans, absSum } = t
+  return { name, dtype, shape, numel, littleEndian, sha256, nans, absSum, samples }
 }
 
 /** The fingerprint an entry holds for `identity`, or undefined when the entry is not exactly that. */
@@ -77,16 +81,16 @@ export function decodeEntry(text: string, identity: SourceIdentity, key: Buffer 
   try { outer = JSON.parse(text) as typeof outer } catch { return undefined }
   if (typeof outer?.body !== 'string' || typeof outer.checksum !== 'string') return undefined
   if (!checksumMatches(outer.body, outer.checksum, key)) return undefined
-  let body: { format?: unknown, version?: unknown, identity?: unknown, tensors?: unknown }
+  let body: { format?: unknown, version?: unknown, identity?: unknown, salt?: unknown, tensors?: unknown }
   try { body = JSON.parse(outer.body) as typeof body } catch { return undefined }
   if (body === null || typeof body !== 'object') return undefined
   if (body.format !== ENTRY_FORMAT || body.version !== ENTRY_VERSION || body.identity !== identityText(identity)) return undefined
-  if (!Array.isArray(body.tensors)) return undefined
+  if (!Array.isArray(body.tensors) || typeof body.salt !== 'string' || !/^[0-9a-f]{16}$/.test(body.salt)) return undefined
   const tensors = new Map<string, TensorFingerprint>()
   for (const stored of body.tensors) {
     const t = decodeTensor(stored)
     if (t === undefined || tensors.has(t.name)) return undefined
     tensors.set(t.name, t)
   }
-  return { tensors, bytesRead: 0 }
+  return { tensors, bytesRead: 0, saltId: body.salt }
 }

@@ -14,6 +14,7 @@ import { weightTensors } from '../weights/align.ts'
 import { decodeEntry, encodeEntry } from './cache-entry.ts'
 import { loadKey } from './cache-key.ts'
 import { fingerprintCheckpoint } from './fingerprint-checkpoint.ts'
+import { sampleSalt } from './sample-salt.ts'
 import { identityText, localIdentity, type SourceIdentity } from './identity.ts'
 import type { Fingerprint } from './types.ts'
 
@@ -56,7 +57,8 @@ export function cachedFingerprinter(dir: string, used?: Set<string>,
     used?.add(basename(entryPath(dir, identity)))
     const text = await readFile(entryPath(dir, identity), 'utf8').catch(() => undefined)
     const hit = text === undefined ? undefined : decodeEntry(text, identity, key)
-    if (hit !== undefined && describes(hit, checkpoint)) return hit
+    // an entry sampled with another salt (another run id in Actions) cannot be compared with this run's
+    if (hit !== undefined && hit.saltId === (await sampleSalt()).id && describes(hit, checkpoint)) return hit
     const fresh = await fingerprintCheckpoint(checkpoint)
     // the identity is taken again after reading: a file rewritten meanwhile is not cached under its old identity
     const after = await identify(checkpoint)

@@ -43,6 +43,8 @@ function unread(a: Checkpoint, b: Checkpoint): NotCompared[] {
 }
 
 export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, fb: Fingerprint): EstimatedDiff {
+  // samples at other positions are other elements: comparing them would be noise passed off as a distance
+  if (fa.saltId !== fb.saltId) throw new Error(`fingerprints of ${a.path} and ${b.path} sampled with different salts`)
   const alignment = alignPair(a.tensors, b.tensors)
   const tensors: TensorDiff[] = []
   const notCompared = unread(a, b)

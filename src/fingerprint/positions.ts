@@ -1,11 +1,14 @@
 /**
  * Where a tensor is sampled. Positions are element indices in row-major order, drawn by a PRNG
- * seeded from the tensor's leaf name and shape, never from its dtype or file: an fp16 export and
- * its fp32 original, or a parent and its child, sample the same elements, so their samples can be
- * compared value by value. The leaf name (`weight` of `model.encoder.weight`) rather than the full
- * name, because alignment removes wrapper prefixes (`model.`, `module.`) before pairing tensors.
+ * seeded from a secret salt (sample-salt.ts), the tensor's leaf name and its shape, never from its
+ * dtype or file: an fp16 export and its fp32 original, or a parent and its child, sample the same
+ * elements, so their samples can be compared value by value. The leaf name (`weight` of
+ * `model.encoder.weight`) rather than the full name, because alignment removes wrapper prefixes
+ * (`model.`, `module.`) before pairing tensors. The salt keeps the positions unknown to whoever
+ * wrote the files, so no file can be made to agree with another exactly where the samples look.
  */
 import { createHash } from 'node:crypto'
+import type { SampleSalt } from './sample-salt.ts'
 
 /** Values sampled per tensor (all of them when a tensor has fewer). */
 export const SAMPLE_SIZE = 4096
@@ -27,8 +30,8 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-function seedOf(name: string, shape: readonly number[]): [number, number] {
-  const digest = createHash('sha256').update(`${leafName(name)}\0${shape.join('x')}`).digest()
+function seedOf(name: string, shape: readonly number[], salt: SampleSalt): [number, number] {
+  const digest = createHash('sha256').update(salt.bytes).update(`\0${leafName(name)}\0${shape.join('x')}`).digest()
   return [digest.readUInt32LE(0), digest.readUInt32LE(4)]
 }
 
@@ -36,9 +39,9 @@ function seedOf(name: string, shape: readonly number[]): [number, number] {
  * `k` distinct element indices in [0, numel), ascending (all indices when numel ≤ k). Two
  * generators make 53-bit uniform draws, so tensors past 2^32 elements are sampled evenly too.
  */
-export function samplePositions(name: string, shape: readonly number[], numel: number, k = SAMPLE_SIZE): Float64Array {
+export function samplePositions(name: string, shape: readonly number[], numel: number, salt: SampleSalt, k = SAMPLE_SIZE): Float64Array {
   if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i)
-  const [s0, s1] = seedOf(name, shape)
+  const [s0, s1] = seedOf(name, shape, salt)
   const [hi, lo] = [mulberry32(s0), mulberry32(s1)]
   const chosen = new Set<number>()
   while (chosen.size < k) {

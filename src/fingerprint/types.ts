@@ -15,7 +15,9 @@ export interface TensorFingerprint {
   readonly sha256: string
   /** NaN elements in the whole tensor (0 for dtypes without NaN): a near-duplicate must never hide one. */
   readonly nans: number
-  /** Values at `samplePositions(name, shape, numel)` as float64; empty for dtypes that are not numbers. */
+  /** Sum of |x| over the finite elements of a floating-point tensor (every element, not sampled); 0 for others. */
+  readonly absSum: number
+  /** Values at `samplePositions(name, shape, numel, salt)` as float64; empty for dtypes that are not numbers. */
   readonly samples: Float64Array
 }
 
@@ -24,4 +26,6 @@ export interface Fingerprint {
   readonly tensors: ReadonlyMap<string, TensorFingerprint>
   /** Tensor bytes read to make it (0 when it came from a cache). */
   readonly bytesRead: number
+  /** The id of the salt its sample positions were drawn with (sample-salt.ts): only equal ids compare. */
+  readonly saltId: string
 }

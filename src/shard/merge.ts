@@ -11,11 +11,12 @@ import { dirname, relative } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { describes } from '../fingerprint/cache.ts'
 import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
+import { sampleSalt } from '../fingerprint/sample-salt.ts'
 import type { Fingerprint } from '../fingerprint/types.ts'
 import { commitOf, commitPinsFiles } from './commit.ts'
 import { timesOf } from './run-shard.ts'
 import {
-  checkComplete, checkSameCommit, decodeFingerprint, recordedTimes, ShardReportError, validateShardReport, type ShardReport,
+  checkComplete, checkSameCommit, checkSameSalt, decodeFingerprint, recordedTimes, ShardReportError, validateShardReport, type ShardReport,
 } from './shard-report.ts'
 
 export interface LoadedShards {
@@ -45,6 +46,7 @@ export async function loadShards(files: readonly string[], toolVersion: string, 
   const reports = docs.map(({ file, doc }) => ({ file, report: validateShardReport(doc, file, text, toolVersion) }))
   checkComplete(reports)
   checkSameCommit(reports, await commitOf(dirname(manifest)))
+  checkSameSalt(reports, await sampleSalt())
   return { manifest, reports: reports.map(r => r.report) }
 }
 

@@ -8,6 +8,7 @@ import { dirname, relative } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { openCheckpoint } from '../checkpoint/open.ts'
 import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
+import { sampleSalt } from '../fingerprint/sample-salt.ts'
 import type { Fingerprint } from '../fingerprint/types.ts'
 import { loadManifest } from '../manifest/parse.ts'
 import { weightTensors } from '../weights/align.ts'
@@ -37,6 +38,7 @@ export async function runShard(manifestPath: string, spec: ShardSpec, toolVersio
   const paths = new Set(manifest.experiments.filter(e => share.has(e.name))
     .flatMap(e => [e.checkpoint.resolved, ...e.twins.map(t => t.resolved), ...(e.parent?.path !== undefined ? [e.parent.path.resolved] : [])]))
   const fingerprints: Record<string, string> = {}
+  const salt = await sampleSalt()
   const files: Record<string, FileTimes> = {}
   let bytesRead = 0
   for (const path of paths) {
@@ -60,7 +62,7 @@ export async function runShard(manifestPath: string, spec: ShardSpec, toolVersio
   const report: ShardReport = {
     format: SHARD_FORMAT, version: SHARD_VERSION, tool_version: toolVersion, manifest: manifestPath,
     manifest_sha256: manifestHash(text), shard: spec, experiments: [...share], fingerprints,
-    commit: await commitOf(dirname(manifestPath)), files,
+    commit: await commitOf(dirname(manifestPath)), salt: { id: salt.id, source: salt.source }, files,
   }
   return { report, bytesRead }
 }

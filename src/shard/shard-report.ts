@@ -14,7 +14,7 @@ import { describeCommit, type CommitInfo } from './commit.ts'
 import type { ShardSpec } from './partition.ts'
 
 export const SHARD_FORMAT = 'ckpt-audit-shard'
-export const SHARD_VERSION = 3
+export const SHARD_VERSION = 4
 
 export class ShardReportError extends Error {}
 
@@ -30,6 +30,8 @@ export interface ShardReport {
   /** By `relative path\0size`: an encoded cache entry. */
   readonly fingerprints: Readonly<Record<string, string>>
   readonly commit: CommitInfo
+  /** The id of the salt its fingerprints sampled with (sample-salt.ts) and where the salt came from. */
+  readonly salt: { readonly id: string, readonly source: string }
   /** By the same key: the file's times when it was fingerprinted (nanoseconds, as text). */
   readonly files: Readonly<Record<string, FileTimes>>
 }
@@ -73,6 +75,9 @@ export function validateShardReport(doc: unknown, file: string, manifestText: st
     throw new ShardReportError(`${file}: experiments or fingerprints are missing`)
   if (!validCommit(r.commit)) throw new ShardReportError(`${file}: the commit is missing or invalid`)
   if (r.files === null || typeof r.files !== 'object') throw new ShardReportError(`${file}: the file times are missing`)
+  const salt = r.salt as { id?: unknown, source?: unknown } | null | undefined
+  if (salt === null || typeof salt !== 'object' || typeof salt.id !== 'string' || !/^[0-9a-f]{16}$/.test(salt.id)
+    || typeof salt.source !== 'string') throw new ShardReportError(`${file}: the sample salt is missing or invalid`)
   return r as ShardReport
 }
 
@@ -109,6 +114,19 @@ export function checkSameCommit(reports: ReadonlyArray<{ file: string, report: S
 export function recordedTimes(report: ShardReport, relativePath: string, size: number): FileTimes | undefined {
   const t = report.files[shardKey(relativePath, size)] as Partial<FileTimes> | undefined
   return t !== undefined && typeof t.mtime_ns === 'string' && typeof t.ctime_ns === 'string' ? t as FileTimes : undefined
+}
+
+/**
+ * Every shard sampled with the merge's own salt: fingerprints of other salts sample other positions
+ * and cannot be compared. Shards on separate machines share one only through the environment.
+ */
+export function checkSameSalt(reports: ReadonlyArray<{ file: string, report: ShardReport }>, local: { id: string, source: string }): void {
+  for (const { file, report } of reports) {
+    if (report.salt.id !== local.id)
+      throw new ShardReportError(`${file} sampled its fingerprints with another salt (from ${report.salt.source}) than this merge `
+        + `(from ${local.source}): run the shards and the merge in one GitHub Actions run, on one machine, `
+        + 'or with one CKPT_AUDIT_SAMPLE_SALT')
+  }
 }
 
 /** Every shard 1..N exactly once, all of one N. */

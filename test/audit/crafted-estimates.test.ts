@@ -1,7 +1,9 @@
 /**
- * Sample positions are public, so a file can be crafted to steer the estimates: every verdict that
- * is reported must rest on hashes or exact reads. Each case's decoy agrees with its victim where
- * the samples look and is far from it everywhere else.
+ * Files crafted to steer the estimates. Each decoy agrees with its victim where the samples look
+ * and is far from it everywhere else. The positions are secret (sample-salt.ts): a decoy made
+ * without the salt agrees at the wrong places and the estimates see the truth. The lineage decoys
+ * here are made with this process's own salt (white-box), to show that even then a zero-variance
+ * sample claims no exactness and a parent is inferred on exact reads.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,6 +14,7 @@ import { checkManifest } from '../../src/check.ts'
 import { fingerprintCheckpoint } from '../../src/fingerprint/fingerprint-checkpoint.ts'
 import { sampleStats } from '../../src/fingerprint/sample-stats.ts'
 import { samplePositions } from '../../src/fingerprint/positions.ts'
+import { sampleSalt, saltOf } from '../../src/fingerprint/sample-salt.ts'
 import { openCheckpoint } from '../../src/checkpoint/open.ts'
 import { writeSafetensors } from '../support/safetensors.ts'
 
@@ -22,9 +25,11 @@ const noise = (seed: number, scale: number) => Float64Array.from({ length: N }, 
 const add = (x: Float64Array, y: Float64Array) => x.map((v, i) => v + y[i]!)
 // multiples of 2^-10 below 2 in magnitude: adding 2^-10 is exact in float32, so a decoy's sampled differences can be one constant
 const quantized = (x: Float64Array) => x.map(v => Math.round(v * 1024) / 1024)
-const sampled = new Set(samplePositions('w', [N], N))
-/** `near` where the samples look, `far` elsewhere. */
-const decoy = (near: Float64Array, far: Float64Array) => near.map((v, i) => (sampled.has(i) ? v : far[i]!))
+const sampled = new Set(samplePositions('w', [N], N, await sampleSalt()))
+/** Where an attacker who does not know the salt guesses the samples look. */
+const guessed = new Set(samplePositions('w', [N], N, saltOf(Buffer.from('a guess'), 'attacker')))
+/** `near` where the samples look (`at`: where the maker believes they look), `far` elsewhere. */
+const decoy = (near: Float64Array, far: Float64Array, at = sampled) => near.map((v, i) => (at.has(i) ? v : far[i]!))
 const write = (name: string, values: Float64Array) =>
   writeSafetensors(join(ws, `${name}.safetensors`), { w: { dtype: 'F32', shape: [N], values } })
 
@@ -66,9 +71,9 @@ test('the inferred parent comes from the exact comparison once one was made', as
   assert.equal(r.lineage.find(l => l.child === 'c2')!.inferred, 'p')
 })
 
-test('a near-duplicate on an estimate is confirmed by an exact diff: a decoy equal where the samples look is none', async () => {
+test('a decoy made without the salt is no near-duplicate: it agrees at the wrong places, and the estimate sees it far', async () => {
   const a = add(p, noise(2, 1e-2))
-  const y = decoy(add(a, noise(9, 1e-7)), add(p, noise(10, 1e-2)))
+  const y = decoy(add(a, noise(9, 1e-7)), add(p, noise(10, 1e-2)), guessed)
   write('na', a)
   write('ny', y)
   writeFileSync(join(ws, 'near.yml'), ['version: 1', 'checks: {weights: always, fail_on: []}', 'experiments:',
@@ -76,6 +81,9 @@ test('a near-duplicate on an estimate is confirmed by an exact diff: a decoy equ
     '  y: {checkpoint: ny.safetensors, parent: p, hparams: {kl_beta: 0.2}}'].join('\n') + '\n')
   const r = await checkManifest(join(ws, 'near.yml'), {})
   assert.deepEqual(codes(r).filter(x => x.startsWith('near-duplicate')), [])
+  // the estimate itself saw the distance: far above the near-identical 1e-7
+  const estimated = r.pairs.find(x => [x.a, x.b].sort().join() === 'a,y')!
+  assert.ok(estimated.mean_abs_diff! > 1e-3, String(estimated.mean_abs_diff))
 })
 
 test('the distance matrix marks estimated cells (≈, with a legend) and shows exact ones plain', async () => {

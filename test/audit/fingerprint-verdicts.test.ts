@@ -1,7 +1,7 @@
 /**
  * Issue K: verdicts taken on fingerprints equal the exact pairwise method's, on tensors too large
- * to sample whole; a near-duplicate is confirmed by an exact diff (never reported on samples), and
- * a NaN the samples missed is never hidden.
+ * to sample whole; a near-duplicate the estimates settle is reported on them with its bound, one
+ * they cannot settle is read exactly, and a NaN the samples missed is never hidden.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,14 +9,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { checkManifest } from '../../src/check.ts'
-import { mayBeNear } from '../../src/audit/near-duplicate-estimate.ts'
+import { BF16_STEP, decide, nearnessOf, thresholdOf } from '../../src/audit/near-duplicate-estimate.ts'
 import type { EstimatedDiff } from '../../src/fingerprint/fingerprint-diff.ts'
-import { samplePositions } from '../../src/fingerprint/positions.ts'
+import { samplePositions as positionsWith } from '../../src/fingerprint/positions.ts'
+import { sampleSalt } from '../../src/fingerprint/sample-salt.ts'
 import { writeSafetensors } from '../support/safetensors.ts'
 
 const ws = mkdtempSync(join(tmpdir(), 'ckpt-fp-verdicts-'))
 after(() => rmSync(ws, { recursive: true, force: true }))
 const N = 20_000
+const salt = await sampleSalt()
+const samplePositions = (name: string, shape: number[], numel: number) => positionsWith(name, shape, numel, salt)
 const noise = (seed: number, scale: number) => Float64Array.from({ length: N }, (_, i) => scale * ((Math.sin(i * 12.9898 + seed) * 43758.5453) % 1))
 const add = (x: Float64Array, y: Float64Array) => x.map((v, i) => v + y[i]!)
 const parent = noise(1, 1)
@@ -36,26 +39,50 @@ writeFileSync(join(ws, 'm.yml'), ['version: 1', 'checks: {weights: always, fail_
 const verdicts = (r: { findings: readonly { code: string, experiment: string, message: string }[] }) =>
   r.findings.filter(f => f.code !== 'hparam-missing').map(f => `${f.code} ${f.experiment}: ${f.message.split(' (')[0]}`).sort()
 
-test('verdicts on fingerprints equal the exact pairwise method; the near-duplicate rests on an exact diff; the hidden NaN is no duplicate', async () => {
+test('verdicts on fingerprints equal the exact pairwise method; a settled near-duplicate says it is estimated; the hidden NaN is no duplicate', async () => {
   const sampled = await checkManifest(join(ws, 'm.yml'), {})
   const exact = await checkManifest(join(ws, 'm.yml'), { exactPairs: true })
   assert.deepEqual(verdicts(sampled), verdicts(exact))
+  // a and d were trained apart from p: as far from each other as from p, so no duplicate; c holds a NaN where b has a number
   assert.deepEqual(verdicts(sampled), ['near-duplicate a: a and b have near-identical weights'])
   const message = sampled.findings.find(f => f.code === 'near-duplicate')!.message
-  assert.match(message, /mean \|a−b\| \S+, \d+× below/)
-  assert.doesNotMatch(message, /estimated from samples/)
+  assert.match(message, /mean \|a−b\| \S+ ±\S+, estimated from samples, \d+× below one bfloat16 rounding step of their weights/)
   assert.doesNotMatch(message, /bit-identical|same values/)
+  assert.match(exact.findings.find(f => f.code === 'near-duplicate')!.message, /mean \|a−b\| \S+, \d+× below/)
   assert.ok(sampled.pairs.some(p => p.error_bound !== undefined && p.error_bound > 0), 'estimated pairs carry their bound')
 })
 
-test('an estimate only keeps a pair clearly above the threshold unread; every other candidate is read exactly', () => {
-  const base = { mean_abs_diff: 1e-7, error_bound: 1e-9, nan_free: true, identical: false, complete: false } as EstimatedDiff
-  const yard = { distance: 1e-2, bound: 0, description: '' }
-  assert.equal(mayBeNear(base, yard, 0.1), true)
-  assert.equal(mayBeNear({ ...base, mean_abs_diff: 1, error_bound: 1e-3 }, yard, 0.1), false, 'far above: left unread')
-  assert.equal(mayBeNear({ ...base, mean_abs_diff: 1, error_bound: Infinity }, yard, 0.1), true, 'an unknown bound is read')
-  assert.equal(mayBeNear({ ...base, mean_abs_diff: 1.1e-3, error_bound: 2e-4 }, yard, 0.1), true, 'the interval straddles the threshold')
-  assert.equal(mayBeNear(base, undefined, 0.1), false)
+test('an estimate settles a pair only when its interval lies wholly on one side of the threshold', () => {
+  const t = thresholdOf({ distance: 1e-2, bound: 0, description: 'moved' }, undefined, 0.1)!
+  assert.equal(t.distance, 1e-3)
+  assert.equal(decide(1e-7, 1e-9, t), 'near')
+  assert.equal(decide(1, 1e-3, t), 'far', 'far above: left unread')
+  assert.equal(decide(1, Infinity, t), 'unsure', 'an unknown bound is read')
+  assert.equal(decide(1.1e-3, 2e-4, t), 'unsure', 'the interval straddles the threshold')
+  assert.equal(decide(9e-4, 2e-4, t), 'unsure')
+  assert.equal(decide(5e-4, 1e-4, { ...t, bound: 6e-4 }), 'unsure', "the threshold's own bound counts")
+  assert.equal(decide(1e-7, 0, undefined), 'far', 'no scale: only identity or equal values are near')
+  assert.equal(decide(0, 0, undefined), 'near')
+  const base = { mean_abs_diff: 1e-7, error_bound: 1e-9, nan_free: true, identical: false, complete: false, nan_mismatch: 0 } as EstimatedDiff
+  assert.equal(nearnessOf(base, 1e-9, t), 'near')
+  assert.equal(nearnessOf({ ...base, nan_free: false }, 1e-9, t), 'unsure', 'a NaN may hide where no sample looked')
+  assert.equal(nearnessOf({ ...base, nan_mismatch: 3 }, 1e-9, t), 'far')
+})
+
+test('the threshold is the larger of ratio × the training scale and one bfloat16 step of the weights', () => {
+  const moved = { distance: 4e-3, bound: 0, description: 'how far training moved them' }
+  // a fleet trained apart (|w| ≈ 0.8, moved 4e-3): the pair at 5.6e-3 is far under both scales
+  const fleet = thresholdOf(moved, 0.8, 0.1)!
+  assert.equal(fleet.distance, BF16_STEP * 0.8)
+  assert.match(fleet.description, /bfloat16 rounding step/)
+  assert.equal(decide(5.6e-3, 0, fleet), 'far')
+  // the okvqa runs moved 4e-5 and differ by 1.8e-4: below one bf16 step of their weights
+  assert.equal(decide(1.8e-4, 0, thresholdOf({ ...moved, distance: 4e-5 }, 0.8, 0.1)), 'near')
+  // large moves of small weights: the training scale decides
+  const big = thresholdOf({ ...moved, distance: 1 }, 1e-3, 0.1)!
+  assert.equal(big.distance, 0.1)
+  assert.equal(big.description, 'how far training moved them')
+  assert.equal(thresholdOf(undefined, undefined, 0.1), undefined)
 })
 
 test('frozen, trained and twins on hashes: a change the samples miss is caught; verdicts equal the exact method\'s', async () => {

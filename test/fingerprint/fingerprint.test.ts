@@ -7,7 +7,8 @@ import type { Checkpoint } from '../../src/checkpoint/checkpoint.ts'
 import { openCheckpoint as open } from '../../src/checkpoint/open.ts'
 import { fingerprintCheckpoint } from '../../src/fingerprint/fingerprint-checkpoint.ts'
 import { fingerprintDiff } from '../../src/fingerprint/fingerprint-diff.ts'
-import { samplePositions, SAMPLE_SIZE } from '../../src/fingerprint/positions.ts'
+import { samplePositions as positionsWith, SAMPLE_SIZE } from '../../src/fingerprint/positions.ts'
+import { environmentSalt, sampleSalt, saltOf } from '../../src/fingerprint/sample-salt.ts'
 import { diffCheckpoints } from '../../src/weights/diff.ts'
 import { writeSafetensors, type TensorSpec } from '../support/safetensors.ts'
 
@@ -31,6 +32,9 @@ const file = (name: string, tensors: Record<string, TensorSpec>): string => {
   return path
 }
 const fingerprintOf = async (path: string) => fingerprintCheckpoint(await openCheckpoint(path))
+// the positions this process's fingerprints sample (the salt is one per process)
+const salt = await sampleSalt()
+const samplePositions = (name: string, shape: number[], numel: number) => positionsWith(name, shape, numel, salt)
 
 test('sample positions: distinct, ascending, in range, all of a small tensor, the same for a wrapped name', () => {
   const p = samplePositions('encoder.weight', [100, 200], N)
@@ -40,6 +44,38 @@ test('sample positions: distinct, ascending, in range, all of a small tensor, th
   assert.deepEqual([...samplePositions('model.encoder.weight', [100, 200], N)], [...p])
   assert.notDeepEqual([...samplePositions('encoder.bias', [100, 200], N)], [...p])
   assert.deepEqual([...samplePositions('x', [3], 3)], [0, 1, 2])
+})
+
+test('sample positions depend on the salt: who cannot know it cannot know where the samples look', async () => {
+  const other = saltOf(Buffer.from('another run'), 'test')
+  const mine = new Set(samplePositions('encoder.weight', [100, 200], N))
+  const theirs = positionsWith('encoder.weight', [100, 200], N, other)
+  const shared = [...theirs].filter(p => mine.has(p)).length
+  // two independent draws of 4,096 of 20,000 share about 4096²/20000 ≈ 839 positions, never all
+  assert.ok(shared < 1200, `${shared} positions shared`)
+  assert.notEqual(other.id, salt.id)
+  // the environment's salt: CKPT_AUDIT_SAMPLE_SALT first, then the Actions run id, one per run
+  const run = (id: string) => environmentSalt({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: id })!
+  assert.equal(run('7').id, run('7').id)
+  assert.notEqual(run('7').id, run('8').id)
+  assert.equal(environmentSalt({ CKPT_AUDIT_SAMPLE_SALT: 'x', GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '7' })!.source, 'CKPT_AUDIT_SAMPLE_SALT')
+  assert.equal(environmentSalt({}), undefined)
+  // a fingerprint says which salt it sampled with; fingerprints of two salts are never compared
+  const path = file('salted.safetensors', { w: { dtype: 'F32', shape: [N], values: index } })
+  const [c, d] = [await openCheckpoint(path), await openCheckpoint(path)]
+  const [fc, fd] = [await fingerprintCheckpoint(c), await fingerprintCheckpoint(d, other)]
+  assert.equal(fc.saltId, salt.id)
+  assert.equal(fd.saltId, other.id)
+  assert.throws(() => fingerprintDiff(c, fc, d, fd), /different salts/)
+})
+
+test('the fingerprint sums |x| over every finite element, exactly (the near-duplicate rounding scale)', async () => {
+  const values = Float64Array.from({ length: N }, (_, i) => (i === 7 ? NaN : i === 9 ? Infinity : i % 2 ? -0.5 : 0.25))
+  const fp = await fingerprintOf(file('abs.safetensors', { w: { dtype: 'F32', shape: [N], values } }))
+  const t = fp.tensors.get('w')!
+  const expected = values.reduce((sum, v) => sum + (Number.isFinite(v) ? Math.abs(v) : 0), 0)
+  assert.equal(t.absSum, expected)
+  assert.equal(t.nans, 1)
 })
 
 test('fingerprints sample the same elements in every dtype and every file', async () => {
