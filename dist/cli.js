@@ -11871,8 +11871,8 @@ var require_utils = __commonJS({
       }
       if (bestLength < 2) return hextets.join(":");
       const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
+      const tail2 = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail2;
     }
     function normalizeIPv6Address(input) {
       const compression = input.indexOf("::");
@@ -20250,8 +20250,8 @@ function accumulateFloat32Exact(x, y, count, acc) {
 }
 function exactKernel(x, y, count) {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, m0 = 0, m1 = 0, same = 0;
-  let i = 0;
-  for (; i + 3 < count; i += 4) {
+  const whole = count - count % 4;
+  for (let i = 0; i < whole; i += 4) {
     const d0 = Math.abs(x[i] - y[i]);
     const d1 = Math.abs(x[i + 1] - y[i + 1]);
     const d2 = Math.abs(x[i + 2] - y[i + 2]);
@@ -20267,19 +20267,27 @@ function exactKernel(x, y, count) {
     if (d2 <= TINY) same++;
     if (d3 <= TINY) same++;
   }
-  for (; i < count; i++) {
-    const d = Math.abs(x[i] - y[i]);
-    s0 += d;
-    m0 = Math.max(m0, d);
-    if (d <= TINY) same++;
-  }
-  const sum = s0 + s1 + s2 + s3;
+  exactTail(x, y, whole, count);
+  const sum = s0 + s1 + s2 + s3 + tail[0];
   if (!Number.isFinite(sum)) return false;
   out[0] = sum;
-  out[1] = Math.max(m0, m1);
-  out[2] = count - same;
+  out[1] = Math.max(m0, m1, tail[1]);
+  out[2] = count - same - tail[2];
   out[3] = 0;
   return true;
+}
+var tail = new Float64Array(3);
+function exactTail(x, y, from, count) {
+  let sum = 0, max = 0, same = 0;
+  for (let i = from; i < count; i++) {
+    const d = Math.abs(x[i] - y[i]);
+    sum += d;
+    max = Math.max(max, d);
+    if (d <= TINY) same++;
+  }
+  tail[0] = sum;
+  tail[1] = max;
+  tail[2] = same;
 }
 function warmUp() {
   const x = Float32Array.of(1, 2, 3, 4, 5, 6, 7);
@@ -20506,26 +20514,131 @@ function sampleSalt() {
   return resolved;
 }
 
+// src/workers/pool.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, Worker } from "node:worker_threads";
+var MAX_WORKERS = 4;
+function workerCount(env = process.env, cores = availableParallelism()) {
+  if (!isMainThread) return 0;
+  const given = env.CKPT_AUDIT_WORKERS;
+  if (given !== void 0 && given !== "") {
+    const n2 = Number(given);
+    if (Number.isInteger(n2) && n2 >= 0) return Math.min(n2, 16);
+  }
+  return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS);
+}
+var workerUrl = () => new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
+function toError(e) {
+  return e.reason !== void 0 ? new CheckpointError(e.reason, e.message) : new Error(e.message);
+}
+var Pool = class {
+  idle = [];
+  queue = [];
+  busy = /* @__PURE__ */ new Map();
+  live = /* @__PURE__ */ new Set();
+  nextId = 0;
+  size;
+  constructor(size) {
+    this.size = size;
+  }
+  run(job) {
+    return new Promise((resolve6, reject) => {
+      this.queue.push({ job, resolve: resolve6, reject });
+      this.dispatch();
+    });
+  }
+  spawn() {
+    const worker = new Worker(workerUrl());
+    this.live.add(worker);
+    worker.on("message", (reply) => this.settle(worker, reply));
+    worker.on("error", (error) => this.fail(worker, error));
+    worker.on("exit", (code2) => this.fail(worker, new Error(`a worker thread stopped (exit code ${code2})`)));
+    return worker;
+  }
+  dispatch() {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.live.size < this.size ? this.spawn() : void 0);
+      if (worker === void 0) return;
+      const pending = this.queue.shift();
+      this.busy.set(worker, pending);
+      worker.ref();
+      worker.postMessage({ id: this.nextId++, job: pending.job });
+    }
+  }
+  settle(worker, reply) {
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    worker.unref();
+    this.idle.push(worker);
+    if (pending !== void 0) {
+      if ("error" in reply) pending.reject(toError(reply.error));
+      else pending.resolve(reply.value);
+    }
+    this.dispatch();
+  }
+  /** A worker that crashed or exited: its job fails, and a fresh worker may take its place. */
+  fail(worker, error) {
+    if (!this.live.delete(worker)) return;
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    const at = this.idle.indexOf(worker);
+    if (at >= 0) this.idle.splice(at, 1);
+    pending?.reject(error);
+    this.dispatch();
+  }
+};
+var pool;
+function workerPool() {
+  if (pool === void 0) {
+    const size = workerCount();
+    pool = size > 0 ? new Pool(size) : null;
+  }
+  return pool ?? void 0;
+}
+
 // src/fingerprint/fingerprint-checkpoint.ts
 var one = new Float64Array(1);
 function decodeAt(chunk, index2, size, dtype, littleEndian) {
   decodeInto(chunk.subarray(index2 * size, index2 * size + size), dtype, littleEndian, one);
   return one[0];
 }
+var FINGERPRINT_CHUNK = 1 << 19;
 var scratch2;
 var scanned = new Float64Array(2);
 function scanFloat32(values, count) {
-  let [nans, sum] = [0, 0];
-  for (let i = 0; i < count; i++) {
-    const v2 = values[i];
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const whole = count - count % 4;
+  for (let i = 0; i < whole; i += 4) {
+    s0 += Math.abs(values[i]);
+    s1 += Math.abs(values[i + 1]);
+    s2 += Math.abs(values[i + 2]);
+    s3 += Math.abs(values[i + 3]);
+  }
+  const sum = s0 + s1 + s2 + s3 + tailSum(values, whole, count);
+  if (sum - sum === 0) {
+    scanned[0] = 0;
+    scanned[1] = sum;
+    return;
+  }
+  scanCarefully(values, count);
+}
+function tailSum(values, from, count) {
+  let sum = 0;
+  for (let i = from; i < count; i++) sum += Math.abs(values[i]);
+  return sum;
+}
+function scanCarefully(values, count) {
+  let nans = 0, finite = 0;
+  for (let k = 0; k < count; k++) {
+    const v2 = values[k];
     if (v2 !== v2) nans++;
-    else if (v2 - v2 === 0) sum += Math.abs(v2);
+    else if (v2 - v2 === 0) finite += Math.abs(v2);
   }
   scanned[0] = nans;
-  scanned[1] = sum;
+  scanned[1] = finite;
 }
 function scanFloat64(values, count) {
-  let [nans, sum] = [0, 0];
+  let nans = 0, sum = 0;
   for (let i = 0; i < count; i++) {
     const v2 = values[i];
     if (v2 !== v2) nans++;
@@ -20536,9 +20649,14 @@ function scanFloat64(values, count) {
 }
 function scanChunk(chunk, dtype, littleEndian, count) {
   if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
-  const values = scratch2 ??= new Float64Array(CHUNK_ELEMENTS);
+  const values = scratch2 ??= new Float64Array(FINGERPRINT_CHUNK);
   decodeInto(chunk, dtype, littleEndian, values);
   scanFloat64(values, count);
+}
+for (let i = 0; i < 32; i++) {
+  scanFloat32(Float32Array.of(1, -2, 3, 4, 5), 5);
+  scanFloat32(Float32Array.of(1, NaN, Infinity, 4, 5), 5);
+  scanFloat64(Float64Array.of(1, NaN, Infinity, 4, 5), 5);
 }
 async function fingerprintTensor(checkpoint, named, salt) {
   const { tensor } = named;
@@ -20549,13 +20667,18 @@ async function fingerprintTensor(checkpoint, named, salt) {
   const decodable = isDecodable(tensor.dtype);
   const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
   const samples = new Float64Array(positions.length);
-  const buffer = acquireChunk(Math.min(numel, CHUNK_ELEMENTS) * size);
   const floating = isFloatingDtype(tensor.dtype);
+  const buffers = [0, 1].map(() => acquireChunk(Math.min(numel, FINGERPRINT_CHUNK) * size));
+  const readChunk = (start) => reader.readInto(start, Math.min(FINGERPRINT_CHUNK, numel - start), buffers[start / FINGERPRINT_CHUNK % 2]);
   let [next, nans, absSum] = [0, 0, 0];
+  let pending = numel > 0 ? readChunk(0) : void 0;
   try {
-    for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
-      const count = Math.min(CHUNK_ELEMENTS, numel - start);
-      const bytes = await reader.readInto(start, count, buffer);
+    for (let start = 0; start < numel; start += FINGERPRINT_CHUNK) {
+      const count = Math.min(FINGERPRINT_CHUNK, numel - start);
+      const bytes = await pending;
+      pending = start + FINGERPRINT_CHUNK < numel ? readChunk(start + FINGERPRINT_CHUNK) : void 0;
+      pending?.catch(() => {
+      });
       hash2.update(bytes);
       if (floating) {
         scanChunk(bytes, tensor.dtype, reader.littleEndian, count);
@@ -20566,7 +20689,9 @@ async function fingerprintTensor(checkpoint, named, salt) {
         samples[next] = decodeAt(bytes, positions[next] - start, size, tensor.dtype, reader.littleEndian);
     }
   } finally {
-    releaseChunk(buffer);
+    await pending?.catch(() => {
+    });
+    buffers.forEach(releaseChunk);
   }
   return {
     name: named.name,
@@ -20581,15 +20706,30 @@ async function fingerprintTensor(checkpoint, named, salt) {
   };
 }
 var readable = (t) => dtypeInfo(t.tensor.dtype) !== void 0;
-async function fingerprintCheckpoint(checkpoint, salt) {
-  const positionsSalt = salt ?? await sampleSalt();
+async function fingerprintInProcess(checkpoint, salt) {
   const tensors = /* @__PURE__ */ new Map();
   let bytesRead = 0;
   for (const named of weightTensors(checkpoint.tensors).filter(readable)) {
-    tensors.set(named.name, await fingerprintTensor(checkpoint, named, positionsSalt));
+    tensors.set(named.name, await fingerprintTensor(checkpoint, named, salt));
     bytesRead += named.tensor.numel * dtypeInfo(named.tensor.dtype).itemSize;
   }
-  return { tensors, bytesRead, saltId: positionsSalt.id };
+  return { tensors, bytesRead, saltId: salt.id };
+}
+function describes(fingerprint, checkpoint) {
+  const named = weightTensors(checkpoint.tensors);
+  return named.every(({ name, tensor }) => {
+    const t = fingerprint.tensors.get(name);
+    return t === void 0 || t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(",") === tensor.shape.join(",");
+  }) && [...fingerprint.tensors.keys()].every((name) => named.some((t) => t.name === name));
+}
+async function fingerprintCheckpoint(checkpoint, salt) {
+  const positionsSalt = salt ?? await sampleSalt();
+  const pool2 = isRemoteAddress(checkpoint.path) ? void 0 : workerPool();
+  if (pool2 === void 0) return fingerprintInProcess(checkpoint, positionsSalt);
+  const job = { kind: "fingerprint", path: checkpoint.path, salt: positionsSalt.bytes, saltSource: positionsSalt.source };
+  const reply = await pool2.run(job);
+  const fingerprint = { tensors: new Map(reply.tensors.map((t) => [t.name, t])), bytesRead: reply.bytesRead, saltId: reply.saltId };
+  return describes(fingerprint, checkpoint) ? fingerprint : fingerprintInProcess(checkpoint, positionsSalt);
 }
 
 // src/fingerprint/cache.ts
@@ -20601,13 +20741,6 @@ async function store(dir, identity2, fingerprint, key) {
   const temporary = `${target}.${randomBytes3(6).toString("hex")}.tmp`;
   await writeFile2(temporary, encodeEntry(identity2, fingerprint, key));
   await rename2(temporary, target);
-}
-function describes(fingerprint, checkpoint) {
-  const named = weightTensors(checkpoint.tensors);
-  return named.every(({ name, tensor }) => {
-    const t = fingerprint.tensors.get(name);
-    return t === void 0 || t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(",") === tensor.shape.join(",");
-  }) && [...fingerprint.tensors.keys()].every((name) => named.some((t) => t.name === name));
 }
 function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path), keyFile) {
   let keyed;
@@ -21412,14 +21545,41 @@ async function lfsPointerOf(path) {
   return text4.startsWith("version https://git-lfs.github.com/spec/") ? parseLfsPointer(text4) : void 0;
 }
 
+// src/workers/parallel-stats.ts
+var bytesOf = (p) => p.a.tensor.numel * ((dtypeInfo(p.a.tensor.dtype)?.itemSize ?? 0) + (dtypeInfo(p.b.tensor.dtype)?.itemSize ?? 0));
+function balancedGroups(items2, count, weight) {
+  const groups = Array.from({ length: Math.max(1, Math.min(count, items2.length)) }, () => ({ items: [], weight: 0 }));
+  for (const item of [...items2].sort((x, y) => weight(y) - weight(x))) {
+    const lightest = groups.reduce((min, g) => g.weight < min.weight ? g : min);
+    lightest.items.push(item);
+    lightest.weight += weight(item);
+  }
+  return groups.map((g) => g.items).filter((g) => g.length > 0);
+}
+function parallelStats(a, b, pairs) {
+  const pool2 = workerPool();
+  if (pool2 === void 0 || pairs.length < 2 || isRemoteAddress(a.path) || isRemoteAddress(b.path)) return void 0;
+  const results = /* @__PURE__ */ new Map();
+  for (const group of balancedGroups(pairs, 4 * pool2.size, bytesOf)) {
+    const job = { kind: "stats", a: a.path, b: b.path, pairs: group.map((p) => [p.a.name, p.b.name]) };
+    const done = pool2.run(job);
+    group.forEach((p, i) => {
+      const one3 = done.then((all2) => all2[i]);
+      one3.catch(() => {
+      });
+      results.set(p, one3);
+    });
+  }
+  return (p) => results.get(p);
+}
+
 // src/weights/diff.ts
 var sameShape = (p) => p.a.tensor.shape.join(",") === p.b.tensor.shape.join(",");
 var pairDtype = (p) => {
   const [x, y] = [p.a.tensor.dtype, p.b.tensor.dtype];
   return x === y ? x : `${x}/${y}`;
 };
-async function diffTensor(a, b, p) {
-  const stats = await tensorStats({ checkpoint: a, tensor: p.a.tensor }, { checkpoint: b, tensor: p.b.tensor });
+function tensorDiffOf(p, stats) {
   return {
     name: p.name,
     dtype: pairDtype(p),
@@ -21470,12 +21630,17 @@ async function diffCheckpoints(a, b, progress) {
   const notCompared = await unreadTensors(a, b);
   let [weighted, floatElements2, done, nan] = [0, 0, 0, 0];
   let max = null;
+  const numeric = comparable2.filter((p) => compareMode(p.a.tensor.dtype, p.b.tensor.dtype) !== "none");
+  const statsOf = parallelStats(a, b, numeric) ?? ((p) => tensorStats(
+    { checkpoint: a, tensor: p.a.tensor },
+    { checkpoint: b, tensor: p.b.tensor }
+  ));
   for (const p of comparable2) {
     if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === "none") {
       notCompared.push({ name: p.name, dtype: pairDtype(p), reason: `${pairDtype(p)} values have no common numeric meaning` });
       continue;
     }
-    const t = await diffTensor(a, b, p);
+    const t = tensorDiffOf(p, await statsOf(p));
     tensors.push(t);
     nan += t.nan_mismatch;
     if (isFloatingDtype(p.a.tensor.dtype) && isFloatingDtype(p.b.tensor.dtype)) {
@@ -21775,6 +21940,14 @@ function createContext(input, audit) {
       }
       return count === 0 ? void 0 : sum / count;
     },
+    prefetchFingerprints() {
+      if (input.exactPairs === true || workerPool() === void 0) return;
+      const paths = new Set(manifest.experiments.flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
+      for (const path of paths) {
+        void weightsOf(path).then((c) => c === void 0 ? void 0 : fingerprintOf(c)).catch(() => {
+        });
+      }
+    },
     recordPair(a, b, diff) {
       const estimated = isEstimate(diff);
       const bound = estimated ? { error_bound: diff.error_bound } : {};
@@ -21926,19 +22099,19 @@ async function gatherEvidence(ctx, e, candidates) {
   return evidence;
 }
 async function strongest(ctx, e, evidence, needsExact) {
-  const pool = [...evidence];
+  const pool2 = [...evidence];
   for (; ; ) {
-    pool.sort(strongerFirst);
-    const front = pool[0];
+    pool2.sort(strongerFirst);
+    const front = pool2[0];
     if (front === void 0) return void 0;
     const upper = (front.distance ?? Infinity) + front.bound;
-    const contenders = pool.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - x.bound <= upper);
+    const contenders = pool2.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - x.bound <= upper);
     const unread2 = contenders.length > 1 ? contenders.filter((x) => x.estimated) : front.estimated && needsExact(front) ? [front] : [];
     if (unread2.length === 0) return front;
     for (const c of unread2) {
       const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name).checkpoint.resolved);
       if (diff !== void 0) ctx.recordPair(e.name, c.name, diff);
-      pool.splice(pool.indexOf(c), 1, ...diff === void 0 ? [] : [evidenceOf(c.name, diff)]);
+      pool2.splice(pool2.indexOf(c), 1, ...diff === void 0 ? [] : [evidenceOf(c.name, diff)]);
     }
   }
 }
@@ -22258,6 +22431,7 @@ async function auditWeights(input) {
     return audit;
   }
   const ctx = createContext(input, audit);
+  ctx.prefetchFingerprints();
   await auditTwins(ctx);
   await auditLineage(ctx);
   await auditNearDuplicates(ctx);
@@ -25945,8 +26119,8 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     return beforeSequenceOpen(code2);
   }
   function beforeSequenceOpen(code2) {
-    const tail = self.events[self.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    const tail2 = self.events[self.events.length - 1];
+    initialPrefix = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
     marker2 = code2;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
@@ -26670,8 +26844,8 @@ function tokenizeContinuation(effects, ok2, nok) {
     if (code2 === null || markdownLineEnding(code2)) {
       return nok(code2);
     }
-    const tail = self.events[self.events.length - 1];
-    if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+    const tail2 = self.events[self.events.length - 1];
+    if (!self.parser.constructs.disable.null.includes("codeIndented") && tail2 && tail2[1].type === "linePrefix" && tail2[2].sliceSerialize(tail2[1], true).length >= 4) {
       return ok2(code2);
     }
     return effects.interrupt(self.parser.constructs.flow, nok, ok2)(code2);
@@ -28204,8 +28378,8 @@ var indentConstruct = {
 };
 function tokenizeListStart(effects, ok2, nok) {
   const self = this;
-  const tail = self.events[self.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  const tail2 = self.events[self.events.length - 1];
+  let initialSize = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
   let size = 0;
   return start;
   function start(code2) {
@@ -28299,8 +28473,8 @@ function tokenizeIndent(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
   function afterPrefix(code2) {
-    const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok2(code2) : nok(code2);
+    const tail2 = self.events[self.events.length - 1];
+    return tail2 && tail2[1].type === "listItemIndent" && tail2[2].sliceSerialize(tail2[1], true).length === self.containerState.size ? ok2(code2) : nok(code2);
   }
 }
 function tokenizeListEnd(effects) {
@@ -28310,8 +28484,8 @@ function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
   function afterPrefix(code2) {
-    const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code2) : nok(code2);
+    const tail2 = self.events[self.events.length - 1];
+    return !markdownSpace(code2) && tail2 && tail2[1].type === "listItemPrefixWhitespace" ? ok2(code2) : nok(code2);
   }
 }
 
@@ -29285,8 +29459,8 @@ function compiler(options3) {
         if (events[index2][0] === "enter") {
           listStack.push(prepared.length - 1);
         } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
+          const tail2 = listStack.pop();
+          prepareList(prepared, tail2);
         }
       }
     }
@@ -29314,9 +29488,9 @@ function compiler(options3) {
       }
     }
     if (context.tokenStack.length > 0) {
-      const tail = context.tokenStack[context.tokenStack.length - 1];
-      const handler = tail[1] || defaultOnError;
-      handler.call(context, void 0, tail[0]);
+      const tail2 = context.tokenStack[context.tokenStack.length - 1];
+      const handler = tail2[1] || defaultOnError;
+      handler.call(context, void 0, tail2[0]);
     }
     tree.position = {
       start: point2(events.length > 0 ? events[0][1].start : {
@@ -29569,28 +29743,28 @@ function compiler(options3) {
   function onenterdata(token) {
     const node2 = this.stack[this.stack.length - 1];
     const siblings = node2.children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text4();
-      tail.position = {
+    let tail2 = siblings[siblings.length - 1];
+    if (!tail2 || tail2.type !== "text") {
+      tail2 = text4();
+      tail2.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
         end: void 0
       };
-      siblings.push(tail);
+      siblings.push(tail2);
     }
-    this.stack.push(tail);
+    this.stack.push(tail2);
   }
   function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
+    const tail2 = this.stack.pop();
+    tail2.value += this.sliceSerialize(token);
+    tail2.position.end = point2(token.end);
   }
   function onexitlineending(token) {
     const context = this.stack[this.stack.length - 1];
     if (this.data.atHardBreak) {
-      const tail = context.children[context.children.length - 1];
-      tail.position.end = point2(token.end);
+      const tail2 = context.children[context.children.length - 1];
+      tail2.position.end = point2(token.end);
       this.data.atHardBreak = void 0;
       return;
     }
@@ -29700,12 +29874,12 @@ function compiler(options3) {
       const result = decodeNamedCharacterReference(data2);
       value2 = result;
     }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value2;
+    const tail2 = this.stack[this.stack.length - 1];
+    tail2.value += value2;
   }
   function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
+    const tail2 = this.stack.pop();
+    tail2.position.end = point2(token.end);
   }
   function onexitautolinkprotocol(token) {
     onexitdata.call(this, token);
@@ -30269,8 +30443,8 @@ function tokenizeTable(effects, ok2, nok) {
         break;
       }
     }
-    const tail = index2 > -1 ? self.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    const tail2 = index2 > -1 ? self.events[index2][1].type : null;
+    const next = tail2 === "tableHead" || tail2 === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
       return nok(code2);
     }

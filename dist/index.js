@@ -11870,8 +11870,8 @@ var require_utils = __commonJS({
       }
       if (bestLength < 2) return hextets.join(":");
       const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
+      const tail2 = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail2;
     }
     function normalizeIPv6Address(input) {
       const compression = input.indexOf("::");
@@ -23746,10 +23746,10 @@ var require_fixed_queue = __commonJS({
         this.head.push(data);
       }
       shift() {
-        const tail = this.tail;
-        const next = tail.shift();
-        if (tail.isEmpty() && tail.next !== null) {
-          this.tail = tail.next;
+        const tail2 = this.tail;
+        const next = tail2.shift();
+        if (tail2.isEmpty() && tail2.next !== null) {
+          this.tail = tail2.next;
         }
         return next;
       }
@@ -23763,8 +23763,8 @@ var require_pool_stats = __commonJS({
     var { kFree, kConnected, kPending, kQueued, kRunning, kSize } = require_symbols();
     var kPool = /* @__PURE__ */ Symbol("pool");
     var PoolStats = class {
-      constructor(pool) {
-        this[kPool] = pool;
+      constructor(pool2) {
+        this[kPool] = pool2;
       }
       get connected() {
         return this[kPool][kConnected];
@@ -23815,35 +23815,35 @@ var require_pool_base = __commonJS({
         this[kQueue] = new FixedQueue();
         this[kClients] = [];
         this[kQueued] = 0;
-        const pool = this;
+        const pool2 = this;
         this[kOnDrain] = function onDrain(origin, targets) {
-          const queue = pool[kQueue];
+          const queue = pool2[kQueue];
           let needDrain = false;
           while (!needDrain) {
             const item = queue.shift();
             if (!item) {
               break;
             }
-            pool[kQueued]--;
+            pool2[kQueued]--;
             needDrain = !this.dispatch(item.opts, item.handler);
           }
           this[kNeedDrain] = needDrain;
-          if (!this[kNeedDrain] && pool[kNeedDrain]) {
-            pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+          if (!this[kNeedDrain] && pool2[kNeedDrain]) {
+            pool2[kNeedDrain] = false;
+            pool2.emit("drain", origin, [pool2, ...targets]);
           }
-          if (pool[kClosedResolve] && queue.isEmpty()) {
-            Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
+          if (pool2[kClosedResolve] && queue.isEmpty()) {
+            Promise.all(pool2[kClients].map((c) => c.close())).then(pool2[kClosedResolve]);
           }
         };
         this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+          pool2.emit("connect", origin, [pool2, ...targets]);
         };
         this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+          pool2.emit("disconnect", origin, [pool2, ...targets], err);
         };
         this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+          pool2.emit("connectionError", origin, [pool2, ...targets], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -23968,7 +23968,7 @@ var require_pool = __commonJS({
     function defaultFactory(origin, opts) {
       return new Client(origin, opts);
     }
-    var Pool = class extends PoolBase {
+    var Pool2 = class extends PoolBase {
       constructor(origin, {
         connections,
         factory = defaultFactory,
@@ -24031,7 +24031,7 @@ var require_pool = __commonJS({
         }
       }
     };
-    module.exports = Pool;
+    module.exports = Pool2;
   }
 });
 
@@ -24051,7 +24051,7 @@ var require_balanced_pool = __commonJS({
       kRemoveClient,
       kGetDispatcher
     } = require_pool_base();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var { kUrl, kInterceptors } = require_symbols();
     var { parseOrigin } = require_util2();
     var kFactory = /* @__PURE__ */ Symbol("factory");
@@ -24072,7 +24072,7 @@ var require_balanced_pool = __commonJS({
       return a;
     }
     function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+      return new Pool2(origin, opts);
     }
     var BalancedPool = class extends PoolBase {
       constructor(upstreams = [], { factory = defaultFactory, ...opts } = {}) {
@@ -24097,22 +24097,22 @@ var require_balanced_pool = __commonJS({
       }
       addUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        if (this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true)) {
+        if (this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true)) {
           return this;
         }
-        const pool = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
-        this[kAddClient](pool);
-        pool.on("connect", () => {
-          pool[kWeight] = Math.min(this[kMaxWeightPerServer], pool[kWeight] + this[kErrorPenalty]);
+        const pool2 = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
+        this[kAddClient](pool2);
+        pool2.on("connect", () => {
+          pool2[kWeight] = Math.min(this[kMaxWeightPerServer], pool2[kWeight] + this[kErrorPenalty]);
         });
-        pool.on("connectionError", () => {
-          pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+        pool2.on("connectionError", () => {
+          pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool.on("disconnect", (...args) => {
+        pool2.on("disconnect", (...args) => {
           const err = args[2];
           if (err && err.code === "UND_ERR_SOCKET") {
-            pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+            pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
         });
@@ -24131,9 +24131,9 @@ var require_balanced_pool = __commonJS({
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        const pool = this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true);
-        if (pool) {
-          this[kRemoveClient](pool);
+        const pool2 = this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true);
+        if (pool2) {
+          this[kRemoveClient](pool2);
         }
         return this;
       }
@@ -24148,16 +24148,16 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool2) => pool2[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
         let counter = 0;
-        let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
+        let maxWeightIndex = this[kClients].findIndex((pool2) => !pool2[kNeedDrain]);
         while (counter++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
-          const pool = this[kClients][this[kIndex]];
-          if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
+          const pool2 = this[kClients][this[kIndex]];
+          if (pool2[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool2[kNeedDrain]) {
             maxWeightIndex = this[kIndex];
           }
           if (this[kIndex] === 0) {
@@ -24166,8 +24166,8 @@ var require_balanced_pool = __commonJS({
               this[kCurrentWeight] = this[kMaxWeightPerServer];
             }
           }
-          if (pool[kWeight] >= this[kCurrentWeight] && !pool[kNeedDrain]) {
-            return pool;
+          if (pool2[kWeight] >= this[kCurrentWeight] && !pool2[kNeedDrain]) {
+            return pool2;
           }
         }
         this[kCurrentWeight] = this[kClients][maxWeightIndex][kWeight];
@@ -24186,7 +24186,7 @@ var require_agent = __commonJS({
     var { InvalidArgumentError } = require_errors3();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var Client = require_client();
     var util5 = require_util2();
     var createRedirectInterceptor = require_redirect_interceptor();
@@ -24198,7 +24198,7 @@ var require_agent = __commonJS({
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kOptions = /* @__PURE__ */ Symbol("options");
     function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
+      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool2(origin, opts);
     }
     var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options3 } = {}) {
@@ -24286,7 +24286,7 @@ var require_proxy_agent = __commonJS({
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL3 } = __require("node:url");
     var Agent3 = require_agent();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors3();
     var buildConnector = require_connect();
@@ -24302,7 +24302,7 @@ var require_proxy_agent = __commonJS({
       return protocol === "https:" ? 443 : 80;
     }
     function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+      return new Pool2(origin, opts);
     }
     var noop3 = () => {
     };
@@ -24310,7 +24310,7 @@ var require_proxy_agent = __commonJS({
       if (opts.connections === 1) {
         return new Client(origin, opts);
       }
-      return new Pool(origin, opts);
+      return new Pool2(origin, opts);
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
@@ -26749,7 +26749,7 @@ var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module) {
     "use strict";
     var { promisify: promisify3 } = __require("node:util");
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
       kDispatches,
@@ -26763,7 +26763,7 @@ var require_mock_pool = __commonJS({
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors3();
-    var MockPool = class extends Pool {
+    var MockPool = class extends Pool2 {
       constructor(origin, opts) {
         super(origin, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
@@ -32928,7 +32928,7 @@ var require_permessage_deflate = __commonJS({
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util8();
     var { MessageSizeExceededError } = require_errors3();
-    var tail = Buffer.from([0, 0, 255, 255]);
+    var tail2 = Buffer.from([0, 0, 255, 255]);
     var kBuffer = /* @__PURE__ */ Symbol("kBuffer");
     var kLength = /* @__PURE__ */ Symbol("kLength");
     var PerMessageDeflate = class {
@@ -32986,7 +32986,7 @@ var require_permessage_deflate = __commonJS({
         }
         this.#inflate.write(chunk);
         if (fin) {
-          this.#inflate.write(tail);
+          this.#inflate.write(tail2);
         }
         this.#inflate.flush(() => {
           if (!this.#inflate) {
@@ -34595,7 +34595,7 @@ var require_undici = __commonJS({
     "use strict";
     var Client = require_client();
     var Dispatcher = require_dispatcher();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var BalancedPool = require_balanced_pool();
     var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
@@ -34618,7 +34618,7 @@ var require_undici = __commonJS({
     Object.assign(Dispatcher.prototype, api);
     module.exports.Dispatcher = Dispatcher;
     module.exports.Client = Client;
-    module.exports.Pool = Pool;
+    module.exports.Pool = Pool2;
     module.exports.BalancedPool = BalancedPool;
     module.exports.Agent = Agent3;
     module.exports.ProxyAgent = ProxyAgent2;
@@ -42433,36 +42433,36 @@ var require_rpc_interceptor = __commonJS({
     function stackIntercept(kind, transport, method, options3, input) {
       var _a2, _b, _c, _d;
       if (kind == "unary") {
-        let tail = (mtd, inp, opt) => transport.unary(mtd, inp, opt);
+        let tail2 = (mtd, inp, opt) => transport.unary(mtd, inp, opt);
         for (const curr of ((_a2 = options3.interceptors) !== null && _a2 !== void 0 ? _a2 : []).filter((i) => i.interceptUnary).reverse()) {
-          const next = tail;
-          tail = (mtd, inp, opt) => curr.interceptUnary(next, mtd, inp, opt);
+          const next = tail2;
+          tail2 = (mtd, inp, opt) => curr.interceptUnary(next, mtd, inp, opt);
         }
-        return tail(method, input, options3);
+        return tail2(method, input, options3);
       }
       if (kind == "serverStreaming") {
-        let tail = (mtd, inp, opt) => transport.serverStreaming(mtd, inp, opt);
+        let tail2 = (mtd, inp, opt) => transport.serverStreaming(mtd, inp, opt);
         for (const curr of ((_b = options3.interceptors) !== null && _b !== void 0 ? _b : []).filter((i) => i.interceptServerStreaming).reverse()) {
-          const next = tail;
-          tail = (mtd, inp, opt) => curr.interceptServerStreaming(next, mtd, inp, opt);
+          const next = tail2;
+          tail2 = (mtd, inp, opt) => curr.interceptServerStreaming(next, mtd, inp, opt);
         }
-        return tail(method, input, options3);
+        return tail2(method, input, options3);
       }
       if (kind == "clientStreaming") {
-        let tail = (mtd, opt) => transport.clientStreaming(mtd, opt);
+        let tail2 = (mtd, opt) => transport.clientStreaming(mtd, opt);
         for (const curr of ((_c = options3.interceptors) !== null && _c !== void 0 ? _c : []).filter((i) => i.interceptClientStreaming).reverse()) {
-          const next = tail;
-          tail = (mtd, opt) => curr.interceptClientStreaming(next, mtd, opt);
+          const next = tail2;
+          tail2 = (mtd, opt) => curr.interceptClientStreaming(next, mtd, opt);
         }
-        return tail(method, options3);
+        return tail2(method, options3);
       }
       if (kind == "duplex") {
-        let tail = (mtd, opt) => transport.duplex(mtd, opt);
+        let tail2 = (mtd, opt) => transport.duplex(mtd, opt);
         for (const curr of ((_d = options3.interceptors) !== null && _d !== void 0 ? _d : []).filter((i) => i.interceptDuplex).reverse()) {
-          const next = tail;
-          tail = (mtd, opt) => curr.interceptDuplex(next, mtd, opt);
+          const next = tail2;
+          tail2 = (mtd, opt) => curr.interceptDuplex(next, mtd, opt);
         }
-        return tail(method, options3);
+        return tail2(method, options3);
       }
       runtime_1.assertNever(kind);
     }
@@ -44970,8 +44970,8 @@ function accumulateFloat32Exact(x, y, count, acc) {
 }
 function exactKernel(x, y, count) {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, m0 = 0, m1 = 0, same = 0;
-  let i = 0;
-  for (; i + 3 < count; i += 4) {
+  const whole = count - count % 4;
+  for (let i = 0; i < whole; i += 4) {
     const d0 = Math.abs(x[i] - y[i]);
     const d1 = Math.abs(x[i + 1] - y[i + 1]);
     const d2 = Math.abs(x[i + 2] - y[i + 2]);
@@ -44987,19 +44987,27 @@ function exactKernel(x, y, count) {
     if (d2 <= TINY) same++;
     if (d3 <= TINY) same++;
   }
-  for (; i < count; i++) {
-    const d = Math.abs(x[i] - y[i]);
-    s0 += d;
-    m0 = Math.max(m0, d);
-    if (d <= TINY) same++;
-  }
-  const sum = s0 + s1 + s2 + s3;
+  exactTail(x, y, whole, count);
+  const sum = s0 + s1 + s2 + s3 + tail[0];
   if (!Number.isFinite(sum)) return false;
   out[0] = sum;
-  out[1] = Math.max(m0, m1);
-  out[2] = count - same;
+  out[1] = Math.max(m0, m1, tail[1]);
+  out[2] = count - same - tail[2];
   out[3] = 0;
   return true;
+}
+var tail = new Float64Array(3);
+function exactTail(x, y, from, count) {
+  let sum = 0, max = 0, same = 0;
+  for (let i = from; i < count; i++) {
+    const d = Math.abs(x[i] - y[i]);
+    sum += d;
+    max = Math.max(max, d);
+    if (d <= TINY) same++;
+  }
+  tail[0] = sum;
+  tail[1] = max;
+  tail[2] = same;
 }
 function warmUp() {
   const x = Float32Array.of(1, 2, 3, 4, 5, 6, 7);
@@ -45260,101 +45268,6 @@ function sampleSalt() {
   return resolved;
 }
 
-// src/fingerprint/fingerprint-checkpoint.ts
-var one = new Float64Array(1);
-function decodeAt(chunk, index2, size, dtype, littleEndian) {
-  decodeInto(chunk.subarray(index2 * size, index2 * size + size), dtype, littleEndian, one);
-  return one[0];
-}
-var scratch2;
-var scanned = new Float64Array(2);
-function scanFloat32(values, count) {
-  let [nans, sum] = [0, 0];
-  for (let i = 0; i < count; i++) {
-    const v2 = values[i];
-    if (v2 !== v2) nans++;
-    else if (v2 - v2 === 0) sum += Math.abs(v2);
-  }
-  scanned[0] = nans;
-  scanned[1] = sum;
-}
-function scanFloat64(values, count) {
-  let [nans, sum] = [0, 0];
-  for (let i = 0; i < count; i++) {
-    const v2 = values[i];
-    if (v2 !== v2) nans++;
-    else if (v2 - v2 === 0) sum += Math.abs(v2);
-  }
-  scanned[0] = nans;
-  scanned[1] = sum;
-}
-function scanChunk(chunk, dtype, littleEndian, count) {
-  if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
-  const values = scratch2 ??= new Float64Array(CHUNK_ELEMENTS);
-  decodeInto(chunk, dtype, littleEndian, values);
-  scanFloat64(values, count);
-}
-async function fingerprintTensor(checkpoint, named, salt) {
-  const { tensor } = named;
-  const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
-  const numel = tensor.numel;
-  const reader = await tensorReader({ checkpoint, tensor });
-  const hash2 = createHash3("sha256");
-  const decodable = isDecodable(tensor.dtype);
-  const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
-  const samples = new Float64Array(positions.length);
-  const buffer3 = acquireChunk(Math.min(numel, CHUNK_ELEMENTS) * size);
-  const floating = isFloatingDtype(tensor.dtype);
-  let [next, nans, absSum] = [0, 0, 0];
-  try {
-    for (let start = 0; start < numel; start += CHUNK_ELEMENTS) {
-      const count = Math.min(CHUNK_ELEMENTS, numel - start);
-      const bytes2 = await reader.readInto(start, count, buffer3);
-      hash2.update(bytes2);
-      if (floating) {
-        scanChunk(bytes2, tensor.dtype, reader.littleEndian, count);
-        nans += scanned[0];
-        absSum += scanned[1];
-      }
-      for (; next < positions.length && positions[next] < start + count; next++)
-        samples[next] = decodeAt(bytes2, positions[next] - start, size, tensor.dtype, reader.littleEndian);
-    }
-  } finally {
-    releaseChunk(buffer3);
-  }
-  return {
-    name: named.name,
-    dtype: tensor.dtype,
-    shape: [...tensor.shape],
-    numel,
-    littleEndian: reader.littleEndian,
-    sha256: hash2.digest("hex"),
-    nans,
-    absSum,
-    samples
-  };
-}
-var readable = (t) => dtypeInfo(t.tensor.dtype) !== void 0;
-async function fingerprintCheckpoint(checkpoint, salt) {
-  const positionsSalt = salt ?? await sampleSalt();
-  const tensors = /* @__PURE__ */ new Map();
-  let bytesRead = 0;
-  for (const named of weightTensors(checkpoint.tensors).filter(readable)) {
-    tensors.set(named.name, await fingerprintTensor(checkpoint, named, positionsSalt));
-    bytesRead += named.tensor.numel * dtypeInfo(named.tensor.dtype).itemSize;
-  }
-  return { tensors, bytesRead, saltId: positionsSalt.id };
-}
-
-// src/checkpoint/sha256.ts
-import { createHash as createHash6 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readFile as readFile2, stat } from "node:fs/promises";
-
-// src/checkpoint/remote/lfs.ts
-import { existsSync, readFileSync } from "node:fs";
-import { dirname as dirname2, join as join2 } from "node:path";
-
 // src/checkpoint/remote/address.ts
 var SCHEMES = ["https://", "http://", "hf://", "s3://"];
 function isRemoteAddress(written) {
@@ -45457,6 +45370,233 @@ function displayAddress(written) {
 function redact(url2) {
   return `${url2.protocol}//${url2.host}${url2.pathname}`;
 }
+
+// src/workers/pool.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, Worker } from "node:worker_threads";
+var MAX_WORKERS = 4;
+function workerCount(env = process.env, cores = availableParallelism()) {
+  if (!isMainThread) return 0;
+  const given = env.CKPT_AUDIT_WORKERS;
+  if (given !== void 0 && given !== "") {
+    const n2 = Number(given);
+    if (Number.isInteger(n2) && n2 >= 0) return Math.min(n2, 16);
+  }
+  return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS);
+}
+var workerUrl = () => new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
+function toError(e) {
+  return e.reason !== void 0 ? new CheckpointError(e.reason, e.message) : new Error(e.message);
+}
+var Pool = class {
+  idle = [];
+  queue = [];
+  busy = /* @__PURE__ */ new Map();
+  live = /* @__PURE__ */ new Set();
+  nextId = 0;
+  size;
+  constructor(size) {
+    this.size = size;
+  }
+  run(job) {
+    return new Promise((resolve9, reject) => {
+      this.queue.push({ job, resolve: resolve9, reject });
+      this.dispatch();
+    });
+  }
+  spawn() {
+    const worker = new Worker(workerUrl());
+    this.live.add(worker);
+    worker.on("message", (reply) => this.settle(worker, reply));
+    worker.on("error", (error2) => this.fail(worker, error2));
+    worker.on("exit", (code2) => this.fail(worker, new Error(`a worker thread stopped (exit code ${code2})`)));
+    return worker;
+  }
+  dispatch() {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.live.size < this.size ? this.spawn() : void 0);
+      if (worker === void 0) return;
+      const pending = this.queue.shift();
+      this.busy.set(worker, pending);
+      worker.ref();
+      worker.postMessage({ id: this.nextId++, job: pending.job });
+    }
+  }
+  settle(worker, reply) {
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    worker.unref();
+    this.idle.push(worker);
+    if (pending !== void 0) {
+      if ("error" in reply) pending.reject(toError(reply.error));
+      else pending.resolve(reply.value);
+    }
+    this.dispatch();
+  }
+  /** A worker that crashed or exited: its job fails, and a fresh worker may take its place. */
+  fail(worker, error2) {
+    if (!this.live.delete(worker)) return;
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    const at = this.idle.indexOf(worker);
+    if (at >= 0) this.idle.splice(at, 1);
+    pending?.reject(error2);
+    this.dispatch();
+  }
+};
+var pool;
+function workerPool() {
+  if (pool === void 0) {
+    const size = workerCount();
+    pool = size > 0 ? new Pool(size) : null;
+  }
+  return pool ?? void 0;
+}
+
+// src/fingerprint/fingerprint-checkpoint.ts
+var one = new Float64Array(1);
+function decodeAt(chunk, index2, size, dtype, littleEndian) {
+  decodeInto(chunk.subarray(index2 * size, index2 * size + size), dtype, littleEndian, one);
+  return one[0];
+}
+var FINGERPRINT_CHUNK = 1 << 19;
+var scratch2;
+var scanned = new Float64Array(2);
+function scanFloat32(values, count) {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const whole = count - count % 4;
+  for (let i = 0; i < whole; i += 4) {
+    s0 += Math.abs(values[i]);
+    s1 += Math.abs(values[i + 1]);
+    s2 += Math.abs(values[i + 2]);
+    s3 += Math.abs(values[i + 3]);
+  }
+  const sum = s0 + s1 + s2 + s3 + tailSum(values, whole, count);
+  if (sum - sum === 0) {
+    scanned[0] = 0;
+    scanned[1] = sum;
+    return;
+  }
+  scanCarefully(values, count);
+}
+function tailSum(values, from, count) {
+  let sum = 0;
+  for (let i = from; i < count; i++) sum += Math.abs(values[i]);
+  return sum;
+}
+function scanCarefully(values, count) {
+  let nans = 0, finite = 0;
+  for (let k = 0; k < count; k++) {
+    const v2 = values[k];
+    if (v2 !== v2) nans++;
+    else if (v2 - v2 === 0) finite += Math.abs(v2);
+  }
+  scanned[0] = nans;
+  scanned[1] = finite;
+}
+function scanFloat64(values, count) {
+  let nans = 0, sum = 0;
+  for (let i = 0; i < count; i++) {
+    const v2 = values[i];
+    if (v2 !== v2) nans++;
+    else if (v2 - v2 === 0) sum += Math.abs(v2);
+  }
+  scanned[0] = nans;
+  scanned[1] = sum;
+}
+function scanChunk(chunk, dtype, littleEndian, count) {
+  if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
+  const values = scratch2 ??= new Float64Array(FINGERPRINT_CHUNK);
+  decodeInto(chunk, dtype, littleEndian, values);
+  scanFloat64(values, count);
+}
+for (let i = 0; i < 32; i++) {
+  scanFloat32(Float32Array.of(1, -2, 3, 4, 5), 5);
+  scanFloat32(Float32Array.of(1, NaN, Infinity, 4, 5), 5);
+  scanFloat64(Float64Array.of(1, NaN, Infinity, 4, 5), 5);
+}
+async function fingerprintTensor(checkpoint, named, salt) {
+  const { tensor } = named;
+  const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
+  const numel = tensor.numel;
+  const reader = await tensorReader({ checkpoint, tensor });
+  const hash2 = createHash3("sha256");
+  const decodable = isDecodable(tensor.dtype);
+  const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
+  const samples = new Float64Array(positions.length);
+  const floating = isFloatingDtype(tensor.dtype);
+  const buffers = [0, 1].map(() => acquireChunk(Math.min(numel, FINGERPRINT_CHUNK) * size));
+  const readChunk = (start) => reader.readInto(start, Math.min(FINGERPRINT_CHUNK, numel - start), buffers[start / FINGERPRINT_CHUNK % 2]);
+  let [next, nans, absSum] = [0, 0, 0];
+  let pending = numel > 0 ? readChunk(0) : void 0;
+  try {
+    for (let start = 0; start < numel; start += FINGERPRINT_CHUNK) {
+      const count = Math.min(FINGERPRINT_CHUNK, numel - start);
+      const bytes2 = await pending;
+      pending = start + FINGERPRINT_CHUNK < numel ? readChunk(start + FINGERPRINT_CHUNK) : void 0;
+      pending?.catch(() => {
+      });
+      hash2.update(bytes2);
+      if (floating) {
+        scanChunk(bytes2, tensor.dtype, reader.littleEndian, count);
+        nans += scanned[0];
+        absSum += scanned[1];
+      }
+      for (; next < positions.length && positions[next] < start + count; next++)
+        samples[next] = decodeAt(bytes2, positions[next] - start, size, tensor.dtype, reader.littleEndian);
+    }
+  } finally {
+    await pending?.catch(() => {
+    });
+    buffers.forEach(releaseChunk);
+  }
+  return {
+    name: named.name,
+    dtype: tensor.dtype,
+    shape: [...tensor.shape],
+    numel,
+    littleEndian: reader.littleEndian,
+    sha256: hash2.digest("hex"),
+    nans,
+    absSum,
+    samples
+  };
+}
+var readable = (t) => dtypeInfo(t.tensor.dtype) !== void 0;
+async function fingerprintInProcess(checkpoint, salt) {
+  const tensors = /* @__PURE__ */ new Map();
+  let bytesRead = 0;
+  for (const named of weightTensors(checkpoint.tensors).filter(readable)) {
+    tensors.set(named.name, await fingerprintTensor(checkpoint, named, salt));
+    bytesRead += named.tensor.numel * dtypeInfo(named.tensor.dtype).itemSize;
+  }
+  return { tensors, bytesRead, saltId: salt.id };
+}
+function describes(fingerprint, checkpoint) {
+  const named = weightTensors(checkpoint.tensors);
+  return named.every(({ name, tensor }) => {
+    const t = fingerprint.tensors.get(name);
+    return t === void 0 || t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(",") === tensor.shape.join(",");
+  }) && [...fingerprint.tensors.keys()].every((name) => named.some((t) => t.name === name));
+}
+async function fingerprintCheckpoint(checkpoint, salt) {
+  const positionsSalt = salt ?? await sampleSalt();
+  const pool2 = isRemoteAddress(checkpoint.path) ? void 0 : workerPool();
+  if (pool2 === void 0) return fingerprintInProcess(checkpoint, positionsSalt);
+  const job = { kind: "fingerprint", path: checkpoint.path, salt: positionsSalt.bytes, saltSource: positionsSalt.source };
+  const reply = await pool2.run(job);
+  const fingerprint = { tensors: new Map(reply.tensors.map((t) => [t.name, t])), bytesRead: reply.bytesRead, saltId: reply.saltId };
+  return describes(fingerprint, checkpoint) ? fingerprint : fingerprintInProcess(checkpoint, positionsSalt);
+}
+
+// src/checkpoint/sha256.ts
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile as readFile2, stat } from "node:fs/promises";
+
+// src/checkpoint/remote/lfs.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
 
 // src/checkpoint/remote/credentials.ts
 var HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
@@ -46393,14 +46533,41 @@ async function lfsPointerOf(path12) {
   return text4.startsWith("version https://git-lfs.github.com/spec/") ? parseLfsPointer(text4) : void 0;
 }
 
+// src/workers/parallel-stats.ts
+var bytesOf = (p) => p.a.tensor.numel * ((dtypeInfo(p.a.tensor.dtype)?.itemSize ?? 0) + (dtypeInfo(p.b.tensor.dtype)?.itemSize ?? 0));
+function balancedGroups(items2, count, weight) {
+  const groups = Array.from({ length: Math.max(1, Math.min(count, items2.length)) }, () => ({ items: [], weight: 0 }));
+  for (const item of [...items2].sort((x, y) => weight(y) - weight(x))) {
+    const lightest = groups.reduce((min, g) => g.weight < min.weight ? g : min);
+    lightest.items.push(item);
+    lightest.weight += weight(item);
+  }
+  return groups.map((g) => g.items).filter((g) => g.length > 0);
+}
+function parallelStats(a, b, pairs) {
+  const pool2 = workerPool();
+  if (pool2 === void 0 || pairs.length < 2 || isRemoteAddress(a.path) || isRemoteAddress(b.path)) return void 0;
+  const results = /* @__PURE__ */ new Map();
+  for (const group of balancedGroups(pairs, 4 * pool2.size, bytesOf)) {
+    const job = { kind: "stats", a: a.path, b: b.path, pairs: group.map((p) => [p.a.name, p.b.name]) };
+    const done = pool2.run(job);
+    group.forEach((p, i) => {
+      const one3 = done.then((all2) => all2[i]);
+      one3.catch(() => {
+      });
+      results.set(p, one3);
+    });
+  }
+  return (p) => results.get(p);
+}
+
 // src/weights/diff.ts
 var sameShape = (p) => p.a.tensor.shape.join(",") === p.b.tensor.shape.join(",");
 var pairDtype = (p) => {
   const [x, y] = [p.a.tensor.dtype, p.b.tensor.dtype];
   return x === y ? x : `${x}/${y}`;
 };
-async function diffTensor(a, b, p) {
-  const stats = await tensorStats({ checkpoint: a, tensor: p.a.tensor }, { checkpoint: b, tensor: p.b.tensor });
+function tensorDiffOf(p, stats) {
   return {
     name: p.name,
     dtype: pairDtype(p),
@@ -46451,12 +46618,17 @@ async function diffCheckpoints(a, b, progress) {
   const notCompared = await unreadTensors(a, b);
   let [weighted, floatElements2, done, nan] = [0, 0, 0, 0];
   let max = null;
+  const numeric2 = comparable2.filter((p) => compareMode(p.a.tensor.dtype, p.b.tensor.dtype) !== "none");
+  const statsOf = parallelStats(a, b, numeric2) ?? ((p) => tensorStats(
+    { checkpoint: a, tensor: p.a.tensor },
+    { checkpoint: b, tensor: p.b.tensor }
+  ));
   for (const p of comparable2) {
     if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === "none") {
       notCompared.push({ name: p.name, dtype: pairDtype(p), reason: `${pairDtype(p)} values have no common numeric meaning` });
       continue;
     }
-    const t = await diffTensor(a, b, p);
+    const t = tensorDiffOf(p, await statsOf(p));
     tensors.push(t);
     nan += t.nan_mismatch;
     if (isFloatingDtype(p.a.tensor.dtype) && isFloatingDtype(p.b.tensor.dtype)) {
@@ -46756,6 +46928,14 @@ function createContext(input, audit) {
       }
       return count === 0 ? void 0 : sum / count;
     },
+    prefetchFingerprints() {
+      if (input.exactPairs === true || workerPool() === void 0) return;
+      const paths = new Set(manifest.experiments.flatMap((e) => [e.checkpoint.resolved, ...e.twins.map((t) => t.resolved), ...e.parent?.path !== void 0 ? [e.parent.path.resolved] : []]));
+      for (const path12 of paths) {
+        void weightsOf(path12).then((c) => c === void 0 ? void 0 : fingerprintOf(c)).catch(() => {
+        });
+      }
+    },
     recordPair(a, b, diff) {
       const estimated = isEstimate(diff);
       const bound2 = estimated ? { error_bound: diff.error_bound } : {};
@@ -46907,19 +47087,19 @@ async function gatherEvidence(ctx, e, candidates) {
   return evidence;
 }
 async function strongest(ctx, e, evidence, needsExact) {
-  const pool = [...evidence];
+  const pool2 = [...evidence];
   for (; ; ) {
-    pool.sort(strongerFirst);
-    const front = pool[0];
+    pool2.sort(strongerFirst);
+    const front = pool2[0];
     if (front === void 0) return void 0;
     const upper = (front.distance ?? Infinity) + front.bound;
-    const contenders = pool.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - x.bound <= upper);
+    const contenders = pool2.filter((x) => x.bytes === front.bytes && (x.distance ?? Infinity) - x.bound <= upper);
     const unread2 = contenders.length > 1 ? contenders.filter((x) => x.estimated) : front.estimated && needsExact(front) ? [front] : [];
     if (unread2.length === 0) return front;
     for (const c of unread2) {
       const diff = await ctx.diffPaths(e.checkpoint.resolved, ctx.byName.get(c.name).checkpoint.resolved);
       if (diff !== void 0) ctx.recordPair(e.name, c.name, diff);
-      pool.splice(pool.indexOf(c), 1, ...diff === void 0 ? [] : [evidenceOf(c.name, diff)]);
+      pool2.splice(pool2.indexOf(c), 1, ...diff === void 0 ? [] : [evidenceOf(c.name, diff)]);
     }
   }
 }
@@ -47239,6 +47419,7 @@ async function auditWeights(input) {
     return audit;
   }
   const ctx = createContext(input, audit);
+  ctx.prefetchFingerprints();
   await auditTwins(ctx);
   await auditLineage(ctx);
   await auditNearDuplicates(ctx);
@@ -53242,8 +53423,8 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     return beforeSequenceOpen(code2);
   }
   function beforeSequenceOpen(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    const tail2 = self2.events[self2.events.length - 1];
+    initialPrefix = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
     marker3 = code2;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
@@ -53967,8 +54148,8 @@ function tokenizeContinuation(effects, ok3, nok) {
     if (code2 === null || markdownLineEnding(code2)) {
       return nok(code2);
     }
-    const tail = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+    const tail2 = self2.events[self2.events.length - 1];
+    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail2 && tail2[1].type === "linePrefix" && tail2[2].sliceSerialize(tail2[1], true).length >= 4) {
       return ok3(code2);
     }
     return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
@@ -55501,8 +55682,8 @@ var indentConstruct = {
 };
 function tokenizeListStart(effects, ok3, nok) {
   const self2 = this;
-  const tail = self2.events[self2.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  const tail2 = self2.events[self2.events.length - 1];
+  let initialSize = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
   let size = 0;
   return start;
   function start(code2) {
@@ -55596,8 +55777,8 @@ function tokenizeIndent(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
   function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
+    const tail2 = self2.events[self2.events.length - 1];
+    return tail2 && tail2[1].type === "listItemIndent" && tail2[2].sliceSerialize(tail2[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
   }
 }
 function tokenizeListEnd(effects) {
@@ -55607,8 +55788,8 @@ function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
   function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
+    const tail2 = self2.events[self2.events.length - 1];
+    return !markdownSpace(code2) && tail2 && tail2[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
   }
 }
 
@@ -56582,8 +56763,8 @@ function compiler(options3) {
         if (events2[index2][0] === "enter") {
           listStack.push(prepared.length - 1);
         } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
+          const tail2 = listStack.pop();
+          prepareList(prepared, tail2);
         }
       }
     }
@@ -56611,9 +56792,9 @@ function compiler(options3) {
       }
     }
     if (context5.tokenStack.length > 0) {
-      const tail = context5.tokenStack[context5.tokenStack.length - 1];
-      const handler2 = tail[1] || defaultOnError;
-      handler2.call(context5, void 0, tail[0]);
+      const tail2 = context5.tokenStack[context5.tokenStack.length - 1];
+      const handler2 = tail2[1] || defaultOnError;
+      handler2.call(context5, void 0, tail2[0]);
     }
     tree.position = {
       start: point2(events2.length > 0 ? events2[0][1].start : {
@@ -56866,28 +57047,28 @@ function compiler(options3) {
   function onenterdata(token) {
     const node2 = this.stack[this.stack.length - 1];
     const siblings = node2.children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text4();
-      tail.position = {
+    let tail2 = siblings[siblings.length - 1];
+    if (!tail2 || tail2.type !== "text") {
+      tail2 = text4();
+      tail2.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
         end: void 0
       };
-      siblings.push(tail);
+      siblings.push(tail2);
     }
-    this.stack.push(tail);
+    this.stack.push(tail2);
   }
   function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
+    const tail2 = this.stack.pop();
+    tail2.value += this.sliceSerialize(token);
+    tail2.position.end = point2(token.end);
   }
   function onexitlineending(token) {
     const context5 = this.stack[this.stack.length - 1];
     if (this.data.atHardBreak) {
-      const tail = context5.children[context5.children.length - 1];
-      tail.position.end = point2(token.end);
+      const tail2 = context5.children[context5.children.length - 1];
+      tail2.position.end = point2(token.end);
       this.data.atHardBreak = void 0;
       return;
     }
@@ -56997,12 +57178,12 @@ function compiler(options3) {
       const result = decodeNamedCharacterReference(data2);
       value2 = result;
     }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value2;
+    const tail2 = this.stack[this.stack.length - 1];
+    tail2.value += value2;
   }
   function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
+    const tail2 = this.stack.pop();
+    tail2.position.end = point2(token.end);
   }
   function onexitautolinkprotocol(token) {
     onexitdata.call(this, token);
@@ -57566,8 +57747,8 @@ function tokenizeTable(effects, ok3, nok) {
         break;
       }
     }
-    const tail = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    const tail2 = index2 > -1 ? self2.events[index2][1].type : null;
+    const next = tail2 === "tableHead" || tail2 === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
       return nok(code2);
     }
@@ -58548,13 +58729,6 @@ async function store(dir, identity2, fingerprint, key) {
   const temporary = `${target}.${randomBytes3(6).toString("hex")}.tmp`;
   await writeFile2(temporary, encodeEntry(identity2, fingerprint, key));
   await rename2(temporary, target);
-}
-function describes(fingerprint, checkpoint) {
-  const named = weightTensors(checkpoint.tensors);
-  return named.every(({ name, tensor }) => {
-    const t = fingerprint.tensors.get(name);
-    return t === void 0 || t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(",") === tensor.shape.join(",");
-  }) && [...fingerprint.tensors.keys()].every((name) => named.some((t) => t.name === name));
 }
 function cachedFingerprinter(dir, used, identify = (c) => localIdentity(c.path), keyFile) {
   let keyed;
@@ -60890,9 +61064,9 @@ function parseCommaParts(str, budget) {
       return void 0;
     }
     if (!m) {
-      const tail = str.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts, tail);
+      const tail2 = str.split(",");
+      tail2[0] = carry + tail2[0];
+      pushAll(parts, tail2);
       return parts;
     }
     const { pre, body: body2, post } = m;
@@ -62432,7 +62606,7 @@ var Minimatch = class {
   #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body2, tail] = partial ? [
+    const [head, body2, tail2] = partial ? [
       pattern.slice(patternIndex, firstgs),
       pattern.slice(firstgs + 1),
       []
@@ -62450,21 +62624,21 @@ var Minimatch = class {
       patternIndex += head.length;
     }
     let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file.length)
+    if (tail2.length) {
+      if (tail2.length + fileIndex > file.length)
         return false;
-      let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-        fileTailMatch = tail.length;
+      let tailStart = file.length - tail2.length;
+      if (this.#matchOne(file, tail2, partial, tailStart, 0)) {
+        fileTailMatch = tail2.length;
       } else {
-        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+        if (file[file.length - 1] !== "" || fileIndex + tail2.length === file.length) {
           return false;
         }
         tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+        if (!this.#matchOne(file, tail2, partial, tailStart, 0)) {
           return false;
         }
-        fileTailMatch = tail.length + 1;
+        fileTailMatch = tail2.length + 1;
       }
     }
     if (!body2.length) {

@@ -1,7 +1,7 @@
 /**
- * Bundles dist/index.js (the Action, run by the runner's Node 24) and dist/cli.js (the CLI,
- * which also runs on Node 20 and 22). Deterministic: same sources, same bytes, so CI can
- * compare a rebuild with what is committed.
+ * Bundles dist/index.js (the Action, run by the runner's Node 24), dist/cli.js (the CLI,
+ * which also runs on Node 20 and 22) and dist/worker.js (their worker threads). Deterministic:
+ * same sources, same bytes, so CI can compare a rebuild with what is committed.
  */
 import { build } from 'esbuild'
 
@@ -15,3 +15,5 @@ const common = {
 
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', })
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
+// the worker threads' module (src/workers/pool.ts starts dist/worker.js beside the bundle that runs)
+await build({ ...common, entryPoints: ['src/workers/worker.ts'], outfile: 'dist/worker.js' })

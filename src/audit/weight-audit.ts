@@ -20,6 +20,7 @@ export async function auditWeights(input: WeightInputs): Promise<WeightAudit> {
     return audit
   }
   const ctx = createContext(input, audit)
+  ctx.prefetchFingerprints()
   await auditTwins(ctx)
   await auditLineage(ctx)
   await auditNearDuplicates(ctx)

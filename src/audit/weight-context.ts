@@ -13,6 +13,7 @@ import { fingerprintDiff, type EstimatedDiff } from '../fingerprint/fingerprint-
 import type { Fingerprint } from '../fingerprint/types.ts'
 import { hashDecides } from '../fingerprint/hash-decides.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
+import { workerPool } from '../workers/pool.ts'
 import type { Finding } from './findings.ts'
 
 type Globals = ReadonlyArray<{ readonly qualified: string, readonly verdict: string }>
@@ -102,6 +103,11 @@ export interface Context {
   magnitudeOf(path: string): Promise<number | undefined>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
   recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
+  /**
+   * Starts the fingerprints of every experiment's checkpoint, twins and parent paths at once when
+   * worker threads are on (the pool runs as many as it has cores); the checks then find them made.
+   */
+  prefetchFingerprints(): void
   /** Opens a file an experiment references (twin, parent path) and reports code-running globals in it, once per experiment. */
   openReferenced(e: Experiment, path: string, display: string, location: SourceLocation): Promise<Opened>
 }
@@ -248,6 +254,15 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
         count += t.numel - t.nans
       }
       return count === 0 ? undefined : sum / count
+    },
+    prefetchFingerprints() {
+      if (input.exactPairs === true || workerPool() === undefined) return
+      const paths = new Set(manifest.experiments.flatMap(e =>
+        [e.checkpoint.resolved, ...e.twins.map(t => t.resolved), ...(e.parent?.path !== undefined ? [e.parent.path.resolved] : [])]))
+      for (const path of paths) {
+        // a failure is reported where the fingerprint is used (brokenData), not here
+        void weightsOf(path).then(c => (c === undefined ? undefined : fingerprintOf(c))).catch(() => {})
+      }
     },
     recordPair(a, b, diff) {
       const estimated = isEstimate(diff)

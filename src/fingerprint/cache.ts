@@ -10,10 +10,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
-import { weightTensors } from '../weights/align.ts'
 import { decodeEntry, encodeEntry } from './cache-entry.ts'
 import { loadKey } from './cache-key.ts'
-import { fingerprintCheckpoint } from './fingerprint-checkpoint.ts'
+import { describes, fingerprintCheckpoint } from './fingerprint-checkpoint.ts'
 import { sampleSalt } from './sample-salt.ts'
 import { identityText, localIdentity, type SourceIdentity } from './identity.ts'
 import type { Fingerprint } from './types.ts'
@@ -29,15 +28,6 @@ async function store(dir: string, identity: SourceIdentity, fingerprint: Fingerp
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`
   await writeFile(temporary, encodeEntry(identity, fingerprint, key))
   await rename(temporary, target)
-}
-
-/** Whether an entry describes this checkpoint's weight tensors (names, dtypes, shapes): else it is stale or foreign. */
-export function describes(fingerprint: Fingerprint, checkpoint: Checkpoint): boolean {
-  const named = weightTensors(checkpoint.tensors)
-  return named.every(({ name, tensor }) => {
-    const t = fingerprint.tensors.get(name)
-    return t === undefined || (t.dtype === tensor.dtype && t.numel === tensor.numel && t.shape.join(',') === tensor.shape.join(','))
-  }) && [...fingerprint.tensors.keys()].every(name => named.some(t => t.name === name))
 }
 
 /**

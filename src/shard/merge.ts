@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, relative } from 'node:path'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
-import { describes } from '../fingerprint/cache.ts'
+import { describes } from '../fingerprint/fingerprint-checkpoint.ts'
 import { fingerprintCheckpoint } from '../fingerprint/fingerprint-checkpoint.ts'
 import { sampleSalt } from '../fingerprint/sample-salt.ts'
 import type { Fingerprint } from '../fingerprint/types.ts'

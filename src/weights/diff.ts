@@ -4,7 +4,8 @@ import { sha256File } from '../checkpoint/sha256.ts'
 import { isRemoteAddress } from '../checkpoint/remote/address.ts'
 import { alignPair, type AlignedTensor, type PrefixesRemoved } from './align.ts'
 import { isFloatingDtype } from './element-reader.ts'
-import { compareMode, tensorStats } from './tensor-diff.ts'
+import { compareMode, tensorStats, type TensorStats } from './tensor-diff.ts'
+import { parallelStats } from '../workers/parallel-stats.ts'
 
 export interface TensorDiff {
   /** The aligned name (see `aligned`); the name as written in each file is in `names` when it differs. */
@@ -67,8 +68,7 @@ const pairDtype = (p: AlignedTensor): string => {
   return x === y ? x : `${x}/${y}`
 }
 
-async function diffTensor(a: Checkpoint, b: Checkpoint, p: AlignedTensor): Promise<TensorDiff> {
-  const stats = await tensorStats({ checkpoint: a, tensor: p.a.tensor }, { checkpoint: b, tensor: p.b.tensor })
+function tensorDiffOf(p: AlignedTensor, stats: TensorStats): TensorDiff {
   return {
     name: p.name, dtype: pairDtype(p), elements: stats.elements, identical: stats.identical,
     mean_abs_diff: stats.elements === 0 ? 0 : stats.sumAbsDiff / stats.elements, max_abs_diff: stats.maxAbsDiff,
@@ -125,12 +125,16 @@ export async function diffCheckpoints(a: Checkpoint, b: Checkpoint, progress?: D
   const notCompared: NotCompared[] = await unreadTensors(a, b)
   let [weighted, floatElements, done, nan] = [0, 0, 0, 0]
   let max: number | null = null
+  const numeric = comparable.filter(p => compareMode(p.a.tensor.dtype, p.b.tensor.dtype) !== 'none')
+  // on worker threads when the pool is on, else here; added up below in one order, so the result is the same
+  const statsOf = parallelStats(a, b, numeric) ?? ((p: AlignedTensor) => tensorStats({ checkpoint: a, tensor: p.a.tensor },
+    { checkpoint: b, tensor: p.b.tensor }))
   for (const p of comparable) {
     if (compareMode(p.a.tensor.dtype, p.b.tensor.dtype) === 'none') {
       notCompared.push({ name: p.name, dtype: pairDtype(p), reason: `${pairDtype(p)} values have no common numeric meaning` })
       continue
     }
-    const t = await diffTensor(a, b, p)
+    const t = tensorDiffOf(p, await statsOf(p))
     tensors.push(t)
     nan += t.nan_mismatch
     if (isFloatingDtype(p.a.tensor.dtype) && isFloatingDtype(p.b.tensor.dtype)) {

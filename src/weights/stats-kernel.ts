@@ -120,8 +120,8 @@ export function accumulateFloat32Exact(x: Float32Array, y: Float32Array, count: 
 
 function exactKernel(x: Float32Array, y: Float32Array, count: number): boolean {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, m0 = 0, m1 = 0, same = 0 // eslint-disable-line one-var
-  let i = 0
-  for (; i + 3 < count; i += 4) {
+  const whole = count - (count % 4)
+  for (let i = 0; i < whole; i += 4) {
     const d0 = Math.abs(x[i]! - y[i]!)
     const d1 = Math.abs(x[i + 1]! - y[i + 1]!)
     const d2 = Math.abs(x[i + 2]! - y[i + 2]!)
@@ -137,19 +137,31 @@ function exactKernel(x: Float32Array, y: Float32Array, count: number): boolean {
     if (d2 <= TINY) same++
     if (d3 <= TINY) same++
   }
-  for (; i < count; i++) {
-    const d = Math.abs(x[i]! - y[i]!)
-    s0 += d
-    m0 = Math.max(m0, d)
-    if (d <= TINY) same++
-  }
-  const sum = s0 + s1 + s2 + s3
+  // the last 0 to 3 elements in a function of their own: a second loop here made the one above 3× slower (measured)
+  exactTail(x, y, whole, count)
+  const sum = s0 + s1 + s2 + s3 + tail[0]!
   if (!Number.isFinite(sum)) return false
   out[0] = sum
-  out[1] = Math.max(m0, m1)
-  out[2] = count - same
+  out[1] = Math.max(m0, m1, tail[1]!)
+  out[2] = count - same - tail[2]!
   out[3] = 0
   return true
+}
+
+/** [sum, max, same] of elements [from, count) for exactKernel. */
+const tail = new Float64Array(3)
+
+function exactTail(x: Float32Array, y: Float32Array, from: number, count: number): void {
+  let sum = 0, max = 0, same = 0 // eslint-disable-line one-var
+  for (let i = from; i < count; i++) {
+    const d = Math.abs(x[i]! - y[i]!)
+    sum += d
+    max = Math.max(max, d)
+    if (d <= TINY) same++
+  }
+  tail[0] = sum
+  tail[1] = max
+  tail[2] = same
 }
 
 /**
