@@ -4051,12 +4051,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value2 = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -4602,8 +4602,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -4618,8 +4618,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -10728,7 +10728,7 @@ var require_fast_deep_equal = __commonJS({
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
+        var length, i, keys2;
         if (Array.isArray(a)) {
           length = a.length;
           if (length != b.length) return false;
@@ -10739,13 +10739,13 @@ var require_fast_deep_equal = __commonJS({
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
         if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
         if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
+        keys2 = Object.keys(a);
+        length = keys2.length;
         if (length !== Object.keys(b).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b, keys2[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
+          var key = keys2[i];
           if (!equal(a[key], b[key])) return false;
         }
         return true;
@@ -18405,16 +18405,16 @@ async function readLegacyTorch(source, globals, depth = 0) {
   const { values, end } = await readPickles(source, 5, globals, persistentLoad, embedded);
   const notices = [];
   await scanEmbedded(embedded, source.path, depth, globals, notices);
-  const [magic, protocol, sysInfo, object, keys] = values;
+  const [magic, protocol, sysInfo, object, keys2] = values;
   if (magic !== MAGIC_VALUE) throw new CheckpointError("corrupt", `${source.path}: legacy magic number is ${repr(magic ?? null)}, not 0x1950a86a20f9469cfc6c`);
   if (protocol !== 1001) throw new CheckpointError("corrupt", `${source.path}: legacy protocol version is ${repr(protocol ?? null)}, not 1001`);
   const littleEndian = !(sysInfo instanceof PyDict) || sysInfo.entries.get("little_endian") !== false;
-  if (!Array.isArray(keys) || keys.some((k) => typeof k !== "string"))
-    throw new CheckpointError("corrupt", `${source.path}: the legacy storage key list is ${repr(keys ?? null)}`);
+  if (!Array.isArray(keys2) || keys2.some((k) => typeof k !== "string"))
+    throw new CheckpointError("corrupt", `${source.path}: the legacy storage key list is ${repr(keys2 ?? null)}`);
   const buildTable = async () => {
     const out2 = /* @__PURE__ */ new Map();
     let at = end;
-    for (const key of keys) {
+    for (const key of keys2) {
       const storage = storages.get(key);
       if (storage === void 0) throw new CheckpointError("corrupt", `${source.path}: storage key ${key} is listed but no tensor uses it`);
       const header = await readRange(source, at, 8, `${source.path}: count of storage ${key}`);
@@ -19904,7 +19904,7 @@ function renderInspectText(result) {
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash6, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile5, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename2, join as join5 } from "node:path";
 
@@ -19933,7 +19933,7 @@ function identityText(identity2) {
 
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
-var ENTRY_VERSION = 4;
+var ENTRY_VERSION = 5;
 var checksumOf = (body, key) => (key === void 0 ? createHash2("sha256") : createHmac("sha256", key)).update(body).digest("hex");
 function checksumMatches(body, checksum, key) {
   const [want, got] = [Buffer.from(checksumOf(body, key)), Buffer.from(checksum)];
@@ -19956,7 +19956,7 @@ function encodeEntry(identity2, fingerprint, key) {
     shape: [...t.shape],
     numel: t.numel,
     littleEndian: t.littleEndian,
-    sha256: t.sha256,
+    hash: t.hash,
     nans: t.nans,
     absSum: t.absSum,
     samples: encodeSamples(t.samples)
@@ -19975,13 +19975,13 @@ function decodeTensor(x) {
   const t = x;
   if (t === null || typeof t !== "object" || typeof t.name !== "string" || typeof t.dtype !== "string") return void 0;
   if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== "boolean") return void 0;
-  if (typeof t.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== "string") return void 0;
+  if (typeof t.hash !== "string" || !/^[0-9a-f]{32}$/.test(t.hash) || typeof t.samples !== "string") return void 0;
   if (!isNat(t.nans) || t.nans > t.numel) return void 0;
   if (typeof t.absSum !== "number" || !(t.absSum >= 0) || t.absSum === Infinity) return void 0;
   const samples = decodeSamples(t.samples);
   if (samples === void 0 || samples.length > t.numel) return void 0;
-  const { name, dtype, shape, numel, littleEndian, sha256, nans, absSum } = t;
-  return { name, dtype, shape, numel, littleEndian, sha256, nans, absSum, samples };
+  const { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum } = t;
+  return { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum, samples };
 }
 function decodeEntry(text4, identity2, key) {
   let outer;
@@ -20041,9 +20041,6 @@ async function loadKey(file = defaultKeyFile()) {
     });
   }
 }
-
-// src/fingerprint/fingerprint-checkpoint.ts
-import { createHash as createHash5 } from "node:crypto";
 
 // src/weights/chunk-pool.ts
 var POOL_BYTES = 8 * 1024 * 1024;
@@ -20476,6 +20473,17 @@ function seedOf(name, shape, salt) {
 }
 function samplePositions(name, shape, numel, salt, k = SAMPLE_SIZE) {
   if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i);
+  const key = `${salt.id}\0${leafName(name)}\0${shape.join("x")}\0${numel}\0${k}`;
+  const known = recent.get(key);
+  if (known !== void 0) return known;
+  const drawn = draw(name, shape, numel, salt, k);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value);
+  recent.set(key, drawn);
+  return drawn;
+}
+var RECENT_LIMIT = 512;
+var recent = /* @__PURE__ */ new Map();
+function draw(name, shape, numel, salt, k) {
   const [s0, s1] = seedOf(name, shape, salt);
   const [hi, lo] = [mulberry32(s0), mulberry32(s1)];
   const chosen = /* @__PURE__ */ new Set();
@@ -20512,6 +20520,32 @@ function sampleSalt() {
     return saltOf(randomBytes2(32), "random");
   })();
   return resolved;
+}
+
+// src/fingerprint/tensor-hash.ts
+import { createCipheriv, createHmac as createHmac3 } from "node:crypto";
+var NONCE = Buffer.alloc(12);
+var keys = /* @__PURE__ */ new WeakMap();
+function keyOf(salt) {
+  let key = keys.get(salt.bytes);
+  if (key === void 0) {
+    key = createHmac3("sha256", salt.bytes).update("ckpt-audit tensor hash").digest().subarray(0, 16);
+    keys.set(salt.bytes, key);
+  }
+  return key;
+}
+function tensorHash(salt) {
+  const gcm = createCipheriv("aes-128-gcm", keyOf(salt), NONCE);
+  return {
+    // chunks of any length: GCM buffers partial blocks, so the tag is the concatenation's
+    update: (bytes) => {
+      gcm.setAAD(bytes);
+    },
+    digest: () => {
+      gcm.final();
+      return gcm.getAuthTag().toString("hex");
+    }
+  };
 }
 
 // src/workers/pool.ts
@@ -20648,10 +20682,15 @@ function scanFloat64(values, count) {
   scanned[1] = sum;
 }
 function scanChunk(chunk, dtype, littleEndian, count) {
-  if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
+  if (dtype === "float32") {
+    const view = float32View(chunk, littleEndian);
+    scanFloat32(view, count);
+    return view;
+  }
   const values = scratch2 ??= new Float64Array(FINGERPRINT_CHUNK);
   decodeInto(chunk, dtype, littleEndian, values);
   scanFloat64(values, count);
+  return values;
 }
 for (let i = 0; i < 32; i++) {
   scanFloat32(Float32Array.of(1, -2, 3, 4, 5), 5);
@@ -20663,7 +20702,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
   const numel = tensor.numel;
   const reader = await tensorReader({ checkpoint, tensor });
-  const hash2 = createHash5("sha256");
+  const hash2 = tensorHash(salt);
   const decodable = isDecodable(tensor.dtype);
   const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
   const samples = new Float64Array(positions.length);
@@ -20681,9 +20720,10 @@ async function fingerprintTensor(checkpoint, named, salt) {
       });
       hash2.update(bytes);
       if (floating) {
-        scanChunk(bytes, tensor.dtype, reader.littleEndian, count);
+        const values = scanChunk(bytes, tensor.dtype, reader.littleEndian, count);
         nans += scanned[0];
         absSum += scanned[1];
+        for (; next < positions.length && positions[next] < start + count; next++) samples[next] = values[positions[next] - start];
       }
       for (; next < positions.length && positions[next] < start + count; next++)
         samples[next] = decodeAt(bytes, positions[next] - start, size, tensor.dtype, reader.littleEndian);
@@ -20699,7 +20739,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
     shape: [...tensor.shape],
     numel,
     littleEndian: reader.littleEndian,
-    sha256: hash2.digest("hex"),
+    hash: hash2.digest(),
     nans,
     absSum,
     samples
@@ -20734,7 +20774,7 @@ async function fingerprintCheckpoint(checkpoint, salt) {
 
 // src/fingerprint/cache.ts
 var DEFAULT_CACHE_DIR = ".ckpt-audit-cache";
-var entryPath = (dir, identity2) => join5(dir, `${createHash6("sha256").update(identityText(identity2)).digest("hex")}.json`);
+var entryPath = (dir, identity2) => join5(dir, `${createHash5("sha256").update(identityText(identity2)).digest("hex")}.json`);
 async function store(dir, identity2, fingerprint, key) {
   await mkdir2(dir, { recursive: true });
   const target = entryPath(dir, identity2);
@@ -21080,7 +21120,7 @@ function epochNote(recorded, kind, base) {
 
 // src/manifest/fail-on.ts
 function resolveFailOn(entries, table3, recordedKeys) {
-  const keys = [];
+  const keys2 = [];
   const problems = [];
   const recorded = new Map(recordedKeys.map((k) => [normalizeName(k), k]));
   entries.forEach((entry, index2) => {
@@ -21090,7 +21130,7 @@ function resolveFailOn(entries, table3, recordedKeys) {
     }
     const key = canonicalKey(entry, table3) ?? recorded.get(normalizeName(entry));
     if (key !== void 0) {
-      if (!keys.includes(key)) keys.push(key);
+      if (!keys2.includes(key)) keys2.push(key);
       return;
     }
     const known = [.../* @__PURE__ */ new Set([...[...table3.keys()].flatMap((k) => namesFor(k, table3)), ...recordedKeys])];
@@ -21101,7 +21141,7 @@ function resolveFailOn(entries, table3, recordedKeys) {
       message: `fail_on entry '${entry}' names no known key and no key any experiment records, so it would never fail the build; ` + (named !== void 0 ? `did you mean '${canonicalKey(named, table3) ?? named}'?` : `known keys: ${[...table3.keys()].join(", ")}`)
     });
   });
-  return { keys, problems };
+  return { keys: keys2, problems };
 }
 function isGated(key, failOn) {
   const n2 = normalizeName(key);
@@ -21495,16 +21535,16 @@ function clearlyBetter(other, declared) {
 }
 
 // src/checkpoint/sha256.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile as readFile6, stat as stat6 } from "node:fs/promises";
 
 // src/checkpoint/remote/digest.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var CHUNK = 8 * 1024 * 1024;
 async function remoteDigest(source) {
   if (source.digest !== void 0) return source.digest;
-  const hash2 = createHash7("sha256");
+  const hash2 = createHash6("sha256");
   const buffer = new Uint8Array(CHUNK);
   for (let at = 0; at < source.size; at += CHUNK) {
     const part = buffer.subarray(0, Math.min(CHUNK, source.size - at));
@@ -21517,7 +21557,7 @@ async function remoteDigest(source) {
 
 // src/checkpoint/sha256.ts
 async function sha256File(path) {
-  const hash2 = createHash8("sha256");
+  const hash2 = createHash7("sha256");
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash2.update(chunk);
   return hash2.digest("hex");
 }
@@ -21676,7 +21716,7 @@ async function diffCheckpoints(a, b, progress) {
 // src/fingerprint/sample-stats.ts
 var BOUND_SIGMAS = 3;
 function sameBytes2(a, b) {
-  return a.dtype === b.dtype && a.littleEndian === b.littleEndian && a.sha256 === b.sha256;
+  return a.dtype === b.dtype && a.littleEndian === b.littleEndian && a.hash === b.hash;
 }
 function accumulate(a, b, acc) {
   const bound = roundingBound(a.dtype, b.dtype);
@@ -30885,7 +30925,7 @@ function readMarkdown(root, file, select, isKnownKey) {
 
 // src/records/naming.ts
 var identity = (name, table3) => canonicalKey(name, table3) ?? normalizeName(name);
-function keyOf(written, table3) {
+function keyOf2(written, table3) {
   return canonicalKey(written, table3) ?? written.trim().replace(/\s+/g, "_");
 }
 function nameLeaves(leaves, table3) {
@@ -30898,7 +30938,7 @@ function nameLeaves(leaves, table3) {
     const dotted = leaf.path.join(".");
     const name = leaf.path.at(-1);
     const written = canonicalKey(dotted, table3) !== void 0 || count.get(identity(name, table3)) !== 1 ? dotted : name;
-    return { ...leaf, written, key: keyOf(written, table3) };
+    return { ...leaf, written, key: keyOf2(written, table3) };
   });
 }
 
@@ -31465,12 +31505,12 @@ function failingKeys(result) {
   return result.findings.filter((f) => f.severity === "error" && f.key !== void 0);
 }
 function verdict(result) {
-  const keys = failingKeys(result);
-  if (keys.length > 0) {
-    const first = keys[0];
+  const keys2 = failingKeys(result);
+  if (keys2.length > 0) {
+    const first = keys2[0];
     const detail = first.code === "hparam-missing" ? `${first.key} recorded ${v(first.recorded ?? null)}, not verified in ${first.checkpoint}` : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`;
-    const more = keys.length > 1 ? ` (+${keys.length - 1} more)` : "";
-    return `❌ ${plural(keys.length, "failing key")}: ${detail}${more}`;
+    const more = keys2.length > 1 ? ` (+${keys2.length - 1} more)` : "";
+    return `❌ ${plural(keys2.length, "failing key")}: ${detail}${more}`;
   }
   if (result.counts.error > 0) {
     const first = result.findings[0];
@@ -31499,13 +31539,13 @@ function passLine(result) {
   return `${plural(matching, "experiment")} ${matching === 1 ? "matches its record" : "match their records"} (${coverageText(result)}${empty}${warnings})`;
 }
 function verdictMarkdown(result) {
-  const keys = failingKeys(result);
-  if (keys.length > 0) {
-    const first = keys[0];
+  const keys2 = failingKeys(result);
+  if (keys2.length > 0) {
+    const first = keys2[0];
     const where = first.location !== void 0 ? ` — ${code(first.experiment)}, ${text3(`${first.location.file} line ${first.location.line}`)}` : "";
     const detail = first.code === "hparam-missing" ? `**${text3(first.key)}** recorded ${code(v(first.recorded ?? null))}, not verified in ${code(first.checkpoint ?? "")}` : `**${text3(first.key)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? "")} (${code(first.source ?? "")})`;
-    const more = keys.length > 1 ? ` and ${plural(keys.length - 1, "more failing key")}` : "";
-    return `## ❌ ckpt-audit: ${plural(keys.length, "failing key")}
+    const more = keys2.length > 1 ? ` and ${plural(keys2.length - 1, "more failing key")}` : "";
+    return `## ❌ ckpt-audit: ${plural(keys2.length, "failing key")}
 
 ${detail}${where}${more}`;
   }
@@ -31799,12 +31839,12 @@ var describeCommit = (c) => c.sha === null ? "no git commit" : `commit ${c.sha.s
 var commitPinsFiles = (c) => c.source === "github" && !c.dirty;
 
 // src/shard/shard-report.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
-var SHARD_VERSION = 4;
+var SHARD_VERSION = 5;
 var ShardReportError = class extends Error {
 };
-var manifestHash = (text4) => createHash9("sha256").update(text4).digest("hex");
+var manifestHash = (text4) => createHash8("sha256").update(text4).digest("hex");
 function shardIdentity(relativePath, size) {
   return { kind: "remote", url: `shard:${relativePath}`, etag: String(size) };
 }
@@ -32286,10 +32326,10 @@ async function propose(opened) {
 }
 
 // src/report/survey-text.ts
-function renderSurveyText(results, keys) {
+function renderSurveyText(results, keys2) {
   const found = new Set(results.flatMap((r) => Object.keys(r.hparams)));
   const order = Object.keys(BUILTIN_ALIASES);
-  const columns = keys ?? [...found].sort((a, b) => rank(order, a) - rank(order, b));
+  const columns = keys2 ?? [...found].sort((a, b) => rank(order, a) - rank(order, b));
   const rows = [["file", ...columns], ...results.map((r) => [
     terminalSafe(r.path),
     ...r.error !== null ? [`unreadable (${r.error.reason})`, ...columns.slice(1).map(() => "")] : columns.map((k) => r.hparams[k] !== void 0 ? terminalSafe(formatValue(r.hparams[k].value)) : "-")
@@ -32362,11 +32402,11 @@ async function inspectCommand(args, out2) {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("inspect takes at least one PATH", "inspect");
-  const keys = values.keys !== void 0 ? surveyKeys(values.keys) : void 0;
+  const keys2 = values.keys !== void 0 ? surveyKeys(values.keys) : void 0;
   const results = [];
   for (const path of positionals) results.push(await inspectPath(path, values.tensors === true));
-  if (values.json) out2(JSON.stringify(results.length === 1 && keys === void 0 ? results[0] : results, null, 2) + "\n");
-  else out2(results.length === 1 && keys === void 0 ? renderInspectText(results[0]) : renderSurveyText(results, keys));
+  if (values.json) out2(JSON.stringify(results.length === 1 && keys2 === void 0 ? results[0] : results, null, 2) + "\n");
+  else out2(results.length === 1 && keys2 === void 0 ? renderInspectText(results[0]) : renderSurveyText(results, keys2));
   return results.some((r) => r.error !== null || r.unsafe_globals.length > 0) ? 1 : 0;
 }
 function surveyKeys(text4) {

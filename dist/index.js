@@ -2707,12 +2707,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value2 = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -3258,8 +3258,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags2 = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -3274,8 +3274,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags3.includes(tagObj))
           tags3.push(tagObj);
@@ -10727,7 +10727,7 @@ var require_fast_deep_equal = __commonJS({
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
+        var length, i, keys2;
         if (Array.isArray(a)) {
           length = a.length;
           if (length != b.length) return false;
@@ -10738,13 +10738,13 @@ var require_fast_deep_equal = __commonJS({
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
         if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
         if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
+        keys2 = Object.keys(a);
+        length = keys2.length;
         if (length !== Object.keys(b).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b, keys2[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
+          var key = keys2[i];
           if (!equal(a[key], b[key])) return false;
         }
         return true;
@@ -15817,9 +15817,9 @@ var require_tunnel = __commonJS({
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
-          var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
+          var keys2 = Object.keys(overrides);
+          for (var j = 0, keyLen = keys2.length; j < keyLen; ++j) {
+            var k = keys2[j];
             if (overrides[k] !== void 0) {
               target[k] = overrides[k];
             }
@@ -17371,9 +17371,9 @@ var require_request = __commonJS({
               processHeader(this, header[0], header[1]);
             }
           } else {
-            const keys = Object.keys(headers);
-            for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+            const keys2 = Object.keys(headers);
+            for (let i = 0; i < keys2.length; ++i) {
+              processHeader(this, keys2[i], headers[keys2[i]]);
             }
           }
         } else if (headers != null) {
@@ -19430,16 +19430,16 @@ var require_webidl = __commonJS({
         }
         const result = {};
         if (!types2.isProxy(O)) {
-          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
+          const keys3 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
+          for (const key of keys3) {
             const typedKey = keyConverter(key, prefix2, argument);
             const typedValue = valueConverter(O[key], prefix2, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
+        const keys2 = Reflect.ownKeys(O);
+        for (const key of keys2) {
           const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix2, argument);
@@ -20153,7 +20153,7 @@ var require_util3 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function keys() {
+          value: function keys2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key");
           }
@@ -26397,10 +26397,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function generateKeyValues(data) {
-      const keys = Object.keys(data);
+      const keys2 = Object.keys(data);
       const result = [];
-      for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
+      for (let i = 0; i < keys2.length; ++i) {
+        const key = keys2[i];
         const value2 = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value2)) {
@@ -26820,9 +26820,9 @@ var require_pluralizer = __commonJS({
       }
       pluralize(count) {
         const one3 = count === 1;
-        const keys = one3 ? singulars : plurals;
+        const keys2 = one3 ? singulars : plurals;
         const noun = one3 ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys2, count, noun };
       }
     };
   }
@@ -27546,9 +27546,9 @@ var require_headers = __commonJS({
           appendHeader(headers, header[0], header[1]);
         }
       } else if (typeof object === "object" && object !== null) {
-        const keys = Object.keys(object);
-        for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+        const keys2 = Object.keys(object);
+        for (let i = 0; i < keys2.length; ++i) {
+          appendHeader(headers, keys2[i], object[keys2[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -31639,8 +31639,8 @@ var require_cachestorage = __commonJS({
        */
       async keys() {
         webidl.brandCheck(this, _CacheStorage);
-        const keys = this.#caches.keys();
-        return [...keys];
+        const keys2 = this.#caches.keys();
+        return [...keys2];
       }
     };
     Object.defineProperties(CacheStorage.prototype, {
@@ -37672,9 +37672,9 @@ var require_node = __commonJS({
     }
     function init(debug2) {
       debug2.inspectOpts = {};
-      const keys = Object.keys(exports2.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug2.inspectOpts[keys[i]] = exports2.inspectOpts[keys[i]];
+      const keys2 = Object.keys(exports2.inspectOpts);
+      for (let i = 0; i < keys2.length; i++) {
+        debug2.inspectOpts[keys2[i]] = exports2.inspectOpts[keys2[i]];
       }
     }
     module.exports = require_common()(exports2);
@@ -38160,11 +38160,11 @@ var require_dist3 = __commonJS({
     function resume(socket) {
       socket.resume();
     }
-    function omit2(obj, ...keys) {
+    function omit2(obj, ...keys2) {
       const ret = {};
       let key;
       for (key in obj) {
-        if (!keys.includes(key)) {
+        if (!keys2.includes(key)) {
           ret[key] = obj[key];
         }
       }
@@ -38290,11 +38290,11 @@ var require_dist4 = __commonJS({
     };
     HttpProxyAgent2.protocols = ["http", "https"];
     exports2.HttpProxyAgent = HttpProxyAgent2;
-    function omit2(obj, ...keys) {
+    function omit2(obj, ...keys2) {
       const ret = {};
       let key;
       for (key in obj) {
-        if (!keys.includes(key)) {
+        if (!keys2.includes(key)) {
           ret[key] = obj[key];
         }
       }
@@ -39745,11 +39745,11 @@ var require_reflection_type_check = __commonJS({
         if (message === null || message === void 0 || typeof message != "object")
           return false;
         this.prepare();
-        let keys = Object.keys(message), data = this.data;
-        if (keys.length < data.req.length || data.req.some((n2) => !keys.includes(n2)))
+        let keys2 = Object.keys(message), data = this.data;
+        if (keys2.length < data.req.length || data.req.some((n2) => !keys2.includes(n2)))
           return false;
         if (!allowExcessProperties) {
-          if (keys.some((k) => !data.known.includes(k)))
+          if (keys2.some((k) => !data.known.includes(k)))
             return false;
         }
         if (depth < 1) {
@@ -39879,18 +39879,18 @@ var require_reflection_type_check = __commonJS({
         return true;
       }
       mapKeys(map, type, depth) {
-        let keys = Object.keys(map);
+        let keys2 = Object.keys(map);
         switch (type) {
           case reflection_info_1.ScalarType.INT32:
           case reflection_info_1.ScalarType.FIXED32:
           case reflection_info_1.ScalarType.SFIXED32:
           case reflection_info_1.ScalarType.SINT32:
           case reflection_info_1.ScalarType.UINT32:
-            return this.scalars(keys.slice(0, depth).map((k) => parseInt(k)), type, depth);
+            return this.scalars(keys2.slice(0, depth).map((k) => parseInt(k)), type, depth);
           case reflection_info_1.ScalarType.BOOL:
-            return this.scalars(keys.slice(0, depth).map((k) => k == "true" ? true : k == "false" ? false : k), type, depth);
+            return this.scalars(keys2.slice(0, depth).map((k) => k == "true" ? true : k == "false" ? false : k), type, depth);
           default:
-            return this.scalars(keys, type, depth, reflection_info_1.LongType.STRING);
+            return this.scalars(keys2, type, depth, reflection_info_1.LongType.STRING);
         }
       }
     };
@@ -44016,7 +44016,7 @@ function editDistance(a, b) {
 
 // src/manifest/fail-on.ts
 function resolveFailOn(entries, table2, recordedKeys) {
-  const keys = [];
+  const keys2 = [];
   const problems = [];
   const recorded = new Map(recordedKeys.map((k) => [normalizeName(k), k]));
   entries.forEach((entry, index2) => {
@@ -44026,7 +44026,7 @@ function resolveFailOn(entries, table2, recordedKeys) {
     }
     const key = canonicalKey(entry, table2) ?? recorded.get(normalizeName(entry));
     if (key !== void 0) {
-      if (!keys.includes(key)) keys.push(key);
+      if (!keys2.includes(key)) keys2.push(key);
       return;
     }
     const known = [.../* @__PURE__ */ new Set([...[...table2.keys()].flatMap((k) => namesFor(k, table2)), ...recordedKeys])];
@@ -44037,7 +44037,7 @@ function resolveFailOn(entries, table2, recordedKeys) {
       message: `fail_on entry '${entry}' names no known key and no key any experiment records, so it would never fail the build; ` + (named !== void 0 ? `did you mean '${canonicalKey(named, table2) ?? named}'?` : `known keys: ${[...table2.keys()].join(", ")}`)
     });
   });
-  return { keys, problems };
+  return { keys: keys2, problems };
 }
 function isGated(key, failOn) {
   const n2 = normalizeName(key);
@@ -44822,9 +44822,6 @@ function alignPair(tensorsA, tensorsB) {
   };
 }
 
-// src/fingerprint/fingerprint-checkpoint.ts
-import { createHash as createHash3 } from "node:crypto";
-
 // src/weights/chunk-pool.ts
 var POOL_BYTES = 8 * 1024 * 1024;
 var MAX_IDLE = 8;
@@ -45196,6 +45193,17 @@ function seedOf(name, shape, salt) {
 }
 function samplePositions(name, shape, numel, salt, k = SAMPLE_SIZE) {
   if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i);
+  const key = `${salt.id}\0${leafName(name)}\0${shape.join("x")}\0${numel}\0${k}`;
+  const known = recent.get(key);
+  if (known !== void 0) return known;
+  const drawn = draw(name, shape, numel, salt, k);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value);
+  recent.set(key, drawn);
+  return drawn;
+}
+var RECENT_LIMIT = 512;
+var recent = /* @__PURE__ */ new Map();
+function draw(name, shape, numel, salt, k) {
   const [s0, s1] = seedOf(name, shape, salt);
   const [hi, lo] = [mulberry32(s0), mulberry32(s1)];
   const chosen = /* @__PURE__ */ new Set();
@@ -45266,6 +45274,32 @@ function sampleSalt() {
     return saltOf(randomBytes2(32), "random");
   })();
   return resolved;
+}
+
+// src/fingerprint/tensor-hash.ts
+import { createCipheriv, createHmac as createHmac2 } from "node:crypto";
+var NONCE = Buffer.alloc(12);
+var keys = /* @__PURE__ */ new WeakMap();
+function keyOf(salt) {
+  let key = keys.get(salt.bytes);
+  if (key === void 0) {
+    key = createHmac2("sha256", salt.bytes).update("ckpt-audit tensor hash").digest().subarray(0, 16);
+    keys.set(salt.bytes, key);
+  }
+  return key;
+}
+function tensorHash(salt) {
+  const gcm = createCipheriv("aes-128-gcm", keyOf(salt), NONCE);
+  return {
+    // chunks of any length: GCM buffers partial blocks, so the tag is the concatenation's
+    update: (bytes2) => {
+      gcm.setAAD(bytes2);
+    },
+    digest: () => {
+      gcm.final();
+      return gcm.getAuthTag().toString("hex");
+    }
+  };
 }
 
 // src/checkpoint/remote/address.ts
@@ -45505,10 +45539,15 @@ function scanFloat64(values, count) {
   scanned[1] = sum;
 }
 function scanChunk(chunk, dtype, littleEndian, count) {
-  if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
+  if (dtype === "float32") {
+    const view = float32View(chunk, littleEndian);
+    scanFloat32(view, count);
+    return view;
+  }
   const values = scratch2 ??= new Float64Array(FINGERPRINT_CHUNK);
   decodeInto(chunk, dtype, littleEndian, values);
   scanFloat64(values, count);
+  return values;
 }
 for (let i = 0; i < 32; i++) {
   scanFloat32(Float32Array.of(1, -2, 3, 4, 5), 5);
@@ -45520,7 +45559,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
   const numel = tensor.numel;
   const reader = await tensorReader({ checkpoint, tensor });
-  const hash2 = createHash3("sha256");
+  const hash2 = tensorHash(salt);
   const decodable = isDecodable(tensor.dtype);
   const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
   const samples = new Float64Array(positions.length);
@@ -45538,9 +45577,10 @@ async function fingerprintTensor(checkpoint, named, salt) {
       });
       hash2.update(bytes2);
       if (floating) {
-        scanChunk(bytes2, tensor.dtype, reader.littleEndian, count);
+        const values = scanChunk(bytes2, tensor.dtype, reader.littleEndian, count);
         nans += scanned[0];
         absSum += scanned[1];
+        for (; next < positions.length && positions[next] < start + count; next++) samples[next] = values[positions[next] - start];
       }
       for (; next < positions.length && positions[next] < start + count; next++)
         samples[next] = decodeAt(bytes2, positions[next] - start, size, tensor.dtype, reader.littleEndian);
@@ -45556,7 +45596,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
     shape: [...tensor.shape],
     numel,
     littleEndian: reader.littleEndian,
-    sha256: hash2.digest("hex"),
+    hash: hash2.digest(),
     nans,
     absSum,
     samples
@@ -45590,7 +45630,7 @@ async function fingerprintCheckpoint(checkpoint, salt) {
 }
 
 // src/checkpoint/sha256.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile as readFile2, stat } from "node:fs/promises";
 
@@ -45865,11 +45905,11 @@ function downloadTarget(display, json, pointer) {
 }
 
 // src/checkpoint/remote/digest.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var CHUNK = 8 * 1024 * 1024;
 async function remoteDigest(source) {
   if (source.digest !== void 0) return source.digest;
-  const hash2 = createHash4("sha256");
+  const hash2 = createHash3("sha256");
   const buffer3 = new Uint8Array(CHUNK);
   for (let at = 0; at < source.size; at += CHUNK) {
     const part = buffer3.subarray(0, Math.min(CHUNK, source.size - at));
@@ -45898,7 +45938,7 @@ function hfTarget(address, env) {
 }
 
 // src/checkpoint/remote/http-source.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/checkpoint/remote/block-cache.ts
 var BlockCache = class {
@@ -46102,7 +46142,7 @@ async function openHttpSource(target, given = DEFAULT_HTTP_OPTIONS) {
     size,
     pin,
     whole,
-    wholeSha256: whole ? createHash5("sha256").update(first).digest("hex") : void 0,
+    wholeSha256: whole ? createHash4("sha256").update(first).digest("hex") : void 0,
     digest: hubDigest(target, opened.hops),
     stats,
     async read(offset, length) {
@@ -46505,7 +46545,7 @@ function counted(source) {
 
 // src/checkpoint/sha256.ts
 async function sha256File(path12) {
-  const hash2 = createHash6("sha256");
+  const hash2 = createHash5("sha256");
   for await (const chunk of createReadStream(path12, { highWaterMark: 1 << 20 })) hash2.update(chunk);
   return hash2.digest("hex");
 }
@@ -46664,7 +46704,7 @@ async function diffCheckpoints(a, b, progress) {
 // src/fingerprint/sample-stats.ts
 var BOUND_SIGMAS = 3;
 function sameBytes2(a, b) {
-  return a.dtype === b.dtype && a.littleEndian === b.littleEndian && a.sha256 === b.sha256;
+  return a.dtype === b.dtype && a.littleEndian === b.littleEndian && a.hash === b.hash;
 }
 function accumulate(a, b, acc) {
   const bound2 = roundingBound(a.dtype, b.dtype);
@@ -49419,16 +49459,16 @@ async function readLegacyTorch(source, globals, depth = 0) {
   const { values, end } = await readPickles(source, 5, globals, persistentLoad, embedded);
   const notices = [];
   await scanEmbedded(embedded, source.path, depth, globals, notices);
-  const [magic, protocol, sysInfo, object, keys] = values;
+  const [magic, protocol, sysInfo, object, keys2] = values;
   if (magic !== MAGIC_VALUE) throw new CheckpointError("corrupt", `${source.path}: legacy magic number is ${repr(magic ?? null)}, not 0x1950a86a20f9469cfc6c`);
   if (protocol !== 1001) throw new CheckpointError("corrupt", `${source.path}: legacy protocol version is ${repr(protocol ?? null)}, not 1001`);
   const littleEndian = !(sysInfo instanceof PyDict) || sysInfo.entries.get("little_endian") !== false;
-  if (!Array.isArray(keys) || keys.some((k) => typeof k !== "string"))
-    throw new CheckpointError("corrupt", `${source.path}: the legacy storage key list is ${repr(keys ?? null)}`);
+  if (!Array.isArray(keys2) || keys2.some((k) => typeof k !== "string"))
+    throw new CheckpointError("corrupt", `${source.path}: the legacy storage key list is ${repr(keys2 ?? null)}`);
   const buildTable = async () => {
     const out2 = /* @__PURE__ */ new Map();
     let at = end;
-    for (const key of keys) {
+    for (const key of keys2) {
       const storage = storages.get(key);
       if (storage === void 0) throw new CheckpointError("corrupt", `${source.path}: storage key ${key} is listed but no tensor uses it`);
       const header = await readRange(source, at, 8, `${source.path}: count of storage ${key}`);
@@ -58189,7 +58229,7 @@ function readMarkdown(root, file, select, isKnownKey) {
 
 // src/records/naming.ts
 var identity = (name, table2) => canonicalKey(name, table2) ?? normalizeName(name);
-function keyOf(written, table2) {
+function keyOf2(written, table2) {
   return canonicalKey(written, table2) ?? written.trim().replace(/\s+/g, "_");
 }
 function nameLeaves(leaves, table2) {
@@ -58202,7 +58242,7 @@ function nameLeaves(leaves, table2) {
     const dotted = leaf.path.join(".");
     const name = leaf.path.at(-1);
     const written = canonicalKey(dotted, table2) !== void 0 || count.get(identity(name, table2)) !== 1 ? dotted : name;
-    return { ...leaf, written, key: keyOf(written, table2) };
+    return { ...leaf, written, key: keyOf2(written, table2) };
   });
 }
 
@@ -58615,12 +58655,12 @@ function manifestAliases(manifest) {
 }
 
 // src/fingerprint/cache.ts
-import { createHash as createHash8, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile7, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename2, join as join10 } from "node:path";
 
 // src/fingerprint/cache-entry.ts
-import { createHash as createHash7, createHmac as createHmac2, timingSafeEqual } from "node:crypto";
+import { createHash as createHash6, createHmac as createHmac3, timingSafeEqual } from "node:crypto";
 
 // src/fingerprint/identity.ts
 import { stat as stat5 } from "node:fs/promises";
@@ -58644,8 +58684,8 @@ function identityText(identity2) {
 
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
-var ENTRY_VERSION = 4;
-var checksumOf = (body2, key) => (key === void 0 ? createHash7("sha256") : createHmac2("sha256", key)).update(body2).digest("hex");
+var ENTRY_VERSION = 5;
+var checksumOf = (body2, key) => (key === void 0 ? createHash6("sha256") : createHmac3("sha256", key)).update(body2).digest("hex");
 function checksumMatches(body2, checksum, key) {
   const [want, got] = [Buffer.from(checksumOf(body2, key)), Buffer.from(checksum)];
   return want.length === got.length && timingSafeEqual(want, got);
@@ -58667,7 +58707,7 @@ function encodeEntry(identity2, fingerprint, key) {
     shape: [...t.shape],
     numel: t.numel,
     littleEndian: t.littleEndian,
-    sha256: t.sha256,
+    hash: t.hash,
     nans: t.nans,
     absSum: t.absSum,
     samples: encodeSamples(t.samples)
@@ -58686,13 +58726,13 @@ function decodeTensor(x) {
   const t = x;
   if (t === null || typeof t !== "object" || typeof t.name !== "string" || typeof t.dtype !== "string") return void 0;
   if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== "boolean") return void 0;
-  if (typeof t.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== "string") return void 0;
+  if (typeof t.hash !== "string" || !/^[0-9a-f]{32}$/.test(t.hash) || typeof t.samples !== "string") return void 0;
   if (!isNat(t.nans) || t.nans > t.numel) return void 0;
   if (typeof t.absSum !== "number" || !(t.absSum >= 0) || t.absSum === Infinity) return void 0;
   const samples = decodeSamples(t.samples);
   if (samples === void 0 || samples.length > t.numel) return void 0;
-  const { name, dtype, shape, numel, littleEndian, sha256, nans, absSum } = t;
-  return { name, dtype, shape, numel, littleEndian, sha256, nans, absSum, samples };
+  const { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum } = t;
+  return { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum, samples };
 }
 function decodeEntry(text4, identity2, key) {
   let outer;
@@ -58722,7 +58762,7 @@ function decodeEntry(text4, identity2, key) {
 }
 
 // src/fingerprint/cache.ts
-var entryPath = (dir, identity2) => join10(dir, `${createHash8("sha256").update(identityText(identity2)).digest("hex")}.json`);
+var entryPath = (dir, identity2) => join10(dir, `${createHash7("sha256").update(identityText(identity2)).digest("hex")}.json`);
 async function store(dir, identity2, fingerprint, key) {
   await mkdir2(dir, { recursive: true });
   const target = entryPath(dir, identity2);
@@ -72562,18 +72602,18 @@ function compress(arr, options3, matcher, readonlyMatcher) {
   return compressedObj;
 }
 function propName(obj) {
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  const keys2 = Object.keys(obj);
+  for (let i = 0; i < keys2.length; i++) {
+    const key = keys2[i];
     if (key !== ":@") return key;
   }
 }
 function assignAttributes(obj, attrMap, readonlyMatcher, options3) {
   if (attrMap) {
-    const keys = Object.keys(attrMap);
-    const len = keys.length;
+    const keys2 = Object.keys(attrMap);
+    const len = keys2.length;
     for (let i = 0; i < len; i++) {
-      const atrrName = keys[i];
+      const atrrName = keys2[i];
       const rawAttrName = atrrName.startsWith(options3.attributeNamePrefix) ? atrrName.substring(options3.attributeNamePrefix.length) : atrrName;
       const jPathOrMatcher = options3.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
       if (options3.isArray(atrrName, jPathOrMatcher, true, true)) {
@@ -72878,9 +72918,9 @@ function attr_to_str_raw(attrMap, options3) {
   return attrStr;
 }
 function propName2(obj) {
-  const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  const keys2 = Object.keys(obj);
+  for (let i = 0; i < keys2.length; i++) {
+    const key = keys2[i];
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     if (key !== ":@") return key;
   }
@@ -76376,7 +76416,7 @@ var AnonymousCredential = class extends Credential {
 };
 
 // node_modules/@azure/storage-common/dist/esm/credentials/StorageSharedKeyCredential.js
-import { createHmac as createHmac3 } from "node:crypto";
+import { createHmac as createHmac4 } from "node:crypto";
 
 // node_modules/@azure/storage-common/dist/esm/utils/constants.js
 var URLConstants = {
@@ -77077,7 +77117,7 @@ var StorageSharedKeyCredential = class extends Credential {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return createHmac3("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
+    return createHmac4("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -77443,7 +77483,7 @@ function storageRetryPolicy(options3 = {}) {
 }
 
 // node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicyV2.js
-import { createHmac as createHmac4 } from "node:crypto";
+import { createHmac as createHmac5 } from "node:crypto";
 var storageSharedKeyCredentialPolicyName = "storageSharedKeyCredentialPolicy";
 function storageSharedKeyCredentialPolicy(options3) {
   function signRequest(request3) {
@@ -77465,7 +77505,7 @@ function storageSharedKeyCredentialPolicy(options3) {
       getHeaderValueToSign(request3, HeaderConstants.IF_UNMODIFIED_SINCE),
       getHeaderValueToSign(request3, HeaderConstants.RANGE)
     ].join("\n") + "\n" + getCanonicalizedHeadersString(request3) + getCanonicalizedResourceString(request3);
-    const signature = createHmac4("sha256", options3.accountKey).update(stringToSign, "utf8").digest("base64");
+    const signature = createHmac5("sha256", options3.accountKey).update(stringToSign, "utf8").digest("base64");
     request3.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options3.accountName}:${signature}`);
   }
   function getHeaderValueToSign(request3, headerName) {
@@ -77555,7 +77595,7 @@ function storageRequestFailureDetailsParserPolicy() {
 }
 
 // node_modules/@azure/storage-common/dist/esm/credentials/UserDelegationKeyCredential.js
-import { createHmac as createHmac5 } from "node:crypto";
+import { createHmac as createHmac6 } from "node:crypto";
 var UserDelegationKeyCredential = class {
   /**
    * Azure Storage account name; readonly.
@@ -77585,7 +77625,7 @@ var UserDelegationKeyCredential = class {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return createHmac5("sha256", this.key).update(stringToSign, "utf8").digest("base64");
+    return createHmac6("sha256", this.key).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -98885,18 +98925,18 @@ function createHttpClient() {
   const bearerCredentialHandler = new BearerCredentialHandler(token);
   return new HttpClient(getUserAgentString2(), [bearerCredentialHandler], getRequestOptions());
 }
-function getCacheEntry(keys, paths, options3) {
+function getCacheEntry(keys2, paths, options3) {
   return __awaiter14(this, void 0, void 0, function* () {
     var _a2;
     const httpClient2 = createHttpClient();
     const version3 = getCacheVersion(paths, options3 === null || options3 === void 0 ? void 0 : options3.compressionMethod, options3 === null || options3 === void 0 ? void 0 : options3.enableCrossOsArchive);
-    const resource = `cache?keys=${encodeURIComponent(keys.join(","))}&version=${version3}`;
+    const resource = `cache?keys=${encodeURIComponent(keys2.join(","))}&version=${version3}`;
     const response = yield retryTypedResponse("getCacheEntry", () => __awaiter14(this, void 0, void 0, function* () {
       return httpClient2.getJson(getCacheApiUrl(resource));
     }));
     if (response.statusCode === 204) {
       if (isDebug()) {
-        yield printCachesListForDiagnostics(keys[0], httpClient2, version3);
+        yield printCachesListForDiagnostics(keys2[0], httpClient2, version3);
       }
       return null;
     }
@@ -100230,13 +100270,13 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   return __awaiter17(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options3, enableCrossOsArchive = false) {
     var _a2;
     restoreKeys = restoreKeys || [];
-    const keys = [primaryKey, ...restoreKeys];
+    const keys2 = [primaryKey, ...restoreKeys];
     debug("Resolved Keys:");
-    debug(JSON.stringify(keys));
-    if (keys.length > 10) {
+    debug(JSON.stringify(keys2));
+    if (keys2.length > 10) {
       throw new ValidationError(`Key Validation Error: Keys are limited to a maximum of 10.`);
     }
-    for (const key of keys) {
+    for (const key of keys2) {
       checkKey(key);
     }
     const compressionMethod = yield getCompressionMethod();
@@ -100244,7 +100284,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
     try {
       let cacheEntry;
       try {
-        cacheEntry = yield getCacheEntry(keys, paths, {
+        cacheEntry = yield getCacheEntry(keys2, paths, {
           compressionMethod,
           enableCrossOsArchive
         });
@@ -100299,13 +100339,13 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
     var _a2;
     options3 = Object.assign(Object.assign({}, options3), { useAzureSdk: true });
     restoreKeys = restoreKeys || [];
-    const keys = [primaryKey, ...restoreKeys];
+    const keys2 = [primaryKey, ...restoreKeys];
     debug("Resolved Keys:");
-    debug(JSON.stringify(keys));
-    if (keys.length > 10) {
+    debug(JSON.stringify(keys2));
+    if (keys2.length > 10) {
       throw new ValidationError(`Key Validation Error: Keys are limited to a maximum of 10.`);
     }
-    for (const key of keys) {
+    for (const key of keys2) {
       checkKey(key);
     }
     let archivePath = "";
@@ -100328,7 +100368,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         throw error2;
       }
       if (!response.ok) {
-        debug(`Cache not found for version ${request3.version} of keys: ${keys.join(", ")}`);
+        debug(`Cache not found for version ${request3.version} of keys: ${keys2.join(", ")}`);
         return void 0;
       }
       const isRestoreKeyMatch = request3.key !== response.matchedKey;
@@ -101558,9 +101598,9 @@ var applyReviverIteratively = (parsed, userReviver) => {
       const value2 = node2.parent[node2.key];
       const isComplexObject = value2 !== null && typeof value2 === "object";
       if (isComplexObject) {
-        const keys = Object.keys(value2);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value2, key: keys[i], visited: false });
+        const keys2 = Object.keys(value2);
+        for (let i = keys2.length - 1; i >= 0; i--) {
+          stack.push({ parent: value2, key: keys2[i], visited: false });
         }
       }
     } else {
@@ -104965,10 +105005,10 @@ function fetchedSuffix(bytes2 = remoteTotals.bytes) {
 }
 
 // src/github/fingerprint-cache.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { readdir as readdir4, rm as rm2 } from "node:fs/promises";
 import { join as join18 } from "node:path";
-var sha = (text4) => createHash10("sha256").update(text4).digest("hex").slice(0, 16);
+var sha = (text4) => createHash9("sha256").update(text4).digest("hex").slice(0, 16);
 var cachePrefix = (manifest) => `ckpt-audit-fp-${sha(manifest)}-`;
 function cacheKey(manifest, used) {
   return cachePrefix(manifest) + sha([...used].sort().join("\n"));
@@ -105025,12 +105065,12 @@ import { readFile as readFile8, stat as stat7 } from "node:fs/promises";
 import { dirname as dirname11, relative as relative7 } from "node:path";
 
 // src/shard/shard-report.ts
-import { createHash as createHash11 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 var SHARD_FORMAT = "ckpt-audit-shard";
-var SHARD_VERSION = 4;
+var SHARD_VERSION = 5;
 var ShardReportError = class extends Error {
 };
-var manifestHash = (text4) => createHash11("sha256").update(text4).digest("hex");
+var manifestHash = (text4) => createHash10("sha256").update(text4).digest("hex");
 function shardIdentity(relativePath, size) {
   return { kind: "remote", url: `shard:${relativePath}`, etag: String(size) };
 }
@@ -105376,12 +105416,12 @@ function failingKeys(result) {
   return result.findings.filter((f) => f.severity === "error" && f.key !== void 0);
 }
 function verdict(result) {
-  const keys = failingKeys(result);
-  if (keys.length > 0) {
-    const first = keys[0];
+  const keys2 = failingKeys(result);
+  if (keys2.length > 0) {
+    const first = keys2[0];
     const detail = first.code === "hparam-missing" ? `${first.key} recorded ${v(first.recorded ?? null)}, not verified in ${first.checkpoint}` : `${first.key} recorded ${v(first.recorded ?? null)}, stored ${v(first.stored ?? null)} in ${first.checkpoint} (${first.source})`;
-    const more = keys.length > 1 ? ` (+${keys.length - 1} more)` : "";
-    return `❌ ${plural(keys.length, "failing key")}: ${detail}${more}`;
+    const more = keys2.length > 1 ? ` (+${keys2.length - 1} more)` : "";
+    return `❌ ${plural(keys2.length, "failing key")}: ${detail}${more}`;
   }
   if (result.counts.error > 0) {
     const first = result.findings[0];
@@ -105410,13 +105450,13 @@ function passLine(result) {
   return `${plural(matching, "experiment")} ${matching === 1 ? "matches its record" : "match their records"} (${coverageText(result)}${empty}${warnings})`;
 }
 function verdictMarkdown(result) {
-  const keys = failingKeys(result);
-  if (keys.length > 0) {
-    const first = keys[0];
+  const keys2 = failingKeys(result);
+  if (keys2.length > 0) {
+    const first = keys2[0];
     const where2 = first.location !== void 0 ? ` — ${code(first.experiment)}, ${text3(`${first.location.file} line ${first.location.line}`)}` : "";
     const detail = first.code === "hparam-missing" ? `**${text3(first.key)}** recorded ${code(v(first.recorded ?? null))}, not verified in ${code(first.checkpoint ?? "")}` : `**${text3(first.key)}** recorded ${code(v(first.recorded ?? null))}, stored ${code(v(first.stored ?? null))} in ${code(first.checkpoint ?? "")} (${code(first.source ?? "")})`;
-    const more = keys.length > 1 ? ` and ${plural(keys.length - 1, "more failing key")}` : "";
-    return `## ❌ ckpt-audit: ${plural(keys.length, "failing key")}
+    const more = keys2.length > 1 ? ` and ${plural(keys2.length - 1, "more failing key")}` : "";
+    return `## ❌ ckpt-audit: ${plural(keys2.length, "failing key")}
 
 ${detail}${where2}${more}`;
   }

@@ -4046,12 +4046,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -4597,8 +4597,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -4613,8 +4613,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -10925,16 +10925,16 @@ async function readLegacyTorch(source, globals, depth = 0) {
   const { values, end } = await readPickles(source, 5, globals, persistentLoad, embedded);
   const notices = [];
   await scanEmbedded(embedded, source.path, depth, globals, notices);
-  const [magic, protocol, sysInfo, object, keys] = values;
+  const [magic, protocol, sysInfo, object, keys2] = values;
   if (magic !== MAGIC_VALUE) throw new CheckpointError("corrupt", `${source.path}: legacy magic number is ${repr(magic ?? null)}, not 0x1950a86a20f9469cfc6c`);
   if (protocol !== 1001) throw new CheckpointError("corrupt", `${source.path}: legacy protocol version is ${repr(protocol ?? null)}, not 1001`);
   const littleEndian = !(sysInfo instanceof PyDict) || sysInfo.entries.get("little_endian") !== false;
-  if (!Array.isArray(keys) || keys.some((k) => typeof k !== "string"))
-    throw new CheckpointError("corrupt", `${source.path}: the legacy storage key list is ${repr(keys ?? null)}`);
+  if (!Array.isArray(keys2) || keys2.some((k) => typeof k !== "string"))
+    throw new CheckpointError("corrupt", `${source.path}: the legacy storage key list is ${repr(keys2 ?? null)}`);
   const buildTable = async () => {
     const out2 = /* @__PURE__ */ new Map();
     let at = end;
-    for (const key of keys) {
+    for (const key of keys2) {
       const storage = storages.get(key);
       if (storage === void 0) throw new CheckpointError("corrupt", `${source.path}: storage key ${key} is listed but no tensor uses it`);
       const header = await readRange(source, at, 8, `${source.path}: count of storage ${key}`);
@@ -12396,9 +12396,6 @@ function weightTensors(tensors) {
   });
 }
 
-// src/fingerprint/fingerprint-checkpoint.ts
-import { createHash as createHash4 } from "node:crypto";
-
 // src/weights/chunk-pool.ts
 var POOL_BYTES = 8 * 1024 * 1024;
 var MAX_IDLE = 8;
@@ -12830,6 +12827,17 @@ function seedOf(name, shape, salt) {
 }
 function samplePositions(name, shape, numel, salt, k = SAMPLE_SIZE) {
   if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i);
+  const key = `${salt.id}\0${leafName(name)}\0${shape.join("x")}\0${numel}\0${k}`;
+  const known = recent.get(key);
+  if (known !== void 0) return known;
+  const drawn = draw(name, shape, numel, salt, k);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value);
+  recent.set(key, drawn);
+  return drawn;
+}
+var RECENT_LIMIT = 512;
+var recent = /* @__PURE__ */ new Map();
+function draw(name, shape, numel, salt, k) {
   const [s0, s1] = seedOf(name, shape, salt);
   const [hi, lo] = [mulberry32(s0), mulberry32(s1)];
   const chosen = /* @__PURE__ */ new Set();
@@ -12844,6 +12852,32 @@ function samplePositions(name, shape, numel, salt, k = SAMPLE_SIZE) {
 import { createHash as createHash3, createHmac, randomBytes } from "node:crypto";
 function saltOf(bytes, source) {
   return { bytes, id: createHash3("sha256").update(bytes).digest("hex").slice(0, 16), source };
+}
+
+// src/fingerprint/tensor-hash.ts
+import { createCipheriv, createHmac as createHmac2 } from "node:crypto";
+var NONCE = Buffer.alloc(12);
+var keys = /* @__PURE__ */ new WeakMap();
+function keyOf(salt) {
+  let key = keys.get(salt.bytes);
+  if (key === void 0) {
+    key = createHmac2("sha256", salt.bytes).update("ckpt-audit tensor hash").digest().subarray(0, 16);
+    keys.set(salt.bytes, key);
+  }
+  return key;
+}
+function tensorHash(salt) {
+  const gcm = createCipheriv("aes-128-gcm", keyOf(salt), NONCE);
+  return {
+    // chunks of any length: GCM buffers partial blocks, so the tag is the concatenation's
+    update: (bytes) => {
+      gcm.setAAD(bytes);
+    },
+    digest: () => {
+      gcm.final();
+      return gcm.getAuthTag().toString("hex");
+    }
+  };
 }
 
 // src/fingerprint/fingerprint-checkpoint.ts
@@ -12898,10 +12932,15 @@ function scanFloat64(values, count) {
   scanned[1] = sum;
 }
 function scanChunk(chunk, dtype, littleEndian, count) {
-  if (dtype === "float32") return scanFloat32(float32View(chunk, littleEndian), count);
+  if (dtype === "float32") {
+    const view = float32View(chunk, littleEndian);
+    scanFloat32(view, count);
+    return view;
+  }
   const values = scratch2 ??= new Float64Array(FINGERPRINT_CHUNK);
   decodeInto(chunk, dtype, littleEndian, values);
   scanFloat64(values, count);
+  return values;
 }
 for (let i = 0; i < 32; i++) {
   scanFloat32(Float32Array.of(1, -2, 3, 4, 5), 5);
@@ -12913,7 +12952,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0;
   const numel = tensor.numel;
   const reader = await tensorReader({ checkpoint, tensor });
-  const hash2 = createHash4("sha256");
+  const hash2 = tensorHash(salt);
   const decodable = isDecodable(tensor.dtype);
   const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0);
   const samples = new Float64Array(positions.length);
@@ -12931,9 +12970,10 @@ async function fingerprintTensor(checkpoint, named, salt) {
       });
       hash2.update(bytes);
       if (floating) {
-        scanChunk(bytes, tensor.dtype, reader.littleEndian, count);
+        const values = scanChunk(bytes, tensor.dtype, reader.littleEndian, count);
         nans += scanned[0];
         absSum += scanned[1];
+        for (; next < positions.length && positions[next] < start + count; next++) samples[next] = values[positions[next] - start];
       }
       for (; next < positions.length && positions[next] < start + count; next++)
         samples[next] = decodeAt(bytes, positions[next] - start, size, tensor.dtype, reader.littleEndian);
@@ -12949,7 +12989,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
     shape: [...tensor.shape],
     numel,
     littleEndian: reader.littleEndian,
-    sha256: hash2.digest("hex"),
+    hash: hash2.digest(),
     nans,
     absSum,
     samples

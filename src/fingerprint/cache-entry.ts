@@ -13,7 +13,7 @@ import type { Fingerprint, TensorFingerprint } from './types.ts'
 
 export const ENTRY_FORMAT = 'ckpt-audit-fingerprint'
 /** Bump when the fingerprint's meaning changes (hash input, sample positions, SAMPLE_SIZE, fields). */
-export const ENTRY_VERSION = 4
+export const ENTRY_VERSION = 5
 
 interface StoredTensor {
   name: string
@@ -21,7 +21,7 @@ interface StoredTensor {
   shape: number[]
   numel: number
   littleEndian: boolean
-  sha256: string
+  hash: string
   nans: number
   absSum: number
   samples: string
@@ -51,7 +51,7 @@ function decodeSamples(text: string): Float64Array | undefined {
 
 export function encodeEntry(identity: SourceIdentity, fingerprint: Fingerprint, key: Buffer | undefined): string {
   const tensors: StoredTensor[] = [...fingerprint.tensors.values()].map(t => ({
-    name: t.name, dtype: t.dtype, shape: [...t.shape], numel: t.numel, littleEndian: t.littleEndian, sha256: t.sha256,
+    name: t.name, dtype: t.dtype, shape: [...t.shape], numel: t.numel, littleEndian: t.littleEndian, hash: t.hash,
     nans: t.nans, absSum: t.absSum, samples: encodeSamples(t.samples),
   }))
   const body = JSON.stringify({
@@ -66,13 +66,13 @@ function decodeTensor(x: unknown): TensorFingerprint | undefined {
   const t = x as Partial<StoredTensor> | null
   if (t === null || typeof t !== 'object' || typeof t.name !== 'string' || typeof t.dtype !== 'string') return undefined
   if (!Array.isArray(t.shape) || !t.shape.every(isNat) || !isNat(t.numel) || typeof t.littleEndian !== 'boolean') return undefined
-  if (typeof t.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(t.sha256) || typeof t.samples !== 'string') return undefined
+  if (typeof t.hash !== 'string' || !/^[0-9a-f]{32}$/.test(t.hash) || typeof t.samples !== 'string') return undefined
   if (!isNat(t.nans) || t.nans > t.numel) return undefined
   if (typeof t.absSum !== 'number' || !(t.absSum >= 0) || t.absSum === Infinity) return undefined
   const samples = decodeSamples(t.samples)
   if (samples === undefined || samples.length > t.numel) return undefined
-  const { name, dtype, shape, numel, littleEndian, sha256, nans, absSum } = t
-  return { name, dtype, shape, numel, littleEndian, sha256, nans, absSum, samples }
+  const { name, dtype, shape, numel, littleEndian, hash, nans, absSum } = t
+  return { name, dtype, shape, numel, littleEndian, hash, nans, absSum, samples }
 }
 
 /** The fingerprint an entry holds for `identity`, or undefined when the entry is not exactly that. */

@@ -4,7 +4,6 @@
  * (it is never compared). Decoding goes through the same `decodeInto` as the exact statistics, so a
  * complete sample holds exactly the values the exact method sees.
  */
-import { createHash } from 'node:crypto'
 import type { Checkpoint, NamedTensor } from '../checkpoint/checkpoint.ts'
 import { dtypeInfo } from '../checkpoint/dtypes.ts'
 import { acquireChunk, releaseChunk } from '../weights/chunk-pool.ts'
@@ -13,6 +12,7 @@ import { decodeInto, float32View, isDecodable, isFloatingDtype } from '../weight
 import { tensorReader } from '../weights/tensor-diff.ts'
 import { samplePositions } from './positions.ts'
 import { sampleSalt, type SampleSalt } from './sample-salt.ts'
+import { tensorHash } from './tensor-hash.ts'
 import { isRemoteAddress } from '../checkpoint/remote/address.ts'
 import type { FingerprintJob, WorkerFingerprint } from '../workers/jobs.ts'
 import { workerPool } from '../workers/pool.ts'
@@ -91,12 +91,20 @@ function scanFloat64(values: Float64Array, count: number): void {
   scanned[1] = sum
 }
 
-/** NaNs and the sum of finite |x| of a chunk: float32 read in place, other floating dtypes decoded (integers hold no NaN). */
-function scanChunk(chunk: Uint8Array, dtype: string, littleEndian: boolean, count: number): void {
-  if (dtype === 'float32') return scanFloat32(float32View(chunk, littleEndian), count)
+/**
+ * NaNs and the sum of finite |x| of a floating-point chunk (integers hold no NaN); returns the
+ * chunk's values, float32 read in place and other dtypes decoded, for the samples to be taken from.
+ */
+function scanChunk(chunk: Uint8Array, dtype: string, littleEndian: boolean, count: number): Float32Array | Float64Array {
+  if (dtype === 'float32') {
+    const view = float32View(chunk, littleEndian)
+    scanFloat32(view, count)
+    return view
+  }
   const values = (scratch ??= new Float64Array(FINGERPRINT_CHUNK))
   decodeInto(chunk, dtype, littleEndian, values)
   scanFloat64(values, count)
+  return values
 }
 
 /** Warm-up, as in stats-kernel.ts: the code after a hot loop deoptimizes on its first exit otherwise. */
@@ -111,7 +119,7 @@ async function fingerprintTensor(checkpoint: Checkpoint, named: NamedTensor, sal
   const size = dtypeInfo(tensor.dtype)?.itemSize ?? 0
   const numel = tensor.numel
   const reader = await tensorReader({ checkpoint, tensor })
-  const hash = createHash('sha256')
+  const hash = tensorHash(salt)
   const decodable = isDecodable(tensor.dtype)
   const positions = decodable ? samplePositions(named.name, tensor.shape, numel, salt) : new Float64Array(0)
   const samples = new Float64Array(positions.length)
@@ -130,9 +138,10 @@ async function fingerprintTensor(checkpoint: Checkpoint, named: NamedTensor, sal
       pending?.catch(() => {}) // awaited on the next turn; a failure there is reported then
       hash.update(bytes)
       if (floating) {
-        scanChunk(bytes, tensor.dtype, reader.littleEndian, count)
+        const values = scanChunk(bytes, tensor.dtype, reader.littleEndian, count)
         nans += scanned[0]!
         absSum += scanned[1]!
+        for (; next < positions.length && positions[next]! < start + count; next++) samples[next] = values[positions[next]! - start]!
       }
       for (; next < positions.length && positions[next]! < start + count; next++)
         samples[next] = decodeAt(bytes, positions[next]! - start, size, tensor.dtype, reader.littleEndian)
@@ -143,7 +152,7 @@ async function fingerprintTensor(checkpoint: Checkpoint, named: NamedTensor, sal
   }
   return {
     name: named.name, dtype: tensor.dtype, shape: [...tensor.shape], numel, littleEndian: reader.littleEndian,
-    sha256: hash.digest('hex'), nans, absSum, samples,
+    hash: hash.digest(), nans, absSum, samples,
   }
 }
 

@@ -41,6 +41,21 @@ function seedOf(name: string, shape: readonly number[], salt: SampleSalt): [numb
  */
 export function samplePositions(name: string, shape: readonly number[], numel: number, salt: SampleSalt, k = SAMPLE_SIZE): Float64Array {
   if (numel <= k) return Float64Array.from({ length: numel }, (_, i) => i)
+  // a fleet's checkpoints share their tensor names and shapes: draw each set of positions once
+  const key = `${salt.id}\0${leafName(name)}\0${shape.join('x')}\0${numel}\0${k}`
+  const known = recent.get(key)
+  if (known !== undefined) return known
+  const drawn = draw(name, shape, numel, salt, k)
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!)
+  recent.set(key, drawn)
+  return drawn
+}
+
+/** Position sets kept (32 KiB each at k = 4,096): the tensors of a few large checkpoints. */
+const RECENT_LIMIT = 512
+const recent = new Map<string, Float64Array>()
+
+function draw(name: string, shape: readonly number[], numel: number, salt: SampleSalt, k: number): Float64Array {
   const [s0, s1] = seedOf(name, shape, salt)
   const [hi, lo] = [mulberry32(s0), mulberry32(s1)]
   const chosen = new Set<number>()

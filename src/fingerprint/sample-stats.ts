@@ -32,7 +32,7 @@ export interface SampleStats {
 
 /** Whether two fingerprints hold the same bytes for the same values (a claim of bit-identity). */
 export function sameBytes(a: TensorFingerprint, b: TensorFingerprint): boolean {
-  return a.dtype === b.dtype && a.littleEndian === b.littleEndian && a.sha256 === b.sha256
+  return a.dtype === b.dtype && a.littleEndian === b.littleEndian && a.hash === b.hash
 }
 
 /** The exact method's arithmetic on one chunk (see tensor-diff's accumulateChunk), here on decoded samples. */

@@ -11,8 +11,8 @@ export interface TensorFingerprint {
   readonly numel: number
   /** Byte order of the stored bytes: equal hashes in different orders are not equal values. */
   readonly littleEndian: boolean
-  /** SHA-256 of the tensor's raw bytes in row-major order, hex. */
-  readonly sha256: string
+  /** The keyed hash (tensor-hash.ts) of the tensor's raw bytes in row-major order, hex; comparable under one salt. */
+  readonly hash: string
   /** NaN elements in the whole tensor (0 for dtypes without NaN): a near-duplicate must never hide one. */
   readonly nans: number
   /** Sum of |x| over the finite elements of a floating-point tensor (every element, not sampled); 0 for others. */

@@ -14,7 +14,7 @@ import { describeCommit, type CommitInfo } from './commit.ts'
 import type { ShardSpec } from './partition.ts'
 
 export const SHARD_FORMAT = 'ckpt-audit-shard'
-export const SHARD_VERSION = 4
+export const SHARD_VERSION = 5
 
 export class ShardReportError extends Error {}
 

@@ -30,7 +30,7 @@ async function through(path: string): Promise<Fingerprint> {
   const checkpoint: Checkpoint = await openCheckpoint(path)
   try { return await cachedFingerprinter(cacheDir)(checkpoint) } finally { await checkpoint.close() }
 }
-const hashOf = (fp: Fingerprint): string => fp.tensors.get('layer.weight')!.sha256
+const hashOf = (fp: Fingerprint): string => fp.tensors.get('layer.weight')!.hash
 const entryOf = async (path: string): Promise<string> => entryPath(cacheDir, (await localIdentity(path))!)
 let clock = 1_700_000_000
 const touch = (path: string): void => utimesSync(path, ++clock, ++clock)

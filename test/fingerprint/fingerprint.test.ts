@@ -136,3 +136,21 @@ test('large tensors: the estimate carries an error bound that holds the exact di
   assert.ok(Math.abs(estimate.mean_abs_diff! - exact.mean_abs_diff!) <= estimate.error_bound,
     `${estimate.mean_abs_diff} ± ${estimate.error_bound} vs ${exact.mean_abs_diff}`)
 })
+
+test('the tensor hash: keyed by the salt, the same over any chunking, changed by one bit', async () => {
+  const { tensorHash } = await import('../../src/fingerprint/tensor-hash.ts')
+  const bytes = Uint8Array.from({ length: 10_007 }, (_, i) => (i * 131) % 251)
+  const of = (parts: Uint8Array[], s = salt) => {
+    const h = tensorHash(s)
+    for (const p of parts) h.update(p)
+    return h.digest()
+  }
+  const whole = of([bytes])
+  assert.match(whole, /^[0-9a-f]{32}$/)
+  assert.equal(of([bytes.subarray(0, 7), bytes.subarray(7, 4096), bytes.subarray(4096)]), whole)
+  const flipped = Uint8Array.from(bytes)
+  flipped[5000]! ^= 1
+  assert.notEqual(of([flipped]), whole)
+  assert.notEqual(of([bytes.subarray(0, 10_006)]), whole, 'a shorter string is another string')
+  assert.notEqual(of([bytes], saltOf(Buffer.from('another run'), 'test')), whole, 'another salt, another key')
+})
