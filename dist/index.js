@@ -12732,12 +12732,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      let percent2 = component.indexOf("%");
+      while (percent2 !== -1) {
+        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent2 = component.indexOf("%", percent2 + 3);
       }
       return false;
     }
@@ -45409,14 +45409,21 @@ function redact(url2) {
 import { availableParallelism } from "node:os";
 import { isMainThread, Worker } from "node:worker_threads";
 var MAX_WORKERS = 4;
+var WORKERS_LIMIT = 16;
+function requested(env) {
+  const given = env.CKPT_AUDIT_WORKERS;
+  if (given === void 0 || given.trim() === "") return void 0;
+  const n2 = /^\s*\d+\s*$/.test(given) ? Number(given) : NaN;
+  return n2 <= WORKERS_LIMIT ? n2 : NaN;
+}
 function workerCount(env = process.env, cores = availableParallelism()) {
   if (!isMainThread) return 0;
-  const given = env.CKPT_AUDIT_WORKERS;
-  if (given !== void 0 && given !== "") {
-    const n2 = Number(given);
-    if (Number.isInteger(n2) && n2 >= 0) return Math.min(n2, 16);
-  }
+  const n2 = requested(env);
+  if (n2 !== void 0 && !Number.isNaN(n2)) return n2;
   return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS);
+}
+function workersWarning(env = process.env) {
+  return Number.isNaN(requested(env)) ? `CKPT_AUDIT_WORKERS must be a whole number from 0 to ${WORKERS_LIMIT}, got '${env.CKPT_AUDIT_WORKERS}': using the default` : void 0;
 }
 var workerUrl = () => new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
 function toError(e) {
@@ -46797,7 +46804,7 @@ function fingerprintDiff(a, fa, b, fb) {
   const alignment = alignPair(a.tensors, b.tensors);
   const tensors = [];
   const notCompared = unread(a, b);
-  let [weighted, floatElements2, nan, variance] = [0, 0, 0, 0];
+  let [weighted, floatElements2, nan, variance, below] = [0, 0, 0, 0, 0];
   let max = null;
   let [nanFree, complete] = [true, true];
   const bounds = [];
@@ -46817,14 +46824,19 @@ function fingerprintDiff(a, fa, b, fb) {
       floatElements2 += s.elements;
       max = Math.max(max ?? 0, s.maxAbsDiff);
       bounds.push([s.elements, s.errorBound]);
+      if (x.nans === 0 && y.nans === 0) below += Math.abs(x.absSum - y.absSum);
     }
   }
   for (const [elements, bound2] of bounds) variance += (elements / floatElements2) ** 2 * bound2 ** 2;
   const shapeMismatch = alignment.pairs.filter((p) => !sameShape2(p)).map((p) => p.name).sort();
+  const mean = floatElements2 === 0 ? null : weighted / floatElements2;
+  const lowerBound = floatElements2 === 0 ? 0 : below / floatElements2;
+  let errorBound2 = Math.sqrt(variance);
+  if (!complete && mean !== null && mean + errorBound2 < lowerBound * (1 - 1e-9)) errorBound2 = Infinity;
   return {
     a: a.path,
     b: b.path,
-    mean_abs_diff: floatElements2 === 0 ? null : weighted / floatElements2,
+    mean_abs_diff: mean,
     max_abs_diff: max,
     elements: floatElements2,
     identical: tensors.length > 0 && alignment.onlyInA.length === 0 && alignment.onlyInB.length === 0 && shapeMismatch.length === 0 && notCompared.length === 0 && tensors.every((t) => t.identical),
@@ -46836,9 +46848,10 @@ function fingerprintDiff(a, fa, b, fb) {
     aligned: alignment.removed,
     not_compared: notCompared,
     tensors,
-    error_bound: Math.sqrt(variance),
+    error_bound: errorBound2,
     nan_free: nanFree,
-    complete
+    complete,
+    lower_bound: lowerBound
   };
 }
 
@@ -46937,7 +46950,7 @@ function createContext(input, audit) {
     async estimatePaths(a, b) {
       if (input.exactPairs === true) {
         const d = await this.diffPaths(a, b);
-        return d === void 0 ? void 0 : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0, complete: true };
+        return d === void 0 ? void 0 : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0, complete: true, lower_bound: d.mean_abs_diff ?? 0 };
       }
       const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)]);
       if (ca === void 0 || cb === void 0) return void 0;
@@ -46955,14 +46968,14 @@ function createContext(input, audit) {
       const estimate = await this.estimatePaths(a, b);
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
-    async magnitudeOf(path12) {
+    async magnitudeOf(path12, names2) {
       const checkpoint = await weightsOf(path12);
       if (checkpoint === void 0) return void 0;
       const fingerprint = await fingerprintOf(checkpoint).catch(() => void 0);
       if (fingerprint === void 0) return void 0;
       let [sum, count] = [0, 0];
       for (const t of fingerprint.tensors.values()) {
-        if (!isFloatingDtype(t.dtype)) continue;
+        if (!isFloatingDtype(t.dtype) || names2 !== void 0 && !names2.has(t.name)) continue;
         sum += t.absSum;
         count += t.numel - t.nans;
       }
@@ -47228,18 +47241,25 @@ async function auditLineage(ctx) {
 
 // src/audit/near-duplicate-estimate.ts
 var BF16_STEP = 2 ** -8;
-function thresholdOf(training, magnitude, ratio) {
+function thresholdOf(training, rounding, ratio) {
   const candidates = [];
   if (training !== void 0 && training.distance > 0)
     candidates.push({ distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description });
-  if (magnitude !== void 0 && magnitude > 0 && Number.isFinite(magnitude)) {
-    const step = BF16_STEP * magnitude;
-    candidates.push({ distance: step, bound: 0, scale: step, description: `one bfloat16 rounding step of their weights, ${fmtStep(step, magnitude)}` });
+  if (rounding !== void 0 && rounding.magnitude > 0 && Number.isFinite(rounding.magnitude) && rounding.fraction > 0) {
+    const step = BF16_STEP * rounding.magnitude;
+    const distance = step * rounding.fraction;
+    const share = rounding.fraction < 1 ? `; those tensors hold ${percent(rounding.fraction)} of the compared elements` : "";
+    candidates.push({
+      distance,
+      bound: 0,
+      scale: distance,
+      description: `one bfloat16 rounding step of the tensors in which they differ, ${short(step)} (2^-8 × mean |w| ${short(rounding.magnitude)}${share})`
+    });
   }
   return candidates.sort((x, y) => y.distance - x.distance)[0];
 }
 var short = (x) => x.toExponential(2);
-var fmtStep = (step, magnitude) => `${short(step)} (2^-8 × mean |w| ${short(magnitude)})`;
+var percent = (x) => `${(100 * x).toPrecision(2)} %`;
 function decide(distance, bound2, threshold) {
   if (threshold === void 0) return distance === 0 && bound2 === 0 ? "near" : "far";
   if (distance + bound2 <= threshold.distance - threshold.bound) return "near";
@@ -47265,25 +47285,33 @@ function recordedDifferences(a, b, checks) {
   }
   return out2;
 }
-function median(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+var spreadValue = (diff) => {
+  const d = diff.mean_abs_diff;
+  return d === null || d <= 0 ? void 0 : Math.max(d, diff.lower_bound);
+};
 function spreadOf(measured) {
-  const positive = measured.filter((m) => m.diff.mean_abs_diff !== null && m.diff.mean_abs_diff > 0);
-  return { median: median(positive.map((m) => m.diff.mean_abs_diff)), bound: positive.reduce((b, m) => Math.max(b, m.diff.error_bound), 0) };
+  const values = measured.map((m) => spreadValue(m.diff)).filter((v2) => v2 !== void 0);
+  const bound2 = measured.reduce((b, m) => spreadValue(m.diff) === void 0 ? b : Math.max(b, m.diff.error_bound), 0);
+  return { sorted: values.sort((x, y) => x - y), bound: bound2 };
 }
-function trainingScale(ctx, m, spread) {
+function medianWithout(sorted, own3) {
+  const at = own3 === void 0 ? -1 : sorted.indexOf(own3);
+  const n2 = sorted.length - (at >= 0 ? 1 : 0);
+  if (n2 === 0) return void 0;
+  const nth = (k) => sorted[at >= 0 && k >= at ? k + 1 : k];
+  return n2 % 2 === 1 ? nth((n2 - 1) / 2) : (nth(n2 / 2 - 1) + nth(n2 / 2)) / 2;
+}
+function trainingScale(ctx, m, spread, own3) {
   const known = [m.a, m.b].map((e) => ({ e, p: ctx.parentDistance.get(e.name) })).filter((x) => x.p !== void 0 && x.p.distance > 0 && x.p.parent !== m.a.name && x.p.parent !== m.b.name).sort((x, y) => x.p.distance - y.p.distance);
   const nearest = known[0];
   if (nearest === void 0) {
-    if (!(spread.median > 0)) return void 0;
+    const median = medianWithout(spread.sorted, own3);
+    if (median === void 0 || !(median > 0)) return void 0;
     const estimated = spread.bound > 0 ? ` (±${fmt2(spread.bound)}, estimated from samples)` : "";
     return {
-      distance: spread.median,
+      distance: median,
       bound: spread.bound,
-      description: `the median pair distance ${fmt2(spread.median)}${estimated} (neither run has a known parent)`
+      description: `the median distance of the other pairs ${fmt2(median)}${estimated} (neither run has a known parent)`
     };
   }
   const p = nearest.p;
@@ -47294,12 +47322,19 @@ function trainingScale(ctx, m, spread) {
     description: `how far training moved them from their parents, ${fmt2(p.distance)} (${nearest.e.name} from ${p.parent}${bound2})`
   };
 }
-async function smallerMagnitude(ctx, m) {
-  const [x, y] = await Promise.all([ctx.magnitudeOf(m.a.checkpoint.resolved), ctx.magnitudeOf(m.b.checkpoint.resolved)]);
-  return x === void 0 || y === void 0 ? void 0 : Math.min(x, y);
+var floatingPair = (t) => t.compared === void 0 && t.dtype.split("/").every(isFloatingDtype);
+async function roundingOf2(ctx, diff) {
+  const differing = diff.tensors.filter((t) => !t.identical && floatingPair(t));
+  const elements = differing.reduce((sum, t) => sum + t.elements, 0);
+  if (elements === 0 || diff.elements === 0) return void 0;
+  const [x, y] = await Promise.all([
+    ctx.magnitudeOf(diff.a, new Set(differing.map((t) => t.names?.a ?? t.name))),
+    ctx.magnitudeOf(diff.b, new Set(differing.map((t) => t.names?.b ?? t.name)))
+  ]);
+  return x === void 0 || y === void 0 ? void 0 : { magnitude: Math.min(x, y), fraction: elements / diff.elements };
 }
-async function thresholdFor(ctx, m, spread) {
-  return thresholdOf(trainingScale(ctx, m, spread), await smallerMagnitude(ctx, m), ctx.input.checks.nearDuplicateRatio);
+async function thresholdFor(ctx, m, spread, own3) {
+  return thresholdOf(trainingScale(ctx, m, spread, own3), await roundingOf2(ctx, m.diff), ctx.input.checks.nearDuplicateRatio);
 }
 async function exactParentDistances(ctx, runs) {
   for (const e of runs) {
@@ -47315,8 +47350,12 @@ async function exactParentDistances(ctx, runs) {
 function floatElements(checkpoint) {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0);
 }
+var MIN_COMPARED_BYTES = 1024;
+function otherTensorDiffers(t) {
+  return !t.identical && !floatingPair(t) && t.elements * (dtypeInfo(t.dtype.split("/")[0])?.itemSize ?? 1) >= MIN_COMPARED_BYTES;
+}
 async function comparable(ctx, m) {
-  if (m.diff.nan_mismatch > 0) return false;
+  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false;
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)]);
   if (a === void 0 || b === void 0) return false;
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b));
@@ -47366,7 +47405,8 @@ async function auditNearDuplicates(ctx) {
     const differences = recordedDifferences(estimate.a, estimate.b, checks);
     if (differences.length === 0 || !await comparable(ctx, estimate)) continue;
     let m = estimate;
-    let threshold = await thresholdFor(ctx, m, spread);
+    const own3 = spreadValue(estimate.diff);
+    let threshold = await thresholdFor(ctx, m, spread, own3);
     let verdict2 = nearnessOf(m.diff, boundOf(m.diff), threshold);
     if (verdict2 === "unsure") {
       const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved);
@@ -47375,7 +47415,7 @@ async function auditNearDuplicates(ctx) {
       ctx.recordPair(m.a.name, m.b.name, diff);
       if (!await comparable(ctx, m)) continue;
       await exactParentDistances(ctx, [m.a, m.b]);
-      threshold = await thresholdFor(ctx, m, spread);
+      threshold = await thresholdFor(ctx, m, spread, own3);
       verdict2 = nearnessOf(m.diff, 0, threshold === void 0 ? void 0 : { ...threshold, bound: 0 });
     }
     if (verdict2 !== "near") continue;
@@ -105609,6 +105649,8 @@ async function run(io = actionsIO()) {
     const settings = readSettings(io.getInput, io.workspace);
     restore = setEnvironment(remoteEnvironment(settings, process.env));
     io.info(`ckpt-audit: auditing ${settings.manifest}`);
+    const workers = workersWarning();
+    if (workers !== void 0) io.warning(workers);
     const cacheDir = settings.cache && settings.merge === void 0 ? io.cacheDir : void 0;
     const used = /* @__PURE__ */ new Set();
     const restored = cacheDir !== void 0 && io.cache !== void 0 ? await restoreFingerprints(io.cache, cacheDir, settings.manifest, (m) => io.warning(m)) : void 0;

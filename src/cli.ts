@@ -30,6 +30,7 @@ import { renderSurveyText } from './report/survey-text.ts'
 import { renderStoredHparams } from './report/stored-hparams-text.ts'
 import { compareStoredHparams } from './audit/stored-hparams.ts'
 import { flatten } from './hparams/flatten.ts'
+import { workersWarning } from './workers/pool.ts'
 
 const REPORT_BUGS = 'https://github.com/ckpt-audit/ckpt-audit/issues'
 
@@ -153,6 +154,8 @@ async function diffCommand(args: string[], out: (text: string) => void, err: (te
 export async function main(argv: string[], out: (text: string) => void = t => process.stdout.write(t),
                            err: (text: string) => void = t => process.stderr.write(t)): Promise<number> {
   const [command, ...rest] = argv
+  const workers = workersWarning()
+  if (workers !== undefined) err(`ckpt-audit: warning: ${workers}\n`)
   try {
     switch (command) {
       case 'check': return await checkCommand(rest, out, err)

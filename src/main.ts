@@ -14,6 +14,7 @@ import { marker, text } from './report/escape.ts'
 import { COMMENT_LIMIT_BYTES, fitToLimit, SUMMARY_LIMIT_BYTES } from './report/fit.ts'
 import { toCheckJson } from './report/json.ts'
 import { renderReport } from './report/markdown.ts'
+import { workersWarning } from './workers/pool.ts'
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -26,6 +27,8 @@ export async function run(io: GitHubIO = actionsIO()): Promise<void> {
     const settings = readSettings(io.getInput, io.workspace)
     restore = setEnvironment(remoteEnvironment(settings, process.env))
     io.info(`ckpt-audit: auditing ${settings.manifest}`)
+    const workers = workersWarning()
+    if (workers !== undefined) io.warning(workers)
     const cacheDir = settings.cache && settings.merge === undefined ? io.cacheDir : undefined
     const used = new Set<string>()
     const restored = cacheDir !== undefined && io.cache !== undefined

@@ -18,12 +18,13 @@
 import { recordedEqual } from '../hparams/compare.ts'
 import { formatData } from '../hparams/scalar.ts'
 import type { Checks, Experiment } from '../manifest/types.ts'
-import type { DiffResult } from '../weights/diff.ts'
+import type { DiffResult, TensorDiff } from '../weights/diff.ts'
+import { dtypeInfo } from '../checkpoint/dtypes.ts'
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
-import { nearnessOf, thresholdOf, type Nearness, type Scale, type Threshold } from './near-duplicate-estimate.ts'
+import { nearnessOf, thresholdOf, type Nearness, type Rounding, type Scale, type Threshold } from './near-duplicate-estimate.ts'
 import { boundOf, estimateText, fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while fingerprinting every run reads at most this much. */
@@ -51,25 +52,38 @@ function recordedDifferences(a: Experiment, b: Experiment, checks: Checks): stri
   return out
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
-/** The median pair distance, and how far off it can be when the distances are estimates. */
+/** The pair distances that make the median (each estimate at least its exact lower bound), sorted, and how far off they can be. */
 interface Spread {
-  readonly median: number
+  readonly sorted: readonly number[]
+  /**
+   * Moving every value by at most b moves their median by at most b: the largest error bound of the
+   * distances bounds the median's (0 when every distance is exact).
+   */
   readonly bound: number
 }
 
-/**
- * Moving every value by at most b moves their median by at most b: the largest error bound of the
- * distances bounds the median's (0 when every distance is exact).
- */
+/** What a pair adds to the spread: its distance, raised to its exact lower bound (undefined: nothing). */
+const spreadValue = (diff: EstimatedDiff): number | undefined => {
+  const d = diff.mean_abs_diff
+  return d === null || d <= 0 ? undefined : Math.max(d, diff.lower_bound)
+}
+
 function spreadOf(measured: readonly Estimated[]): Spread {
-  const positive = measured.filter(m => m.diff.mean_abs_diff !== null && m.diff.mean_abs_diff > 0)
-  return { median: median(positive.map(m => m.diff.mean_abs_diff!)), bound: positive.reduce((b, m) => Math.max(b, m.diff.error_bound), 0) }
+  const values = measured.map(m => spreadValue(m.diff)).filter((v): v is number => v !== undefined)
+  const bound = measured.reduce((b, m) => (spreadValue(m.diff) === undefined ? b : Math.max(b, m.diff.error_bound)), 0)
+  return { sorted: values.sort((x, y) => x - y), bound }
+}
+
+/**
+ * The median of the spread without one value (the pair's own distance: a pair is never measured
+ * against itself); undefined when nothing else is left.
+ */
+export function medianWithout(sorted: readonly number[], own: number | undefined): number | undefined {
+  const at = own === undefined ? -1 : sorted.indexOf(own)
+  const n = sorted.length - (at >= 0 ? 1 : 0)
+  if (n === 0) return undefined
+  const nth = (k: number): number => sorted[at >= 0 && k >= at ? k + 1 : k]!
+  return n % 2 === 1 ? nth((n - 1) / 2) : (nth(n / 2 - 1) + nth(n / 2)) / 2
 }
 
 /**
@@ -77,7 +91,7 @@ function spreadOf(measured: readonly Estimated[]): Spread {
  * the inferred one of a parent-mismatch); the median pair distance only when neither run has a
  * known parent, and the description says so.
  */
-function trainingScale(ctx: Context, m: Measured, spread: Spread): Scale | undefined {
+function trainingScale(ctx: Context, m: Measured, spread: Spread, own: number | undefined): Scale | undefined {
   // a run's distance from the other run of the pair (an inferred parent) says nothing about how far training moved
   const known = [m.a, m.b]
     .map(e => ({ e, p: ctx.parentDistance.get(e.name) }))
@@ -85,10 +99,11 @@ function trainingScale(ctx: Context, m: Measured, spread: Spread): Scale | undef
     .sort((x, y) => x.p!.distance - y.p!.distance)
   const nearest = known[0]
   if (nearest === undefined) {
-    if (!(spread.median > 0)) return undefined
+    const median = medianWithout(spread.sorted, own)
+    if (median === undefined || !(median > 0)) return undefined
     const estimated = spread.bound > 0 ? ` (±${fmt(spread.bound)}, estimated from samples)` : ''
-    return { distance: spread.median, bound: spread.bound,
-      description: `the median pair distance ${fmt(spread.median)}${estimated} (neither run has a known parent)` }
+    return { distance: median, bound: spread.bound,
+      description: `the median distance of the other pairs ${fmt(median)}${estimated} (neither run has a known parent)` }
   }
   const p = nearest.p!
   const bound = p.bound > 0 ? ` ±${fmt(p.bound)}, estimated from samples` : ''
@@ -96,14 +111,26 @@ function trainingScale(ctx: Context, m: Measured, spread: Spread): Scale | undef
     description: `how far training moved them from their parents, ${fmt(p.distance)} (${nearest.e.name} from ${p.parent}${bound})` }
 }
 
-/** The mean |w| of the weaker-weighted run of a pair (the rounding scale uses the smaller). */
-async function smallerMagnitude(ctx: Context, m: Measured): Promise<number | undefined> {
-  const [x, y] = await Promise.all([ctx.magnitudeOf(m.a.checkpoint.resolved), ctx.magnitudeOf(m.b.checkpoint.resolved)])
-  return x === undefined || y === undefined ? undefined : Math.min(x, y)
+/** Both dtypes of a compared tensor pair are floating point (`float32` or `float32/bfloat16`). */
+const floatingPair = (t: TensorDiff): boolean => t.compared === undefined && t.dtype.split('/').every(isFloatingDtype)
+
+/**
+ * The rounding scale of a pair: the smaller mean |w| of the two runs over the floating tensors in
+ * which they differ, and the share of the compared floating elements those tensors hold.
+ */
+async function roundingOf(ctx: Context, diff: DiffResult | EstimatedDiff): Promise<Rounding | undefined> {
+  const differing = diff.tensors.filter(t => !t.identical && floatingPair(t))
+  const elements = differing.reduce((sum, t) => sum + t.elements, 0)
+  if (elements === 0 || diff.elements === 0) return undefined
+  const [x, y] = await Promise.all([
+    ctx.magnitudeOf(diff.a, new Set(differing.map(t => t.names?.a ?? t.name))),
+    ctx.magnitudeOf(diff.b, new Set(differing.map(t => t.names?.b ?? t.name))),
+  ])
+  return x === undefined || y === undefined ? undefined : { magnitude: Math.min(x, y), fraction: elements / diff.elements }
 }
 
-async function thresholdFor(ctx: Context, m: Measured, spread: Spread): Promise<Threshold | undefined> {
-  return thresholdOf(trainingScale(ctx, m, spread), await smallerMagnitude(ctx, m), ctx.input.checks.nearDuplicateRatio)
+async function thresholdFor(ctx: Context, m: Measured, spread: Spread, own: number | undefined): Promise<Threshold | undefined> {
+  return thresholdOf(trainingScale(ctx, m, spread, own), await roundingOf(ctx, m.diff), ctx.input.checks.nearDuplicateRatio)
 }
 
 /** Replaces the estimated parent distances of `runs` with exact ones (each pair read once; memoized by diffPaths). */
@@ -124,9 +151,21 @@ function floatElements(checkpoint: Checkpoint): number {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0)
 }
 
-/** The compared floating elements cover at least half of each run's, and no NaN meets a number. */
+/** Tensors under this size are no evidence either way (counters, `position_ids`), as for lineage. */
+const MIN_COMPARED_BYTES = 1024
+
+/** A tensor that is not floating point, of at least 1 KiB, and differs (quantized weights, integer tables). */
+function otherTensorDiffers(t: TensorDiff): boolean {
+  return !t.identical && !floatingPair(t) && t.elements * (dtypeInfo(t.dtype.split('/')[0]!)?.itemSize ?? 1) >= MIN_COMPARED_BYTES
+}
+
+/**
+ * The compared floating elements cover at least half of each run's, no NaN meets a number, and no
+ * other tensor of weight differs: integer (quantized) weights that differ are different weights,
+ * whatever their float scales say.
+ */
 async function comparable(ctx: Context, m: Measured): Promise<boolean> {
-  if (m.diff.nan_mismatch > 0) return false
+  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)])
   if (a === undefined || b === undefined) return false
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
@@ -181,7 +220,8 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
     const differences = recordedDifferences(estimate.a, estimate.b, checks)
     if (differences.length === 0 || !(await comparable(ctx, estimate))) continue
     let m: Measured = estimate
-    let threshold = await thresholdFor(ctx, m, spread)
+    const own = spreadValue(estimate.diff)
+    let threshold = await thresholdFor(ctx, m, spread, own)
     let verdict: Nearness = nearnessOf(m.diff, boundOf(m.diff), threshold)
     if (verdict === 'unsure') {
       // the estimates cannot settle it: the pair and the parent distances it is measured against are read exactly
@@ -191,7 +231,7 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
       ctx.recordPair(m.a.name, m.b.name, diff)
       if (!(await comparable(ctx, m))) continue
       await exactParentDistances(ctx, [m.a, m.b])
-      threshold = await thresholdFor(ctx, m, spread)
+      threshold = await thresholdFor(ctx, m, spread, own)
       // only an estimated median can leave it open now: its centre decides
       verdict = nearnessOf(m.diff, 0, threshold === undefined ? undefined : { ...threshold, bound: 0 })
     }

@@ -4,9 +4,11 @@
  * larger of two scales:
  * - how far training moved the runs: `ratio` × the smaller of their distances from their parents
  *   (the median pair distance instead only when neither run has a known parent);
- * - one bfloat16 rounding step of their weights, 2^-8 × the smaller mean |w| of the two: runs that
+ * - one bfloat16 rounding step of the tensors in which they differ, 2^-8 × the smaller mean |w| of
+ *   those tensors in the two runs, compared with their mean |a−b| over those tensors: runs that
  *   differ by less than storing them in bf16 would change them are the same weights, however little
- *   training moved them from their parent (the okvqa runs).
+ *   training moved them from their parent (the okvqa runs). Over the differing tensors only: a
+ *   large frozen backbone would otherwise dilute a head trained far apart below any step.
  * Two runs trained apart from one parent are as far from each other as from it, so neither scale
  * calls them near (a false near-duplicate is a false alarm on every honest sweep).
  */
@@ -21,10 +23,17 @@ export interface Threshold {
   readonly distance: number
   /** How far off `distance` can be (estimated parent distances or median); 0 when exact. */
   readonly bound: number
-  /** The scale before the ratio: a parent distance, the median, or the rounding step (for "N× below"). */
+  /** What "N× below" divides by the pair's mean |a−b|: a parent distance, the median, or the step (on the same footing). */
   readonly scale: number
   /** `how far training moved them from their parents, 3.99e-3 (run0_1 from root0)` and the like. */
   readonly description: string
+}
+
+/** The rounding scale: one bf16 step of the differing tensors, and the share of the compared elements they hold. */
+export interface Rounding {
+  readonly magnitude: number
+  /** Elements of the differing floating tensors / all compared floating elements (0 to 1]. */
+  readonly fraction: number
 }
 
 /** A scale a pair is measured against, before the ratio. */
@@ -38,19 +47,23 @@ export interface Scale {
  * The threshold of a pair: the larger of the training scale (× ratio) and the rounding scale;
  * undefined when neither is known (then only identity or equal values are near).
  */
-export function thresholdOf(training: Scale | undefined, magnitude: number | undefined, ratio: number): Threshold | undefined {
+export function thresholdOf(training: Scale | undefined, rounding: Rounding | undefined, ratio: number): Threshold | undefined {
   const candidates: Threshold[] = []
   if (training !== undefined && training.distance > 0)
     candidates.push({ distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description })
-  if (magnitude !== undefined && magnitude > 0 && Number.isFinite(magnitude)) {
-    const step = BF16_STEP * magnitude
-    candidates.push({ distance: step, bound: 0, scale: step, description: `one bfloat16 rounding step of their weights, ${fmtStep(step, magnitude)}` })
+  if (rounding !== undefined && rounding.magnitude > 0 && Number.isFinite(rounding.magnitude) && rounding.fraction > 0) {
+    const step = BF16_STEP * rounding.magnitude
+    // the pair's mean over every compared element is fraction × its mean over the differing tensors
+    const distance = step * rounding.fraction
+    const share = rounding.fraction < 1 ? `; those tensors hold ${percent(rounding.fraction)} of the compared elements` : ''
+    candidates.push({ distance, bound: 0, scale: distance,
+      description: `one bfloat16 rounding step of the tensors in which they differ, ${short(step)} (2^-8 × mean |w| ${short(rounding.magnitude)}${share})` })
   }
   return candidates.sort((x, y) => y.distance - x.distance)[0]
 }
 
 const short = (x: number): string => x.toExponential(2)
-const fmtStep = (step: number, magnitude: number): string => `${short(step)} (2^-8 × mean |w| ${short(magnitude)})`
+const percent = (x: number): string => `${(100 * x).toPrecision(2)} %`
 
 export type Nearness = 'near' | 'far' | 'unsure'
 

@@ -98,9 +98,10 @@ export interface Context {
   verdictPaths(a: string, b: string): Promise<DiffResult | EstimatedDiff | undefined>
   /**
    * The mean |w| of a checkpoint's floating-point weights (finite elements; every element, from its
-   * fingerprint); undefined when it has no readable floating weights.
+   * fingerprint), of the tensors named in `names` when given (the fingerprint's names); undefined
+   * when there are none.
    */
-  magnitudeOf(path: string): Promise<number | undefined>
+  magnitudeOf(path: string, names?: ReadonlySet<string>): Promise<number | undefined>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
   recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
   /**
@@ -224,7 +225,8 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
     async estimatePaths(a, b) {
       if (input.exactPairs === true) {
         const d = await this.diffPaths(a, b)
-        return d === undefined ? undefined : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0, complete: true }
+        return d === undefined ? undefined
+          : { ...d, error_bound: 0, nan_free: d.nan_mismatch === 0, complete: true, lower_bound: d.mean_abs_diff ?? 0 }
       }
       const [ca, cb] = await Promise.all([weightsOf(a), weightsOf(b)])
       if (ca === undefined || cb === undefined) return undefined
@@ -242,14 +244,14 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       const estimate = await this.estimatePaths(a, b)
       return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
     },
-    async magnitudeOf(path) {
+    async magnitudeOf(path, names) {
       const checkpoint = await weightsOf(path)
       if (checkpoint === undefined) return undefined
       const fingerprint = await fingerprintOf(checkpoint).catch(() => undefined)
       if (fingerprint === undefined) return undefined
       let [sum, count] = [0, 0]
       for (const t of fingerprint.tensors.values()) {
-        if (!isFloatingDtype(t.dtype)) continue
+        if (!isFloatingDtype(t.dtype) || (names !== undefined && !names.has(t.name))) continue
         sum += t.absSum
         count += t.numel - t.nans
       }

@@ -23,14 +23,29 @@ export interface JobError {
 
 export type Reply = { readonly id: number, readonly value: unknown } | { readonly id: number, readonly error: JobError }
 
+/** Most workers `CKPT_AUDIT_WORKERS` may ask for. */
+export const WORKERS_LIMIT = 16
+
+/** The count `CKPT_AUDIT_WORKERS` asks for, undefined when unset, NaN when it is no whole number in 0..16. */
+function requested(env: NodeJS.ProcessEnv): number | undefined {
+  const given = env.CKPT_AUDIT_WORKERS
+  if (given === undefined || given.trim() === '') return undefined
+  const n = /^\s*\d+\s*$/.test(given) ? Number(given) : NaN
+  return n <= WORKERS_LIMIT ? n : NaN
+}
+
 export function workerCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   if (!isMainThread) return 0
-  const given = env.CKPT_AUDIT_WORKERS
-  if (given !== undefined && given !== '') {
-    const n = Number(given)
-    if (Number.isInteger(n) && n >= 0) return Math.min(n, 16)
-  }
+  const n = requested(env)
+  if (n !== undefined && !Number.isNaN(n)) return n
   return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS)
+}
+
+/** A message for a `CKPT_AUDIT_WORKERS` that is not understood (the default is used then), or undefined. */
+export function workersWarning(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return Number.isNaN(requested(env))
+    ? `CKPT_AUDIT_WORKERS must be a whole number from 0 to ${WORKERS_LIMIT}, got '${env.CKPT_AUDIT_WORKERS}': using the default`
+    : undefined
 }
 
 /** The worker's module beside this one: worker.ts when running from the sources, worker.js in the bundle (dist/). */

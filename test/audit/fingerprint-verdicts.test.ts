@@ -46,7 +46,7 @@ test('verdicts on fingerprints equal the exact pairwise method; a settled near-d
   // a and d were trained apart from p: as far from each other as from p, so no duplicate; c holds a NaN where b has a number
   assert.deepEqual(verdicts(sampled), ['near-duplicate a: a and b have near-identical weights'])
   const message = sampled.findings.find(f => f.code === 'near-duplicate')!.message
-  assert.match(message, /mean \|a−b\| \S+ ±\S+, estimated from samples, \d+× below one bfloat16 rounding step of their weights/)
+  assert.match(message, /mean \|a−b\| \S+ ±\S+, estimated from samples, \d+× below one bfloat16 rounding step of the tensors in which they differ/)
   assert.doesNotMatch(message, /bit-identical|same values/)
   assert.match(exact.findings.find(f => f.code === 'near-duplicate')!.message, /mean \|a−b\| \S+, \d+× below/)
   assert.ok(sampled.pairs.some(p => p.error_bound !== undefined && p.error_bound > 0), 'estimated pairs carry their bound')
@@ -72,17 +72,21 @@ test('an estimate settles a pair only when its interval lies wholly on one side 
 test('the threshold is the larger of ratio × the training scale and one bfloat16 step of the weights', () => {
   const moved = { distance: 4e-3, bound: 0, description: 'how far training moved them' }
   // a fleet trained apart (|w| ≈ 0.8, moved 4e-3): the pair at 5.6e-3 is far under both scales
-  const fleet = thresholdOf(moved, 0.8, 0.1)!
+  const fleet = thresholdOf(moved, { magnitude: 0.8, fraction: 1 }, 0.1)!
   assert.equal(fleet.distance, BF16_STEP * 0.8)
   assert.match(fleet.description, /bfloat16 rounding step/)
   assert.equal(decide(5.6e-3, 0, fleet), 'far')
   // the okvqa runs moved 4e-5 and differ by 1.8e-4: below one bf16 step of their weights
-  assert.equal(decide(1.8e-4, 0, thresholdOf({ ...moved, distance: 4e-5 }, 0.8, 0.1)), 'near')
+  assert.equal(decide(1.8e-4, 0, thresholdOf({ ...moved, distance: 4e-5 }, { magnitude: 0.8, fraction: 1 }, 0.1)), 'near')
   // large moves of small weights: the training scale decides
-  const big = thresholdOf({ ...moved, distance: 1 }, 1e-3, 0.1)!
+  const big = thresholdOf({ ...moved, distance: 1 }, { magnitude: 1e-3, fraction: 1 }, 0.1)!
   assert.equal(big.distance, 0.1)
   assert.equal(big.description, 'how far training moved them')
   assert.equal(thresholdOf(undefined, undefined, 0.1), undefined)
+  // a head of 0.1 % of the elements trained apart: the step applies to the head, so the threshold shrinks with it
+  const head = thresholdOf(undefined, { magnitude: 0.8, fraction: 1e-3 }, 0.1)!
+  assert.equal(head.distance, BF16_STEP * 0.8 * 1e-3)
+  assert.match(head.description, /those tensors hold 0\.10 % of the compared elements/)
 })
 
 test('frozen, trained and twins on hashes: a change the samples miss is caught; verdicts equal the exact method\'s', async () => {

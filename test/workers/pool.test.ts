@@ -17,7 +17,7 @@ import { alignPair } from '../../src/weights/align.ts'
 import { diffCheckpoints } from '../../src/weights/diff.ts'
 import { tensorStats } from '../../src/weights/tensor-diff.ts'
 import { balancedGroups } from '../../src/workers/parallel-stats.ts'
-import { workerCount, workerPool } from '../../src/workers/pool.ts'
+import { workerCount, workerPool, workersWarning } from '../../src/workers/pool.ts'
 import { writeSafetensors, type TensorSpec } from '../support/safetensors.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'ckpt-pool-'))
@@ -41,6 +41,21 @@ test('the pool is on here, and workerCount reads CKPT_AUDIT_WORKERS (0: off) and
   assert.equal(workerCount({}, 2), 2)
   assert.equal(workerCount({}, 64), 4)
   assert.equal(workerCount({ CKPT_AUDIT_WORKERS: 'many' }, 2), 2, 'not a number: the default')
+  for (const bad of ['many', '-1', '1.5', '1000', '2x'])
+    assert.match(workersWarning({ CKPT_AUDIT_WORKERS: bad }) ?? '', /must be a whole number from 0 to 16/, bad)
+  for (const good of [undefined, '', '0', '3', ' 4 ']) assert.equal(workersWarning({ CKPT_AUDIT_WORKERS: good }), undefined, String(good))
+  assert.equal(workerCount({ CKPT_AUDIT_WORKERS: '1000' }, 8), 4, 'out of range: the default')
+})
+
+test('the CLI says when CKPT_AUDIT_WORKERS is not understood, and goes on', async () => {
+  const { main } = await import('../../src/cli.ts')
+  const saved = process.env.CKPT_AUDIT_WORKERS
+  process.env.CKPT_AUDIT_WORKERS = 'abc'
+  const errors: string[] = []
+  try {
+    assert.equal(await main(['--version'], () => {}, t => { errors.push(t) }), 0)
+  } finally { process.env.CKPT_AUDIT_WORKERS = saved }
+  assert.match(errors.join(''), /warning: CKPT_AUDIT_WORKERS must be a whole number from 0 to 16, got 'abc'/)
 })
 
 test('balanced groups: every item once, about equal weight, never an empty group', () => {

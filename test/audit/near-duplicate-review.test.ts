@@ -1,0 +1,103 @@
+/**
+ * Near-duplicate verdicts an adversarial review got wrong (issue K review), each built so the
+ * estimate from samples is misleading: the changed elements are placed where this process's
+ * samples do (or do not) look, which a real sweep does by chance. Every case's truth is the exact
+ * pairwise method's, and the check must agree with it.
+ */
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { checkManifest } from '../../src/check.ts'
+import { samplePositions } from '../../src/fingerprint/positions.ts'
+import { sampleSalt } from '../../src/fingerprint/sample-salt.ts'
+import { writeSafetensors, type TensorSpec } from '../support/safetensors.ts'
+
+const ws = mkdtempSync(join(tmpdir(), 'ckpt-nd-review-'))
+after(() => rmSync(ws, { recursive: true, force: true }))
+const N = 200_000
+const sampled = new Set(samplePositions('w', [N], N, await sampleSalt()))
+const unsampled = [...Array(N).keys()].filter(i => !sampled.has(i))
+const noise = (seed: number, scale: number, n = N) =>
+  Float64Array.from({ length: n }, (_, i) => scale * (((Math.sin(i * 12.9898 + seed) * 43758.5453) % 1 + 1) % 1 - 0.5) * 2)
+const add = (x: Float64Array, y: Float64Array) => x.map((v, i) => v + y[i]!)
+/** `x` with `by` added at `count` positions of `where`, spread over it. */
+const bump = (x: Float64Array, where: readonly number[], count: number, by: number) => {
+  const out = Float64Array.from(x)
+  for (let k = 0; k < count; k++) out[where[Math.floor((k * where.length) / count)]!]! += by
+  return out
+}
+const w = (values: Float64Array): Record<string, TensorSpec> => ({ w: { dtype: 'F32', shape: [values.length], values } })
+function manifest(name: string, files: Record<string, Record<string, TensorSpec>>, experiments: string[]): string {
+  for (const [file, tensors] of Object.entries(files)) writeSafetensors(join(ws, `${name}-${file}.safetensors`), tensors)
+  const path = join(ws, `${name}.yml`)
+  writeFileSync(path, ['version: 1', 'checks: {weights: always, fail_on: []}', 'experiments:',
+    ...experiments.map(e => `  ${e.replace(/checkpoint: (\w+)/, `checkpoint: ${name}-$1.safetensors`)}`)].join('\n') + '\n')
+  return path
+}
+const nearPairs = (r: { findings: readonly { code: string, message: string }[] }) =>
+  r.findings.filter(f => f.code === 'near-duplicate').map(f => f.message.split(' have ')[0]).sort()
+
+async function agreeWithExact(path: string): Promise<string[]> {
+  const [sampledRun, exact] = [await checkManifest(path, {}), await checkManifest(path, { exactPairs: true })]
+  assert.deepEqual(nearPairs(sampledRun), nearPairs(exact), 'fingerprints and the exact method disagree')
+  return nearPairs(sampledRun)
+}
+
+test('a few large changes the samples miss: the exact sums of |w| prove the estimate too small, and the pair is read', async () => {
+  const a = noise(1, 0.5)
+  const b = bump(add(a, noise(2, 1e-6)), unsampled, 40, 50)      // exact mean |a−b| ≈ 1e-2, far above one bf16 step (2e-3)
+  const path = manifest('sparse', { a: w(a), b: w(b) },
+    ['a: {checkpoint: a, hparams: {kl_beta: 0.1}}', 'b: {checkpoint: b, hparams: {kl_beta: 0.2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('a parent distance the samples underestimate is read exactly before it sets the threshold', async () => {
+  const p = noise(3, 1e-3)                                         // small weights: one bf16 step is about 2e-6
+  const r1 = bump(add(p, noise(4, 1e-4)), unsampled, 40, 0.5)     // from p: about 5e-5 sampled, 1.5e-4 exact
+  const r2 = add(r1, noise(5, 2e-5))                              // from r1: about 1e-5, near under the exact parent distance
+  const path = manifest('parent', { p: w(p), r1: w(r1), r2: w(r2) },
+    ['p: {checkpoint: p}', 'r1: {checkpoint: r1, parent: p, hparams: {kl_beta: 0.1}}', 'r2: {checkpoint: r2, parent: p, hparams: {kl_beta: 0.2}}'])
+  assert.deepEqual(await agreeWithExact(path), ['r1 and r2'])
+})
+
+test('with two runs and no parent, the median is the pair\'s own distance: it is no scale', async () => {
+  const x = noise(6, 1e-3)
+  // the samples see 4 large changes: an estimate 30× too large with a wider bound, so the pair is read exactly
+  const y = bump(add(x, noise(7, 1e-4)), [...sampled], 4, 5)
+  const path = manifest('median', { x: w(x), y: w(y) },
+    ['x: {checkpoint: x, hparams: {kl_beta: 0.1}}', 'y: {checkpoint: y, hparams: {kl_beta: 0.2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('runs that trained only a small head apart are no near-duplicates, however large the frozen backbone', async () => {
+  const backbone = noise(8, 0.5, 1_000_000)
+  const head = noise(9, 0.02, 2_000)
+  const files = {
+    p: { 'backbone.w': { dtype: 'F32' as const, shape: [backbone.length], values: backbone }, 'head.w': { dtype: 'F32' as const, shape: [2_000], values: head } },
+    r1: { 'backbone.w': { dtype: 'F32' as const, shape: [backbone.length], values: backbone }, 'head.w': { dtype: 'F32' as const, shape: [2_000], values: add(head, noise(10, 0.02, 2_000)) } },
+    r2: { 'backbone.w': { dtype: 'F32' as const, shape: [backbone.length], values: backbone }, 'head.w': { dtype: 'F32' as const, shape: [2_000], values: add(head, noise(11, 0.02, 2_000)) } },
+  }
+  const path = manifest('frozen', files,
+    ['p: {checkpoint: p}', 'r1: {checkpoint: r1, parent: p, hparams: {kl_beta: 0.1}}', 'r2: {checkpoint: r2, parent: p, hparams: {kl_beta: 0.2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('runs whose integer (quantized) weights differ are not "the same values" because their float scales are', async () => {
+  const q = (seed: number) => Float64Array.from(noise(seed, 100, 4_096), v => Math.round(v))
+  const scale = noise(12, 0.01, 64)
+  const files = {
+    a: { 'layer.weight': { dtype: 'I32' as const, shape: [4_096], values: q(13) }, 'layer.scale': { dtype: 'F32' as const, shape: [64], values: scale } },
+    b: { 'layer.weight': { dtype: 'I32' as const, shape: [4_096], values: q(14) }, 'layer.scale': { dtype: 'F32' as const, shape: [64], values: scale } },
+  }
+  const path = manifest('int', files, ['a: {checkpoint: a, hparams: {kl_beta: 0.1}}', 'b: {checkpoint: b, hparams: {kl_beta: 0.2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('the cases above that are near stay near: a tiny move of small weights, and an identical copy', async () => {
+  const x = noise(15, 1e-3)
+  const path = manifest('still', { x: w(x), y: w(add(x, noise(16, 1e-8))), z: w(x) },
+    ['x: {checkpoint: x, hparams: {kl_beta: 0.1}}', 'y: {checkpoint: y, hparams: {kl_beta: 0.2}}', 'z: {checkpoint: z, hparams: {kl_beta: 0.3}}'])
+  assert.deepEqual(await agreeWithExact(path), ['x and y', 'x and z', 'y and z'])
+})
