@@ -1,8 +1,8 @@
 /**
  * Experiments recorded as different whose weights are (nearly) the same: bit-identical, or a
  * distance at most the threshold of near-duplicate-estimate.ts (the larger of `near_duplicate_ratio`
- * × how far training moved the runs and one bfloat16 rounding step of their weights). The message
- * says which scale decided.
+ * × how far training moved the runs and one bfloat16 rounding step of the tensors in which they
+ * differ). The message says which scale decided.
  *
  * Pairs are judged on fingerprints (each file read once): a pair whose estimated interval lies
  * wholly on one side of the threshold is decided there, and the message says the distance is an
