@@ -8,7 +8,8 @@
  * difference beyond rounding and in `nan`, but adds nothing to the sum (the mean stays a number,
  * and the caller reports the NaN count beside it); otherwise |a − b| in float64 is summed, maxed,
  * and compared with the coarser dtype's rounding: `rel` × the larger magnitude + `abs` (half the
- * smallest subnormal, the most rounding can move a value near zero).
+ * smallest subnormal, the most rounding can move a value near zero). An infinity against a finite
+ * value is always beyond rounding (an fp16 export that overflowed is a different tensor).
  */
 
 /** Running statistics of one tensor pair. */
@@ -66,7 +67,8 @@ function float32Kernel(x: Float32Array, y: Float32Array, count: number, rel: num
     }
     sum += d
     if (d > max) max = d
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++
+    // an infinite difference never is rounding: its bound would be infinite too (or NaN for rel = 0)
+    if (d === Infinity || d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++
   }
   out[0] = sum
   out[1] = max
@@ -98,7 +100,8 @@ function float64Kernel(x: Float64Array, y: Float64Array, count: number, rel: num
     }
     sum += d
     if (d > max) max = d
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++
+    // an infinite difference never is rounding: its bound would be infinite too (or NaN for rel = 0)
+    if (d === Infinity || d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++
   }
   out[0] = sum
   out[1] = max
