@@ -44923,7 +44923,7 @@ function float32Kernel(x, y, count, rel, abs) {
     }
     sum += d;
     if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
+    if (d === Infinity || d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
   }
   out[0] = sum;
   out[1] = max;
@@ -44953,7 +44953,7 @@ function float64Kernel(x, y, count, rel, abs) {
     }
     sum += d;
     if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
+    if (d === Infinity || d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
   }
   out[0] = sum;
   out[1] = max;
@@ -45280,16 +45280,18 @@ function sampleSalt() {
 import { createCipheriv, createHmac as createHmac2 } from "node:crypto";
 var NONCE = Buffer.alloc(12);
 var keys = /* @__PURE__ */ new WeakMap();
-function keyOf(salt) {
-  let key = keys.get(salt.bytes);
-  if (key === void 0) {
-    key = createHmac2("sha256", salt.bytes).update("ckpt-audit tensor hash").digest().subarray(0, 16);
-    keys.set(salt.bytes, key);
+function keysOf(salt) {
+  let pair = keys.get(salt.bytes);
+  if (pair === void 0) {
+    const derived = createHmac2("sha256", salt.bytes).update("ckpt-audit tensor hash").digest();
+    pair = { hash: derived.subarray(0, 16), finish: derived.subarray(16, 32) };
+    keys.set(salt.bytes, pair);
   }
-  return key;
+  return pair;
 }
 function tensorHash(salt) {
-  const gcm = createCipheriv("aes-128-gcm", keyOf(salt), NONCE);
+  const { hash: hash2, finish } = keysOf(salt);
+  const gcm = createCipheriv("aes-128-gcm", hash2, NONCE);
   return {
     // chunks of any length: GCM buffers partial blocks, so the tag is the concatenation's
     update: (bytes2) => {
@@ -45297,7 +45299,8 @@ function tensorHash(salt) {
     },
     digest: () => {
       gcm.final();
-      return gcm.getAuthTag().toString("hex");
+      const block = createCipheriv("aes-128-ecb", finish, null).setAutoPadding(false);
+      return Buffer.concat([block.update(gcm.getAuthTag()), block.final()]).toString("hex");
     }
   };
 }
@@ -45502,48 +45505,55 @@ function decodeAt(chunk, index2, size, dtype, littleEndian) {
 }
 var FINGERPRINT_CHUNK = 1 << 19;
 var scratch2;
-var scanned = new Float64Array(2);
+var scanned = new Float64Array(3);
 function scanFloat32(values, count) {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  const whole = count - count % 4;
-  for (let i = 0; i < whole; i += 4) {
-    s0 += Math.abs(values[i]);
-    s1 += Math.abs(values[i + 1]);
-    s2 += Math.abs(values[i + 2]);
-    s3 += Math.abs(values[i + 3]);
+  let a0 = 0, a1 = 0, s0 = 0, s1 = 0;
+  const whole = count - count % 2;
+  for (let i = 0; i < whole; i += 2) {
+    const x = values[i];
+    const y = values[i + 1];
+    a0 += Math.abs(x);
+    a1 += Math.abs(y);
+    s0 += x;
+    s1 += y;
   }
-  const sum = s0 + s1 + s2 + s3 + tailSum(values, whole, count);
-  if (sum - sum === 0) {
+  const last = whole < count ? values[whole] : 0;
+  const abs = a0 + a1 + Math.abs(last);
+  if (abs - abs === 0) {
     scanned[0] = 0;
-    scanned[1] = sum;
+    scanned[1] = abs;
+    scanned[2] = s0 + s1 + last;
     return;
   }
   scanCarefully(values, count);
 }
-function tailSum(values, from, count) {
-  let sum = 0;
-  for (let i = from; i < count; i++) sum += Math.abs(values[i]);
-  return sum;
-}
 function scanCarefully(values, count) {
-  let nans = 0, finite = 0;
+  let nans = 0, abs = 0, sum = 0;
   for (let k = 0; k < count; k++) {
     const v2 = values[k];
     if (v2 !== v2) nans++;
-    else if (v2 - v2 === 0) finite += Math.abs(v2);
+    else if (v2 - v2 === 0) {
+      abs += Math.abs(v2);
+      sum += v2;
+    }
   }
   scanned[0] = nans;
-  scanned[1] = finite;
+  scanned[1] = abs;
+  scanned[2] = sum;
 }
 function scanFloat64(values, count) {
-  let nans = 0, sum = 0;
-  for (let i = 0; i < count; i++) {
-    const v2 = values[i];
+  let nans = 0, abs = 0, sum = 0;
+  for (let k = 0; k < count; k++) {
+    const v2 = values[k];
     if (v2 !== v2) nans++;
-    else if (v2 - v2 === 0) sum += Math.abs(v2);
+    else if (v2 - v2 === 0) {
+      abs += Math.abs(v2);
+      sum += v2;
+    }
   }
   scanned[0] = nans;
-  scanned[1] = sum;
+  scanned[1] = abs;
+  scanned[2] = sum;
 }
 function scanChunk(chunk, dtype, littleEndian, count) {
   if (dtype === "float32") {
@@ -45573,7 +45583,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
   const floating = isFloatingDtype(tensor.dtype);
   const buffers = [0, 1].map(() => acquireChunk(Math.min(numel, FINGERPRINT_CHUNK) * size));
   const readChunk = (start) => reader.readInto(start, Math.min(FINGERPRINT_CHUNK, numel - start), buffers[start / FINGERPRINT_CHUNK % 2]);
-  let [next, nans, absSum] = [0, 0, 0];
+  let [next, nans, absSum, signedSum] = [0, 0, 0, 0];
   let pending = numel > 0 ? readChunk(0) : void 0;
   try {
     for (let start = 0; start < numel; start += FINGERPRINT_CHUNK) {
@@ -45587,6 +45597,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
         const values = scanChunk(bytes2, tensor.dtype, reader.littleEndian, count);
         nans += scanned[0];
         absSum += scanned[1];
+        signedSum += scanned[2];
         for (; next < positions.length && positions[next] < start + count; next++) samples[next] = values[positions[next] - start];
       }
       for (; next < positions.length && positions[next] < start + count; next++)
@@ -45606,6 +45617,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
     hash: hash2.digest(),
     nans,
     absSum,
+    sum: signedSum,
     samples
   };
 }
@@ -46799,6 +46811,10 @@ function unread(a, b) {
   const kinds = new Set([...a.globals, ...b.globals].map((g) => UNREAD_TENSOR_KINDS[g.qualified]).filter((k) => k !== void 0));
   return [...kinds].sort().map((kind) => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }));
 }
+function exactGap(x, y) {
+  const gap = Math.max(Math.abs(x.absSum - y.absSum), Math.abs(x.sum - y.sum));
+  return Number.isFinite(gap) ? gap : 0;
+}
 function fingerprintDiff(a, fa, b, fb) {
   if (fa.saltId !== fb.saltId) throw new Error(`fingerprints of ${a.path} and ${b.path} sampled with different salts`);
   const alignment = alignPair(a.tensors, b.tensors);
@@ -46824,7 +46840,7 @@ function fingerprintDiff(a, fa, b, fb) {
       floatElements2 += s.elements;
       max = Math.max(max ?? 0, s.maxAbsDiff);
       bounds.push([s.elements, s.errorBound]);
-      if (x.nans === 0 && y.nans === 0) below += Math.abs(x.absSum - y.absSum);
+      if (x.nans === 0 && y.nans === 0) below += exactGap(x, y);
     }
   }
   for (const [elements, bound2] of bounds) variance += (elements / floatElements2) ** 2 * bound2 ** 2;
@@ -47355,7 +47371,7 @@ function otherTensorDiffers(t) {
   return !t.identical && !floatingPair(t) && t.elements * (dtypeInfo(t.dtype.split("/")[0])?.itemSize ?? 1) >= MIN_COMPARED_BYTES;
 }
 async function comparable(ctx, m) {
-  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false;
+  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers) || m.diff.not_compared.length > 0) return false;
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)]);
   if (a === void 0 || b === void 0) return false;
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b));
@@ -47364,7 +47380,8 @@ function describeNearness(diff, threshold) {
   if (diff.identical) return "bit-identical weights";
   const distance = diff.mean_abs_diff;
   if (distance === 0 || threshold === void 0) return "the same values in every shared tensor";
-  const times = Math.round(threshold.scale / distance);
+  const ratio = threshold.scale / distance;
+  const times = ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio));
   return `near-identical weights (mean |a−b| ${fmt2(distance)}${estimateText(diff)}, ${times}× below ${threshold.description})`;
 }
 async function pairsToCompare(ctx) {
@@ -47403,11 +47420,12 @@ async function auditNearDuplicates(ctx) {
   const spread = spreadOf(measured);
   for (const estimate of measured) {
     const differences = recordedDifferences(estimate.a, estimate.b, checks);
-    if (differences.length === 0 || !await comparable(ctx, estimate)) continue;
+    const unread2 = estimate.diff.not_compared.length > 0;
+    if (differences.length === 0 || !unread2 && !await comparable(ctx, estimate)) continue;
     let m = estimate;
     const own3 = spreadValue(estimate.diff);
     let threshold = await thresholdFor(ctx, m, spread, own3);
-    let verdict2 = nearnessOf(m.diff, boundOf(m.diff), threshold);
+    let verdict2 = unread2 ? "unsure" : nearnessOf(m.diff, boundOf(m.diff), threshold);
     if (verdict2 === "unsure") {
       const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved);
       if (diff === void 0) continue;
@@ -58269,7 +58287,7 @@ function readMarkdown(root, file, select, isKnownKey) {
 
 // src/records/naming.ts
 var identity = (name, table2) => canonicalKey(name, table2) ?? normalizeName(name);
-function keyOf2(written, table2) {
+function keyOf(written, table2) {
   return canonicalKey(written, table2) ?? written.trim().replace(/\s+/g, "_");
 }
 function nameLeaves(leaves, table2) {
@@ -58282,7 +58300,7 @@ function nameLeaves(leaves, table2) {
     const dotted = leaf.path.join(".");
     const name = leaf.path.at(-1);
     const written = canonicalKey(dotted, table2) !== void 0 || count.get(identity(name, table2)) !== 1 ? dotted : name;
-    return { ...leaf, written, key: keyOf2(written, table2) };
+    return { ...leaf, written, key: keyOf(written, table2) };
   });
 }
 
@@ -58724,7 +58742,7 @@ function identityText(identity2) {
 
 // src/fingerprint/cache-entry.ts
 var ENTRY_FORMAT = "ckpt-audit-fingerprint";
-var ENTRY_VERSION = 5;
+var ENTRY_VERSION = 6;
 var checksumOf = (body2, key) => (key === void 0 ? createHash6("sha256") : createHmac3("sha256", key)).update(body2).digest("hex");
 function checksumMatches(body2, checksum, key) {
   const [want, got] = [Buffer.from(checksumOf(body2, key)), Buffer.from(checksum)];
@@ -58750,6 +58768,7 @@ function encodeEntry(identity2, fingerprint, key) {
     hash: t.hash,
     nans: t.nans,
     absSum: t.absSum,
+    sum: t.sum,
     samples: encodeSamples(t.samples)
   }));
   const body2 = JSON.stringify({
@@ -58769,10 +58788,11 @@ function decodeTensor(x) {
   if (typeof t.hash !== "string" || !/^[0-9a-f]{32}$/.test(t.hash) || typeof t.samples !== "string") return void 0;
   if (!isNat(t.nans) || t.nans > t.numel) return void 0;
   if (typeof t.absSum !== "number" || !(t.absSum >= 0) || t.absSum === Infinity) return void 0;
+  if (typeof t.sum !== "number" || !Number.isFinite(t.sum) || Math.abs(t.sum) > t.absSum * (1 + 1e-9)) return void 0;
   const samples = decodeSamples(t.samples);
   if (samples === void 0 || samples.length > t.numel) return void 0;
-  const { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum } = t;
-  return { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum, samples };
+  const { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum, sum } = t;
+  return { name, dtype, shape, numel, littleEndian, hash: hash2, nans, absSum, sum, samples };
 }
 function decodeEntry(text4, identity2, key) {
   let outer;

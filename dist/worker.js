@@ -12557,7 +12557,7 @@ function float32Kernel(x, y, count, rel, abs) {
     }
     sum += d;
     if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
+    if (d === Infinity || d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
   }
   out[0] = sum;
   out[1] = max;
@@ -12587,7 +12587,7 @@ function float64Kernel(x, y, count, rel, abs) {
     }
     sum += d;
     if (d > max) max = d;
-    if (d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
+    if (d === Infinity || d > rel * Math.max(Math.abs(p), Math.abs(q)) + abs) beyond++;
   }
   out[0] = sum;
   out[1] = max;
@@ -12858,16 +12858,18 @@ function saltOf(bytes, source) {
 import { createCipheriv, createHmac as createHmac2 } from "node:crypto";
 var NONCE = Buffer.alloc(12);
 var keys = /* @__PURE__ */ new WeakMap();
-function keyOf(salt) {
-  let key = keys.get(salt.bytes);
-  if (key === void 0) {
-    key = createHmac2("sha256", salt.bytes).update("ckpt-audit tensor hash").digest().subarray(0, 16);
-    keys.set(salt.bytes, key);
+function keysOf(salt) {
+  let pair = keys.get(salt.bytes);
+  if (pair === void 0) {
+    const derived = createHmac2("sha256", salt.bytes).update("ckpt-audit tensor hash").digest();
+    pair = { hash: derived.subarray(0, 16), finish: derived.subarray(16, 32) };
+    keys.set(salt.bytes, pair);
   }
-  return key;
+  return pair;
 }
 function tensorHash(salt) {
-  const gcm = createCipheriv("aes-128-gcm", keyOf(salt), NONCE);
+  const { hash: hash2, finish } = keysOf(salt);
+  const gcm = createCipheriv("aes-128-gcm", hash2, NONCE);
   return {
     // chunks of any length: GCM buffers partial blocks, so the tag is the concatenation's
     update: (bytes) => {
@@ -12875,7 +12877,8 @@ function tensorHash(salt) {
     },
     digest: () => {
       gcm.final();
-      return gcm.getAuthTag().toString("hex");
+      const block = createCipheriv("aes-128-ecb", finish, null).setAutoPadding(false);
+      return Buffer.concat([block.update(gcm.getAuthTag()), block.final()]).toString("hex");
     }
   };
 }
@@ -12888,48 +12891,55 @@ function decodeAt(chunk, index, size, dtype, littleEndian) {
 }
 var FINGERPRINT_CHUNK = 1 << 19;
 var scratch2;
-var scanned = new Float64Array(2);
+var scanned = new Float64Array(3);
 function scanFloat32(values, count) {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  const whole = count - count % 4;
-  for (let i = 0; i < whole; i += 4) {
-    s0 += Math.abs(values[i]);
-    s1 += Math.abs(values[i + 1]);
-    s2 += Math.abs(values[i + 2]);
-    s3 += Math.abs(values[i + 3]);
+  let a0 = 0, a1 = 0, s0 = 0, s1 = 0;
+  const whole = count - count % 2;
+  for (let i = 0; i < whole; i += 2) {
+    const x = values[i];
+    const y = values[i + 1];
+    a0 += Math.abs(x);
+    a1 += Math.abs(y);
+    s0 += x;
+    s1 += y;
   }
-  const sum = s0 + s1 + s2 + s3 + tailSum(values, whole, count);
-  if (sum - sum === 0) {
+  const last = whole < count ? values[whole] : 0;
+  const abs = a0 + a1 + Math.abs(last);
+  if (abs - abs === 0) {
     scanned[0] = 0;
-    scanned[1] = sum;
+    scanned[1] = abs;
+    scanned[2] = s0 + s1 + last;
     return;
   }
   scanCarefully(values, count);
 }
-function tailSum(values, from, count) {
-  let sum = 0;
-  for (let i = from; i < count; i++) sum += Math.abs(values[i]);
-  return sum;
-}
 function scanCarefully(values, count) {
-  let nans = 0, finite = 0;
+  let nans = 0, abs = 0, sum = 0;
   for (let k = 0; k < count; k++) {
     const v = values[k];
     if (v !== v) nans++;
-    else if (v - v === 0) finite += Math.abs(v);
+    else if (v - v === 0) {
+      abs += Math.abs(v);
+      sum += v;
+    }
   }
   scanned[0] = nans;
-  scanned[1] = finite;
+  scanned[1] = abs;
+  scanned[2] = sum;
 }
 function scanFloat64(values, count) {
-  let nans = 0, sum = 0;
-  for (let i = 0; i < count; i++) {
-    const v = values[i];
+  let nans = 0, abs = 0, sum = 0;
+  for (let k = 0; k < count; k++) {
+    const v = values[k];
     if (v !== v) nans++;
-    else if (v - v === 0) sum += Math.abs(v);
+    else if (v - v === 0) {
+      abs += Math.abs(v);
+      sum += v;
+    }
   }
   scanned[0] = nans;
-  scanned[1] = sum;
+  scanned[1] = abs;
+  scanned[2] = sum;
 }
 function scanChunk(chunk, dtype, littleEndian, count) {
   if (dtype === "float32") {
@@ -12959,7 +12969,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
   const floating = isFloatingDtype(tensor.dtype);
   const buffers = [0, 1].map(() => acquireChunk(Math.min(numel, FINGERPRINT_CHUNK) * size));
   const readChunk = (start) => reader.readInto(start, Math.min(FINGERPRINT_CHUNK, numel - start), buffers[start / FINGERPRINT_CHUNK % 2]);
-  let [next, nans, absSum] = [0, 0, 0];
+  let [next, nans, absSum, signedSum] = [0, 0, 0, 0];
   let pending = numel > 0 ? readChunk(0) : void 0;
   try {
     for (let start = 0; start < numel; start += FINGERPRINT_CHUNK) {
@@ -12973,6 +12983,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
         const values = scanChunk(bytes, tensor.dtype, reader.littleEndian, count);
         nans += scanned[0];
         absSum += scanned[1];
+        signedSum += scanned[2];
         for (; next < positions.length && positions[next] < start + count; next++) samples[next] = values[positions[next] - start];
       }
       for (; next < positions.length && positions[next] < start + count; next++)
@@ -12992,6 +13003,7 @@ async function fingerprintTensor(checkpoint, named, salt) {
     hash: hash2.digest(),
     nans,
     absSum,
+    sum: signedSum,
     samples
   };
 }

@@ -160,12 +160,13 @@ function otherTensorDiffers(t: TensorDiff): boolean {
 }
 
 /**
- * The compared floating elements cover at least half of each run's, no NaN meets a number, and no
- * other tensor of weight differs: integer (quantized) weights that differ are different weights,
- * whatever their float scales say.
+ * The compared floating elements cover at least half of each run's, no NaN meets a number, no other
+ * tensor of weight differs (integer weights that differ are different weights, whatever their float
+ * scales say), and nothing was left uncompared (torch-quantized, sparse or otherwise unread tensors,
+ * dtypes with no common meaning): weights never seen are never "the same".
  */
 async function comparable(ctx: Context, m: Measured): Promise<boolean> {
-  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false
+  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers) || m.diff.not_compared.length > 0) return false
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)])
   if (a === undefined || b === undefined) return false
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
@@ -175,7 +176,9 @@ function describeNearness(diff: DiffResult | EstimatedDiff, threshold: Threshold
   if (diff.identical) return 'bit-identical weights'
   const distance = diff.mean_abs_diff!
   if (distance === 0 || threshold === undefined) return 'the same values in every shared tensor'
-  const times = Math.round(threshold.scale / distance)
+  const ratio = threshold.scale / distance
+  // one decimal below 10: a margin of 1.4 is not "1×"
+  const times = ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio))
   return `near-identical weights (mean |a−b| ${fmt(distance)}${estimateText(diff)}, ${times}× below ${threshold.description})`
 }
 
@@ -218,11 +221,13 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
   const spread = spreadOf(measured)
   for (const estimate of measured) {
     const differences = recordedDifferences(estimate.a, estimate.b, checks)
-    if (differences.length === 0 || !(await comparable(ctx, estimate))) continue
+    // tensors the reader leaves out: only the exact method knows whether the files are byte-identical
+    const unread = estimate.diff.not_compared.length > 0
+    if (differences.length === 0 || (!unread && !(await comparable(ctx, estimate)))) continue
     let m: Measured = estimate
     const own = spreadValue(estimate.diff)
     let threshold = await thresholdFor(ctx, m, spread, own)
-    let verdict: Nearness = nearnessOf(m.diff, boundOf(m.diff), threshold)
+    let verdict: Nearness = unread ? 'unsure' : nearnessOf(m.diff, boundOf(m.diff), threshold)
     if (verdict === 'unsure') {
       // the estimates cannot settle it: the pair and the parent distances it is measured against are read exactly
       const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved)

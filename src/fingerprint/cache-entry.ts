@@ -13,7 +13,7 @@ import type { Fingerprint, TensorFingerprint } from './types.ts'
 
 export const ENTRY_FORMAT = 'ckpt-audit-fingerprint'
 /** Bump when the fingerprint's meaning changes (hash input, sample positions, SAMPLE_SIZE, fields). */
-export const ENTRY_VERSION = 5
+export const ENTRY_VERSION = 6
 
 interface StoredTensor {
   name: string
@@ -24,6 +24,7 @@ interface StoredTensor {
   hash: string
   nans: number
   absSum: number
+  sum: number
   samples: string
 }
 
@@ -52,7 +53,7 @@ function decodeSamples(text: string): Float64Array | undefined {
 export function encodeEntry(identity: SourceIdentity, fingerprint: Fingerprint, key: Buffer | undefined): string {
   const tensors: StoredTensor[] = [...fingerprint.tensors.values()].map(t => ({
     name: t.name, dtype: t.dtype, shape: [...t.shape], numel: t.numel, littleEndian: t.littleEndian, hash: t.hash,
-    nans: t.nans, absSum: t.absSum, samples: encodeSamples(t.samples),
+    nans: t.nans, absSum: t.absSum, sum: t.sum, samples: encodeSamples(t.samples),
   }))
   const body = JSON.stringify({
     format: ENTRY_FORMAT, version: ENTRY_VERSION, identity: identityText(identity), salt: fingerprint.saltId, tensors,
@@ -69,10 +70,11 @@ function decodeTensor(x: unknown): TensorFingerprint | undefined {
   if (typeof t.hash !== 'string' || !/^[0-9a-f]{32}$/.test(t.hash) || typeof t.samples !== 'string') return undefined
   if (!isNat(t.nans) || t.nans > t.numel) return undefined
   if (typeof t.absSum !== 'number' || !(t.absSum >= 0) || t.absSum === Infinity) return undefined
+  if (typeof t.sum !== 'number' || !Number.isFinite(t.sum) || Math.abs(t.sum) > t.absSum * (1 + 1e-9)) return undefined
   const samples = decodeSamples(t.samples)
   if (samples === undefined || samples.length > t.numel) return undefined
-  const { name, dtype, shape, numel, littleEndian, hash, nans, absSum } = t
-  return { name, dtype, shape, numel, littleEndian, hash, nans, absSum, samples }
+  const { name, dtype, shape, numel, littleEndian, hash, nans, absSum, sum } = t
+  return { name, dtype, shape, numel, littleEndian, hash, nans, absSum, sum, samples }
 }
 
 /** The fingerprint an entry holds for `identity`, or undefined when the entry is not exactly that. */

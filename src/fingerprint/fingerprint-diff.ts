@@ -11,7 +11,7 @@ import { unsafeGlobalsOf, UNREAD_TENSOR_KINDS, type DiffResult, type NotCompared
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import { compareMode } from '../weights/tensor-diff.ts'
 import { sampleStats, type SampleStats } from './sample-stats.ts'
-import type { Fingerprint } from './types.ts'
+import type { Fingerprint, TensorFingerprint } from './types.ts'
 
 export interface EstimatedDiff extends DiffResult {
   /** Half-width of `mean_abs_diff`'s interval (0: exact). */
@@ -20,10 +20,7 @@ export interface EstimatedDiff extends DiffResult {
   readonly nan_free: boolean
   /** Every compared tensor was sampled whole: the numbers are exact, and an exact diff would be as cheap. */
   readonly complete: boolean
-  /**
-   * An exact lower bound of `mean_abs_diff` from the fingerprints' sums of |w| over every element
-   * (||a|−|b|| ≤ |a−b| element by element): a few large changes the samples missed still move it.
-   */
+  /** An exact lower bound of `mean_abs_diff` from the fingerprints' sums over every element (exactGap). */
   readonly lower_bound: number
 }
 
@@ -45,6 +42,16 @@ function unread(a: Checkpoint, b: Checkpoint): NotCompared[] {
   const kinds = new Set([...a.globals, ...b.globals].map(g => UNREAD_TENSOR_KINDS[g.qualified]).filter(k => k !== undefined))
   return [...kinds].sort()
     .map(kind => ({ name: `(${kind} tensors)`, dtype: kind, reason: `${kind} tensors are not read, so not compared` }))
+}
+
+/**
+ * A lower bound of Σ|a − b| over a tensor pair from sums over every element: ||a| − |b|| ≤ |a − b|
+ * and a − b ≤ |a − b| element by element, so both |Σ|a| − Σ|b|| and |Σa − Σb| are at most Σ|a − b|.
+ * A few large changes the samples missed move one of them (a sign flip moves Σa, a bump Σ|a|).
+ */
+function exactGap(x: TensorFingerprint, y: TensorFingerprint): number {
+  const gap = Math.max(Math.abs(x.absSum - y.absSum), Math.abs(x.sum - y.sum))
+  return Number.isFinite(gap) ? gap : 0
 }
 
 export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, fb: Fingerprint): EstimatedDiff {
@@ -73,8 +80,9 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
       floatElements += s.elements
       max = Math.max(max ?? 0, s.maxAbsDiff)
       bounds.push([s.elements, s.errorBound])
-      // NaNs leave the sums of |w| and the distance differently: a tensor with one gives no bound
-      if (x.nans === 0 && y.nans === 0) below += Math.abs(x.absSum - y.absSum)
+      // NaNs leave the sums and the distance differently (a tensor with one gives no bound), and a sum
+      // that overflowed says nothing
+      if (x.nans === 0 && y.nans === 0) below += exactGap(x, y)
     }
   }
   // independent per-tensor errors add in quadrature, weighted as the mean weights the tensors

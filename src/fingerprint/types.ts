@@ -17,6 +17,8 @@ export interface TensorFingerprint {
   readonly nans: number
   /** Sum of |x| over the finite elements of a floating-point tensor (every element, not sampled); 0 for others. */
   readonly absSum: number
+  /** Sum of x over the same elements: with absSum, an exact lower bound of a distance (fingerprint-diff.ts). */
+  readonly sum: number
   /** Values at `samplePositions(name, shape, numel, salt)` as float64; empty for dtypes that are not numbers. */
   readonly samples: Float64Array
 }

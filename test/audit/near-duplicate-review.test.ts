@@ -5,7 +5,7 @@
  * pairwise method's, and the check must agree with it.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
@@ -49,6 +49,16 @@ test('a few large changes the samples miss: the exact sums of |w| prove the esti
   const a = noise(1, 0.5)
   const b = bump(add(a, noise(2, 1e-6)), unsampled, 40, 50)      // exact mean |a−b| ≈ 1e-2, far above one bf16 step (2e-3)
   const path = manifest('sparse', { a: w(a), b: w(b) },
+    ['a: {checkpoint: a, hparams: {kl_beta: 0.1}}', 'b: {checkpoint: b, hparams: {kl_beta: 0.2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('large values whose sign flipped where the samples miss: the exact sum of w proves the estimate too small', async () => {
+  // Σ|w| cannot see a sign flip; Σw can (second review): 400 outliers of +50 in a are −50 in b
+  const a = Float64Array.from(noise(17, 0.5))
+  for (let k = 0; k < 400; k++) a[unsampled[k * 97]!] = 50
+  const b = add(a.map(v => (v === 50 ? -50 : v)), noise(18, 1e-6))
+  const path = manifest('flip', { a: w(a), b: w(b) },
     ['a: {checkpoint: a, hparams: {kl_beta: 0.1}}', 'b: {checkpoint: b, hparams: {kl_beta: 0.2}}'])
   assert.deepEqual(await agreeWithExact(path), [])
 })
@@ -100,4 +110,17 @@ test('the cases above that are near stay near: a tiny move of small weights, and
   const path = manifest('still', { x: w(x), y: w(add(x, noise(16, 1e-8))), z: w(x) },
     ['x: {checkpoint: x, hparams: {kl_beta: 0.1}}', 'y: {checkpoint: y, hparams: {kl_beta: 0.2}}', 'z: {checkpoint: z, hparams: {kl_beta: 0.3}}'])
   assert.deepEqual(await agreeWithExact(path), ['x and y', 'x and z', 'y and z'])
+})
+
+test('torch-quantized runs (qint8, not read) are not "the same values" because their float bias is', async () => {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'quantized-runs')
+  for (const f of ['calib100.pt', 'calib500.pt']) copyFileSync(join(dir, f), join(ws, f))
+  copyFileSync(join(dir, 'calib100.pt'), join(ws, 'calib100-copy.pt'))
+  const path = join(ws, 'quantized.yml')
+  writeFileSync(path, ['version: 1', 'checks: {weights: always, fail_on: []}', 'experiments:',
+    '  calibA: {checkpoint: calib100.pt, hparams: {calib: 100}}',
+    '  calibB: {checkpoint: calib500.pt, hparams: {calib: 500}}',
+    '  calibC: {checkpoint: calib100-copy.pt, hparams: {calib: 200}}'].join('\n') + '\n')
+  // a byte-identical copy is still the same weights, quantized or not
+  assert.deepEqual(await agreeWithExact(path), ['calibA and calibC'])
 })

@@ -75,7 +75,11 @@ test('the fingerprint sums |x| over every finite element, exactly (the near-dupl
   const t = fp.tensors.get('w')!
   const expected = values.reduce((sum, v) => sum + (Number.isFinite(v) ? Math.abs(v) : 0), 0)
   assert.equal(t.absSum, expected)
+  assert.equal(t.sum, values.reduce((sum, v) => sum + (Number.isFinite(v) ? v : 0), 0))
   assert.equal(t.nans, 1)
+  // an odd count of finite values: the last element is in both sums
+  const odd = await fingerprintOf(file('odd.safetensors', { w: { dtype: 'F32', shape: [5], values: [1, -2, 3, -4, 5] } }))
+  assert.deepEqual([odd.tensors.get('w')!.absSum, odd.tensors.get('w')!.sum], [15, 3])
 })
 
 test('fingerprints sample the same elements in every dtype and every file', async () => {
