@@ -12732,12 +12732,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent = component.indexOf("%", percent + 3);
       }
       return false;
     }
@@ -26431,9 +26431,9 @@ var require_mock_utils = __commonJS({
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
       const { data: { statusCode, data, headers, trailers, error: error2 }, delay: delay4, persist } = mockDispatch2;
-      const { timesInvoked, times } = mockDispatch2;
-      mockDispatch2.consumed = !persist && timesInvoked >= times;
-      mockDispatch2.pending = timesInvoked < times;
+      const { timesInvoked, times: times2 } = mockDispatch2;
+      mockDispatch2.consumed = !persist && timesInvoked >= times2;
+      mockDispatch2.pending = timesInvoked < times2;
       if (error2 !== null) {
         deleteMockDispatch(this[kDispatches], key);
         handler2.onError(error2);
@@ -26852,14 +26852,14 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times: times2, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
             Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
-            Remaining: persist ? Infinity : times - timesInvoked
+            Remaining: persist ? Infinity : times2 - timesInvoked
           })
         );
         this.logger.table(withPrettyHeaders);
@@ -46793,7 +46793,8 @@ function sampleStats(a, b) {
 // src/fingerprint/fingerprint-diff.ts
 var sameShape2 = (p) => p.a.tensor.shape.join(",") === p.b.tensor.shape.join(",");
 var pairDtype2 = (p) => p.a.tensor.dtype === p.b.tensor.dtype ? p.a.tensor.dtype : `${p.a.tensor.dtype}/${p.b.tensor.dtype}`;
-function tensorDiff(p, s) {
+function tensorDiff(p, s, gap) {
+  const bound2 = s.meanAbsDiff + s.errorBound < gap * (1 - 1e-9) ? Infinity : s.errorBound;
   return {
     name: p.name,
     dtype: pairDtype2(p),
@@ -46804,7 +46805,8 @@ function tensorDiff(p, s) {
     beyond_rounding: s.beyondRounding,
     nan_mismatch: s.nanMismatch,
     ...p.a.name !== p.name || p.b.name !== p.name ? { names: { a: p.a.name, b: p.b.name } } : {},
-    ...s.mode === "bitwise" ? { compared: "bitwise" } : {}
+    ...s.mode === "bitwise" ? { compared: "bitwise" } : {},
+    ...!s.complete && !s.identical ? { error_bound: bound2 } : {}
   };
 }
 function unread(a, b) {
@@ -46833,14 +46835,15 @@ function fingerprintDiff(a, fa, b, fb) {
     const s = sampleStats(x, y);
     nanFree &&= x.nans === 0 && y.nans === 0;
     complete &&= x.samples.length >= x.numel && y.samples.length >= y.numel;
-    tensors.push(tensorDiff(p, s));
+    const gap = x.nans === 0 && y.nans === 0 && isFloatingDtype(x.dtype) && isFloatingDtype(y.dtype) ? exactGap(x, y) : 0;
+    tensors.push(tensorDiff(p, s, x.numel === 0 ? 0 : gap / x.numel));
     nan += s.nanMismatch;
     if (isFloatingDtype(x.dtype) && isFloatingDtype(y.dtype)) {
       weighted += s.meanAbsDiff * s.elements;
       floatElements2 += s.elements;
       max = Math.max(max ?? 0, s.maxAbsDiff);
       bounds.push([s.elements, s.errorBound]);
-      if (x.nans === 0 && y.nans === 0) below += exactGap(x, y);
+      below += gap;
     }
   }
   for (const [elements, bound2] of bounds) variance += (elements / floatElements2) ** 2 * bound2 ** 2;
@@ -46984,18 +46987,15 @@ function createContext(input, audit) {
       const estimate = await this.estimatePaths(a, b);
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
-    async magnitudeOf(path12, names2) {
+    async magnitudesOf(path12) {
+      const out2 = /* @__PURE__ */ new Map();
       const checkpoint = await weightsOf(path12);
-      if (checkpoint === void 0) return void 0;
-      const fingerprint = await fingerprintOf(checkpoint).catch(() => void 0);
-      if (fingerprint === void 0) return void 0;
-      let [sum, count] = [0, 0];
-      for (const t of fingerprint.tensors.values()) {
-        if (!isFloatingDtype(t.dtype) || names2 !== void 0 && !names2.has(t.name)) continue;
-        sum += t.absSum;
-        count += t.numel - t.nans;
+      const fingerprint = checkpoint === void 0 ? void 0 : await fingerprintOf(checkpoint).catch(() => void 0);
+      for (const t of fingerprint?.tensors.values() ?? []) {
+        const finite = t.numel - t.nans;
+        if (isFloatingDtype(t.dtype) && finite > 0) out2.set(t.name, t.absSum / finite);
       }
-      return count === 0 ? void 0 : sum / count;
+      return out2;
     },
     prefetchFingerprints() {
       if (input.exactPairs === true || workerPool() === void 0) return;
@@ -47257,38 +47257,37 @@ async function auditLineage(ctx) {
 
 // src/audit/near-duplicate-estimate.ts
 var BF16_STEP = 2 ** -8;
-function thresholdOf(training, rounding, ratio) {
-  const candidates = [];
-  if (training !== void 0 && training.distance > 0)
-    candidates.push({ distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description });
-  if (rounding !== void 0 && rounding.magnitude > 0 && Number.isFinite(rounding.magnitude) && rounding.fraction > 0) {
-    const step = BF16_STEP * rounding.magnitude;
-    const distance = step * rounding.fraction;
-    const share = rounding.fraction < 1 ? `; those tensors hold ${percent(rounding.fraction)} of the compared elements` : "";
-    candidates.push({
-      distance,
-      bound: 0,
-      scale: distance,
-      description: `one bfloat16 rounding step of the tensors in which they differ, ${short(step)} (2^-8 × mean |w| ${short(rounding.magnitude)}${share})`
-    });
-  }
-  return candidates.sort((x, y) => y.distance - x.distance)[0];
+function thresholdOf(training, ratio) {
+  if (training === void 0 || !(training.distance > 0) || !Number.isFinite(training.distance)) return void 0;
+  return { distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description };
 }
-var short = (x) => x.toExponential(2);
-var percent = (x) => `${(100 * x).toPrecision(2)} %`;
 function decide(distance, bound2, threshold) {
+  if (!Number.isFinite(distance)) return "far";
   if (threshold === void 0) return distance === 0 && bound2 === 0 ? "near" : "far";
   if (distance + bound2 <= threshold.distance - threshold.bound) return "near";
   if (distance - bound2 > threshold.distance + threshold.bound) return "far";
   return "unsure";
 }
+function roundingVerdict(tensors) {
+  if (tensors.length === 0) return { nearness: "far" };
+  let nearness = "near";
+  for (const t of tensors) {
+    if (!Number.isFinite(t.distance) || !(t.step > 0) || !Number.isFinite(t.step) || t.distance - t.bound > t.step) return { nearness: "far" };
+    if (t.distance + t.bound > t.step) nearness = "unsure";
+  }
+  const closest = [...tensors].sort((x, y) => y.distance / y.step - x.distance / x.step)[0];
+  return { nearness, closest };
+}
+function either(x, y) {
+  return x === "near" || y === "near" ? "near" : x === "far" && y === "far" ? "far" : "unsure";
+}
 function nearnessOf(diff, bound2, threshold) {
   if (diff.identical) return "near";
   if (diff.nan_mismatch > 0 || diff.mean_abs_diff === null) return "far";
   const verdict2 = decide(diff.mean_abs_diff, bound2, threshold);
-  const nanUnknown = "nan_free" in diff && !diff.nan_free;
-  return verdict2 === "near" && nanUnknown ? "unsure" : verdict2;
+  return verdict2 === "near" && nanUnknown(diff) ? "unsure" : verdict2;
 }
+var nanUnknown = (diff) => "nan_free" in diff && !diff.nan_free;
 
 // src/audit/near-duplicate-audit.ts
 var NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3;
@@ -47303,7 +47302,7 @@ function recordedDifferences(a, b, checks) {
 }
 var spreadValue = (diff) => {
   const d = diff.mean_abs_diff;
-  return d === null || d <= 0 ? void 0 : Math.max(d, diff.lower_bound);
+  return d === null || d <= 0 || !Number.isFinite(d) ? void 0 : Math.max(d, diff.lower_bound);
 };
 function spreadOf(measured) {
   const values = measured.map((m) => spreadValue(m.diff)).filter((v2) => v2 !== void 0);
@@ -47339,18 +47338,23 @@ function trainingScale(ctx, m, spread, own3) {
   };
 }
 var floatingPair = (t) => t.compared === void 0 && t.dtype.split("/").every(isFloatingDtype);
-async function roundingOf2(ctx, diff) {
+async function differingTensors(ctx, diff) {
   const differing = diff.tensors.filter((t) => !t.identical && floatingPair(t));
-  const elements = differing.reduce((sum, t) => sum + t.elements, 0);
-  if (elements === 0 || diff.elements === 0) return void 0;
-  const [x, y] = await Promise.all([
-    ctx.magnitudeOf(diff.a, new Set(differing.map((t) => t.names?.a ?? t.name))),
-    ctx.magnitudeOf(diff.b, new Set(differing.map((t) => t.names?.b ?? t.name)))
-  ]);
-  return x === void 0 || y === void 0 ? void 0 : { magnitude: Math.min(x, y), fraction: elements / diff.elements };
+  if (differing.length === 0) return [];
+  const [x, y] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)]);
+  return differing.map((t) => {
+    const magnitude = Math.min(x.get(t.names?.a ?? t.name) ?? NaN, y.get(t.names?.b ?? t.name) ?? NaN);
+    return { name: t.name, distance: t.mean_abs_diff, bound: t.error_bound ?? 0, step: BF16_STEP * magnitude };
+  });
 }
-async function thresholdFor(ctx, m, spread, own3) {
-  return thresholdOf(trainingScale(ctx, m, spread, own3), await roundingOf2(ctx, m.diff), ctx.input.checks.nearDuplicateRatio);
+async function verdictOf(ctx, m, spread, own3, exact) {
+  const scale = trainingScale(ctx, m, spread, own3);
+  const threshold = thresholdOf(scale, ctx.input.checks.nearDuplicateRatio);
+  const settled = exact && threshold !== void 0 ? { ...threshold, bound: 0 } : threshold;
+  const training = nearnessOf(m.diff, exact ? 0 : boundOf(m.diff), settled);
+  const rounding = m.diff.nan_mismatch > 0 ? { nearness: "far" } : roundingVerdict(await differingTensors(ctx, m.diff));
+  const byRounding = rounding.nearness === "near" && nanUnknown(m.diff) ? "unsure" : rounding.nearness;
+  return { nearness: either(training, byRounding), threshold, rounding, byTraining: training === "near" };
 }
 async function exactParentDistances(ctx, runs) {
   for (const e of runs) {
@@ -47370,19 +47374,23 @@ var MIN_COMPARED_BYTES = 1024;
 function otherTensorDiffers(t) {
   return !t.identical && !floatingPair(t) && t.elements * (dtypeInfo(t.dtype.split("/")[0])?.itemSize ?? 1) >= MIN_COMPARED_BYTES;
 }
-async function comparable(ctx, m) {
-  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers) || m.diff.not_compared.length > 0) return false;
+async function comparable(ctx, m, allow = {}) {
+  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false;
+  if (m.diff.not_compared.length > 0 && allow.unread !== true) return false;
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)]);
   if (a === void 0 || b === void 0) return false;
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b));
 }
-function describeNearness(diff, threshold) {
+var times = (ratio) => ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio));
+function describeNearness(diff, verdict2) {
   if (diff.identical) return "bit-identical weights";
   const distance = diff.mean_abs_diff;
-  if (distance === 0 || threshold === void 0) return "the same values in every shared tensor";
-  const ratio = threshold.scale / distance;
-  const times = ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio));
-  return `near-identical weights (mean |a−b| ${fmt2(distance)}${estimateText(diff)}, ${times}× below ${threshold.description})`;
+  if (distance === 0) return "the same values in every shared tensor";
+  const mean = `mean |a−b| ${fmt2(distance)}${estimateText(diff)}`;
+  if (verdict2.byTraining && verdict2.threshold !== void 0)
+    return `near-identical weights (${mean}, ${times(verdict2.threshold.scale / distance)}× below ${verdict2.threshold.description})`;
+  const t = verdict2.rounding.closest;
+  return `near-identical weights (${mean}; every tensor in which they differ is within one bfloat16 rounding step of its weights, the closest ${t.name}: mean |a−b| ${fmt2(t.distance)}, ${times(t.step / t.distance)}× below its step ${fmt2(t.step)})`;
 }
 async function pairsToCompare(ctx) {
   const { manifest, checks } = ctx.input;
@@ -47424,26 +47432,32 @@ async function auditNearDuplicates(ctx) {
     if (differences.length === 0 || !unread2 && !await comparable(ctx, estimate)) continue;
     let m = estimate;
     const own3 = spreadValue(estimate.diff);
-    let threshold = await thresholdFor(ctx, m, spread, own3);
-    let verdict2 = unread2 ? "unsure" : nearnessOf(m.diff, boundOf(m.diff), threshold);
-    if (verdict2 === "unsure") {
+    let verdict2 = await verdictOf(ctx, m, spread, own3, false);
+    if (unread2 || verdict2.nearness === "unsure") {
       const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved);
       if (diff === void 0) continue;
       m = { ...m, diff };
       ctx.recordPair(m.a.name, m.b.name, diff);
-      if (!await comparable(ctx, m)) continue;
+      if (!await comparable(ctx, m, { unread: true })) continue;
       await exactParentDistances(ctx, [m.a, m.b]);
-      threshold = await thresholdFor(ctx, m, spread, own3);
-      verdict2 = nearnessOf(m.diff, 0, threshold === void 0 ? void 0 : { ...threshold, bound: 0 });
+      verdict2 = await verdictOf(ctx, m, spread, own3, true);
     }
-    if (verdict2 !== "near") continue;
+    if (verdict2.nearness !== "near") continue;
+    const how = describeNearness(m.diff, verdict2);
+    const finding = { experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: "near-duplicate" };
+    if (m.diff.not_compared.length > 0) {
+      const kinds = m.diff.not_compared.map((n2) => n2.dtype).filter((k, at, all2) => all2.indexOf(k) === at).join(", ");
+      ctx.audit.findings.push({
+        ...finding,
+        severity: "notice",
+        message: `${m.a.name} and ${m.b.name} have ${how} in every tensor that was read, although their records differ (${differences.join("; ")}); they also hold tensors that are not read (${kinds}), so they are not reported as near-duplicates`
+      });
+      continue;
+    }
     ctx.audit.findings.push({
-      experiment: m.a.name,
-      checkpoint: m.a.checkpoint.display,
-      location: m.a.location,
-      code: "near-duplicate",
+      ...finding,
       severity: "warning",
-      message: `${m.a.name} and ${m.b.name} have ${describeNearness(m.diff, threshold)} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
+      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ (${differences.join("; ")}): the differing setting had no effect on the weights`
     });
   }
 }
@@ -48271,7 +48285,7 @@ function unquotePythonString(text4, fail) {
   });
 }
 function rawUnicodeEscape(text4) {
-  return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short2, long) => String.fromCodePoint(Math.min(parseInt(short2 ?? long, 16), 1114111)));
+  return text4.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, short, long) => String.fromCodePoint(Math.min(parseInt(short ?? long, 16), 1114111)));
 }
 
 // src/checkpoint/pickle/probe.ts
@@ -105223,12 +105237,12 @@ async function runShard(manifestPath, spec, toolVersion2, fingerprint = fingerpr
     if (checkpoint === void 0) continue;
     try {
       if (weightTensors(checkpoint.tensors).length === 0) continue;
-      const times = await timesOf(checkpoint.path);
+      const times2 = await timesOf(checkpoint.path);
       const fp = await fingerprint(checkpoint);
       bytesRead += fp.bytesRead;
       const [key, entry] = encodeFingerprint(relative7(manifest.root, checkpoint.path), checkpoint.sizeBytes, fp);
       fingerprints[key] = entry;
-      if (times !== void 0) files[shardKey(relative7(manifest.root, checkpoint.path), checkpoint.sizeBytes)] = times;
+      if (times2 !== void 0) files[shardKey(relative7(manifest.root, checkpoint.path), checkpoint.sizeBytes)] = times2;
     } catch {
     } finally {
       await checkpoint.close();
@@ -105380,7 +105394,7 @@ function fitToLimit(markdown, maxBytes, pointer) {
 }
 
 // src/report/weights-markdown.ts
-var fmt3 = (x) => x === null ? "—" : x === 0 ? "0" : x.toExponential(2);
+var fmt3 = (x) => x === null ? "—" : x === 0 ? "0" : x === Infinity ? "∞" : x.toExponential(2);
 var MAX_DETAIL_ROWS = 40;
 var ESTIMATE_MARK = "≈";
 var ESTIMATE_LEGEND = `${ESTIMATE_MARK}: estimated from sampled elements (statistical, not read exactly: no verdict rests on the pair)`;

@@ -24,7 +24,10 @@ import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
-import { nearnessOf, thresholdOf, type Nearness, type Rounding, type Scale, type Threshold } from './near-duplicate-estimate.ts'
+import {
+  BF16_STEP, either, nanUnknown, nearnessOf, roundingVerdict, thresholdOf,
+  type DifferingTensor, type Nearness, type RoundingVerdict, type Scale, type Threshold,
+} from './near-duplicate-estimate.ts'
 import { boundOf, estimateText, fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while fingerprinting every run reads at most this much. */
@@ -65,7 +68,8 @@ interface Spread {
 /** What a pair adds to the spread: its distance, raised to its exact lower bound (undefined: nothing). */
 const spreadValue = (diff: EstimatedDiff): number | undefined => {
   const d = diff.mean_abs_diff
-  return d === null || d <= 0 ? undefined : Math.max(d, diff.lower_bound)
+  // an infinite distance (an overflow on one side) says nothing of how far runs usually are
+  return d === null || d <= 0 || !Number.isFinite(d) ? undefined : Math.max(d, diff.lower_bound)
 }
 
 function spreadOf(measured: readonly Estimated[]): Spread {
@@ -114,23 +118,35 @@ function trainingScale(ctx: Context, m: Measured, spread: Spread, own: number | 
 /** Both dtypes of a compared tensor pair are floating point (`float32` or `float32/bfloat16`). */
 const floatingPair = (t: TensorDiff): boolean => t.compared === undefined && t.dtype.split('/').every(isFloatingDtype)
 
-/**
- * The rounding scale of a pair: the smaller mean |w| of the two runs over the floating tensors in
- * which they differ, and the share of the compared floating elements those tensors hold.
- */
-async function roundingOf(ctx: Context, diff: DiffResult | EstimatedDiff): Promise<Rounding | undefined> {
+/** The floating tensors in which a pair differs, each with its own bf16 step (from the fingerprints' sums of |w|). */
+async function differingTensors(ctx: Context, diff: DiffResult | EstimatedDiff): Promise<DifferingTensor[]> {
   const differing = diff.tensors.filter(t => !t.identical && floatingPair(t))
-  const elements = differing.reduce((sum, t) => sum + t.elements, 0)
-  if (elements === 0 || diff.elements === 0) return undefined
-  const [x, y] = await Promise.all([
-    ctx.magnitudeOf(diff.a, new Set(differing.map(t => t.names?.a ?? t.name))),
-    ctx.magnitudeOf(diff.b, new Set(differing.map(t => t.names?.b ?? t.name))),
-  ])
-  return x === undefined || y === undefined ? undefined : { magnitude: Math.min(x, y), fraction: elements / diff.elements }
+  if (differing.length === 0) return []
+  const [x, y] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)])
+  return differing.map(t => {
+    const magnitude = Math.min(x.get(t.names?.a ?? t.name) ?? NaN, y.get(t.names?.b ?? t.name) ?? NaN)
+    return { name: t.name, distance: t.mean_abs_diff, bound: t.error_bound ?? 0, step: BF16_STEP * magnitude }
+  })
 }
 
-async function thresholdFor(ctx: Context, m: Measured, spread: Spread, own: number | undefined): Promise<Threshold | undefined> {
-  return thresholdOf(trainingScale(ctx, m, spread, own), await roundingOf(ctx, m.diff), ctx.input.checks.nearDuplicateRatio)
+interface Verdict {
+  readonly nearness: Nearness
+  readonly threshold: Threshold | undefined
+  readonly rounding: RoundingVerdict
+  /** The training criterion alone said near (its text is the message's). */
+  readonly byTraining: boolean
+}
+
+/** Both criteria of near-duplicate-estimate.ts on a pair; `exact`: bounds of estimates left are not counted (their centres decide). */
+async function verdictOf(ctx: Context, m: Measured, spread: Spread, own: number | undefined, exact: boolean): Promise<Verdict> {
+  const scale = trainingScale(ctx, m, spread, own)
+  const threshold = thresholdOf(scale, ctx.input.checks.nearDuplicateRatio)
+  const settled = exact && threshold !== undefined ? { ...threshold, bound: 0 } : threshold
+  const training = nearnessOf(m.diff, exact ? 0 : boundOf(m.diff), settled)
+  const rounding = m.diff.nan_mismatch > 0 ? { nearness: 'far' as const } : roundingVerdict(await differingTensors(ctx, m.diff))
+  // a NaN the samples may have missed keeps a pair from being near on an estimate
+  const byRounding: Nearness = rounding.nearness === 'near' && nanUnknown(m.diff) ? 'unsure' : rounding.nearness
+  return { nearness: either(training, byRounding), threshold, rounding, byTraining: training === 'near' }
 }
 
 /** Replaces the estimated parent distances of `runs` with exact ones (each pair read once; memoized by diffPaths). */
@@ -163,23 +179,29 @@ function otherTensorDiffers(t: TensorDiff): boolean {
  * The compared floating elements cover at least half of each run's, no NaN meets a number, no other
  * tensor of weight differs (integer weights that differ are different weights, whatever their float
  * scales say), and nothing was left uncompared (torch-quantized, sparse or otherwise unread tensors,
- * dtypes with no common meaning): weights never seen are never "the same".
+ * dtypes with no common meaning) unless `allow.unread`: weights never seen are never "the same",
+ * and such a pair is at most a notice.
  */
-async function comparable(ctx: Context, m: Measured): Promise<boolean> {
-  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers) || m.diff.not_compared.length > 0) return false
+async function comparable(ctx: Context, m: Measured, allow: { unread?: boolean } = {}): Promise<boolean> {
+  if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false
+  if (m.diff.not_compared.length > 0 && allow.unread !== true) return false
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)])
   if (a === undefined || b === undefined) return false
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
 }
 
-function describeNearness(diff: DiffResult | EstimatedDiff, threshold: Threshold | undefined): string {
+const times = (ratio: number): string => (ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio))) // 1.4 is not "1×"
+
+function describeNearness(diff: DiffResult | EstimatedDiff, verdict: Verdict): string {
   if (diff.identical) return 'bit-identical weights'
   const distance = diff.mean_abs_diff!
-  if (distance === 0 || threshold === undefined) return 'the same values in every shared tensor'
-  const ratio = threshold.scale / distance
-  // one decimal below 10: a margin of 1.4 is not "1×"
-  const times = ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio))
-  return `near-identical weights (mean |a−b| ${fmt(distance)}${estimateText(diff)}, ${times}× below ${threshold.description})`
+  if (distance === 0) return 'the same values in every shared tensor'
+  const mean = `mean |a−b| ${fmt(distance)}${estimateText(diff)}`
+  if (verdict.byTraining && verdict.threshold !== undefined)
+    return `near-identical weights (${mean}, ${times(verdict.threshold.scale / distance)}× below ${verdict.threshold.description})`
+  const t = verdict.rounding.closest!
+  return `near-identical weights (${mean}; every tensor in which they differ is within one bfloat16 rounding step of its `
+    + `weights, the closest ${t.name}: mean |a−b| ${fmt(t.distance)}, ${times(t.step / t.distance)}× below its step ${fmt(t.step)})`
 }
 
 /** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */
@@ -226,25 +248,32 @@ export async function auditNearDuplicates(ctx: Context): Promise<void> {
     if (differences.length === 0 || (!unread && !(await comparable(ctx, estimate)))) continue
     let m: Measured = estimate
     const own = spreadValue(estimate.diff)
-    let threshold = await thresholdFor(ctx, m, spread, own)
-    let verdict: Nearness = unread ? 'unsure' : nearnessOf(m.diff, boundOf(m.diff), threshold)
-    if (verdict === 'unsure') {
+    let verdict = await verdictOf(ctx, m, spread, own, false)
+    if (unread || verdict.nearness === 'unsure') {
       // the estimates cannot settle it: the pair and the parent distances it is measured against are read exactly
       const diff = await ctx.diffPaths(m.a.checkpoint.resolved, m.b.checkpoint.resolved)
       if (diff === undefined) continue
       m = { ...m, diff }
       ctx.recordPair(m.a.name, m.b.name, diff)
-      if (!(await comparable(ctx, m))) continue
+      if (!(await comparable(ctx, m, { unread: true }))) continue
       await exactParentDistances(ctx, [m.a, m.b])
-      threshold = await thresholdFor(ctx, m, spread, own)
       // only an estimated median can leave it open now: its centre decides
-      verdict = nearnessOf(m.diff, 0, threshold === undefined ? undefined : { ...threshold, bound: 0 })
+      verdict = await verdictOf(ctx, m, spread, own, true)
     }
-    if (verdict !== 'near') continue
-    ctx.audit.findings.push({
-      experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate', severity: 'warning',
-      message: `${m.a.name} and ${m.b.name} have ${describeNearness(m.diff, threshold)} although their records differ `
-        + `(${differences.join('; ')}): the differing setting had no effect on the weights`,
-    })
+    if (verdict.nearness !== 'near') continue
+    const how = describeNearness(m.diff, verdict)
+    const finding = { experiment: m.a.name, checkpoint: m.a.checkpoint.display, location: m.a.location, code: 'near-duplicate' as const }
+    if (m.diff.not_compared.length > 0) {
+      // near on what was read, but weights never seen are never "the same": said, not claimed
+      const kinds = m.diff.not_compared.map(n => n.dtype).filter((k, at, all) => all.indexOf(k) === at).join(', ')
+      ctx.audit.findings.push({ ...finding, severity: 'notice',
+        message: `${m.a.name} and ${m.b.name} have ${how} in every tensor that was read, although their records differ `
+          + `(${differences.join('; ')}); they also hold tensors that are not read (${kinds}), `
+          + 'so they are not reported as near-duplicates' })
+      continue
+    }
+    ctx.audit.findings.push({ ...finding, severity: 'warning',
+      message: `${m.a.name} and ${m.b.name} have ${how} although their records differ `
+        + `(${differences.join('; ')}): the differing setting had no effect on the weights` })
   }
 }

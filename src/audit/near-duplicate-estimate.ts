@@ -1,16 +1,17 @@
 /**
- * The near-duplicate rule as pure functions: the threshold a pair's distance is held against, and
- * what a distance with an error bound can settle. A pair is near when its mean |a−b| is at most the
- * larger of two scales:
- * - how far training moved the runs: `ratio` × the smaller of their distances from their parents
- *   (the median pair distance instead only when neither run has a known parent);
- * - one bfloat16 rounding step of the tensors in which they differ, 2^-8 × the smaller mean |w| of
- *   those tensors in the two runs, compared with their mean |a−b| over those tensors: runs that
- *   differ by less than storing them in bf16 would change them are the same weights, however little
- *   training moved them from their parent (the okvqa runs). Over the differing tensors only: a
- *   large frozen backbone would otherwise dilute a head trained far apart below any step.
- * Two runs trained apart from one parent are as far from each other as from it, so neither scale
- * calls them near (a false near-duplicate is a false alarm on every honest sweep).
+ * The near-duplicate rule as pure functions. A pair is near when either holds:
+ * - training: its mean |a−b| is at most `ratio` × how far training moved the runs (the smaller of
+ *   their distances from their parents; the median distance of the other pairs only when neither
+ *   run has a known parent);
+ * - rounding: every floating tensor in which the runs differ differs by less than one bfloat16
+ *   rounding step of its own weights (mean |a−b| of the tensor ≤ 2^-8 × the smaller mean |w| of it
+ *   in the two runs): runs that differ by less than storing them in bf16 would change them are the
+ *   same weights, however little training moved them from their parent (the okvqa runs). Tensor by
+ *   tensor, so that neither a large frozen backbone nor a large, barely touched embedding dilutes a
+ *   small head trained far apart.
+ * Two runs trained apart from one parent are as far from each other as from it, so neither
+ * criterion calls them near (a false near-duplicate is a false alarm on every honest sweep).
+ * Estimates decide only what their intervals settle; the rest is read exactly.
  */
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import type { DiffResult } from '../weights/diff.ts'
@@ -18,23 +19,7 @@ import type { DiffResult } from '../weights/diff.ts'
 /** One bfloat16 rounding step, relative: bf16 keeps 8 significant bits. */
 export const BF16_STEP = 2 ** -8
 
-export interface Threshold {
-  /** The largest distance that is near. */
-  readonly distance: number
-  /** How far off `distance` can be (estimated parent distances or median); 0 when exact. */
-  readonly bound: number
-  /** What "N× below" divides by the pair's mean |a−b|: a parent distance, the median, or the step (on the same footing). */
-  readonly scale: number
-  /** `how far training moved them from their parents, 3.99e-3 (run0_1 from root0)` and the like. */
-  readonly description: string
-}
-
-/** The rounding scale: one bf16 step of the differing tensors, and the share of the compared elements they hold. */
-export interface Rounding {
-  readonly magnitude: number
-  /** Elements of the differing floating tensors / all compared floating elements (0 to 1]. */
-  readonly fraction: number
-}
+export type Nearness = 'near' | 'far' | 'unsure'
 
 /** A scale a pair is measured against, before the ratio. */
 export interface Scale {
@@ -43,50 +28,80 @@ export interface Scale {
   readonly description: string
 }
 
-/**
- * The threshold of a pair: the larger of the training scale (× ratio) and the rounding scale;
- * undefined when neither is known (then only identity or equal values are near).
- */
-export function thresholdOf(training: Scale | undefined, rounding: Rounding | undefined, ratio: number): Threshold | undefined {
-  const candidates: Threshold[] = []
-  if (training !== undefined && training.distance > 0)
-    candidates.push({ distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description })
-  if (rounding !== undefined && rounding.magnitude > 0 && Number.isFinite(rounding.magnitude) && rounding.fraction > 0) {
-    const step = BF16_STEP * rounding.magnitude
-    // the pair's mean over every compared element is fraction × its mean over the differing tensors
-    const distance = step * rounding.fraction
-    const share = rounding.fraction < 1 ? `; those tensors hold ${percent(rounding.fraction)} of the compared elements` : ''
-    candidates.push({ distance, bound: 0, scale: distance,
-      description: `one bfloat16 rounding step of the tensors in which they differ, ${short(step)} (2^-8 × mean |w| ${short(rounding.magnitude)}${share})` })
-  }
-  return candidates.sort((x, y) => y.distance - x.distance)[0]
+export interface Threshold {
+  /** The largest mean |a−b| that is near. */
+  readonly distance: number
+  /** How far off `distance` can be (estimated parent distances or median); 0 when exact. */
+  readonly bound: number
+  /** The scale before the ratio (what "N× below" divides by the pair's mean |a−b|). */
+  readonly scale: number
+  /** `how far training moved them from their parents, 3.99e-3 (run0_1 from root0)` and the like. */
+  readonly description: string
 }
 
-const short = (x: number): string => x.toExponential(2)
-const percent = (x: number): string => `${(100 * x).toPrecision(2)} %`
-
-export type Nearness = 'near' | 'far' | 'unsure'
+/** The training threshold: `ratio` × a finite, positive scale; undefined when there is none. */
+export function thresholdOf(training: Scale | undefined, ratio: number): Threshold | undefined {
+  if (training === undefined || !(training.distance > 0) || !Number.isFinite(training.distance)) return undefined
+  return { distance: ratio * training.distance, bound: ratio * training.bound, scale: training.distance, description: training.description }
+}
 
 /**
  * What a distance settles against a threshold: near when even its upper end is below the
  * threshold's lower end, far when its lower end is above the threshold's upper end, otherwise
- * unsure (then the pair is compared exactly). An exact distance against an exact threshold is never unsure.
+ * unsure (then the pair is compared exactly). An exact distance against an exact threshold is never
+ * unsure. An infinite distance is far, whatever the threshold.
  */
 export function decide(distance: number, bound: number, threshold: Threshold | undefined): Nearness {
+  if (!Number.isFinite(distance)) return 'far'
   if (threshold === undefined) return distance === 0 && bound === 0 ? 'near' : 'far'
   if (distance + bound <= threshold.distance - threshold.bound) return 'near'
   if (distance - bound > threshold.distance + threshold.bound) return 'far'
   return 'unsure'
 }
 
+/** A floating tensor in which two runs differ, with its own bf16 step. */
+export interface DifferingTensor {
+  readonly name: string
+  readonly distance: number
+  /** Half-width of the distance's interval (0: exact; Infinity: unknown). */
+  readonly bound: number
+  /** 2^-8 × the smaller mean |w| of the tensor in the two runs. */
+  readonly step: number
+}
+
+export interface RoundingVerdict {
+  readonly nearness: Nearness
+  /** The tensor closest to its step (largest distance / step), for the message. */
+  readonly closest?: DifferingTensor
+}
+
+/** The rounding criterion: near when every differing tensor is below its step, far when any is above it. */
+export function roundingVerdict(tensors: readonly DifferingTensor[]): RoundingVerdict {
+  if (tensors.length === 0) return { nearness: 'far' }
+  let nearness: Nearness = 'near'
+  for (const t of tensors) {
+    if (!Number.isFinite(t.distance) || !(t.step > 0) || !Number.isFinite(t.step) || t.distance - t.bound > t.step) return { nearness: 'far' }
+    if (t.distance + t.bound > t.step) nearness = 'unsure'
+  }
+  const closest = [...tensors].sort((x, y) => y.distance / y.step - x.distance / x.step)[0]!
+  return { nearness, closest }
+}
+
+/** Either criterion near is near; both far is far; anything else must be read exactly. */
+export function either(x: Nearness, y: Nearness): Nearness {
+  return x === 'near' || y === 'near' ? 'near' : x === 'far' && y === 'far' ? 'far' : 'unsure'
+}
+
 /**
- * The nearness of a pair from its diff: bit-identity (from hashes) is near; a NaN against a number
- * anywhere is far; an estimate whose NaN count is not exactly known is at most unsure.
+ * The training criterion of a pair from its diff: bit-identity (from hashes) is near; a NaN against
+ * a number anywhere is far; an estimate whose NaN count is not exactly known is at most unsure.
  */
 export function nearnessOf(diff: DiffResult | EstimatedDiff, bound: number, threshold: Threshold | undefined): Nearness {
   if (diff.identical) return 'near'
   if (diff.nan_mismatch > 0 || diff.mean_abs_diff === null) return 'far'
   const verdict = decide(diff.mean_abs_diff, bound, threshold)
-  const nanUnknown = 'nan_free' in diff && !diff.nan_free
-  return verdict === 'near' && nanUnknown ? 'unsure' : verdict
+  return verdict === 'near' && nanUnknown(diff) ? 'unsure' : verdict
 }
+
+/** An estimate whose compared tensors may hold a NaN the samples did not see. */
+export const nanUnknown = (diff: DiffResult | EstimatedDiff): boolean => 'nan_free' in diff && !diff.nan_free

@@ -97,11 +97,10 @@ export interface Context {
    */
   verdictPaths(a: string, b: string): Promise<DiffResult | EstimatedDiff | undefined>
   /**
-   * The mean |w| of a checkpoint's floating-point weights (finite elements; every element, from its
-   * fingerprint), of the tensors named in `names` when given (the fingerprint's names); undefined
-   * when there are none.
+   * The mean |w| of each floating-point weight tensor of a checkpoint (its finite elements, every
+   * one, from its fingerprint), by the fingerprint's names; empty when it has none.
    */
-  magnitudeOf(path: string, names?: ReadonlySet<string>): Promise<number | undefined>
+  magnitudesOf(path: string): Promise<ReadonlyMap<string, number>>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
   recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
   /**
@@ -244,18 +243,15 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       const estimate = await this.estimatePaths(a, b)
       return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
     },
-    async magnitudeOf(path, names) {
+    async magnitudesOf(path) {
+      const out = new Map<string, number>()
       const checkpoint = await weightsOf(path)
-      if (checkpoint === undefined) return undefined
-      const fingerprint = await fingerprintOf(checkpoint).catch(() => undefined)
-      if (fingerprint === undefined) return undefined
-      let [sum, count] = [0, 0]
-      for (const t of fingerprint.tensors.values()) {
-        if (!isFloatingDtype(t.dtype) || (names !== undefined && !names.has(t.name))) continue
-        sum += t.absSum
-        count += t.numel - t.nans
+      const fingerprint = checkpoint === undefined ? undefined : await fingerprintOf(checkpoint).catch(() => undefined)
+      for (const t of fingerprint?.tensors.values() ?? []) {
+        const finite = t.numel - t.nans
+        if (isFloatingDtype(t.dtype) && finite > 0) out.set(t.name, t.absSum / finite)
       }
-      return count === 0 ? undefined : sum / count
+      return out
     },
     prefetchFingerprints() {
       if (input.exactPairs === true || workerPool() === undefined) return

@@ -28,12 +28,15 @@ const sameShape = (p: AlignedTensor): boolean => p.a.tensor.shape.join(',') === 
 const pairDtype = (p: AlignedTensor): string =>
   (p.a.tensor.dtype === p.b.tensor.dtype ? p.a.tensor.dtype : `${p.a.tensor.dtype}/${p.b.tensor.dtype}`)
 
-function tensorDiff(p: AlignedTensor, s: SampleStats): TensorDiff {
+function tensorDiff(p: AlignedTensor, s: SampleStats, gap: number): TensorDiff {
+  // an estimate below the tensor's exact lower bound is wrong: its error is unknown
+  const bound = s.meanAbsDiff + s.errorBound < gap * (1 - 1e-9) ? Infinity : s.errorBound
   return {
     name: p.name, dtype: pairDtype(p), elements: s.elements, identical: s.identical,
     mean_abs_diff: s.meanAbsDiff, max_abs_diff: s.maxAbsDiff, beyond_rounding: s.beyondRounding, nan_mismatch: s.nanMismatch,
     ...(p.a.name !== p.name || p.b.name !== p.name ? { names: { a: p.a.name, b: p.b.name } } : {}),
     ...(s.mode === 'bitwise' ? { compared: 'bitwise' as const } : {}),
+    ...(!s.complete && !s.identical ? { error_bound: bound } : {}),
   }
 }
 
@@ -73,16 +76,16 @@ export function fingerprintDiff(a: Checkpoint, fa: Fingerprint, b: Checkpoint, f
     const s = sampleStats(x, y)
     nanFree &&= x.nans === 0 && y.nans === 0
     complete &&= x.samples.length >= x.numel && y.samples.length >= y.numel
-    tensors.push(tensorDiff(p, s))
+    // NaNs leave the sums and the distance differently (a tensor with one gives no bound)
+    const gap = x.nans === 0 && y.nans === 0 && isFloatingDtype(x.dtype) && isFloatingDtype(y.dtype) ? exactGap(x, y) : 0
+    tensors.push(tensorDiff(p, s, x.numel === 0 ? 0 : gap / x.numel))
     nan += s.nanMismatch
     if (isFloatingDtype(x.dtype) && isFloatingDtype(y.dtype)) {
       weighted += s.meanAbsDiff * s.elements
       floatElements += s.elements
       max = Math.max(max ?? 0, s.maxAbsDiff)
       bounds.push([s.elements, s.errorBound])
-      // NaNs leave the sums and the distance differently (a tensor with one gives no bound), and a sum
-      // that overflowed says nothing
-      if (x.nans === 0 && y.nans === 0) below += exactGap(x, y)
+      below += gap
     }
   }
   // independent per-tensor errors add in quadrature, weighted as the mean weights the tensors

@@ -3,7 +3,7 @@ import { markdownTable } from 'markdown-table'
 import type { AuditResult } from '../audit/audit.ts'
 import { cellCode, html, text } from './escape.ts'
 
-const fmt = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : x.toExponential(2))
+const fmt = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : x === Infinity ? '∞' : x.toExponential(2))
 /** Per-tensor tables list at most this many rows each. */
 const MAX_DETAIL_ROWS = 40
 

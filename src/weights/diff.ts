@@ -23,6 +23,8 @@ export interface TensorDiff {
   names?: { a: string, b: string }
   /** `bitwise` for dtypes that are not numbers (complex, quantized): means are 0, identical and beyond_rounding count. */
   compared?: 'bitwise'
+  /** Only in a diff estimated from fingerprints: the half-width of `mean_abs_diff`'s interval (Infinity: unknown). */
+  error_bound?: number
 }
 
 /** A tensor present in both files that could not be compared (dtypes with no common meaning). */

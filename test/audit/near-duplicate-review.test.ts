@@ -36,8 +36,9 @@ function manifest(name: string, files: Record<string, Record<string, TensorSpec>
     ...experiments.map(e => `  ${e.replace(/checkpoint: (\w+)/, `checkpoint: ${name}-$1.safetensors`)}`)].join('\n') + '\n')
   return path
 }
-const nearPairs = (r: { findings: readonly { code: string, message: string }[] }) =>
-  r.findings.filter(f => f.code === 'near-duplicate').map(f => f.message.split(' have ')[0]).sort()
+/** The pairs reported as near-duplicates (warnings; a notice says a pair is near only on what was read). */
+const nearPairs = (r: { findings: readonly { code: string, severity: string, message: string }[] }) =>
+  r.findings.filter(f => f.code === 'near-duplicate' && f.severity === 'warning').map(f => f.message.split(' have ')[0]).sort()
 
 async function agreeWithExact(path: string): Promise<string[]> {
   const [sampledRun, exact] = [await checkManifest(path, {}), await checkManifest(path, { exactPairs: true })]
@@ -123,4 +124,47 @@ test('torch-quantized runs (qint8, not read) are not "the same values" because t
     '  calibC: {checkpoint: calib100-copy.pt, hparams: {calib: 200}}'].join('\n') + '\n')
   // a byte-identical copy is still the same weights, quantized or not
   assert.deepEqual(await agreeWithExact(path), ['calibA and calibC'])
+  // near on what was read (the bias) is said, not claimed
+  const notices = (await checkManifest(path, {})).findings.filter(f => f.code === 'near-duplicate' && f.severity === 'notice')
+  assert.ok(notices.some(f => /calibA and calibB .* in every tensor that was read.*not read \(quantized\), so they are not reported/.test(f.message)),
+    notices.map(f => f.message).join('\n'))
+})
+
+test('runs whose weights match in everything read but hold an unread sparse buffer get a notice, never silence', async () => {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'quantized-runs')
+  for (const f of ['sparse_kl0.1.pt', 'sparse_kl0.2.pt']) copyFileSync(join(dir, f), join(ws, f))
+  const path = join(ws, 'sparse.yml')
+  writeFileSync(path, ['version: 1', 'checks: {weights: always, fail_on: []}', 'experiments:',
+    '  a: {checkpoint: sparse_kl0.1.pt, hparams: {kl_beta: 0.1}}', '  b: {checkpoint: sparse_kl0.2.pt, hparams: {kl_beta: 0.2}}'].join('\n') + '\n')
+  assert.deepEqual(await agreeWithExact(path), [])
+  const notices = (await checkManifest(path, {})).findings.filter(f => f.code === 'near-duplicate' && f.severity === 'notice')
+  assert.equal(notices.length, 1)
+  assert.match(notices[0]!.message, /a and b have bit-identical weights|a and b have the same values/)
+  assert.match(notices[0]!.message, /not read \(sparse\)/)
+})
+
+test('an infinite distance is no scale and never near: one overflowed run does not make every pair a duplicate', async () => {
+  const x = noise(19, 0.5, 4096)
+  const y = add(x, noise(20, 2e-2, 4096))
+  const z = add(x, noise(21, 2e-2, 4096)).map((v, i) => (i === 7 ? Infinity : v))
+  const zz = add(x, noise(22, 2e-2, 4096)).map((v, i) => (i === 9 ? -Infinity : v))
+  const path = manifest('inf', { x: w(x), y: w(y), z: w(z), zz: w(zz) },
+    ['x: {checkpoint: x, hparams: {kl_beta: 0.1}}', 'y: {checkpoint: y, hparams: {kl_beta: 0.2}}',
+      'z: {checkpoint: z, hparams: {kl_beta: 0.3}}', 'zz: {checkpoint: zz, hparams: {kl_beta: 0.4}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+  const withParents = manifest('infp', { p: w(x), z: w(z), zz: w(zz) },
+    ['p: {checkpoint: p}', 'z: {checkpoint: z, parent: p, hparams: {kl_beta: 0.3}}', 'zz: {checkpoint: zz, parent: p, hparams: {kl_beta: 0.4}}'])
+  assert.deepEqual(await agreeWithExact(withParents), [])
+})
+
+test('a large, barely touched embedding does not dilute a head trained apart below the bf16 step', async () => {
+  const emb = noise(23, 0.5, 400_000)
+  const touch = (seed: number) => emb.map((v, i) => (i < 64 ? v + noise(seed, 1e-2, 64)[i]! : v)) // one row each
+  const head = noise(24, 0.02, 4_000)
+  const spec = (e: Float64Array, h: Float64Array): Record<string, TensorSpec> =>
+    ({ 'emb.w': { dtype: 'F32', shape: [e.length], values: e }, 'head.w': { dtype: 'F32', shape: [h.length], values: h } })
+  const path = manifest('emb', { p: spec(emb, head), a: spec(touch(25), add(head, noise(26, 0.02, 4_000))),
+    b: spec(touch(27), add(head, noise(28, 0.02, 4_000))) },
+  ['p: {checkpoint: p}', 'a: {checkpoint: a, parent: p, hparams: {kl_beta: 0.1}}', 'b: {checkpoint: b, parent: p, hparams: {kl_beta: 0.2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
 })
