@@ -11871,8 +11871,8 @@ var require_utils = __commonJS({
       }
       if (bestLength < 2) return hextets.join(":");
       const head = hextets.slice(0, bestStart).join(":");
-      const tail2 = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail2;
+      const tail3 = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail3;
     }
     function normalizeIPv6Address(input) {
       const compression = input.indexOf("::");
@@ -20652,25 +20652,41 @@ var FINGERPRINT_CHUNK = 1 << 19;
 var scratch2;
 var scanned = new Float64Array(3);
 function scanFloat32(values, count) {
-  let a0 = 0, a1 = 0, s0 = 0, s1 = 0;
-  const whole = count - count % 2;
-  for (let i = 0; i < whole; i += 2) {
-    const x = values[i];
-    const y = values[i + 1];
-    a0 += Math.abs(x);
-    a1 += Math.abs(y);
-    s0 += x;
-    s1 += y;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const whole = count - count % 4;
+  for (let i = 0; i < whole; i += 4) {
+    const x0 = values[i];
+    const x1 = values[i + 1];
+    const x2 = values[i + 2];
+    const x3 = values[i + 3];
+    a0 += Math.abs(x0);
+    a1 += Math.abs(x1);
+    a2 += Math.abs(x2);
+    a3 += Math.abs(x3);
+    s0 += x0;
+    s1 += x1;
+    s2 += x2;
+    s3 += x3;
   }
-  const last = whole < count ? values[whole] : 0;
-  const abs = a0 + a1 + Math.abs(last);
+  tailSums(values, whole, count);
+  const abs = a0 + a1 + a2 + a3 + tail2[0];
   if (abs - abs === 0) {
     scanned[0] = 0;
     scanned[1] = abs;
-    scanned[2] = s0 + s1 + last;
+    scanned[2] = s0 + s1 + s2 + s3 + tail2[1];
     return;
   }
   scanCarefully(values, count);
+}
+var tail2 = new Float64Array(2);
+function tailSums(values, from, count) {
+  let abs = 0, sum = 0;
+  for (let i = from; i < count; i++) {
+    abs += Math.abs(values[i]);
+    sum += values[i];
+  }
+  tail2[0] = abs;
+  tail2[1] = sum;
 }
 function scanCarefully(values, count) {
   let nans = 0, abs = 0, sum = 0;
@@ -26233,8 +26249,8 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     return beforeSequenceOpen(code2);
   }
   function beforeSequenceOpen(code2) {
-    const tail2 = self.events[self.events.length - 1];
-    initialPrefix = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
+    const tail3 = self.events[self.events.length - 1];
+    initialPrefix = tail3 && tail3[1].type === "linePrefix" ? tail3[2].sliceSerialize(tail3[1], true).length : 0;
     marker2 = code2;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
@@ -26958,8 +26974,8 @@ function tokenizeContinuation(effects, ok2, nok) {
     if (code2 === null || markdownLineEnding(code2)) {
       return nok(code2);
     }
-    const tail2 = self.events[self.events.length - 1];
-    if (!self.parser.constructs.disable.null.includes("codeIndented") && tail2 && tail2[1].type === "linePrefix" && tail2[2].sliceSerialize(tail2[1], true).length >= 4) {
+    const tail3 = self.events[self.events.length - 1];
+    if (!self.parser.constructs.disable.null.includes("codeIndented") && tail3 && tail3[1].type === "linePrefix" && tail3[2].sliceSerialize(tail3[1], true).length >= 4) {
       return ok2(code2);
     }
     return effects.interrupt(self.parser.constructs.flow, nok, ok2)(code2);
@@ -28492,8 +28508,8 @@ var indentConstruct = {
 };
 function tokenizeListStart(effects, ok2, nok) {
   const self = this;
-  const tail2 = self.events[self.events.length - 1];
-  let initialSize = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
+  const tail3 = self.events[self.events.length - 1];
+  let initialSize = tail3 && tail3[1].type === "linePrefix" ? tail3[2].sliceSerialize(tail3[1], true).length : 0;
   let size = 0;
   return start;
   function start(code2) {
@@ -28587,8 +28603,8 @@ function tokenizeIndent(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
   function afterPrefix(code2) {
-    const tail2 = self.events[self.events.length - 1];
-    return tail2 && tail2[1].type === "listItemIndent" && tail2[2].sliceSerialize(tail2[1], true).length === self.containerState.size ? ok2(code2) : nok(code2);
+    const tail3 = self.events[self.events.length - 1];
+    return tail3 && tail3[1].type === "listItemIndent" && tail3[2].sliceSerialize(tail3[1], true).length === self.containerState.size ? ok2(code2) : nok(code2);
   }
 }
 function tokenizeListEnd(effects) {
@@ -28598,8 +28614,8 @@ function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
   function afterPrefix(code2) {
-    const tail2 = self.events[self.events.length - 1];
-    return !markdownSpace(code2) && tail2 && tail2[1].type === "listItemPrefixWhitespace" ? ok2(code2) : nok(code2);
+    const tail3 = self.events[self.events.length - 1];
+    return !markdownSpace(code2) && tail3 && tail3[1].type === "listItemPrefixWhitespace" ? ok2(code2) : nok(code2);
   }
 }
 
@@ -29573,8 +29589,8 @@ function compiler(options3) {
         if (events[index2][0] === "enter") {
           listStack.push(prepared.length - 1);
         } else {
-          const tail2 = listStack.pop();
-          prepareList(prepared, tail2);
+          const tail3 = listStack.pop();
+          prepareList(prepared, tail3);
         }
       }
     }
@@ -29602,9 +29618,9 @@ function compiler(options3) {
       }
     }
     if (context.tokenStack.length > 0) {
-      const tail2 = context.tokenStack[context.tokenStack.length - 1];
-      const handler = tail2[1] || defaultOnError;
-      handler.call(context, void 0, tail2[0]);
+      const tail3 = context.tokenStack[context.tokenStack.length - 1];
+      const handler = tail3[1] || defaultOnError;
+      handler.call(context, void 0, tail3[0]);
     }
     tree.position = {
       start: point2(events.length > 0 ? events[0][1].start : {
@@ -29857,28 +29873,28 @@ function compiler(options3) {
   function onenterdata(token) {
     const node2 = this.stack[this.stack.length - 1];
     const siblings = node2.children;
-    let tail2 = siblings[siblings.length - 1];
-    if (!tail2 || tail2.type !== "text") {
-      tail2 = text4();
-      tail2.position = {
+    let tail3 = siblings[siblings.length - 1];
+    if (!tail3 || tail3.type !== "text") {
+      tail3 = text4();
+      tail3.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
         end: void 0
       };
-      siblings.push(tail2);
+      siblings.push(tail3);
     }
-    this.stack.push(tail2);
+    this.stack.push(tail3);
   }
   function onexitdata(token) {
-    const tail2 = this.stack.pop();
-    tail2.value += this.sliceSerialize(token);
-    tail2.position.end = point2(token.end);
+    const tail3 = this.stack.pop();
+    tail3.value += this.sliceSerialize(token);
+    tail3.position.end = point2(token.end);
   }
   function onexitlineending(token) {
     const context = this.stack[this.stack.length - 1];
     if (this.data.atHardBreak) {
-      const tail2 = context.children[context.children.length - 1];
-      tail2.position.end = point2(token.end);
+      const tail3 = context.children[context.children.length - 1];
+      tail3.position.end = point2(token.end);
       this.data.atHardBreak = void 0;
       return;
     }
@@ -29988,12 +30004,12 @@ function compiler(options3) {
       const result = decodeNamedCharacterReference(data2);
       value2 = result;
     }
-    const tail2 = this.stack[this.stack.length - 1];
-    tail2.value += value2;
+    const tail3 = this.stack[this.stack.length - 1];
+    tail3.value += value2;
   }
   function onexitcharacterreference(token) {
-    const tail2 = this.stack.pop();
-    tail2.position.end = point2(token.end);
+    const tail3 = this.stack.pop();
+    tail3.position.end = point2(token.end);
   }
   function onexitautolinkprotocol(token) {
     onexitdata.call(this, token);
@@ -30557,8 +30573,8 @@ function tokenizeTable(effects, ok2, nok) {
         break;
       }
     }
-    const tail2 = index2 > -1 ? self.events[index2][1].type : null;
-    const next = tail2 === "tableHead" || tail2 === "tableRow" ? bodyRowStart : headRowBefore;
+    const tail3 = index2 > -1 ? self.events[index2][1].type : null;
+    const next = tail3 === "tableHead" || tail3 === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
       return nok(code2);
     }

@@ -11870,8 +11870,8 @@ var require_utils = __commonJS({
       }
       if (bestLength < 2) return hextets.join(":");
       const head = hextets.slice(0, bestStart).join(":");
-      const tail2 = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail2;
+      const tail3 = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail3;
     }
     function normalizeIPv6Address(input) {
       const compression = input.indexOf("::");
@@ -23746,10 +23746,10 @@ var require_fixed_queue = __commonJS({
         this.head.push(data);
       }
       shift() {
-        const tail2 = this.tail;
-        const next = tail2.shift();
-        if (tail2.isEmpty() && tail2.next !== null) {
-          this.tail = tail2.next;
+        const tail3 = this.tail;
+        const next = tail3.shift();
+        if (tail3.isEmpty() && tail3.next !== null) {
+          this.tail = tail3.next;
         }
         return next;
       }
@@ -32928,7 +32928,7 @@ var require_permessage_deflate = __commonJS({
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util8();
     var { MessageSizeExceededError } = require_errors3();
-    var tail2 = Buffer.from([0, 0, 255, 255]);
+    var tail3 = Buffer.from([0, 0, 255, 255]);
     var kBuffer = /* @__PURE__ */ Symbol("kBuffer");
     var kLength = /* @__PURE__ */ Symbol("kLength");
     var PerMessageDeflate = class {
@@ -32986,7 +32986,7 @@ var require_permessage_deflate = __commonJS({
         }
         this.#inflate.write(chunk);
         if (fin) {
-          this.#inflate.write(tail2);
+          this.#inflate.write(tail3);
         }
         this.#inflate.flush(() => {
           if (!this.#inflate) {
@@ -42433,36 +42433,36 @@ var require_rpc_interceptor = __commonJS({
     function stackIntercept(kind, transport, method, options3, input) {
       var _a2, _b, _c, _d;
       if (kind == "unary") {
-        let tail2 = (mtd, inp, opt) => transport.unary(mtd, inp, opt);
+        let tail3 = (mtd, inp, opt) => transport.unary(mtd, inp, opt);
         for (const curr of ((_a2 = options3.interceptors) !== null && _a2 !== void 0 ? _a2 : []).filter((i) => i.interceptUnary).reverse()) {
-          const next = tail2;
-          tail2 = (mtd, inp, opt) => curr.interceptUnary(next, mtd, inp, opt);
+          const next = tail3;
+          tail3 = (mtd, inp, opt) => curr.interceptUnary(next, mtd, inp, opt);
         }
-        return tail2(method, input, options3);
+        return tail3(method, input, options3);
       }
       if (kind == "serverStreaming") {
-        let tail2 = (mtd, inp, opt) => transport.serverStreaming(mtd, inp, opt);
+        let tail3 = (mtd, inp, opt) => transport.serverStreaming(mtd, inp, opt);
         for (const curr of ((_b = options3.interceptors) !== null && _b !== void 0 ? _b : []).filter((i) => i.interceptServerStreaming).reverse()) {
-          const next = tail2;
-          tail2 = (mtd, inp, opt) => curr.interceptServerStreaming(next, mtd, inp, opt);
+          const next = tail3;
+          tail3 = (mtd, inp, opt) => curr.interceptServerStreaming(next, mtd, inp, opt);
         }
-        return tail2(method, input, options3);
+        return tail3(method, input, options3);
       }
       if (kind == "clientStreaming") {
-        let tail2 = (mtd, opt) => transport.clientStreaming(mtd, opt);
+        let tail3 = (mtd, opt) => transport.clientStreaming(mtd, opt);
         for (const curr of ((_c = options3.interceptors) !== null && _c !== void 0 ? _c : []).filter((i) => i.interceptClientStreaming).reverse()) {
-          const next = tail2;
-          tail2 = (mtd, opt) => curr.interceptClientStreaming(next, mtd, opt);
+          const next = tail3;
+          tail3 = (mtd, opt) => curr.interceptClientStreaming(next, mtd, opt);
         }
-        return tail2(method, options3);
+        return tail3(method, options3);
       }
       if (kind == "duplex") {
-        let tail2 = (mtd, opt) => transport.duplex(mtd, opt);
+        let tail3 = (mtd, opt) => transport.duplex(mtd, opt);
         for (const curr of ((_d = options3.interceptors) !== null && _d !== void 0 ? _d : []).filter((i) => i.interceptDuplex).reverse()) {
-          const next = tail2;
-          tail2 = (mtd, opt) => curr.interceptDuplex(next, mtd, opt);
+          const next = tail3;
+          tail3 = (mtd, opt) => curr.interceptDuplex(next, mtd, opt);
         }
-        return tail2(method, options3);
+        return tail3(method, options3);
       }
       runtime_1.assertNever(kind);
     }
@@ -45507,25 +45507,41 @@ var FINGERPRINT_CHUNK = 1 << 19;
 var scratch2;
 var scanned = new Float64Array(3);
 function scanFloat32(values, count) {
-  let a0 = 0, a1 = 0, s0 = 0, s1 = 0;
-  const whole = count - count % 2;
-  for (let i = 0; i < whole; i += 2) {
-    const x = values[i];
-    const y = values[i + 1];
-    a0 += Math.abs(x);
-    a1 += Math.abs(y);
-    s0 += x;
-    s1 += y;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const whole = count - count % 4;
+  for (let i = 0; i < whole; i += 4) {
+    const x0 = values[i];
+    const x1 = values[i + 1];
+    const x2 = values[i + 2];
+    const x3 = values[i + 3];
+    a0 += Math.abs(x0);
+    a1 += Math.abs(x1);
+    a2 += Math.abs(x2);
+    a3 += Math.abs(x3);
+    s0 += x0;
+    s1 += x1;
+    s2 += x2;
+    s3 += x3;
   }
-  const last = whole < count ? values[whole] : 0;
-  const abs = a0 + a1 + Math.abs(last);
+  tailSums(values, whole, count);
+  const abs = a0 + a1 + a2 + a3 + tail2[0];
   if (abs - abs === 0) {
     scanned[0] = 0;
     scanned[1] = abs;
-    scanned[2] = s0 + s1 + last;
+    scanned[2] = s0 + s1 + s2 + s3 + tail2[1];
     return;
   }
   scanCarefully(values, count);
+}
+var tail2 = new Float64Array(2);
+function tailSums(values, from, count) {
+  let abs = 0, sum = 0;
+  for (let i = from; i < count; i++) {
+    abs += Math.abs(values[i]);
+    sum += values[i];
+  }
+  tail2[0] = abs;
+  tail2[1] = sum;
 }
 function scanCarefully(values, count) {
   let nans = 0, abs = 0, sum = 0;
@@ -53535,8 +53551,8 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     return beforeSequenceOpen(code2);
   }
   function beforeSequenceOpen(code2) {
-    const tail2 = self2.events[self2.events.length - 1];
-    initialPrefix = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
+    const tail3 = self2.events[self2.events.length - 1];
+    initialPrefix = tail3 && tail3[1].type === "linePrefix" ? tail3[2].sliceSerialize(tail3[1], true).length : 0;
     marker3 = code2;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
@@ -54260,8 +54276,8 @@ function tokenizeContinuation(effects, ok3, nok) {
     if (code2 === null || markdownLineEnding(code2)) {
       return nok(code2);
     }
-    const tail2 = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail2 && tail2[1].type === "linePrefix" && tail2[2].sliceSerialize(tail2[1], true).length >= 4) {
+    const tail3 = self2.events[self2.events.length - 1];
+    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail3 && tail3[1].type === "linePrefix" && tail3[2].sliceSerialize(tail3[1], true).length >= 4) {
       return ok3(code2);
     }
     return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
@@ -55794,8 +55810,8 @@ var indentConstruct = {
 };
 function tokenizeListStart(effects, ok3, nok) {
   const self2 = this;
-  const tail2 = self2.events[self2.events.length - 1];
-  let initialSize = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
+  const tail3 = self2.events[self2.events.length - 1];
+  let initialSize = tail3 && tail3[1].type === "linePrefix" ? tail3[2].sliceSerialize(tail3[1], true).length : 0;
   let size = 0;
   return start;
   function start(code2) {
@@ -55889,8 +55905,8 @@ function tokenizeIndent(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
   function afterPrefix(code2) {
-    const tail2 = self2.events[self2.events.length - 1];
-    return tail2 && tail2[1].type === "listItemIndent" && tail2[2].sliceSerialize(tail2[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
+    const tail3 = self2.events[self2.events.length - 1];
+    return tail3 && tail3[1].type === "listItemIndent" && tail3[2].sliceSerialize(tail3[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
   }
 }
 function tokenizeListEnd(effects) {
@@ -55900,8 +55916,8 @@ function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
   function afterPrefix(code2) {
-    const tail2 = self2.events[self2.events.length - 1];
-    return !markdownSpace(code2) && tail2 && tail2[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
+    const tail3 = self2.events[self2.events.length - 1];
+    return !markdownSpace(code2) && tail3 && tail3[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
   }
 }
 
@@ -56875,8 +56891,8 @@ function compiler(options3) {
         if (events2[index2][0] === "enter") {
           listStack.push(prepared.length - 1);
         } else {
-          const tail2 = listStack.pop();
-          prepareList(prepared, tail2);
+          const tail3 = listStack.pop();
+          prepareList(prepared, tail3);
         }
       }
     }
@@ -56904,9 +56920,9 @@ function compiler(options3) {
       }
     }
     if (context5.tokenStack.length > 0) {
-      const tail2 = context5.tokenStack[context5.tokenStack.length - 1];
-      const handler2 = tail2[1] || defaultOnError;
-      handler2.call(context5, void 0, tail2[0]);
+      const tail3 = context5.tokenStack[context5.tokenStack.length - 1];
+      const handler2 = tail3[1] || defaultOnError;
+      handler2.call(context5, void 0, tail3[0]);
     }
     tree.position = {
       start: point2(events2.length > 0 ? events2[0][1].start : {
@@ -57159,28 +57175,28 @@ function compiler(options3) {
   function onenterdata(token) {
     const node2 = this.stack[this.stack.length - 1];
     const siblings = node2.children;
-    let tail2 = siblings[siblings.length - 1];
-    if (!tail2 || tail2.type !== "text") {
-      tail2 = text4();
-      tail2.position = {
+    let tail3 = siblings[siblings.length - 1];
+    if (!tail3 || tail3.type !== "text") {
+      tail3 = text4();
+      tail3.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
         end: void 0
       };
-      siblings.push(tail2);
+      siblings.push(tail3);
     }
-    this.stack.push(tail2);
+    this.stack.push(tail3);
   }
   function onexitdata(token) {
-    const tail2 = this.stack.pop();
-    tail2.value += this.sliceSerialize(token);
-    tail2.position.end = point2(token.end);
+    const tail3 = this.stack.pop();
+    tail3.value += this.sliceSerialize(token);
+    tail3.position.end = point2(token.end);
   }
   function onexitlineending(token) {
     const context5 = this.stack[this.stack.length - 1];
     if (this.data.atHardBreak) {
-      const tail2 = context5.children[context5.children.length - 1];
-      tail2.position.end = point2(token.end);
+      const tail3 = context5.children[context5.children.length - 1];
+      tail3.position.end = point2(token.end);
       this.data.atHardBreak = void 0;
       return;
     }
@@ -57290,12 +57306,12 @@ function compiler(options3) {
       const result = decodeNamedCharacterReference(data2);
       value2 = result;
     }
-    const tail2 = this.stack[this.stack.length - 1];
-    tail2.value += value2;
+    const tail3 = this.stack[this.stack.length - 1];
+    tail3.value += value2;
   }
   function onexitcharacterreference(token) {
-    const tail2 = this.stack.pop();
-    tail2.position.end = point2(token.end);
+    const tail3 = this.stack.pop();
+    tail3.position.end = point2(token.end);
   }
   function onexitautolinkprotocol(token) {
     onexitdata.call(this, token);
@@ -57859,8 +57875,8 @@ function tokenizeTable(effects, ok3, nok) {
         break;
       }
     }
-    const tail2 = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail2 === "tableHead" || tail2 === "tableRow" ? bodyRowStart : headRowBefore;
+    const tail3 = index2 > -1 ? self2.events[index2][1].type : null;
+    const next = tail3 === "tableHead" || tail3 === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
       return nok(code2);
     }
@@ -61178,9 +61194,9 @@ function parseCommaParts(str, budget) {
       return void 0;
     }
     if (!m) {
-      const tail2 = str.split(",");
-      tail2[0] = carry + tail2[0];
-      pushAll(parts, tail2);
+      const tail3 = str.split(",");
+      tail3[0] = carry + tail3[0];
+      pushAll(parts, tail3);
       return parts;
     }
     const { pre, body: body2, post } = m;
@@ -62720,7 +62736,7 @@ var Minimatch = class {
   #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body2, tail2] = partial ? [
+    const [head, body2, tail3] = partial ? [
       pattern.slice(patternIndex, firstgs),
       pattern.slice(firstgs + 1),
       []
@@ -62738,21 +62754,21 @@ var Minimatch = class {
       patternIndex += head.length;
     }
     let fileTailMatch = 0;
-    if (tail2.length) {
-      if (tail2.length + fileIndex > file.length)
+    if (tail3.length) {
+      if (tail3.length + fileIndex > file.length)
         return false;
-      let tailStart = file.length - tail2.length;
-      if (this.#matchOne(file, tail2, partial, tailStart, 0)) {
-        fileTailMatch = tail2.length;
+      let tailStart = file.length - tail3.length;
+      if (this.#matchOne(file, tail3, partial, tailStart, 0)) {
+        fileTailMatch = tail3.length;
       } else {
-        if (file[file.length - 1] !== "" || fileIndex + tail2.length === file.length) {
+        if (file[file.length - 1] !== "" || fileIndex + tail3.length === file.length) {
           return false;
         }
         tailStart--;
-        if (!this.#matchOne(file, tail2, partial, tailStart, 0)) {
+        if (!this.#matchOne(file, tail3, partial, tailStart, 0)) {
           return false;
         }
-        fileTailMatch = tail2.length + 1;
+        fileTailMatch = tail3.length + 1;
       }
     }
     if (!body2.length) {

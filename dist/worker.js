@@ -12893,25 +12893,41 @@ var FINGERPRINT_CHUNK = 1 << 19;
 var scratch2;
 var scanned = new Float64Array(3);
 function scanFloat32(values, count) {
-  let a0 = 0, a1 = 0, s0 = 0, s1 = 0;
-  const whole = count - count % 2;
-  for (let i = 0; i < whole; i += 2) {
-    const x = values[i];
-    const y = values[i + 1];
-    a0 += Math.abs(x);
-    a1 += Math.abs(y);
-    s0 += x;
-    s1 += y;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const whole = count - count % 4;
+  for (let i = 0; i < whole; i += 4) {
+    const x0 = values[i];
+    const x1 = values[i + 1];
+    const x2 = values[i + 2];
+    const x3 = values[i + 3];
+    a0 += Math.abs(x0);
+    a1 += Math.abs(x1);
+    a2 += Math.abs(x2);
+    a3 += Math.abs(x3);
+    s0 += x0;
+    s1 += x1;
+    s2 += x2;
+    s3 += x3;
   }
-  const last = whole < count ? values[whole] : 0;
-  const abs = a0 + a1 + Math.abs(last);
+  tailSums(values, whole, count);
+  const abs = a0 + a1 + a2 + a3 + tail2[0];
   if (abs - abs === 0) {
     scanned[0] = 0;
     scanned[1] = abs;
-    scanned[2] = s0 + s1 + last;
+    scanned[2] = s0 + s1 + s2 + s3 + tail2[1];
     return;
   }
   scanCarefully(values, count);
+}
+var tail2 = new Float64Array(2);
+function tailSums(values, from, count) {
+  let abs = 0, sum = 0;
+  for (let i = from; i < count; i++) {
+    abs += Math.abs(values[i]);
+    sum += values[i];
+  }
+  tail2[0] = abs;
+  tail2[1] = sum;
 }
 function scanCarefully(values, count) {
   let nans = 0, abs = 0, sum = 0;
