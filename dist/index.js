@@ -46898,7 +46898,7 @@ function hashDecides(diff) {
 // src/audit/weight-context.ts
 var fmt2 = (x) => x === null ? "n/a" : x === 0 ? "0" : x === Infinity ? "∞" : x.toExponential(2);
 function isEstimate(diff) {
-  return diff !== void 0 && "error_bound" in diff && !diff.complete && !diff.identical;
+  return diff !== void 0 && "error_bound" in diff && !diff.complete && !diff.identical && diff.mean_abs_diff !== Infinity;
 }
 function boundOf(diff) {
   return isEstimate(diff) ? diff.error_bound : 0;
@@ -47004,14 +47004,18 @@ function createContext(input, audit) {
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
     async magnitudesOf(path12) {
-      const out2 = /* @__PURE__ */ new Map();
+      const tensors = /* @__PURE__ */ new Map();
       const checkpoint = await weightsOf(path12);
       const fingerprint = checkpoint === void 0 ? void 0 : await fingerprintOf(checkpoint).catch(() => void 0);
+      let [sum, count] = [0, 0];
       for (const t of fingerprint?.tensors.values() ?? []) {
         const finite = t.numel - t.nans;
-        if (isFloatingDtype(t.dtype) && finite > 0) out2.set(t.name, t.absSum / finite);
+        if (!isFloatingDtype(t.dtype) || finite === 0) continue;
+        tensors.set(t.name, t.absSum / finite);
+        sum += t.absSum;
+        count += finite;
       }
-      return out2;
+      return { tensors, overall: count === 0 ? NaN : sum / count };
     },
     prefetchFingerprints() {
       if (input.exactPairs === true || workerPool() === void 0) return;
@@ -47289,7 +47293,7 @@ function roundingVerdict(tensors) {
   let nearness = "near";
   for (const t of tensors) {
     if (!Number.isFinite(t.distance) || !(t.step > 0) || !Number.isFinite(t.step) || t.distance - t.bound > t.step) return { nearness: "far" };
-    if (t.distance + t.bound > t.step) nearness = "unsure";
+    if (!t.exact || t.distance + t.bound > t.step) nearness = "unsure";
   }
   const closest = [...tensors].sort((x, y) => y.distance / y.step - x.distance / x.step)[0];
   return { nearness, closest };
@@ -47358,9 +47362,12 @@ async function differingTensors(ctx, diff) {
   const differing = diff.tensors.filter((t) => !t.identical && floatingPair(t));
   if (differing.length === 0) return [];
   const [x, y] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)]);
+  const overall = Math.min(x.overall, y.overall);
   return differing.map((t) => {
-    const magnitude = Math.min(x.get(t.names?.a ?? t.name) ?? NaN, y.get(t.names?.b ?? t.name) ?? NaN);
-    return { name: t.name, distance: t.mean_abs_diff, bound: t.error_bound ?? 0, step: BF16_STEP * magnitude };
+    const own3 = Math.min(x.tensors.get(t.names?.a ?? t.name) ?? NaN, y.tensors.get(t.names?.b ?? t.name) ?? NaN);
+    const exact = t.error_bound === void 0;
+    const changed2 = exact && !t.dtype.includes("/") && t.beyond_rounding > 0 ? t.elements / t.beyond_rounding : 1;
+    return { name: t.name, distance: t.mean_abs_diff * changed2, bound: t.error_bound ?? 0, exact, step: BF16_STEP * Math.max(own3, overall) };
   });
 }
 async function verdictOf(ctx, m, spread, own3, exact) {
@@ -47406,7 +47413,7 @@ function describeNearness(diff, verdict2) {
   if (verdict2.byTraining && verdict2.threshold !== void 0)
     return `near-identical weights (${mean}, ${times(verdict2.threshold.scale / distance)}× below ${verdict2.threshold.description})`;
   const t = verdict2.rounding.closest;
-  return `near-identical weights (${mean}; every tensor in which they differ is within one bfloat16 rounding step of its weights, the closest ${t.name}: mean |a−b| ${fmt2(t.distance)}, ${times(t.step / t.distance)}× below its step ${fmt2(t.step)})`;
+  return `near-identical weights (${mean}; every tensor in which they differ is within one bfloat16 rounding step of its weights, the closest ${t.name}: mean |a−b| ${fmt2(t.distance)} where it differs, ${times(t.step / t.distance)}× below its step ${fmt2(t.step)}: at bf16 precision they are the same weights)`;
 }
 async function pairsToCompare(ctx) {
   const { manifest, checks } = ctx.input;

@@ -118,14 +118,21 @@ function trainingScale(ctx: Context, m: Measured, spread: Spread, own: number | 
 /** Both dtypes of a compared tensor pair are floating point (`float32` or `float32/bfloat16`). */
 const floatingPair = (t: TensorDiff): boolean => t.compared === undefined && t.dtype.split('/').every(isFloatingDtype)
 
-/** The floating tensors in which a pair differs, each with its own bf16 step (from the fingerprints' sums of |w|). */
+/**
+ * The floating tensors in which a pair differs, each with its bf16 step (from the fingerprints'
+ * sums of |w|). On exact numbers, a same-dtype tensor's distance is its mean over the elements that
+ * differ (`beyond_rounding` counts them there); across dtypes, over all elements.
+ */
 async function differingTensors(ctx: Context, diff: DiffResult | EstimatedDiff): Promise<DifferingTensor[]> {
   const differing = diff.tensors.filter(t => !t.identical && floatingPair(t))
   if (differing.length === 0) return []
   const [x, y] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)])
+  const overall = Math.min(x.overall, y.overall)
   return differing.map(t => {
-    const magnitude = Math.min(x.get(t.names?.a ?? t.name) ?? NaN, y.get(t.names?.b ?? t.name) ?? NaN)
-    return { name: t.name, distance: t.mean_abs_diff, bound: t.error_bound ?? 0, step: BF16_STEP * magnitude }
+    const own = Math.min(x.tensors.get(t.names?.a ?? t.name) ?? NaN, y.tensors.get(t.names?.b ?? t.name) ?? NaN)
+    const exact = t.error_bound === undefined
+    const changed = exact && !t.dtype.includes('/') && t.beyond_rounding > 0 ? t.elements / t.beyond_rounding : 1
+    return { name: t.name, distance: t.mean_abs_diff * changed, bound: t.error_bound ?? 0, exact, step: BF16_STEP * Math.max(own, overall) }
   })
 }
 
@@ -201,7 +208,8 @@ function describeNearness(diff: DiffResult | EstimatedDiff, verdict: Verdict): s
     return `near-identical weights (${mean}, ${times(verdict.threshold.scale / distance)}× below ${verdict.threshold.description})`
   const t = verdict.rounding.closest!
   return `near-identical weights (${mean}; every tensor in which they differ is within one bfloat16 rounding step of its `
-    + `weights, the closest ${t.name}: mean |a−b| ${fmt(t.distance)}, ${times(t.step / t.distance)}× below its step ${fmt(t.step)})`
+    + `weights, the closest ${t.name}: mean |a−b| ${fmt(t.distance)} where it differs, ${times(t.step / t.distance)}× below its step `
+    + `${fmt(t.step)}: at bf16 precision they are the same weights)`
 }
 
 /** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */

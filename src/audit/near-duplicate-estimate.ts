@@ -4,14 +4,17 @@
  *   their distances from their parents; the median distance of the other pairs only when neither
  *   run has a known parent);
  * - rounding: every floating tensor in which the runs differ differs by less than one bfloat16
- *   rounding step of its own weights (mean |a−b| of the tensor ≤ 2^-8 × the smaller mean |w| of it
- *   in the two runs): runs that differ by less than storing them in bf16 would change them are the
- *   same weights, however little training moved them from their parent (the okvqa runs). Tensor by
- *   tensor, so that neither a large frozen backbone nor a large, barely touched embedding dilutes a
- *   small head trained far apart.
- * Two runs trained apart from one parent are as far from each other as from it, so neither
- * criterion calls them near (a false near-duplicate is a false alarm on every honest sweep).
- * Estimates decide only what their intervals settle; the rest is read exactly.
+ *   rounding step of its weights: the mean |a−b| over the elements that differ (over all of them
+ *   across dtypes) ≤ 2^-8 × the larger of the tensor's mean |w| and the run's (the smaller of the
+ *   two runs' each). Runs that differ by less than storing them in bf16 would change them are the
+ *   same weights, however little training moved them (the okvqa runs). Tensor by tensor and over
+ *   the changed elements, so that neither a large frozen backbone nor a large, barely touched
+ *   embedding hides a head or a few rows trained far apart; the run's mean |w| as a floor, so that
+ *   a near-zero bias does not make every copy of a run look different.
+ * Two runs trained apart from one parent by more than bf16 rounding are as far from each other as
+ * from it, so neither criterion calls them near. Estimates decide only what their intervals settle;
+ * the rest is read exactly, and the rounding criterion is only ever met on exact numbers (a mean
+ * over the changed elements needs every element).
  */
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import type { DiffResult } from '../weights/diff.ts'
@@ -62,10 +65,13 @@ export function decide(distance: number, bound: number, threshold: Threshold | u
 /** A floating tensor in which two runs differ, with its own bf16 step. */
 export interface DifferingTensor {
   readonly name: string
+  /** Exact: the mean |a−b| over the changed elements; estimated: over all of them (a lower bound of that). */
   readonly distance: number
   /** Half-width of the distance's interval (0: exact; Infinity: unknown). */
   readonly bound: number
-  /** 2^-8 × the smaller mean |w| of the tensor in the two runs. */
+  /** Whether `distance` is exact (an exact diff, or a tensor sampled whole). */
+  readonly exact: boolean
+  /** 2^-8 × the larger of the tensor's and the run's mean |w| (each the smaller of the two runs'). */
   readonly step: number
 }
 
@@ -75,13 +81,16 @@ export interface RoundingVerdict {
   readonly closest?: DifferingTensor
 }
 
-/** The rounding criterion: near when every differing tensor is below its step, far when any is above it. */
+/**
+ * The rounding criterion: far when any differing tensor is above its step, near when every one is
+ * exactly below it, otherwise unsure (an estimate never makes it near).
+ */
 export function roundingVerdict(tensors: readonly DifferingTensor[]): RoundingVerdict {
   if (tensors.length === 0) return { nearness: 'far' }
   let nearness: Nearness = 'near'
   for (const t of tensors) {
     if (!Number.isFinite(t.distance) || !(t.step > 0) || !Number.isFinite(t.step) || t.distance - t.bound > t.step) return { nearness: 'far' }
-    if (t.distance + t.bound > t.step) nearness = 'unsure'
+    if (!t.exact || t.distance + t.bound > t.step) nearness = 'unsure'
   }
   const closest = [...tensors].sort((x, y) => y.distance / y.step - x.distance / x.step)[0]!
   return { nearness, closest }

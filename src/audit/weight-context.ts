@@ -98,9 +98,9 @@ export interface Context {
   verdictPaths(a: string, b: string): Promise<DiffResult | EstimatedDiff | undefined>
   /**
    * The mean |w| of each floating-point weight tensor of a checkpoint (its finite elements, every
-   * one, from its fingerprint), by the fingerprint's names; empty when it has none.
+   * one, from its fingerprint), by the fingerprint's names, and over all of them (NaN when none).
    */
-  magnitudesOf(path: string): Promise<ReadonlyMap<string, number>>
+  magnitudesOf(path: string): Promise<{ readonly tensors: ReadonlyMap<string, number>, readonly overall: number }>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
   recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
   /**
@@ -121,7 +121,9 @@ export const fmt = (x: number | null): string => (x === null ? 'n/a' : x === 0 ?
  * sample has no bound of 0 but an unknown one (sample-stats.ts).
  */
 export function isEstimate(diff: DiffResult | EstimatedDiff | undefined): diff is EstimatedDiff {
+  // an infinite distance is exact: a sampled element that overflowed on one side is a real element
   return diff !== undefined && 'error_bound' in diff && !(diff as EstimatedDiff).complete && !diff.identical
+    && diff.mean_abs_diff !== Infinity
 }
 
 /** The error bound of a distance (0: exact, see isEstimate). */
@@ -244,14 +246,18 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
     },
     async magnitudesOf(path) {
-      const out = new Map<string, number>()
+      const tensors = new Map<string, number>()
       const checkpoint = await weightsOf(path)
       const fingerprint = checkpoint === undefined ? undefined : await fingerprintOf(checkpoint).catch(() => undefined)
+      let [sum, count] = [0, 0]
       for (const t of fingerprint?.tensors.values() ?? []) {
         const finite = t.numel - t.nans
-        if (isFloatingDtype(t.dtype) && finite > 0) out.set(t.name, t.absSum / finite)
+        if (!isFloatingDtype(t.dtype) || finite === 0) continue
+        tensors.set(t.name, t.absSum / finite)
+        sum += t.absSum
+        count += finite
       }
-      return out
+      return { tensors, overall: count === 0 ? NaN : sum / count }
     },
     prefetchFingerprints() {
       if (input.exactPairs === true || workerPool() === undefined) return

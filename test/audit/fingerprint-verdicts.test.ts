@@ -11,6 +11,7 @@ import { after, test } from 'node:test'
 import { checkManifest } from '../../src/check.ts'
 import { BF16_STEP, decide, either, nearnessOf, roundingVerdict, thresholdOf } from '../../src/audit/near-duplicate-estimate.ts'
 import type { EstimatedDiff } from '../../src/fingerprint/fingerprint-diff.ts'
+import { estimateText, isEstimate } from '../../src/audit/weight-context.ts'
 import { samplePositions as positionsWith } from '../../src/fingerprint/positions.ts'
 import { sampleSalt } from '../../src/fingerprint/sample-salt.ts'
 import { writeSafetensors } from '../support/safetensors.ts'
@@ -67,21 +68,28 @@ test('an estimate settles a pair only when its interval lies wholly on one side 
   assert.equal(nearnessOf(base, 1e-9, t), 'near')
   assert.equal(nearnessOf({ ...base, nan_free: false }, 1e-9, t), 'unsure', 'a NaN may hide where no sample looked')
   assert.equal(nearnessOf({ ...base, nan_mismatch: 3 }, 1e-9, t), 'far')
+  // an infinite distance seen in the samples is exact: no "±…, estimated from samples" after ∞
+  assert.equal(isEstimate(base), true)
+  assert.equal(isEstimate({ ...base, mean_abs_diff: Infinity }), false)
+  assert.equal(estimateText({ ...base, mean_abs_diff: Infinity }), '')
 })
 
 test('the rounding criterion: every differing tensor below one bf16 step of its own weights; either criterion near is near', () => {
   const step = BF16_STEP * 0.8
   // the okvqa runs: each differing tensor 1.8e-4 apart, weights of mean |w| 0.8
-  assert.equal(roundingVerdict([{ name: 'a', distance: 1.8e-4, bound: 0, step }, { name: 'b', distance: 5e-5, bound: 0, step }]).nearness, 'near')
+  assert.equal(roundingVerdict([{ name: 'a', distance: 1.8e-4, bound: 0, exact: true, step }, { name: 'b', distance: 5e-5, bound: 0, exact: true, step }]).nearness, 'near')
   // a fleet trained apart: a head 1.1e-2 apart is far, however close the rest
-  const fleet = roundingVerdict([{ name: 'emb', distance: 1e-9, bound: 0, step }, { name: 'head', distance: 1.1e-2, bound: 0, step }])
+  const fleet = roundingVerdict([{ name: 'emb', distance: 1e-9, bound: 0, exact: true, step }, { name: 'head', distance: 1.1e-2, bound: 0, exact: true, step }])
   assert.equal(fleet.nearness, 'far')
-  assert.equal(roundingVerdict([{ name: 'h', distance: 3e-3, bound: 5e-4, step }]).nearness, 'unsure', 'the interval straddles the step')
-  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-4, bound: Infinity, step }]).nearness, 'unsure', 'an unknown bound is read')
-  assert.equal(roundingVerdict([{ name: 'h', distance: Infinity, bound: 0, step }]).nearness, 'far', 'an infinite distance is far')
-  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-9, bound: 0, step: NaN }]).nearness, 'far', 'no magnitude, no step')
+  assert.equal(roundingVerdict([{ name: 'h', distance: 3e-3, bound: 5e-4, exact: true, step }]).nearness, 'unsure', 'the interval straddles the step')
+  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-4, bound: Infinity, exact: true, step }]).nearness, 'unsure', 'an unknown bound is read')
+  assert.equal(roundingVerdict([{ name: 'h', distance: Infinity, bound: 0, exact: true, step }]).nearness, 'far', 'an infinite distance is far')
+  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-9, bound: 0, exact: true, step: NaN }]).nearness, 'far', 'no magnitude, no step')
   assert.equal(roundingVerdict([]).nearness, 'far')
-  const closest = roundingVerdict([{ name: 'x', distance: 1e-5, bound: 0, step }, { name: 'y', distance: 1e-4, bound: 0, step: step / 2 }]).closest!
+  // an estimate is at most unsure: a mean over the changed elements needs every element
+  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-6, bound: 1e-8, exact: false, step }]).nearness, 'unsure')
+  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-2, bound: 1e-4, exact: false, step }]).nearness, 'far', 'but it can be far')
+  const closest = roundingVerdict([{ name: 'x', distance: 1e-5, bound: 0, exact: true, step }, { name: 'y', distance: 1e-4, bound: 0, exact: true, step: step / 2 }]).closest!
   assert.equal(closest.name, 'y')
   assert.equal(either('near', 'far'), 'near')
   assert.equal(either('far', 'far'), 'far')

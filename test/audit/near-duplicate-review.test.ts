@@ -155,6 +155,10 @@ test('an infinite distance is no scale and never near: one overflowed run does n
   const withParents = manifest('infp', { p: w(x), z: w(z), zz: w(zz) },
     ['p: {checkpoint: p}', 'z: {checkpoint: z, parent: p, hparams: {kl_beta: 0.3}}', 'zz: {checkpoint: zz, parent: p, hparams: {kl_beta: 0.4}}'])
   assert.deepEqual(await agreeWithExact(withParents), [])
+  // an infinite distance is exact (a sampled element overflowed): no "∞ ±…, estimated" anywhere
+  const r = await checkManifest(withParents, {})
+  assert.ok(r.findings.every(f => !/∞ ±/.test(f.message)), r.findings.map(f => f.message).join('\n'))
+  assert.ok(r.pairs.every(p => p.mean_abs_diff !== Infinity || p.error_bound === undefined))
 })
 
 test('a large, barely touched embedding does not dilute a head trained apart below the bf16 step', async () => {
@@ -167,4 +171,31 @@ test('a large, barely touched embedding does not dilute a head trained apart bel
     b: spec(touch(27), add(head, noise(28, 0.02, 4_000))) },
   ['p: {checkpoint: p}', 'a: {checkpoint: a, parent: p, hparams: {kl_beta: 0.1}}', 'b: {checkpoint: b, parent: p, hparams: {kl_beta: 0.2}}'])
   assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('runs that differ only in a few rows of a large embedding are not near: the mean is taken where they differ', async () => {
+  const rows = 4_000, width = 64 // eslint-disable-line one-var
+  const emb = noise(29, 1, rows * width)
+  // 8 new-token rows trained apart (by as much as their values), everything else identical: over the
+  // whole tensor the mean |a−b| (1.3e-3) is below one bf16 step of it (2.0e-3), where they differ 500× above
+  const retrain = (seed: number) => {
+    const delta = noise(seed, 1, rows * width)
+    return emb.map((v, i) => (i >= (rows - 8) * width ? v + delta[i]! : v))
+  }
+  const proj = noise(30, 0.05, 4_096)
+  const spec = (e: Float64Array): Record<string, TensorSpec> =>
+    ({ 'embed.weight': { dtype: 'F32', shape: [rows, width], values: e }, 'proj.weight': { dtype: 'F32', shape: [4_096], values: proj } })
+  const path = manifest('rows', { p: spec(emb), a: spec(retrain(31)), b: spec(retrain(32)) },
+    ['p: {checkpoint: p}', 'a: {checkpoint: a, parent: p, hparams: {lr: 1}}', 'b: {checkpoint: b, parent: p, hparams: {lr: 2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('an fp16 copy of a run is near, although a near-zero bias went subnormal in it', async () => {
+  const weight = noise(33, 0.5, 20_000)
+  const bias = noise(34, 2e-6, 256)   // a LayerNorm bias barely moved from 0: fp16 keeps it as subnormals
+  const spec = (dtype: 'F32' | 'F16'): Record<string, TensorSpec> =>
+    ({ 'l.weight': { dtype, shape: [20_000], values: weight }, 'ln.bias': { dtype, shape: [256], values: bias } })
+  const path = manifest('half', { t: spec('F32'), t16: spec('F16') },
+    ['t: {checkpoint: t, hparams: {lr: 1}}', 't16: {checkpoint: t16, hparams: {lr: 2}}'])
+  assert.deepEqual(await agreeWithExact(path), ['t and t16'])
 })
