@@ -18655,7 +18655,8 @@ async function readRunDirectory(path, open3) {
     const index2 = WEIGHT_INDEXES.find((f) => names2.has(f));
     const weightFiles = index2 !== void 0 ? await shardsOf(path, index2) : WEIGHT_FILES.filter((f) => names2.has(f));
     for (const file of weightFiles) include(file, await open3(join2(path, file)), true);
-    await scanSidePickles(path, [...names2].filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open3, globals, notices);
+    const everything = await readdir2(path, { recursive: true });
+    await scanSidePickles(path, everything.filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open3, globals, notices);
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError("not-a-checkpoint", `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`);
   } catch (error) {

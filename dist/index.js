@@ -49804,7 +49804,8 @@ async function readRunDirectory(path12, open3) {
     const index2 = WEIGHT_INDEXES.find((f) => names2.has(f));
     const weightFiles = index2 !== void 0 ? await shardsOf(path12, index2) : WEIGHT_FILES.filter((f) => names2.has(f));
     for (const file of weightFiles) include2(file, await open3(join4(path12, file)), true);
-    await scanSidePickles(path12, [...names2].filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open3, globals, notices);
+    const everything = await readdir2(path12, { recursive: true });
+    await scanSidePickles(path12, everything.filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open3, globals, notices);
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError("not-a-checkpoint", `${path12}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`);
   } catch (error2) {

@@ -11175,7 +11175,8 @@ async function readRunDirectory(path, open2) {
     const index = WEIGHT_INDEXES.find((f) => names.has(f));
     const weightFiles = index !== void 0 ? await shardsOf(path, index) : WEIGHT_FILES.filter((f) => names.has(f));
     for (const file of weightFiles) include(file, await open2(join2(path, file)), true);
-    await scanSidePickles(path, [...names].filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open2, globals, notices);
+    const everything = await readdir2(path, { recursive: true });
+    await scanSidePickles(path, everything.filter((f) => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open2, globals, notices);
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError("not-a-checkpoint", `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`);
   } catch (error) {

@@ -30,3 +30,9 @@ test('docs/pr-comment.html (the source of the README screenshot) is the current 
   const expected = await commentHtml(readFileSync('test/report/golden/okvqa.md', 'utf8'))
   assert.equal(readFileSync('docs/pr-comment.html', 'utf8'), expected, 'stale: run npx node scripts/render-comment.ts')
 })
+
+test('the README has each section once (an edit once left two copies of Security model and Benchmarks)', () => {
+  const headings = readme.split('\n').filter(l => l.startsWith('## '))
+  const repeated = headings.filter((h, i) => headings.indexOf(h) !== i)
+  assert.deepEqual(repeated, [])
+})

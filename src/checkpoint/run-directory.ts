@@ -57,7 +57,9 @@ export async function readRunDirectory(path: string, open: (path: string) => Pro
     const index = WEIGHT_INDEXES.find(f => names.has(f))
     const weightFiles = index !== undefined ? await shardsOf(path, index) : WEIGHT_FILES.filter(f => names.has(f))
     for (const file of weightFiles) include(file, await open(join(path, file)), true)
-    await scanSidePickles(path, [...names].filter(f => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open, globals, notices)
+    // every pickle below the folder, sub-folders too (a Trainer's checkpoint-N/optimizer.pt is loaded on resume)
+    const everything = await readdir(path, { recursive: true })
+    await scanSidePickles(path, everything.filter(f => !PICKLED_FILES.includes(f) && !weightFiles.includes(f)), open, globals, notices)
 
     if (roots.length === 0 && tensors.length === 0)
       throw new CheckpointError('not-a-checkpoint', `${path}: a directory without training_args.bin, trainer_state.json, config.json, hparams.yaml or model weights`)
