@@ -45132,13 +45132,13 @@ function accumulateChunk(a, b, x, y, littleEndian, count, bound2, acc) {
   decodeInto(y, b.tensor.dtype, littleEndian[1], v2);
   accumulateFloat64(u, v2, count, bound2.rel, acc, bound2.abs);
 }
-async function tensorStats(a, b) {
+async function tensorStats(a, b, rounding) {
   const numel = a.tensor.numel;
   const mode = compareMode(a.tensor.dtype, b.tensor.dtype);
   if (mode === "none") throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`);
   const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)]);
   const sameDtype = a.tensor.dtype === b.tensor.dtype;
-  const bound2 = roundingBound(a.tensor.dtype, b.tensor.dtype);
+  const bound2 = rounding ?? roundingBound(a.tensor.dtype, b.tensor.dtype);
   const size = dtypeInfo(a.tensor.dtype).itemSize;
   const order = [readerA.littleEndian, readerB.littleEndian];
   const chunkBytes = (side) => Math.min(numel, CHUNK_ELEMENTS) * dtypeInfo(side.tensor.dtype).itemSize;
@@ -47003,6 +47003,10 @@ function createContext(input, audit) {
       const estimate = await this.estimatePaths(a, b);
       return estimate !== void 0 && hashDecides(estimate) ? estimate : this.diffPaths(a, b);
     },
+    async fingerprintOfPath(path12) {
+      const checkpoint = await weightsOf(path12);
+      return checkpoint === void 0 ? void 0 : fingerprintOf(checkpoint).catch(() => void 0);
+    },
     async magnitudesOf(path12) {
       const tensors = /* @__PURE__ */ new Map();
       const checkpoint = await weightsOf(path12);
@@ -47288,15 +47292,13 @@ function decide(distance, bound2, threshold) {
   if (distance - bound2 > threshold.distance + threshold.bound) return "far";
   return "unsure";
 }
+var BF16_ULP = 2 ** -7;
+function bf16Bound(meanAbs, subnormal) {
+  return { rel: BF16_ULP, abs: BF16_STEP * meanAbs + subnormal };
+}
 function roundingVerdict(tensors) {
-  if (tensors.length === 0) return { nearness: "far" };
-  let nearness = "near";
-  for (const t of tensors) {
-    if (!Number.isFinite(t.distance) || !(t.step > 0) || !Number.isFinite(t.step) || t.distance - t.bound > t.step) return { nearness: "far" };
-    if (!t.exact || t.distance + t.bound > t.step) nearness = "unsure";
-  }
-  const closest = [...tensors].sort((x, y) => y.distance / y.step - x.distance / x.step)[0];
-  return { nearness, closest };
+  if (tensors.length === 0 || tensors.some((t) => t.beyond > 0)) return "far";
+  return tensors.every((t) => t.exact) ? "near" : "unsure";
 }
 function either(x, y) {
   return x === "near" || y === "near" ? "near" : x === "far" && y === "far" ? "far" : "unsure";
@@ -47358,26 +47360,46 @@ function trainingScale(ctx, m, spread, own3) {
   };
 }
 var floatingPair = (t) => t.compared === void 0 && t.dtype.split("/").every(isFloatingDtype);
-async function differingTensors(ctx, diff) {
+async function roundingOf2(ctx, diff) {
   const differing = diff.tensors.filter((t) => !t.identical && floatingPair(t));
   if (differing.length === 0) return [];
-  const [x, y] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)]);
-  const overall = Math.min(x.overall, y.overall);
-  return differing.map((t) => {
-    const own3 = Math.min(x.tensors.get(t.names?.a ?? t.name) ?? NaN, y.tensors.get(t.names?.b ?? t.name) ?? NaN);
-    const exact = t.error_bound === void 0;
-    const changed2 = exact && !t.dtype.includes("/") && t.beyond_rounding > 0 ? t.elements / t.beyond_rounding : 1;
-    return { name: t.name, distance: t.mean_abs_diff * changed2, bound: t.error_bound ?? 0, exact, step: BF16_STEP * Math.max(own3, overall) };
-  });
+  const [ma, mb] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)]);
+  const boundOf2 = (t) => {
+    const [da, db] = t.dtype.includes("/") ? t.dtype.split("/") : [t.dtype, t.dtype];
+    const scale = Math.min(ma.tensors.get(t.names?.a ?? t.name) ?? NaN, mb.tensors.get(t.names?.b ?? t.name) ?? NaN);
+    return bf16Bound(Number.isFinite(scale) ? scale : 0, roundingBound(da, db).abs);
+  };
+  if (isEstimate(diff) || "error_bound" in diff) {
+    const [fa, fb] = await Promise.all([ctx.fingerprintOfPath(diff.a), ctx.fingerprintOfPath(diff.b)]);
+    return differing.map((t) => {
+      const [x, y] = [fa?.tensors.get(t.names?.a ?? t.name), fb?.tensors.get(t.names?.b ?? t.name)];
+      if (x === void 0 || y === void 0) return { name: t.name, beyond: 0, exact: false };
+      const { rel, abs } = boundOf2(t);
+      const acc = newAccumulator();
+      accumulateFloat64(x.samples, y.samples, Math.min(x.samples.length, y.samples.length), rel, acc, abs);
+      return { name: t.name, beyond: acc.beyond, exact: x.samples.length >= x.numel && y.samples.length >= y.numel };
+    });
+  }
+  const [ca, cb] = await Promise.all([ctx.weightsOf(diff.a), ctx.weightsOf(diff.b)]);
+  if (ca === void 0 || cb === void 0) return differing.map((t) => ({ name: t.name, beyond: 0, exact: false }));
+  const [ta, tb] = [weightTensors(ca.tensors), weightTensors(cb.tensors)];
+  const out2 = [];
+  for (const t of differing) {
+    const [x, y] = [ta.find((n2) => n2.name === (t.names?.a ?? t.name)), tb.find((n2) => n2.name === (t.names?.b ?? t.name))];
+    if (x === void 0 || y === void 0) return [...out2, { name: t.name, beyond: 0, exact: false }];
+    const stats = await tensorStats({ checkpoint: ca, tensor: x.tensor }, { checkpoint: cb, tensor: y.tensor }, boundOf2(t));
+    out2.push({ name: t.name, beyond: stats.beyondRounding, exact: true });
+  }
+  return out2;
 }
 async function verdictOf(ctx, m, spread, own3, exact) {
   const scale = trainingScale(ctx, m, spread, own3);
   const threshold = thresholdOf(scale, ctx.input.checks.nearDuplicateRatio);
   const settled = exact && threshold !== void 0 ? { ...threshold, bound: 0 } : threshold;
   const training = nearnessOf(m.diff, exact ? 0 : boundOf(m.diff), settled);
-  const rounding = m.diff.nan_mismatch > 0 ? { nearness: "far" } : roundingVerdict(await differingTensors(ctx, m.diff));
-  const byRounding = rounding.nearness === "near" && nanUnknown(m.diff) ? "unsure" : rounding.nearness;
-  return { nearness: either(training, byRounding), threshold, rounding, byTraining: training === "near" };
+  const rounding = training === "near" || m.diff.nan_mismatch > 0 ? "far" : roundingVerdict(await roundingOf2(ctx, m.diff));
+  const byRounding = rounding === "near" && nanUnknown(m.diff) ? "unsure" : rounding;
+  return { nearness: either(training, byRounding), threshold, byTraining: training === "near" };
 }
 async function exactParentDistances(ctx, runs) {
   for (const e of runs) {
@@ -47412,8 +47434,7 @@ function describeNearness(diff, verdict2) {
   const mean = `mean |a−b| ${fmt2(distance)}${estimateText(diff)}`;
   if (verdict2.byTraining && verdict2.threshold !== void 0)
     return `near-identical weights (${mean}, ${times(verdict2.threshold.scale / distance)}× below ${verdict2.threshold.description})`;
-  const t = verdict2.rounding.closest;
-  return `near-identical weights (${mean}; every tensor in which they differ is within one bfloat16 rounding step of its weights, the closest ${t.name}: mean |a−b| ${fmt2(t.distance)} where it differs, ${times(t.step / t.distance)}× below its step ${fmt2(t.step)}: at bf16 precision they are the same weights)`;
+  return `near-identical weights (${mean}; every element in which they differ is within one bfloat16 step of its value, 2^-7 × |w| plus 2^-8 × its tensor's mean |w| near zero: at bf16 precision they are the same weights)`;
 }
 async function pairsToCompare(ctx) {
   const { manifest, checks } = ctx.input;

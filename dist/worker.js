@@ -12767,13 +12767,13 @@ function accumulateChunk(a, b, x, y, littleEndian, count, bound, acc) {
   decodeInto(y, b.tensor.dtype, littleEndian[1], v);
   accumulateFloat64(u, v, count, bound.rel, acc, bound.abs);
 }
-async function tensorStats(a, b) {
+async function tensorStats(a, b, rounding) {
   const numel = a.tensor.numel;
   const mode = compareMode(a.tensor.dtype, b.tensor.dtype);
   if (mode === "none") throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`);
   const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)]);
   const sameDtype = a.tensor.dtype === b.tensor.dtype;
-  const bound = roundingBound(a.tensor.dtype, b.tensor.dtype);
+  const bound = rounding ?? roundingBound(a.tensor.dtype, b.tensor.dtype);
   const size = dtypeInfo(a.tensor.dtype).itemSize;
   const order = [readerA.littleEndian, readerB.littleEndian];
   const chunkBytes = (side) => Math.min(numel, CHUNK_ELEMENTS) * dtypeInfo(side.tensor.dtype).itemSize;

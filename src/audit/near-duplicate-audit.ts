@@ -25,10 +25,12 @@ import { weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import {
-  BF16_STEP, either, nanUnknown, nearnessOf, roundingVerdict, thresholdOf,
-  type DifferingTensor, type Nearness, type RoundingVerdict, type Scale, type Threshold,
+  bf16Bound, either, nanUnknown, nearnessOf, roundingVerdict, thresholdOf,
+  type Nearness, type Scale, type Threshold, type TensorRounding,
 } from './near-duplicate-estimate.ts'
-import { boundOf, estimateText, fmt, type Context } from './weight-context.ts'
+import { roundingBound, tensorStats } from '../weights/tensor-diff.ts'
+import { accumulateFloat64, newAccumulator } from '../weights/stats-kernel.ts'
+import { boundOf, estimateText, fmt, isEstimate, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while fingerprinting every run reads at most this much. */
 export const NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3
@@ -119,28 +121,47 @@ function trainingScale(ctx: Context, m: Measured, spread: Spread, own: number | 
 const floatingPair = (t: TensorDiff): boolean => t.compared === undefined && t.dtype.split('/').every(isFloatingDtype)
 
 /**
- * The floating tensors in which a pair differs, each with its bf16 step (from the fingerprints'
- * sums of |w|). On exact numbers, a same-dtype tensor's distance is its mean over the elements that
- * differ (`beyond_rounding` counts them there); across dtypes, over all elements.
+ * The rounding criterion, tensor by tensor over the floating tensors in which a pair differs: on
+ * an estimate, elements beyond the bf16 bound among the samples (exact when a tensor was sampled
+ * whole); on an exact diff, among every element (each such tensor read once more with that bound).
  */
-async function differingTensors(ctx: Context, diff: DiffResult | EstimatedDiff): Promise<DifferingTensor[]> {
+async function roundingOf(ctx: Context, diff: DiffResult | EstimatedDiff): Promise<TensorRounding[]> {
   const differing = diff.tensors.filter(t => !t.identical && floatingPair(t))
   if (differing.length === 0) return []
-  const [x, y] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)])
-  const overall = Math.min(x.overall, y.overall)
-  return differing.map(t => {
-    const own = Math.min(x.tensors.get(t.names?.a ?? t.name) ?? NaN, y.tensors.get(t.names?.b ?? t.name) ?? NaN)
-    const exact = t.error_bound === undefined
-    const changed = exact && !t.dtype.includes('/') && t.beyond_rounding > 0 ? t.elements / t.beyond_rounding : 1
-    return { name: t.name, distance: t.mean_abs_diff * changed, bound: t.error_bound ?? 0, exact, step: BF16_STEP * Math.max(own, overall) }
-  })
+  const [ma, mb] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)])
+  const boundOf = (t: TensorDiff) => {
+    const [da, db] = t.dtype.includes('/') ? t.dtype.split('/') as [string, string] : [t.dtype, t.dtype]
+    const scale = Math.min(ma.tensors.get(t.names?.a ?? t.name) ?? NaN, mb.tensors.get(t.names?.b ?? t.name) ?? NaN)
+    return bf16Bound(Number.isFinite(scale) ? scale : 0, roundingBound(da, db).abs)
+  }
+  if (isEstimate(diff) || 'error_bound' in diff) {
+    const [fa, fb] = await Promise.all([ctx.fingerprintOfPath(diff.a), ctx.fingerprintOfPath(diff.b)])
+    return differing.map(t => {
+      const [x, y] = [fa?.tensors.get(t.names?.a ?? t.name), fb?.tensors.get(t.names?.b ?? t.name)]
+      if (x === undefined || y === undefined) return { name: t.name, beyond: 0, exact: false }
+      const { rel, abs } = boundOf(t)
+      const acc = newAccumulator()
+      accumulateFloat64(x.samples, y.samples, Math.min(x.samples.length, y.samples.length), rel, acc, abs)
+      return { name: t.name, beyond: acc.beyond, exact: x.samples.length >= x.numel && y.samples.length >= y.numel }
+    })
+  }
+  const [ca, cb] = await Promise.all([ctx.weightsOf(diff.a), ctx.weightsOf(diff.b)])
+  if (ca === undefined || cb === undefined) return differing.map(t => ({ name: t.name, beyond: 0, exact: false }))
+  const [ta, tb] = [weightTensors(ca.tensors), weightTensors(cb.tensors)]
+  const out: TensorRounding[] = []
+  for (const t of differing) {
+    const [x, y] = [ta.find(n => n.name === (t.names?.a ?? t.name)), tb.find(n => n.name === (t.names?.b ?? t.name))]
+    if (x === undefined || y === undefined) return [...out, { name: t.name, beyond: 0, exact: false }]
+    const stats = await tensorStats({ checkpoint: ca, tensor: x.tensor }, { checkpoint: cb, tensor: y.tensor }, boundOf(t))
+    out.push({ name: t.name, beyond: stats.beyondRounding, exact: true })
+  }
+  return out
 }
 
 interface Verdict {
   readonly nearness: Nearness
   readonly threshold: Threshold | undefined
-  readonly rounding: RoundingVerdict
-  /** The training criterion alone said near (its text is the message's). */
+  /** The training criterion said near (its text is the message's). */
   readonly byTraining: boolean
 }
 
@@ -150,10 +171,11 @@ async function verdictOf(ctx: Context, m: Measured, spread: Spread, own: number 
   const threshold = thresholdOf(scale, ctx.input.checks.nearDuplicateRatio)
   const settled = exact && threshold !== undefined ? { ...threshold, bound: 0 } : threshold
   const training = nearnessOf(m.diff, exact ? 0 : boundOf(m.diff), settled)
-  const rounding = m.diff.nan_mismatch > 0 ? { nearness: 'far' as const } : roundingVerdict(await differingTensors(ctx, m.diff))
+  // the rounding criterion is only asked when the training one has not settled the pair as near
+  const rounding: Nearness = training === 'near' || m.diff.nan_mismatch > 0 ? 'far' : roundingVerdict(await roundingOf(ctx, m.diff))
   // a NaN the samples may have missed keeps a pair from being near on an estimate
-  const byRounding: Nearness = rounding.nearness === 'near' && nanUnknown(m.diff) ? 'unsure' : rounding.nearness
-  return { nearness: either(training, byRounding), threshold, rounding, byTraining: training === 'near' }
+  const byRounding: Nearness = rounding === 'near' && nanUnknown(m.diff) ? 'unsure' : rounding
+  return { nearness: either(training, byRounding), threshold, byTraining: training === 'near' }
 }
 
 /** Replaces the estimated parent distances of `runs` with exact ones (each pair read once; memoized by diffPaths). */
@@ -206,10 +228,8 @@ function describeNearness(diff: DiffResult | EstimatedDiff, verdict: Verdict): s
   const mean = `mean |a−b| ${fmt(distance)}${estimateText(diff)}`
   if (verdict.byTraining && verdict.threshold !== undefined)
     return `near-identical weights (${mean}, ${times(verdict.threshold.scale / distance)}× below ${verdict.threshold.description})`
-  const t = verdict.rounding.closest!
-  return `near-identical weights (${mean}; every tensor in which they differ is within one bfloat16 rounding step of its `
-    + `weights, the closest ${t.name}: mean |a−b| ${fmt(t.distance)} where it differs, ${times(t.step / t.distance)}× below its step `
-    + `${fmt(t.step)}: at bf16 precision they are the same weights)`
+  return `near-identical weights (${mean}; every element in which they differ is within one bfloat16 step of its value, `
+    + '2^-7 × |w| plus 2^-8 × its tensor\'s mean |w| near zero: at bf16 precision they are the same weights)'
 }
 
 /** The unrelated pairs with weights, or undefined (with a notice) when comparing them would read too much. */

@@ -3,18 +3,17 @@
  * - training: its mean |a−b| is at most `ratio` × how far training moved the runs (the smaller of
  *   their distances from their parents; the median distance of the other pairs only when neither
  *   run has a known parent);
- * - rounding: every floating tensor in which the runs differ differs by less than one bfloat16
- *   rounding step of its weights: the mean |a−b| over the elements that differ (over all of them
- *   across dtypes) ≤ 2^-8 × the larger of the tensor's mean |w| and the run's (the smaller of the
- *   two runs' each). Runs that differ by less than storing them in bf16 would change them are the
- *   same weights, however little training moved them (the okvqa runs). Tensor by tensor and over
- *   the changed elements, so that neither a large frozen backbone nor a large, barely touched
- *   embedding hides a head or a few rows trained far apart; the run's mean |w| as a floor, so that
- *   a near-zero bias does not make every copy of a run look different.
+ * - rounding: every element of every floating tensor in which the runs differ is within one
+ *   bfloat16 step of its value: |a − b| ≤ 2^-7 × max(|a|, |b|) (a bf16 step is at most 2^-7 of
+ *   the value) + 2^-8 × the tensor's mean |w| (near zero, where relative steps vanish) + the coarser
+ *   dtype's half subnormal. Runs that differ by less than storing them in bf16 would change them
+ *   are the same weights, however little training moved them (the okvqa runs). Element by element,
+ *   because every average had a counterexample: a frozen backbone, a large embedding with a few
+ *   retrained rows (with or without weight decay on the rest), a zero-initialised head that doubled.
  * Two runs trained apart from one parent by more than bf16 rounding are as far from each other as
- * from it, so neither criterion calls them near. Estimates decide only what their intervals settle;
- * the rest is read exactly, and the rounding criterion is only ever met on exact numbers (a mean
- * over the changed elements needs every element).
+ * from it, so neither criterion calls them near. Estimates decide only what they settle: a sampled
+ * element beyond its step is a real element, so the rounding criterion can fail on samples, but it
+ * holds only on every element (the pair is read).
  */
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import type { DiffResult } from '../weights/diff.ts'
@@ -62,38 +61,26 @@ export function decide(distance: number, bound: number, threshold: Threshold | u
   return 'unsure'
 }
 
-/** A floating tensor in which two runs differ, with its own bf16 step. */
-export interface DifferingTensor {
+/** A bf16 step is at most this fraction of the value (8 significant bits: 2^-8 to 2^-7 of it). */
+export const BF16_ULP = 2 ** -7
+
+/** The rounding criterion on one differing tensor: elements beyond its bound, counted over every element or over its samples. */
+export interface TensorRounding {
   readonly name: string
-  /** Exact: the mean |a−b| over the changed elements; estimated: over all of them (a lower bound of that). */
-  readonly distance: number
-  /** Half-width of the distance's interval (0: exact; Infinity: unknown). */
-  readonly bound: number
-  /** Whether `distance` is exact (an exact diff, or a tensor sampled whole). */
+  readonly beyond: number
+  /** Every element was counted (an exact read, or a tensor sampled whole). */
   readonly exact: boolean
-  /** 2^-8 × the larger of the tensor's and the run's mean |w| (each the smaller of the two runs'). */
-  readonly step: number
 }
 
-export interface RoundingVerdict {
-  readonly nearness: Nearness
-  /** The tensor closest to its step (largest distance / step), for the message. */
-  readonly closest?: DifferingTensor
+/** The elementwise bound of one tensor: BF16_ULP relative, plus 2^-8 × its mean |w| and the dtypes' half subnormal absolute. */
+export function bf16Bound(meanAbs: number, subnormal: number): { readonly rel: number, readonly abs: number } {
+  return { rel: BF16_ULP, abs: BF16_STEP * meanAbs + subnormal }
 }
 
-/**
- * The rounding criterion: far when any differing tensor is above its step, near when every one is
- * exactly below it, otherwise unsure (an estimate never makes it near).
- */
-export function roundingVerdict(tensors: readonly DifferingTensor[]): RoundingVerdict {
-  if (tensors.length === 0) return { nearness: 'far' }
-  let nearness: Nearness = 'near'
-  for (const t of tensors) {
-    if (!Number.isFinite(t.distance) || !(t.step > 0) || !Number.isFinite(t.step) || t.distance - t.bound > t.step) return { nearness: 'far' }
-    if (!t.exact || t.distance + t.bound > t.step) nearness = 'unsure'
-  }
-  const closest = [...tensors].sort((x, y) => y.distance / y.step - x.distance / x.step)[0]!
-  return { nearness, closest }
+/** Far when any element is beyond its bound (a sampled one is a real one), near when none is and every element was counted. */
+export function roundingVerdict(tensors: readonly TensorRounding[]): Nearness {
+  if (tensors.length === 0 || tensors.some(t => t.beyond > 0)) return 'far'
+  return tensors.every(t => t.exact) ? 'near' : 'unsure'
 }
 
 /** Either criterion near is near; both far is far; anything else must be read exactly. */

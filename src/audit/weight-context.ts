@@ -101,6 +101,8 @@ export interface Context {
    * one, from its fingerprint), by the fingerprint's names, and over all of them (NaN when none).
    */
   magnitudesOf(path: string): Promise<{ readonly tensors: ReadonlyMap<string, number>, readonly overall: number }>
+  /** The fingerprint of a path's checkpoint (made once), or undefined when it has no readable weights or breaks. */
+  fingerprintOfPath(path: string): Promise<Fingerprint | undefined>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
   recordPair(a: string, b: string, diff: DiffResult | EstimatedDiff): void
   /**
@@ -244,6 +246,10 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       if (input.exactPairs === true) return this.diffPaths(a, b)
       const estimate = await this.estimatePaths(a, b)
       return estimate !== undefined && hashDecides(estimate) ? estimate : this.diffPaths(a, b)
+    },
+    async fingerprintOfPath(path) {
+      const checkpoint = await weightsOf(path)
+      return checkpoint === undefined ? undefined : fingerprintOf(checkpoint).catch(() => undefined)
     },
     async magnitudesOf(path) {
       const tensors = new Map<string, number>()

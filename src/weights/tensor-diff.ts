@@ -169,15 +169,17 @@ function accumulateChunk(a: Side, b: Side, x: Uint8Array, y: Uint8Array, littleE
 
 /**
  * Statistics of |a − b| over all elements of two tensors of equal shape, in float64. The next
- * chunk is read while the current one is summed, so reads overlap the arithmetic.
+ * chunk is read while the current one is summed, so reads overlap the arithmetic. `rounding`
+ * replaces the dtypes' rounding in `beyondRounding` (the near-duplicate check's bf16 step).
  */
-export async function tensorStats(a: Side, b: Side): Promise<TensorStats> {
+export async function tensorStats(a: Side, b: Side, rounding?: Bound): Promise<TensorStats> {
   const numel = a.tensor.numel
   const mode = compareMode(a.tensor.dtype, b.tensor.dtype)
   if (mode === 'none') throw new Error(`${a.tensor.dtype} and ${b.tensor.dtype} cannot be compared`)
   const [readerA, readerB] = await Promise.all([tensorReader(a), tensorReader(b)])
   const sameDtype = a.tensor.dtype === b.tensor.dtype
-  const bound = roundingBound(a.tensor.dtype, b.tensor.dtype)
+  // `beyondRounding` counts the elements beyond this bound: the dtypes' rounding unless the caller asks for another
+  const bound = rounding ?? roundingBound(a.tensor.dtype, b.tensor.dtype)
   const size = dtypeInfo(a.tensor.dtype)!.itemSize
   const order: [boolean, boolean] = [readerA.littleEndian, readerB.littleEndian]
   // two buffers per side: one being summed, one being filled by the read of the next chunk

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { checkManifest } from '../../src/check.ts'
-import { BF16_STEP, decide, either, nearnessOf, roundingVerdict, thresholdOf } from '../../src/audit/near-duplicate-estimate.ts'
+import { bf16Bound, decide, either, nearnessOf, roundingVerdict, thresholdOf } from '../../src/audit/near-duplicate-estimate.ts'
 import type { EstimatedDiff } from '../../src/fingerprint/fingerprint-diff.ts'
 import { estimateText, isEstimate } from '../../src/audit/weight-context.ts'
 import { samplePositions as positionsWith } from '../../src/fingerprint/positions.ts'
@@ -74,23 +74,16 @@ test('an estimate settles a pair only when its interval lies wholly on one side 
   assert.equal(estimateText({ ...base, mean_abs_diff: Infinity }), '')
 })
 
-test('the rounding criterion: every differing tensor below one bf16 step of its own weights; either criterion near is near', () => {
-  const step = BF16_STEP * 0.8
-  // the okvqa runs: each differing tensor 1.8e-4 apart, weights of mean |w| 0.8
-  assert.equal(roundingVerdict([{ name: 'a', distance: 1.8e-4, bound: 0, exact: true, step }, { name: 'b', distance: 5e-5, bound: 0, exact: true, step }]).nearness, 'near')
-  // a fleet trained apart: a head 1.1e-2 apart is far, however close the rest
-  const fleet = roundingVerdict([{ name: 'emb', distance: 1e-9, bound: 0, exact: true, step }, { name: 'head', distance: 1.1e-2, bound: 0, exact: true, step }])
-  assert.equal(fleet.nearness, 'far')
-  assert.equal(roundingVerdict([{ name: 'h', distance: 3e-3, bound: 5e-4, exact: true, step }]).nearness, 'unsure', 'the interval straddles the step')
-  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-4, bound: Infinity, exact: true, step }]).nearness, 'unsure', 'an unknown bound is read')
-  assert.equal(roundingVerdict([{ name: 'h', distance: Infinity, bound: 0, exact: true, step }]).nearness, 'far', 'an infinite distance is far')
-  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-9, bound: 0, exact: true, step: NaN }]).nearness, 'far', 'no magnitude, no step')
-  assert.equal(roundingVerdict([]).nearness, 'far')
-  // an estimate is at most unsure: a mean over the changed elements needs every element
-  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-6, bound: 1e-8, exact: false, step }]).nearness, 'unsure')
-  assert.equal(roundingVerdict([{ name: 'h', distance: 1e-2, bound: 1e-4, exact: false, step }]).nearness, 'far', 'but it can be far')
-  const closest = roundingVerdict([{ name: 'x', distance: 1e-5, bound: 0, exact: true, step }, { name: 'y', distance: 1e-4, bound: 0, exact: true, step: step / 2 }]).closest!
-  assert.equal(closest.name, 'y')
+test('the rounding criterion: no element beyond its bf16 step, counted over every element; either criterion near is near', () => {
+  assert.equal(roundingVerdict([{ name: 'a', beyond: 0, exact: true }, { name: 'b', beyond: 0, exact: true }]), 'near')
+  assert.equal(roundingVerdict([{ name: 'a', beyond: 0, exact: true }, { name: 'head', beyond: 1, exact: true }]), 'far', 'one element is enough')
+  assert.equal(roundingVerdict([{ name: 'a', beyond: 3, exact: false }]), 'far', 'a sampled element beyond its step is a real one')
+  assert.equal(roundingVerdict([{ name: 'a', beyond: 0, exact: false }]), 'unsure', 'samples never show that no element is beyond')
+  assert.equal(roundingVerdict([]), 'far')
+  // the bound: 2^-7 of the value, plus 2^-8 of the tensor's mean |w| and the half subnormal near zero
+  const b = bf16Bound(0.8, 2 ** -25)
+  assert.equal(b.rel, 2 ** -7)
+  assert.equal(b.abs, 2 ** -8 * 0.8 + 2 ** -25)
   assert.equal(either('near', 'far'), 'near')
   assert.equal(either('far', 'far'), 'far')
   assert.equal(either('unsure', 'far'), 'unsure')

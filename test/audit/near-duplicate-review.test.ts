@@ -199,3 +199,35 @@ test('an fp16 copy of a run is near, although a near-zero bias went subnormal in
     ['t: {checkpoint: t, hparams: {lr: 1}}', 't16: {checkpoint: t16, hparams: {lr: 2}}'])
   assert.deepEqual(await agreeWithExact(path), ['t and t16'])
 })
+
+test('a zero-initialised head that doubled is not near because the rest of the run is large (sixth review)', async () => {
+  const backbone = noise(35, 0.04, 100_000)
+  const head = (scale: number) => noise(36, 5e-5 * scale, 512).map(v => Math.abs(v) + 2.5e-5 * scale)
+  const spec = (h: Float64Array): Record<string, TensorSpec> =>
+    ({ 'backbone.w': { dtype: 'F32', shape: [100_000], values: backbone }, 'head.bias': { dtype: 'F32', shape: [512], values: h } })
+  const path = manifest('probe', { p: spec(new Float64Array(512)), lr1: spec(head(1)), lr2: spec(head(2)) },
+    ['p: {checkpoint: p}', 'lr1: {checkpoint: lr1, parent: p, hparams: {lr: 1}}', 'lr2: {checkpoint: lr2, parent: p, hparams: {lr: 2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('new embedding rows trained apart are not hidden by weight decay moving every other row a little (sixth review)', async () => {
+  const rows = 4_000, width = 64 // eslint-disable-line one-var
+  const emb = noise(37, 0.02, rows * width)
+  const run = (seed: number, decay: number) => {
+    const delta = noise(seed, 0.01, rows * width)
+    return emb.map((v, i) => (i >= (rows - 8) * width ? v + delta[i]! : v * (1 - decay)))
+  }
+  const spec = (e: Float64Array): Record<string, TensorSpec> => ({ 'embed.weight': { dtype: 'F32', shape: [rows, width], values: e } })
+  const path = manifest('decay', { p: spec(emb), a: spec(run(38, 1e-5)), b: spec(run(39, 2e-5)) },
+    ['p: {checkpoint: p}', 'a: {checkpoint: a, parent: p, hparams: {lr: 1}}', 'b: {checkpoint: b, parent: p, hparams: {lr: 2}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
+
+test('two bf16 runs one bf16 step apart in many elements are near (sixth review)', async () => {
+  const toBf16 = (x: number) => { const f = new Float32Array([x]); const u = new Uint32Array(f.buffer); u[0] = (u[0]! + 0x8000) & 0xffff0000; return f[0]! }
+  const nextBf16 = (x: number) => { const f = new Float32Array([x]); const u = new Uint32Array(f.buffer); u[0] = u[0]! + 0x10000; return f[0]! }
+  const a = noise(40, 0.5, 50_000).map(toBf16)
+  const b = a.map((v, i) => (i % 3 === 0 ? nextBf16(v) : v))
+  const path = manifest('ulp', { a: w(a), b: w(b) }, ['a: {checkpoint: a, hparams: {lr: 1}}', 'b: {checkpoint: b, hparams: {lr: 2}}'])
+  assert.deepEqual(await agreeWithExact(path), ['a and b'])
+})
