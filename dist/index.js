@@ -47369,7 +47369,7 @@ async function roundingOf2(ctx, diff) {
     const scale = Math.min(ma.tensors.get(t.names?.a ?? t.name) ?? NaN, mb.tensors.get(t.names?.b ?? t.name) ?? NaN);
     return bf16Bound(Number.isFinite(scale) ? scale : 0, roundingBound(da, db).abs);
   };
-  if (isEstimate(diff) || "error_bound" in diff) {
+  if ("error_bound" in diff) {
     const [fa, fb] = await Promise.all([ctx.fingerprintOfPath(diff.a), ctx.fingerprintOfPath(diff.b)]);
     return differing.map((t) => {
       const [x, y] = [fa?.tensors.get(t.names?.a ?? t.name), fb?.tensors.get(t.names?.b ?? t.name)];

@@ -30,7 +30,7 @@ import {
 } from './near-duplicate-estimate.ts'
 import { roundingBound, tensorStats } from '../weights/tensor-diff.ts'
 import { accumulateFloat64, newAccumulator } from '../weights/stats-kernel.ts'
-import { boundOf, estimateText, fmt, isEstimate, type Context } from './weight-context.ts'
+import { boundOf, estimateText, fmt, type Context } from './weight-context.ts'
 
 /** In `weights: auto`, near-duplicate detection runs while fingerprinting every run reads at most this much. */
 export const NEAR_DUPLICATE_BUDGET_BYTES = 16 * 1024 ** 3
@@ -134,7 +134,8 @@ async function roundingOf(ctx: Context, diff: DiffResult | EstimatedDiff): Promi
     const scale = Math.min(ma.tensors.get(t.names?.a ?? t.name) ?? NaN, mb.tensors.get(t.names?.b ?? t.name) ?? NaN)
     return bf16Bound(Number.isFinite(scale) ? scale : 0, roundingBound(da, db).abs)
   }
-  if (isEstimate(diff) || 'error_bound' in diff) {
+  // a diff made from fingerprints (estimated or sampled whole) carries error_bound; an exact one does not
+  if ('error_bound' in diff) {
     const [fa, fb] = await Promise.all([ctx.fingerprintOfPath(diff.a), ctx.fingerprintOfPath(diff.b)])
     return differing.map(t => {
       const [x, y] = [fa?.tensors.get(t.names?.a ?? t.name), fb?.tensors.get(t.names?.b ?? t.name)]
