@@ -22438,8 +22438,15 @@ async function comparable(ctx, m, allow = {}) {
   if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false;
   if (m.diff.not_compared.length > 0 && allow.unread !== true) return false;
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)]);
-  if (a === void 0 || b === void 0) return false;
+  if (a === void 0 || b === void 0 || builtDifferently(a, b)) return false;
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b));
+}
+function builtDifferently(a, b) {
+  const { pairs } = alignPair(a.tensors, b.tensors);
+  const paired = new Set(pairs.flatMap((p) => [p.a.tensor, p.b.tensor]));
+  const big = (t) => t.tensor.numel * (dtypeInfo(t.tensor.dtype)?.itemSize ?? 1) >= MIN_COMPARED_BYTES;
+  const lonely = [...weightTensors(a.tensors), ...weightTensors(b.tensors)].some((t) => !paired.has(t.tensor) && big(t));
+  return lonely || pairs.some((p) => p.a.tensor.shape.join(",") !== p.b.tensor.shape.join(",") && (big(p.a) || big(p.b)));
 }
 var times = (ratio) => ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio));
 function describeNearness(diff, verdict2) {

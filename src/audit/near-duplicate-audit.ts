@@ -20,8 +20,8 @@ import { formatData } from '../hparams/scalar.ts'
 import type { Checks, Experiment } from '../manifest/types.ts'
 import type { DiffResult, TensorDiff } from '../weights/diff.ts'
 import { dtypeInfo } from '../checkpoint/dtypes.ts'
-import type { Checkpoint } from '../checkpoint/checkpoint.ts'
-import { weightTensors } from '../weights/align.ts'
+import type { Checkpoint, NamedTensor } from '../checkpoint/checkpoint.ts'
+import { alignPair, weightTensors } from '../weights/align.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import {
@@ -216,8 +216,21 @@ async function comparable(ctx: Context, m: Measured, allow: { unread?: boolean }
   if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false
   if (m.diff.not_compared.length > 0 && allow.unread !== true) return false
   const [a, b] = await Promise.all([ctx.weightsOf(m.a.checkpoint.resolved), ctx.weightsOf(m.b.checkpoint.resolved)])
-  if (a === undefined || b === undefined) return false
+  if (a === undefined || b === undefined || builtDifferently(a, b)) return false
   return m.diff.elements * 2 >= Math.max(floatElements(a), floatElements(b))
+}
+
+/**
+ * Weight tensors of at least 1 KiB that one run holds and the other lacks, or holds in another
+ * shape (a head for 20 classes instead of 10, LoRA adapters added): the runs are built differently,
+ * so "the same values in every shared tensor" would say nothing of what the setting changed.
+ */
+function builtDifferently(a: Checkpoint, b: Checkpoint): boolean {
+  const { pairs } = alignPair(a.tensors, b.tensors)
+  const paired = new Set(pairs.flatMap(p => [p.a.tensor, p.b.tensor]))
+  const big = (t: NamedTensor) => t.tensor.numel * (dtypeInfo(t.tensor.dtype)?.itemSize ?? 1) >= MIN_COMPARED_BYTES
+  const lonely = [...weightTensors(a.tensors), ...weightTensors(b.tensors)].some(t => !paired.has(t.tensor) && big(t))
+  return lonely || pairs.some(p => p.a.tensor.shape.join(',') !== p.b.tensor.shape.join(',') && (big(p.a) || big(p.b)))
 }
 
 const times = (ratio: number): string => (ratio < 10 ? ratio.toFixed(1) : String(Math.round(ratio))) // 1.4 is not "1×"

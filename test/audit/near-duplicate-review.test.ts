@@ -231,3 +231,16 @@ test('two bf16 runs one bf16 step apart in many elements are near (sixth review)
   const path = manifest('ulp', { a: w(a), b: w(b) }, ['a: {checkpoint: a, hparams: {lr: 1}}', 'b: {checkpoint: b, hparams: {lr: 2}}'])
   assert.deepEqual(await agreeWithExact(path), ['a and b'])
 })
+
+test('runs built differently (a head of another shape, adapters only one has) are not "the same values in every shared tensor"', async () => {
+  const backbone = noise(41, 0.5, 20_000)
+  const specs = {
+    c10: { 'backbone.w': { dtype: 'F32' as const, shape: [20_000], values: backbone }, 'head.w': { dtype: 'F32' as const, shape: [10, 256], values: noise(42, 0.05, 2_560) } },
+    c20: { 'backbone.w': { dtype: 'F32' as const, shape: [20_000], values: backbone }, 'head.w': { dtype: 'F32' as const, shape: [20, 256], values: noise(43, 0.05, 5_120) } },
+    lora: { 'backbone.w': { dtype: 'F32' as const, shape: [20_000], values: backbone }, 'head.w': { dtype: 'F32' as const, shape: [10, 256], values: noise(42, 0.05, 2_560) },
+      'lora.A': { dtype: 'F32' as const, shape: [4_096], values: noise(44, 0.01, 4_096) } },
+  }
+  const path = manifest('built', specs, ['c10: {checkpoint: c10, hparams: {num_classes: 10, lora_r: 0}}',
+    'c20: {checkpoint: c20, hparams: {num_classes: 20, lora_r: 0}}', 'lora: {checkpoint: lora, hparams: {num_classes: 10, lora_r: 8}}'])
+  assert.deepEqual(await agreeWithExact(path), [])
+})
