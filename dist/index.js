@@ -43754,9 +43754,9 @@ function flatten(roots) {
 // src/audit/findings.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
+  const counts2 = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts2[f.severity]++;
+  return counts2;
 }
 
 // src/hparams/compare.ts
@@ -46941,6 +46941,7 @@ function createContext(input, audit) {
   const diffs = /* @__PURE__ */ new Map();
   const estimates = /* @__PURE__ */ new Map();
   const fingerprints = /* @__PURE__ */ new Map();
+  const magnitudes = /* @__PURE__ */ new Map();
   const fingerprintOf = (c) => {
     let entry = fingerprints.get(c.path);
     if (entry === void 0) {
@@ -47007,19 +47008,18 @@ function createContext(input, audit) {
       const checkpoint = await weightsOf(path12);
       return checkpoint === void 0 ? void 0 : fingerprintOf(checkpoint).catch(() => void 0);
     },
-    async magnitudesOf(path12) {
-      const tensors = /* @__PURE__ */ new Map();
-      const checkpoint = await weightsOf(path12);
-      const fingerprint = checkpoint === void 0 ? void 0 : await fingerprintOf(checkpoint).catch(() => void 0);
-      let [sum, count] = [0, 0];
-      for (const t of fingerprint?.tensors.values() ?? []) {
-        const finite = t.numel - t.nans;
-        if (!isFloatingDtype(t.dtype) || finite === 0) continue;
-        tensors.set(t.name, t.absSum / finite);
-        sum += t.absSum;
-        count += finite;
+    magnitudesOf(path12) {
+      let entry = magnitudes.get(path12);
+      if (entry === void 0) {
+        entry = this.fingerprintOfPath(path12).then((fingerprint) => {
+          const out2 = /* @__PURE__ */ new Map();
+          for (const t of fingerprint?.tensors.values() ?? [])
+            if (isFloatingDtype(t.dtype) && t.numel > t.nans) out2.set(t.name, t.absSum / (t.numel - t.nans));
+          return out2;
+        });
+        magnitudes.set(path12, entry);
       }
-      return { tensors, overall: count === 0 ? NaN : sum / count };
+      return entry;
     },
     prefetchFingerprints() {
       if (input.exactPairs === true || workerPool() === void 0) return;
@@ -47366,7 +47366,7 @@ async function roundingOf2(ctx, diff) {
   const [ma, mb] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)]);
   const boundOf2 = (t) => {
     const [da, db] = t.dtype.includes("/") ? t.dtype.split("/") : [t.dtype, t.dtype];
-    const scale = Math.min(ma.tensors.get(t.names?.a ?? t.name) ?? NaN, mb.tensors.get(t.names?.b ?? t.name) ?? NaN);
+    const scale = Math.min(ma.get(t.names?.a ?? t.name) ?? NaN, mb.get(t.names?.b ?? t.name) ?? NaN);
     return bf16Bound(Number.isFinite(scale) ? scale : 0, roundingBound(da, db).abs);
   };
   if ("error_bound" in diff) {
@@ -47415,9 +47415,9 @@ async function exactParentDistances(ctx, runs) {
 function floatElements(checkpoint) {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0);
 }
-var MIN_COMPARED_BYTES = 1024;
+var counts = (elements, dtype) => elements * (dtypeInfo(dtype)?.itemSize ?? 1) >= MIN_EVIDENCE_BYTES;
 function otherTensorDiffers(t) {
-  return !t.identical && !floatingPair(t) && t.elements * (dtypeInfo(t.dtype.split("/")[0])?.itemSize ?? 1) >= MIN_COMPARED_BYTES;
+  return !t.identical && !floatingPair(t) && counts(t.elements, t.dtype.split("/")[0]);
 }
 async function comparable(ctx, m, allow = {}) {
   if (m.diff.nan_mismatch > 0 || m.diff.tensors.some(otherTensorDiffers)) return false;
@@ -47429,7 +47429,7 @@ async function comparable(ctx, m, allow = {}) {
 function builtDifferently(a, b) {
   const { pairs } = alignPair(a.tensors, b.tensors);
   const paired = new Set(pairs.flatMap((p) => [p.a.tensor, p.b.tensor]));
-  const big = (t) => t.tensor.numel * (dtypeInfo(t.tensor.dtype)?.itemSize ?? 1) >= MIN_COMPARED_BYTES;
+  const big = (t) => counts(t.tensor.numel, t.tensor.dtype);
   const lonely = [...weightTensors(a.tensors), ...weightTensors(b.tensors)].some((t) => !paired.has(t.tensor) && big(t));
   return lonely || pairs.some((p) => p.a.tensor.shape.join(",") !== p.b.tensor.shape.join(",") && (big(p.a) || big(p.b)));
 }
@@ -47726,11 +47726,11 @@ async function auditManifest(manifest, io, options3 = {}) {
   }
   const order = new Map(manifest.experiments.map((e, i) => [e.name, i]));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.experiment) ?? 0) - (order.get(b.experiment) ?? 0));
-  const counts = countBySeverity(findings);
+  const counts2 = countBySeverity(findings);
   return {
     manifest: manifest.file,
-    status: counts.error > 0 ? "fail" : "pass",
-    counts,
+    status: counts2.error > 0 ? "fail" : "pass",
+    counts: counts2,
     checks,
     experiments,
     pairs: weights?.pairs ?? [],

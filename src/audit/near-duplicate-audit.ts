@@ -22,6 +22,7 @@ import type { DiffResult, TensorDiff } from '../weights/diff.ts'
 import { dtypeInfo } from '../checkpoint/dtypes.ts'
 import type { Checkpoint, NamedTensor } from '../checkpoint/checkpoint.ts'
 import { alignPair, weightTensors } from '../weights/align.ts'
+import { MIN_EVIDENCE_BYTES } from '../weights/lineage-evidence.ts'
 import { isFloatingDtype } from '../weights/element-reader.ts'
 import type { EstimatedDiff } from '../fingerprint/fingerprint-diff.ts'
 import {
@@ -84,7 +85,7 @@ function spreadOf(measured: readonly Estimated[]): Spread {
  * The median of the spread without one value (the pair's own distance: a pair is never measured
  * against itself); undefined when nothing else is left.
  */
-export function medianWithout(sorted: readonly number[], own: number | undefined): number | undefined {
+function medianWithout(sorted: readonly number[], own: number | undefined): number | undefined {
   const at = own === undefined ? -1 : sorted.indexOf(own)
   const n = sorted.length - (at >= 0 ? 1 : 0)
   if (n === 0) return undefined
@@ -131,7 +132,7 @@ async function roundingOf(ctx: Context, diff: DiffResult | EstimatedDiff): Promi
   const [ma, mb] = await Promise.all([ctx.magnitudesOf(diff.a), ctx.magnitudesOf(diff.b)])
   const boundOf = (t: TensorDiff) => {
     const [da, db] = t.dtype.includes('/') ? t.dtype.split('/') as [string, string] : [t.dtype, t.dtype]
-    const scale = Math.min(ma.tensors.get(t.names?.a ?? t.name) ?? NaN, mb.tensors.get(t.names?.b ?? t.name) ?? NaN)
+    const scale = Math.min(ma.get(t.names?.a ?? t.name) ?? NaN, mb.get(t.names?.b ?? t.name) ?? NaN)
     return bf16Bound(Number.isFinite(scale) ? scale : 0, roundingBound(da, db).abs)
   }
   // a diff made from fingerprints (estimated or sampled whole) carries error_bound; an exact one does not
@@ -197,12 +198,12 @@ function floatElements(checkpoint: Checkpoint): number {
   return weightTensors(checkpoint.tensors).reduce((sum, t) => sum + (isFloatingDtype(t.tensor.dtype) ? t.tensor.numel : 0), 0)
 }
 
-/** Tensors under this size are no evidence either way (counters, `position_ids`), as for lineage. */
-const MIN_COMPARED_BYTES = 1024
+/** Tensors under the lineage rule's 1 KiB are no evidence either way (counters, `position_ids`). */
+const counts = (elements: number, dtype: string): boolean => elements * (dtypeInfo(dtype)?.itemSize ?? 1) >= MIN_EVIDENCE_BYTES
 
 /** A tensor that is not floating point, of at least 1 KiB, and differs (quantized weights, integer tables). */
 function otherTensorDiffers(t: TensorDiff): boolean {
-  return !t.identical && !floatingPair(t) && t.elements * (dtypeInfo(t.dtype.split('/')[0]!)?.itemSize ?? 1) >= MIN_COMPARED_BYTES
+  return !t.identical && !floatingPair(t) && counts(t.elements, t.dtype.split('/')[0]!)
 }
 
 /**
@@ -228,7 +229,7 @@ async function comparable(ctx: Context, m: Measured, allow: { unread?: boolean }
 function builtDifferently(a: Checkpoint, b: Checkpoint): boolean {
   const { pairs } = alignPair(a.tensors, b.tensors)
   const paired = new Set(pairs.flatMap(p => [p.a.tensor, p.b.tensor]))
-  const big = (t: NamedTensor) => t.tensor.numel * (dtypeInfo(t.tensor.dtype)?.itemSize ?? 1) >= MIN_COMPARED_BYTES
+  const big = (t: NamedTensor) => counts(t.tensor.numel, t.tensor.dtype)
   const lonely = [...weightTensors(a.tensors), ...weightTensors(b.tensors)].some(t => !paired.has(t.tensor) && big(t))
   return lonely || pairs.some(p => p.a.tensor.shape.join(',') !== p.b.tensor.shape.join(',') && (big(p.a) || big(p.b)))
 }

@@ -98,9 +98,9 @@ export interface Context {
   verdictPaths(a: string, b: string): Promise<DiffResult | EstimatedDiff | undefined>
   /**
    * The mean |w| of each floating-point weight tensor of a checkpoint (its finite elements, every
-   * one, from its fingerprint), by the fingerprint's names, and over all of them (NaN when none).
+   * one, from its fingerprint), by the fingerprint's names; made once per path.
    */
-  magnitudesOf(path: string): Promise<{ readonly tensors: ReadonlyMap<string, number>, readonly overall: number }>
+  magnitudesOf(path: string): Promise<ReadonlyMap<string, number>>
   /** The fingerprint of a path's checkpoint (made once), or undefined when it has no readable weights or breaks. */
   fingerprintOfPath(path: string): Promise<Fingerprint | undefined>
   /** Adds a pair to the distance matrix (once); an estimated one carries its error bound. */
@@ -184,6 +184,7 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
   const diffs = new Map<string, Promise<DiffResult | undefined>>()
   const estimates = new Map<string, Promise<EstimatedDiff | undefined>>()
   const fingerprints = new Map<string, Promise<Fingerprint>>()
+  const magnitudes = new Map<string, Promise<ReadonlyMap<string, number>>>()
   const fingerprintOf = (c: Checkpoint): Promise<Fingerprint> => {
     let entry = fingerprints.get(c.path)
     if (entry === undefined) {
@@ -251,19 +252,18 @@ export function createContext(input: WeightInputs, audit: WeightAudit): Context 
       const checkpoint = await weightsOf(path)
       return checkpoint === undefined ? undefined : fingerprintOf(checkpoint).catch(() => undefined)
     },
-    async magnitudesOf(path) {
-      const tensors = new Map<string, number>()
-      const checkpoint = await weightsOf(path)
-      const fingerprint = checkpoint === undefined ? undefined : await fingerprintOf(checkpoint).catch(() => undefined)
-      let [sum, count] = [0, 0]
-      for (const t of fingerprint?.tensors.values() ?? []) {
-        const finite = t.numel - t.nans
-        if (!isFloatingDtype(t.dtype) || finite === 0) continue
-        tensors.set(t.name, t.absSum / finite)
-        sum += t.absSum
-        count += finite
+    magnitudesOf(path) {
+      let entry = magnitudes.get(path)
+      if (entry === undefined) {
+        entry = this.fingerprintOfPath(path).then(fingerprint => {
+          const out = new Map<string, number>()
+          for (const t of fingerprint?.tensors.values() ?? [])
+            if (isFloatingDtype(t.dtype) && t.numel > t.nans) out.set(t.name, t.absSum / (t.numel - t.nans))
+          return out
+        })
+        magnitudes.set(path, entry)
       }
-      return { tensors, overall: count === 0 ? NaN : sum / count }
+      return entry
     },
     prefetchFingerprints() {
       if (input.exactPairs === true || workerPool() === undefined) return

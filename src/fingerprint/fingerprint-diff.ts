@@ -3,7 +3,8 @@
  * the names are aligned as `diff` aligns them, identity comes from hashes, distances from samples.
  * `error_bound` is the half-width of the overall mean's interval: 0 when every compared tensor
  * was sampled whole (then every number equals the exact method's); otherwise the pair is an
- * estimate, good for choosing which pairs to compare exactly, never for a claim of its own.
+ * estimate, which decides only what its interval settles (near-duplicate-estimate.ts) and says so
+ * wherever it is reported; identity is never claimed from it, only from the hashes.
  */
 import type { Checkpoint } from '../checkpoint/checkpoint.ts'
 import { alignPair, type AlignedTensor } from '../weights/align.ts'
