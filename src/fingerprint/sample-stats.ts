@@ -63,7 +63,7 @@ function errorBound(a: Float64Array, b: Float64Array, numel: number): number {
   }
   if (n < 2) return Infinity
   const variance = Math.max(0, (squares - sum * sum / n) / (n - 1))
-  // equal sampled differences (a crafted file, as positions are public) say nothing of the unsampled
+  // equal sampled differences (a file crafted by one who knew the salt) say nothing of the unsampled
   // ones: a bound of 0 would pass for exactness, so the bound is unknown
   if (variance === 0) return Infinity
   return BOUND_SIGMAS * Math.sqrt(variance / n) * Math.sqrt(Math.max(0, 1 - n / numel))
